@@ -1,0 +1,63 @@
+# gatherlab — build, run, test, install, benchmark.
+# `make run` and `make test` install the Debian packages they need first (when run as root).
+
+SWIFT ?= swift
+PREFIX ?= /usr/local
+APT_PACKAGES := libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+BENCH_APT_PACKAGES := hyperfine
+
+.PHONY: all deps build release run test test-debug test-release install uninstall bench lint clean
+
+all: release
+
+# Installs the missing Debian packages when root; otherwise says what to install.
+deps:
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "Missing packages:$$missing — install them with: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	.build/release/gatherlab
+
+test: test-debug test-release
+
+test-debug: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+test-release: deps
+	$(SWIFT) build -c release
+	$(SWIFT) test -c release
+
+lint: release
+	.build/release/gatherlab lint Lessons
+
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/gatherlab/Lessons"
+	install -m 755 .build/release/gatherlab "$(DESTDIR)$(PREFIX)/bin/gatherlab"
+	install -m 644 Lessons/*.md "$(DESTDIR)$(PREFIX)/share/gatherlab/Lessons/"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/gatherlab"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/gatherlab"
+
+bench:
+	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(BENCH_APT_PACKAGES)"
+	Benchmarks/run
+
+clean:
+	rm -rf .build

@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "gatherlab",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "gatherlab", targets: ["gatherlab"]),
+    .library(name: "GatherKit", targets: ["GatherKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+  ],
+  targets: [
+    // The concurrency core: standard library and Swift concurrency only.
+    .target(name: "GatherKit"),
+
+    // System libraries, installed by `make` from Debian's -dev packages.
+    .systemLibrary(
+      name: "CLibEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+
+    .target(name: "LabTerminal"),
+    .executableTarget(name: "embed-files"),
+    .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+    .target(
+      name: "LabCore",
+      dependencies: [
+        "GatherKit",
+        "LabTerminal",
+        "CCmarkGFM",
+        .product(name: "Yams", package: "Yams"),
+      ],
+      plugins: ["EmbedFiles"]
+    ),
+    .executableTarget(
+      name: "gatherlab",
+      dependencies: [
+        "LabCore",
+        "LabTerminal",
+        "GatherKit",
+        "CLibEdit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    .testTarget(
+      name: "GatherKitTests",
+      dependencies: [
+        "GatherKit",
+        .product(name: "Clocks", package: "swift-clocks"),
+      ]
+    ),
+    .testTarget(name: "LabTerminalTests", dependencies: ["LabTerminal"]),
+    .testTarget(
+      name: "LabCoreTests",
+      dependencies: [
+        "LabCore",
+        "CCmarkGFM",
+        .product(name: "Clocks", package: "swift-clocks"),
+      ]
+    ),
+    .testTarget(
+      name: "SystemLibraryTests",
+      dependencies: ["CLibEdit", "CCmarkGFM"]
+    ),
+    .testTarget(
+      name: "GatherlabEndToEndTests",
+      dependencies: [
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,37 @@
+/// Runs `operation` over `inputs` behind a semaphore of `limit` permits: the guide's pattern.
+///
+/// Every input gets its task at once, and all but `limit` of them wait for a permit (reported as
+/// ``TaskEvent/waiting``). Concurrency is bounded, memory is not: it grows with the number of
+/// inputs. It exists to teach the difference from ``boundedGather(_:limit:clock:observer:operation:)``.
+/// The first error cancels every task, running or waiting, and is rethrown.
+///
+/// - Precondition: `limit` is at least 1.
+@inlinable
+public func semaphoreGather<Input: Sendable, Value: Sendable, C: Clock>(
+  _ inputs: some Sequence<Input>,
+  limit: Int,
+  clock: C = ContinuousClock(),
+  observer: TaskObserver<Value, C.Instant>? = nil,
+  operation: @escaping @Sendable (Input) async throws -> Value
+) async throws -> [Value] {
+  let semaphore = AsyncSemaphore(permits: limit)
+  return try await withThrowingTaskGroup(of: (Int, Value).self) { group in
+    var count = 0
+    for (index, input) in inputs.enumerated() {
+      count += 1
+      observer?.record(index, .waiting, clock.now)
+      group.addTask {
+        do {
+          try await semaphore.acquire()
+        } catch {
+          observer?.record(index, .cancelled, clock.now)
+          throw error
+        }
+        defer { semaphore.release() }
+        let value = try await observing(index, clock: clock, observer: observer) { try await operation(input) }
+        return (index, value)
+      }
+    }
+    return try await collectInArgumentOrder(&group, count: count)
+  }
+}
