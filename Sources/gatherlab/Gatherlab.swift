@@ -5,6 +5,7 @@ struct Gatherlab: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gatherlab",
     abstract: "Learn Python's asyncio.gather() by running real Swift concurrency demos.",
-    version: "0.1.0"
+    version: "0.1.0",
+    subcommands: [ShowCommand.self, LintCommand.self]
   )
 }
