@@ -27,8 +27,10 @@ public func semaphoreGather<Input: Sendable, Value: Sendable, C: Clock>(
           observer?.record(index, .cancelled, clock.now)
           throw error
         }
-        defer { semaphore.release() }
+        // A failed task keeps its permit: its error ends the whole gather, and handing the permit
+        // to a waiting task would only start work that is about to be cancelled.
         let value = try await observing(index, clock: clock, observer: observer) { try await operation(input) }
+        semaphore.release()
         return (index, value)
       }
     }

@@ -36,6 +36,11 @@ public final class UnstructuredTasks<Value: Sendable>: Sendable {
     public var done: [Int]
     /// Indices of the tasks still running, ascending.
     public var pending: [Int]
+
+    public init(done: [Int], pending: [Int]) {
+      self.done = done
+      self.pending = pending
+    }
   }
 
   private struct Waiter {

@@ -1,0 +1,101 @@
+import Clocks
+import GatherKit
+import Testing
+
+@Suite struct TimeoutTests {
+  @Test func theDeadlineCancelsTheLateTaskAndLosesTheFinishedResults() async throws {
+    let timeline = Timeline()
+    let caller = Task {
+      do {
+        let results = try await withTimeout(.seconds(5), clock: timeline.clock) {
+          try await gather(
+            [timeline.succeeding(0, after: 1), timeline.succeeding(1, after: 2), timeline.succeeding(2, after: 7)],
+            clock: timeline.clock,
+            observer: timeline.observer
+          )
+        }
+        timeline.note("got \(results)")
+      } catch {
+        timeline.note("caught \(error)")
+      }
+    }
+    await timeline.run()
+    await caller.value
+    #expect(timeline.lines == [
+      "0s A started",
+      "0s B started",
+      "0s C started",
+      "1s A finished A",
+      "2s B finished B",
+      "5s C cancelled",
+      "5s caller caught timed out after 5.0 seconds",
+    ])
+  }
+
+  @Test func anOperationThatEndsInTimeReturnsItsValue() async throws {
+    let timeline = Timeline()
+    let caller = Task {
+      let results = try await withTimeout(.seconds(5), clock: timeline.clock) {
+        try await gather(
+          [timeline.succeeding(0, after: 1), timeline.succeeding(1, after: 2)],
+          clock: timeline.clock,
+          observer: timeline.observer
+        )
+      }
+      timeline.note("got \(results)")
+    }
+    await timeline.run()
+    try await caller.value
+    #expect(timeline.lines == [
+      "0s A started",
+      "0s B started",
+      "1s A finished A",
+      "2s B finished B",
+      "2s caller got [\"A\", \"B\"]",
+    ])
+  }
+
+  @Test func anErrorBeforeTheDeadlineIsRethrownAsIs() async throws {
+    let timeline = Timeline()
+    let caller = Task {
+      try await withTimeout(.seconds(5), clock: timeline.clock) {
+        try await timeline.failing(0, after: 1)()
+      }
+    }
+    await timeline.run()
+    await #expect(throws: DemoFailure(task: "A")) { try await caller.value }
+  }
+}
+
+@Suite struct AsyncSemaphoreTests {
+  @Test func waitersAreServedInArrivalOrder() async throws {
+    let semaphore = AsyncSemaphore(permits: 1)
+    try await semaphore.acquire()
+    let timeline = Timeline()
+    var waiters: [Task<Void, any Error>] = []
+    for index in 0..<3 {
+      waiters.append(Task {
+        try await semaphore.acquire()
+        timeline.note("\(Timeline.letter(index)) acquired")
+        semaphore.release()
+      })
+      // Let each waiter queue up before the next one starts.
+      for _ in 0..<1000 { await Task.yield() }
+    }
+    semaphore.release()
+    for waiter in waiters { try await waiter.value }
+    #expect(timeline.lines == ["0s caller A acquired", "0s caller B acquired", "0s caller C acquired"])
+  }
+
+  @Test func aCancelledWaiterThrowsAndLeaksNoPermit() async throws {
+    let semaphore = AsyncSemaphore(permits: 1)
+    try await semaphore.acquire()
+    let waiter = Task { try await semaphore.acquire() }
+    for _ in 0..<1000 { await Task.yield() }
+    waiter.cancel()
+    await #expect(throws: CancellationError.self) { try await waiter.value }
+    semaphore.release()
+    // The permit is free again: a new acquire succeeds at once.
+    try await semaphore.acquire()
+  }
+}
