@@ -47,9 +47,18 @@ public struct TaskObserver<Value: Sendable, Instant: Sendable>: Sendable {
   }
 }
 
-/// Runs `operation` for the operation at `index`, reporting its start and its end to `observer`.
+/// Runs `operation` as the operation at `index`, reporting its start and its end to `observer`.
+///
+/// Every GatherKit function reports through this; call it yourself to show work that is not
+/// gathered, such as awaiting operations one after another:
+///
+/// ```swift
+/// for (index, url) in urls.enumerated() {
+///   pages.append(try await observing(index, clock: clock, observer: observer) { try await fetch(url) })
+/// }
+/// ```
 @inlinable
-func observing<Value: Sendable, C: Clock>(
+public func observing<Value: Sendable, C: Clock>(
   _ index: Int,
   clock: C,
   observer: TaskObserver<Value, C.Instant>?,

@@ -1,4 +1,9 @@
 import ArgumentParser
+import LabTerminal
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Options every command that prints lessons or demos shares.
 struct OutputOptions: ParsableArguments {
@@ -13,10 +18,51 @@ struct OutputOptions: ParsableArguments {
       throw ValidationError("--width must be between 20 and 400 columns, got \(width).")
     }
   }
+
+  /// What standard output can do, with `--no-color` and `--width` applied.
+  func capabilities() -> TerminalCapabilities {
+    var capabilities = TerminalCapabilities.detect(noColorFlag: noColor, environment: ProcessEnvironment.current)
+    if let width { capabilities.width = width }
+    return capabilities
+  }
+}
+
+/// `--speed X`, for the commands that run demos.
+struct SpeedOption: ParsableArguments {
+  @Option(help: ArgumentHelp("Time scale: 10 runs ten times faster; reported times stay in nominal seconds (0.1–100).", valueName: "X"))
+  var speed: Double = 1
+
+  func validate() throws {
+    guard speed.isFinite, (0.1...100).contains(speed) else {
+      throw ValidationError("--speed must be between 0.1 and 100, got \(speed).")
+    }
+  }
 }
 
 /// Where the lessons come from.
 struct LessonOptions: ParsableArguments {
   @Option(name: .customLong("lessons"), help: ArgumentHelp("Read lessons from DIR instead of the bundled ones.", valueName: "DIR"))
   var lessonsDirectory: String?
+}
+
+/// A usage problem found after parsing (unknown demo, bad parameter): one sentence, exit 64.
+struct UsageError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// The process environment as a dictionary.
+enum ProcessEnvironment {
+  static var current: [String: String] {
+    var result: [String: String] = [:]
+    var pointer = environ
+    while let entry = pointer.pointee {
+      let text = String(cString: entry)
+      if let equals = text.firstIndex(of: "=") {
+        result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+      }
+      pointer += 1
+    }
+    return result
+  }
 }

@@ -1,11 +1,60 @@
 import ArgumentParser
+import LabCore
+import LabTerminal
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Gatherlab: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gatherlab",
     abstract: "Learn Python's asyncio.gather() by running real Swift concurrency demos.",
+    discussion: """
+      Run without a command to start the guided walkthrough, which resumes where you left off.
+
+      Examples:
+        gatherlab                         # the walkthrough
+        gatherlab run ordering            # one demo, live
+        gatherlab run error-cancel mode=gather --speed 2
+        gatherlab show results-order      # one lesson
+        gatherlab list                    # lessons and demos
+      """,
     version: "0.1.0",
-    subcommands: [ShowCommand.self, LintCommand.self]
+    subcommands: [RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self]
   )
+
+  /// Runs the command; errors become one sentence on stderr and the exit code of DESIGN.md §1.
+  static func main() async {
+    // A closed pipe (`gatherlab run ordering | head -3`) makes writes fail quietly instead of
+    // killing the process mid-demo.
+    signal(SIGPIPE, SIG_IGN)
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch let error as UsageError {
+      printError(error.description)
+      Glibc.exit(64)
+    } catch let error as ExitCode {
+      Glibc.exit(error.rawValue)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)
+      }
+      printError(message(for: error))
+      Glibc.exit(code.rawValue == 1 ? 64 : code.rawValue)
+    }
+  }
+
+  static func printError(_ message: String) {
+    var text = message
+    if !text.hasPrefix("Error: ") { text = "Error: " + text }
+    StandardConsole(capabilities: .plain()).writeError(text)
+  }
 }

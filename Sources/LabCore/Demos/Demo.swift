@@ -1,4 +1,8 @@
 /// A runnable lesson: a small Swift concurrency program built on GatherKit, with parameters.
+///
+/// A demo declares its parameters, says what it will do with them (`plan`), runs on whatever
+/// clock its session gives it (a scaled real clock, or a test clock), and explains its result in
+/// a sentence or two for the summary.
 public protocol Demo: Sendable {
   /// The name users type: `ordering`, `error-cancel`.
   var id: String { get }
@@ -6,6 +10,20 @@ public protocol Demo: Sendable {
   var summary: String { get }
   /// The `key=value` parameters it accepts, in the order they are listed.
   var parameters: [DemoParameter] { get }
+  /// The file holding this demo's code, shown by the walkthrough's `code` command.
+  var sourceFile: String { get }
+  /// The Python file doing the same thing with asyncio.
+  var pythonFile: String { get }
+
+  /// The tasks and nominal timing for these parameters.
+  func plan(_ parameters: DemoParameters) -> DemoPlan
+
+  /// Runs the demo, reporting to `session`; returns once every task it started has ended.
+  /// Cancelling the calling task interrupts it.
+  func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration
+
+  /// What the learner should notice in this result: one or two short sentences.
+  func takeaway(_ report: DemoReport) -> [String]
 }
 
 extension Demo {

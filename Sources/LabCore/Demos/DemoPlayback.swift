@@ -1,0 +1,107 @@
+import LabTerminal
+
+/// Plays a demo to a console: on a real clock scaled by `speed`, with the live timeline on a
+/// terminal, one line per event otherwise, or JSON Lines; always ending with the summary (or the
+/// JSON result). Cancelling the calling task interrupts the demo.
+public struct DemoPlayback: Sendable {
+  /// How the run is shown.
+  public enum Mode: Sendable, Equatable {
+    /// The timeline redrawn in place about 20 times a second.
+    case live
+    /// One plain line per event, no cursor movement.
+    case lines
+    /// JSON Lines only.
+    case json
+  }
+
+  public let console: any Console
+  public let mode: Mode
+  public let speed: Double
+  /// Time between redraws of the live timeline (real time).
+  public var frameInterval: Duration = .milliseconds(50)
+
+  public init(console: any Console, mode: Mode, speed: Double) {
+    self.console = console
+    self.mode = mode
+    self.speed = speed
+  }
+
+  /// The mode a console calls for: JSON when asked, live on a terminal that can move the cursor.
+  public static func mode(for capabilities: TerminalCapabilities, json: Bool) -> Mode {
+    json ? .json : capabilities.cursorMovement ? .live : .lines
+  }
+
+  public func play(_ demo: any Demo, parameters: DemoParameters) async -> DemoReport {
+    await play(demo, parameters: parameters, clock: ScaledClock(speed: speed))
+  }
+
+  /// Plays on `clock` (tests pass a test clock).
+  public func play<C: Clock>(_ demo: any Demo, parameters: DemoParameters, clock: C) async -> DemoReport
+  where C.Duration == Duration {
+    let plan = demo.plan(parameters)
+    let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
+    let nameWidth = plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1
+    let console = console
+    let log: @Sendable (DemoLogEntry) -> Void
+    switch mode {
+    case .json:
+      console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed))
+      log = { entry in
+        if case .event(let event) = entry { console.writeLine(DemoJSON.event(event)) }
+      }
+    case .lines:
+      console.writeLines([StyledText(title + (speed == 1 ? "" : " · speed \(DemoParameter.format(speed))×"), style: .bold)])
+      log = { entry in console.writeLine(DemoTranscript.line(entry, nameWidth: nameWidth)) }
+    case .live:
+      log = { _ in }
+    }
+
+    let session = DemoSession(clock: clock, plan: plan, log: log)
+    if mode == .live {
+      await playLive(demo, parameters: parameters, session: session, title: title)
+    } else {
+      await demo.run(parameters, session: session)
+    }
+    if Task.isCancelled { session.interrupt() }
+    let report = session.report(demo: demo.id, parameters: parameters, speed: speed)
+
+    switch mode {
+    case .json:
+      console.writeLine(DemoJSON.result(report))
+    case .lines, .live:
+      var lines: [StyledText] = []
+      if console.capabilities.isTTY {
+        let width = console.currentSize()?.columns ?? console.capabilities.width
+        lines += [StyledText()] + TimelineRenderer.render(session.snapshot(title: title, speed: speed, isFinal: true), width: width)
+      }
+      lines += [StyledText()] + DemoTranscript.summary(report, takeaway: demo.takeaway(report), width: console.capabilities.width)
+      console.writeLines(lines)
+    }
+    return report
+  }
+
+  private func playLive<C: Clock>(
+    _ demo: any Demo,
+    parameters: DemoParameters,
+    session: DemoSession<C>,
+    title: String
+  ) async where C.Duration == Duration {
+    let view = LiveView(console: console)
+    view.begin()
+    await withTaskGroup(of: Void.self) { group in
+      group.addTask {
+        await demo.run(parameters, session: session)
+      }
+      group.addTask { [console, speed, frameInterval] in
+        while !Task.isCancelled {
+          let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
+          view.draw(TimelineRenderer.render(session.snapshot(title: title, speed: speed), width: size.columns, height: size.rows))
+          try? await Task.sleep(for: frameInterval)
+        }
+      }
+      await group.next()
+      group.cancelAll()
+    }
+    view.end()
+  }
+}

@@ -1,0 +1,303 @@
+/// Draws a `TimelineSnapshot` as lines of styled text: one row per task on a shared time axis,
+/// each with its argument slot, its state by symbol and color, its finish rank and its value or
+/// error; the moment the caller resumed and any deadline are marked on the axis.
+///
+/// ```text
+/// ordering · delays=3,1,2                              3.00s
+/// #1 A ██████████████████████████████████  ✓ 3rd "A"
+/// #2 B ███████████                         ✓ 1st "B"
+/// #3 C ██████████████████████              ✓ 2nd "C"
+///      0s         1s         2s        3s
+///                                      ▲ gather returned 3.00s
+/// █ running ░ waiting ✓ done ✗ failed ⊘ cancelled
+/// ```
+///
+/// Pure: the same snapshot, width and height always give the same lines.
+public enum TimelineRenderer {
+  /// The narrowest layout drawn; narrower terminals get lines cut to their width.
+  public static let minimumWidth = 20
+  /// Wider terminals get a timeline this wide, which stays readable.
+  public static let maximumWidth = 120
+
+  public static func render(_ snapshot: TimelineSnapshot, width: Int, height: Int? = nil) -> [StyledText] {
+    let width = min(max(width, minimumWidth), maximumWidth)
+    let layout = Layout(snapshot: snapshot, width: width)
+    var header = [headerLine(snapshot, width: width)]
+    var body: [StyledText] = []
+    var previousPhase: String?
+    for row in snapshot.rows {
+      if snapshot.phases.count > 1, row.phase != previousPhase, let phase = row.phase {
+        let number = (snapshot.phases.firstIndex(of: phase) ?? 0) + 1
+        body.append(StyledText("phase \(number) · \(phase)", style: .bold).truncated(to: width - 1))
+        previousPhase = phase
+      }
+      body.append(rowLine(row, snapshot: snapshot, layout: layout))
+    }
+    var footer = [axisLine(layout), markerLine(snapshot, layout: layout)].compactMap { $0 }
+    let legend = legendLines(snapshot, width: width)
+
+    if let height, header.count + body.count + footer.count + legend.count > height {
+      let room = max(1, height - header.count - footer.count)
+      if body.count > room {
+        let hidden = Array(snapshot.rows.suffix(body.count - room + 1))
+        body = Array(body.prefix(room - 1)) + [moreLine(hidden, width: width)]
+      }
+      if header.count + body.count + footer.count > height { footer = Array(footer.prefix(1)) }
+      if header.count + body.count + footer.count > height { header = [] }
+      return header + body + footer
+    }
+    return header + body + footer + legend
+  }
+
+  // MARK: - Layout
+
+  /// Column widths and the time scale shared by every line of one frame.
+  struct Layout {
+    let labelWidth: Int
+    let slotWidth: Int
+    let nameWidth: Int
+    let barWidth: Int
+    let statusWidth: Int
+    let axisEnd: Double
+    let tickStep: Double
+
+    init(snapshot: TimelineSnapshot, width: Int) {
+      slotWidth = String(snapshot.rows.map(\.slot).max() ?? 1).count
+      nameWidth = snapshot.rows.map { DisplayWidth.of($0.name) }.max() ?? 1
+      labelWidth = 1 + slotWidth + 1 + nameWidth + 1
+      let widestStatus = snapshot.rows.map { TimelineRenderer.status($0).displayWidth }.max() ?? 9
+      let available = width - labelWidth - 1
+      let minimumBar = min(8, max(1, available - 3))
+      statusWidth = max(0, min(widestStatus, max(available / 3, 15), available - minimumBar - 1))
+      barWidth = max(1, available - statusWidth - 1)
+
+      var latest = max(snapshot.horizon, snapshot.isFinal ? 0 : snapshot.now, snapshot.deadline ?? 0, snapshot.join?.time ?? 0)
+      for row in snapshot.rows {
+        latest = max(latest, row.endedAt ?? 0, row.startedAt ?? 0)
+      }
+      latest = max(latest, 0.1)
+      let spacing = 9.0
+      let candidates: [Double] = [0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600]
+      let barWidth = Double(self.barWidth)
+      tickStep = candidates.first { step in
+        let end = (latest / step).rounded(.up) * step
+        return barWidth / (end / step) >= spacing
+      } ?? candidates.last!
+      // Times a hair past a tick (3.004 s) stay on the axis that ends at the tick.
+      axisEnd = max(tickStep, (latest / tickStep - 0.02).rounded(.up) * tickStep)
+    }
+
+    /// The bar column for time `t`, 0..<barWidth.
+    func column(_ t: Double) -> Int {
+      min(barWidth - 1, max(0, Int((t / axisEnd * Double(barWidth)).rounded(.down))))
+    }
+
+    /// The bar columns an interval covers; at least one column if it lasted at all.
+    func columns(from start: Double, to end: Double) -> Range<Int> {
+      let scale = Double(barWidth) / axisEnd
+      let first = min(barWidth - 1, max(0, Int((start * scale).rounded())))
+      let last = min(barWidth, max(0, Int((end * scale).rounded())))
+      if last > first { return first..<last }
+      return end > start ? first..<(first + 1) : first..<first
+    }
+  }
+
+  // MARK: - Lines
+
+  static func headerLine(_ snapshot: TimelineSnapshot, width: Int) -> StyledText {
+    var clock = snapshot.isFinal ? "done " : ""
+    clock += SecondsFormat.seconds(snapshot.now)
+    if snapshot.speed != 1 { clock += " ×" + SecondsFormat.tick(snapshot.speed).dropLast() }
+    let clockText = StyledText(clock, style: .bold)
+    let room = width - 1 - clockText.displayWidth - 2
+    let title = StyledText(snapshot.title, style: .bold).truncated(to: max(0, room))
+    return title.padded(to: width - 1 - clockText.displayWidth) + clockText
+  }
+
+  static func rowLine(_ row: TimelineRow, snapshot: TimelineSnapshot, layout: Layout) -> StyledText {
+    let slot = String(row.slot)
+    var line = StyledText(
+      String(repeating: " ", count: layout.slotWidth - slot.count) + "#" + slot + " ",
+      style: .dim
+    )
+    line.append(StyledText(row.name, style: .bold).padded(to: layout.nameWidth))
+    line.append(" ")
+    line.append(bar(row, snapshot: snapshot, layout: layout))
+    line.append(" ")
+    line.append(status(row).truncated(to: layout.statusWidth))
+    return line
+  }
+
+  /// One character per column: waiting `░`, running `█` (`▒` once orphaned), markers in the gaps.
+  static func bar(_ row: TimelineRow, snapshot: TimelineSnapshot, layout: Layout) -> StyledText {
+    enum Cell { case empty, waiting, running, orphan }
+    var cells = [Cell](repeating: .empty, count: layout.barWidth)
+    let end = row.endedAt ?? snapshot.now
+    if let waitingSince = row.waitingSince {
+      for column in layout.columns(from: waitingSince, to: row.startedAt ?? end) { cells[column] = .waiting }
+    }
+    if let startedAt = row.startedAt {
+      for column in layout.columns(from: startedAt, to: end) {
+        cells[column] = .running
+      }
+      if row.isOrphan, let join = snapshot.join?.time {
+        for column in layout.columns(from: max(join, startedAt), to: end) where column > layout.column(join) {
+          cells[column] = .orphan
+        }
+      }
+    }
+    let runStyle = style(for: row)
+    var text = StyledText()
+    let joinColumn = snapshot.join.map { layout.column($0.time) }
+    let deadlineColumn = snapshot.deadline.map { layout.column($0) }
+    for (column, cell) in cells.enumerated() {
+      switch cell {
+      case .waiting: text.append("░", style: .dim)
+      case .running: text.append("█", style: runStyle)
+      case .orphan: text.append("▒", style: .color(.cyan))
+      case .empty:
+        if column == deadlineColumn {
+          text.append("┆", style: .color(.red))
+        } else if column == joinColumn {
+          text.append("│", style: .dim)
+        } else {
+          text.append(" ")
+        }
+      }
+    }
+    return text
+  }
+
+  static func style(for row: TimelineRow) -> TextStyle {
+    switch row.state {
+    case .pending, .waiting: .dim
+    case .running: .color(.yellow)
+    case .finished: .color(.green)
+    case .failed: TextStyle(foreground: .red, bold: true)
+    case .cancelled: .color(.magenta)
+    }
+  }
+
+  /// The state column: symbol, rank, value or error. "✓ 1st "B"", "✗ 1st A failed", "⊘ cancelled".
+  static func status(_ row: TimelineRow) -> StyledText {
+    let rank = row.finishRank.map { ordinal($0) + " " } ?? ""
+    let orphan = row.isOrphan ? (row.state.hasEnded ? " (lost)" : " orphan") : ""
+    let style = style(for: row)
+    switch row.state {
+    case .pending: return StyledText("· not started", style: .dim)
+    case .waiting: return StyledText("◌ waiting", style: .dim)
+    case .running: return StyledText("▶ running" + orphan, style: row.isOrphan ? .color(.cyan) : style)
+    case .finished(let value):
+      return StyledText("✓ ", style: style) + StyledText(rank + quoted(value) + orphan, style: row.isOrphan ? .color(.cyan) : .plain)
+    case .failed(let error):
+      return StyledText("✗ ", style: style) + StyledText(rank + error + orphan, style: .color(.red))
+    case .cancelled:
+      return StyledText("⊘ " + rank + "cancelled" + orphan, style: style)
+    }
+  }
+
+  static func quoted(_ value: String) -> String { "\"" + value + "\"" }
+
+  /// 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st.
+  public static func ordinal(_ number: Int) -> String {
+    let suffix: String
+    switch (number % 10, number % 100) {
+    case (_, 11...13): suffix = "th"
+    case (1, _): suffix = "st"
+    case (2, _): suffix = "nd"
+    case (3, _): suffix = "rd"
+    default: suffix = "th"
+    }
+    return "\(number)\(suffix)"
+  }
+
+  static func axisLine(_ layout: Layout) -> StyledText {
+    var characters = [Character](repeating: " ", count: layout.labelWidth + layout.barWidth + layout.statusWidth + 1)
+    var t = 0.0
+    var lastEnd = -1
+    while t <= layout.axisEnd + 1e-9 {
+      let label = Array(SecondsFormat.tick(t))
+      var start = layout.labelWidth + layout.column(t)
+      if t > 0 && abs(t - layout.axisEnd) < 1e-9 { start = layout.labelWidth + layout.barWidth - 1 }
+      if start > lastEnd, start + label.count <= characters.count {
+        characters.replaceSubrange(start..<(start + label.count), with: label)
+        lastEnd = start + label.count
+      }
+      t += layout.tickStep
+    }
+    return StyledText(String(characters).trimmingTrailingSpaces(), style: .dim)
+  }
+
+  /// `▲` under the moment the caller resumed, with what happened; `┆` under a deadline.
+  static func markerLine(_ snapshot: TimelineSnapshot, layout: Layout) -> StyledText? {
+    let lineWidth = layout.labelWidth + layout.barWidth + layout.statusWidth + 1
+    var line = StyledText()
+    var used = 0
+    if let deadline = snapshot.deadline, snapshot.join.map({ layout.column($0.time) != layout.column(deadline) }) ?? true {
+      let column = layout.labelWidth + layout.column(deadline)
+      line.append(String(repeating: " ", count: column))
+      line.append("┆ deadline", style: .color(.red))
+      used = column + 10
+    }
+    if let join = snapshot.join {
+      let column = layout.labelWidth + layout.column(join.time)
+      let time = SecondsFormat.seconds(join.time)
+      // The longest label that fits, right of the mark or else left of it.
+      let placed = [join.label + " " + time, time].lazy.compactMap { label -> (String, Int)? in
+        let width = DisplayWidth.of(label) + 2
+        if column + width <= lineWidth, column >= used { return ("▲ " + label, column) }
+        if column - width + 1 >= used, column - width + 1 >= 0 { return (label + " ▲", column - width + 1) }
+        return nil
+      }.first
+      if let (text, start) = placed {
+        line.append(String(repeating: " ", count: start - used))
+        line.append(text, style: .bold)
+      }
+    }
+    return line.isEmpty ? nil : line.truncated(to: lineWidth)
+  }
+
+  /// The symbols in use, packed onto as few lines as the width allows.
+  static func legendLines(_ snapshot: TimelineSnapshot, width: Int) -> [StyledText] {
+    var items = [StyledText("█", style: .color(.yellow)) + " running"]
+    if snapshot.rows.contains(where: { $0.waitingSince != nil }) {
+      items.append(StyledText("░") + " waiting")
+    }
+    if snapshot.rows.contains(where: \.isOrphan) {
+      items.append(StyledText("▒", style: .color(.cyan)) + " orphan")
+    }
+    items.append(StyledText("✓", style: .color(.green)) + " done")
+    items.append(StyledText("✗", style: .color(.red)) + " failed")
+    items.append(StyledText("⊘", style: .color(.magenta)) + " cancelled")
+    var lines: [StyledText] = []
+    var line = StyledText()
+    for item in items {
+      if !line.isEmpty, line.displayWidth + 2 + item.displayWidth > width - 1 {
+        lines.append(line)
+        line = StyledText()
+      }
+      if !line.isEmpty { line.append("  ") }
+      line.append(item)
+    }
+    lines.append(line)
+    return lines.map { $0.applying(.dim).truncated(to: width - 1) }
+  }
+
+  static func moreLine(_ hidden: [TimelineRow], width: Int) -> StyledText {
+    let running = hidden.filter { $0.state == .running }.count
+    let waiting = hidden.filter { $0.state == .waiting || $0.state == .pending }.count
+    let ended = hidden.count - running - waiting
+    return StyledText(
+      "… \(hidden.count) more: \(running) running, \(waiting) waiting, \(ended) ended",
+      style: .dim
+    ).truncated(to: width - 1)
+  }
+}
+
+extension String {
+  func trimmingTrailingSpaces() -> String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+}

@@ -1,0 +1,121 @@
+/// Everything the timeline shows at one moment of a demo run: a pure value, drawn by
+/// `TimelineRenderer`. Times are nominal seconds since the demo started.
+public struct TimelineSnapshot: Sendable, Equatable {
+  /// The demo and its parameters, for the header: "ordering · delays=3,1,2".
+  public var title: String
+  /// The time scale the demo runs at (shown when not 1).
+  public var speed: Double
+  /// The current time.
+  public var now: Double
+  /// How far the time axis should reach at least: the demo's nominal length.
+  public var horizon: Double
+  /// One row per task, in argument order, phase by phase.
+  public var rows: [TimelineRow]
+  /// Named phases, in order, when the demo has more than one (the rows carry the phase name).
+  public var phases: [String]
+  /// When the caller's `await` returned or threw, once it has.
+  public var join: TimelineMarker?
+  /// A timeout's deadline, if the demo has one.
+  public var deadline: Double?
+  /// The demo has ended: the frame is final.
+  public var isFinal: Bool
+
+  public init(
+    title: String,
+    speed: Double = 1,
+    now: Double,
+    horizon: Double,
+    rows: [TimelineRow],
+    phases: [String] = [],
+    join: TimelineMarker? = nil,
+    deadline: Double? = nil,
+    isFinal: Bool = false
+  ) {
+    self.title = title
+    self.speed = speed
+    self.now = now
+    self.horizon = horizon
+    self.rows = rows
+    self.phases = phases
+    self.join = join
+    self.deadline = deadline
+    self.isFinal = isFinal
+  }
+}
+
+/// A moment marked on the time axis, with what happened then: "gather returned".
+public struct TimelineMarker: Sendable, Equatable {
+  public var time: Double
+  public var label: String
+
+  public init(time: Double, label: String) {
+    self.time = time
+    self.label = label
+  }
+}
+
+/// One task on the timeline: its name, its argument slot and what it has done so far.
+public struct TimelineRow: Sendable, Equatable {
+  /// Where a task is in its life.
+  public enum State: Sendable, Equatable {
+    /// Not created yet (a sliding window has not reached it).
+    case pending
+    /// Created, waiting for a slot.
+    case waiting
+    /// Running its work.
+    case running
+    /// Returned `value`.
+    case finished(value: String)
+    /// Threw `error`.
+    case failed(error: String)
+    /// Was cancelled.
+    case cancelled
+
+    public var hasEnded: Bool {
+      switch self {
+      case .finished, .failed, .cancelled: true
+      case .pending, .waiting, .running: false
+      }
+    }
+  }
+
+  /// The task's letter: A, B, C…
+  public var name: String
+  /// Its position in the argument list, from 1.
+  public var slot: Int
+  /// The phase it belongs to, when the demo has several.
+  public var phase: String?
+  public var state: State
+  /// When it began waiting for a slot.
+  public var waitingSince: Double?
+  /// When its work began.
+  public var startedAt: Double?
+  /// When it finished, failed or was cancelled.
+  public var endedAt: Double?
+  /// Its place in the order tasks ended (1 = first), once it has ended.
+  public var finishRank: Int?
+  /// It kept running after the caller had already received an error: nobody will read its result.
+  public var isOrphan: Bool
+
+  public init(
+    name: String,
+    slot: Int,
+    phase: String? = nil,
+    state: State = .pending,
+    waitingSince: Double? = nil,
+    startedAt: Double? = nil,
+    endedAt: Double? = nil,
+    finishRank: Int? = nil,
+    isOrphan: Bool = false
+  ) {
+    self.name = name
+    self.slot = slot
+    self.phase = phase
+    self.state = state
+    self.waitingSince = waitingSince
+    self.startedAt = startedAt
+    self.endedAt = endedAt
+    self.finishRank = finishRank
+    self.isOrphan = isOrphan
+  }
+}
