@@ -54,10 +54,16 @@ let package = Package(
       ]
     ),
 
+    .target(
+      name: "TestSupport",
+      dependencies: [.product(name: "Clocks", package: "swift-clocks")],
+      path: "Tests/TestSupport"
+    ),
     .testTarget(
       name: "GatherKitTests",
       dependencies: [
         "GatherKit",
+        "TestSupport",
         .product(name: "Clocks", package: "swift-clocks"),
       ]
     ),
@@ -66,7 +72,9 @@ let package = Package(
       name: "LabCoreTests",
       dependencies: [
         "LabCore",
-        "CCmarkGFM",
+        "LabTerminal",
+        "GatherKit",
+        "TestSupport",
         .product(name: "Clocks", package: "swift-clocks"),
       ]
     ),

@@ -1,6 +1,7 @@
 import Clocks
 import GatherKit
 import Synchronization
+import TestSupport
 
 /// Records what happens on a `TestClock` as marble-diagram lines: `"1s B finished B"`.
 ///
@@ -45,37 +46,12 @@ final class Timeline: Sendable {
 
   var count: Int { entries.withLock { $0.count } }
 
-  /// Lets the other tasks run until nothing new has been recorded for a good while.
-  ///
-  /// `TestClock.run()` advances from one deadline to the next without waiting for the tasks it
-  /// woke to record what they did, so their events could carry a later instant. Advancing in
-  /// steps and settling after each keeps every event at the instant it happened.
-  func settle() async {
-    var last = -1
-    var quietYields = 0
-    while quietYields < 500 {
-      await Task.yield()
-      let current = count
-      quietYields = current == last ? quietYields + 1 : 0
-      last = current
-    }
-  }
+  /// Steps the clock, waiting for the woken tasks to record their events after each step.
+  var stepper: ClockStepper { ClockStepper(clock: clock) { [self] in count } }
 
-  /// Advances the clock by `duration` and lets the woken tasks record their events.
-  func advance(by duration: Duration) async {
-    await clock.advance(by: duration)
-    await settle()
-  }
-
-  /// Advances the clock in half-second steps until no task is sleeping on it.
-  func run(limit: Duration = .seconds(60)) async {
-    await settle()
-    var elapsed = Duration.zero
-    while elapsed < limit, (try? await clock.checkSuspension()) == nil {
-      await advance(by: .milliseconds(500))
-      elapsed += .milliseconds(500)
-    }
-  }
+  func settle() async { await stepper.settle() }
+  func advance(by duration: Duration) async { await stepper.advance(by: duration) }
+  func run() async { await stepper.run() }
 
   /// An operation that sleeps `seconds` on the test clock, then returns its letter.
   func succeeding(_ index: Int, after seconds: Double) -> @Sendable () async throws -> String {
