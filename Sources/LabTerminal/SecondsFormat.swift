@@ -26,7 +26,10 @@ public enum SecondsFormat {
 
   /// A tick label: "0s", "1.5s", "10s".
   public static func tick(_ seconds: Double) -> String {
-    let rounded = (seconds * 10).rounded() / 10
-    return rounded == rounded.rounded() ? "\(Int(rounded))s" : fixed(rounded, decimals: 1) + "s"
+    let rounded = (seconds * 100).rounded() / 100
+    if rounded == rounded.rounded() { return "\(Int(rounded))s" }
+    var text = fixed(rounded, decimals: 2)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text + "s"
   }
 }

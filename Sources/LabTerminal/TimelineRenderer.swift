@@ -76,13 +76,13 @@ public enum TimelineRenderer {
         latest = max(latest, row.endedAt ?? 0, row.startedAt ?? 0)
       }
       latest = max(latest, 0.1)
-      let spacing = 9.0
-      let candidates: [Double] = [0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600]
-      let barWidth = Double(self.barWidth)
+      // The smallest step that leaves at least 9 columns between ticks and at most 5 intervals;
+      // a bar too narrow for two ticks gets one interval covering it all.
+      let candidates: [Double] = [0.1, 0.2, 0.5, 1, 1.5, 2, 3, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600]
+      let maximumIntervals = max(1, min(5.0, (Double(barWidth) / 9).rounded(.down)))
       tickStep = candidates.first { step in
-        let end = (latest / step).rounded(.up) * step
-        return barWidth / (end / step) >= spacing
-      } ?? candidates.last!
+        ((latest - 0.02 * step) / step).rounded(.up) <= maximumIntervals
+      } ?? candidates.first { $0 >= latest } ?? latest
       // Times a hair past a tick (3.004 s) stay on the axis that ends at the tick.
       axisEnd = max(tickStep, (latest / tickStep - 0.02).rounded(.up) * tickStep)
     }

@@ -1,0 +1,71 @@
+import LabTerminal
+
+/// Snapshots of the demos at telling moments, built by hand so the renderer is tested alone.
+enum TimelineFixtures {
+  /// ordering at 1.5 s: B has finished first, A and C still run.
+  static let orderingMidway = TimelineSnapshot(
+    title: "ordering · delays=3,1,2",
+    now: 1.5,
+    horizon: 3,
+    rows: [
+      TimelineRow(name: "A", slot: 1, state: .running, startedAt: 0),
+      TimelineRow(name: "B", slot: 2, state: .finished(value: "B"), startedAt: 0, endedAt: 1, finishRank: 1),
+      TimelineRow(name: "C", slot: 3, state: .running, startedAt: 0),
+    ]
+  )
+
+  /// error-cancel mode=gather, final: the caller got A's error at 1 s, B and C ran on to 2 s.
+  static let gatherOrphans = TimelineSnapshot(
+    title: "error-cancel · delays=2,2 · fail-at=1 · mode=gather",
+    now: 2.0,
+    horizon: 2,
+    rows: [
+      TimelineRow(name: "A", slot: 1, state: .failed(error: "A failed"), startedAt: 0, endedAt: 1, finishRank: 1),
+      TimelineRow(
+        name: "B", slot: 2, state: .finished(value: "B"), startedAt: 0, endedAt: 2, finishRank: 2, isOrphan: true
+      ),
+      TimelineRow(
+        name: "C", slot: 3, state: .finished(value: "C"), startedAt: 0, endedAt: 2, finishRank: 3, isOrphan: true
+      ),
+    ],
+    join: TimelineMarker(time: 1, label: "error reached the caller"),
+    isFinal: true
+  )
+
+  /// timeout, final: A and B finished, C cancelled at the 5 s deadline.
+  static let timeoutFinal = TimelineSnapshot(
+    title: "timeout · delays=1,2,7 · timeout=5",
+    speed: 10,
+    now: 5.0,
+    horizon: 5,
+    rows: [
+      TimelineRow(name: "A", slot: 1, state: .finished(value: "A"), startedAt: 0, endedAt: 1, finishRank: 1),
+      TimelineRow(name: "B", slot: 2, state: .finished(value: "B"), startedAt: 0, endedAt: 2, finishRank: 2),
+      TimelineRow(name: "C", slot: 3, state: .cancelled, startedAt: 0, endedAt: 5),
+    ],
+    join: TimelineMarker(time: 5, label: "deadline passed"),
+    deadline: 5,
+    isFinal: true
+  )
+
+  /// semaphore, 12 tasks, limit 4, at 1.5 s: the second wave runs, the third waits.
+  static let semaphoreWaves = TimelineSnapshot(
+    title: "semaphore · tasks=12 · limit=4 · delay=1 · mode=semaphore",
+    now: 1.5,
+    horizon: 3,
+    rows: (0..<12).map { index in
+      let letter = String(UnicodeScalar(UInt8(65 + index)))
+      switch index {
+      case 0..<4:
+        return TimelineRow(
+          name: letter, slot: index + 1, state: .finished(value: letter), waitingSince: 0, startedAt: 0, endedAt: 1,
+          finishRank: index + 1
+        )
+      case 4..<8:
+        return TimelineRow(name: letter, slot: index + 1, state: .running, waitingSince: 0, startedAt: 1)
+      default:
+        return TimelineRow(name: letter, slot: index + 1, state: .waiting, waitingSince: 0)
+      }
+    }
+  )
+}
