@@ -1,0 +1,113 @@
+import Foundation
+import Synchronization
+
+/// Loads and saves `Progress`. The file-system store writes atomically; tests use a fake.
+public protocol ProgressStore: Sendable {
+  /// The saved progress, or nil when there is none (or it could not be used; see `warning`).
+  func load() -> (progress: Progress?, warning: String?)
+  /// Saves `progress`; returns a one-sentence warning if it could not.
+  func save(_ progress: Progress) -> String?
+}
+
+/// `progress.json` in the state directory: `$GATHERLAB_HOME`, else `$XDG_STATE_HOME/gatherlab`,
+/// else `~/.local/state/gatherlab`.
+public struct FileProgressStore: ProgressStore {
+  public let directory: String
+
+  public init(directory: String) {
+    self.directory = directory
+  }
+
+  /// The state directory for this environment.
+  public static func stateDirectory(environment: [String: String]) -> String {
+    if let home = environment["GATHERLAB_HOME"], !home.isEmpty { return home }
+    if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/gatherlab" }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    return home + "/.local/state/gatherlab"
+  }
+
+  public var file: String { directory + "/progress.json" }
+  public var backup: String { directory + "/progress.json.bak" }
+
+  public func load() -> (progress: Progress?, warning: String?) {
+    let manager = FileManager.default
+    guard manager.fileExists(atPath: file) else { return (nil, nil) }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+      return (nil, "Could not read \(file) (\(Self.reason(error))); starting fresh.")
+    }
+    if let progress = try? JSONDecoder().decode(Progress.self, from: data), progress.version == 1 {
+      return (progress, nil)
+    }
+    let kept: String
+    do {
+      if manager.fileExists(atPath: backup) { try manager.removeItem(atPath: backup) }
+      try manager.moveItem(atPath: file, toPath: backup)
+      kept = "kept it as \(backup)"
+    } catch {
+      kept = "could not keep a copy (\(Self.reason(error)))"
+    }
+    return (nil, "\(file) is not valid progress data; \(kept) and started fresh.")
+  }
+
+  public func save(_ progress: Progress) -> String? {
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      let data = try encoder.encode(progress)
+      // Write a temporary file and rename it over the old one: a crash never leaves half a file.
+      let temporary = directory + "/.progress.json.\(getpid()).tmp"
+      try data.write(to: URL(fileURLWithPath: temporary))
+      if rename(temporary, file) != 0 {
+        let error = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(atPath: temporary)
+        return "Could not save progress to \(file) (\(error)); the tutorial still works, but will not remember where you are."
+      }
+      return nil
+    } catch {
+      return "Could not save progress to \(file) (\(Self.reason(error))); the tutorial still works, but will not remember where you are."
+    }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    let nsError = error as NSError
+    if nsError.domain == NSCocoaErrorDomain {
+      switch nsError.code {
+      case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return "permission denied"
+      case NSFileWriteOutOfSpaceError: return "no space left"
+      case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+      default: break
+      }
+    }
+    return nsError.localizedDescription
+  }
+}
+
+/// Progress kept in memory: for tests, and when no state directory is wanted.
+public final class MemoryProgressStore: ProgressStore {
+  private let saved: Mutex<Progress?>
+  private let failure: String?
+
+  public init(_ progress: Progress? = nil, failingWith failure: String? = nil) {
+    saved = Mutex(progress)
+    self.failure = failure
+  }
+
+  public var progress: Progress? { saved.withLock { $0 } }
+
+  public func load() -> (progress: Progress?, warning: String?) { (progress, nil) }
+
+  public func save(_ progress: Progress) -> String? {
+    if let failure { return failure }
+    saved.withLock { $0 = progress }
+    return nil
+  }
+}
