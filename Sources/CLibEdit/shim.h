@@ -1,10 +1,35 @@
 #include <stdio.h>
 #include <editline/readline.h>
 
-// libedit's globals are mutable C state, which Swift 6 will not touch directly; these setters are
-// the one door to them. Only the line reader (one instance, on one thread) calls them.
+// libedit's globals are mutable C state, which Swift 6 will not touch directly; these functions
+// are the one door to them. Only the line reader (one instance, on the main thread) calls them.
 
 static inline void gatherlab_rl_set_streams(FILE *input, FILE *output) {
   rl_instream = input;
   rl_outstream = output;
+}
+
+typedef char **(*gatherlab_completion_function)(const char *, int, int);
+
+static inline void gatherlab_rl_set_completion(gatherlab_completion_function function) {
+  rl_attempted_completion_function = function;
+}
+
+/// Stops libedit from falling back to file-name completion when ours found nothing.
+static inline void gatherlab_rl_completion_over(void) {
+  rl_attempted_completion_over = 1;
+}
+
+/// What libedit appends after a single completion: ' ' normally, nothing after "key=".
+static inline void gatherlab_rl_set_append_character(int character) {
+  rl_completion_append_character = character;
+}
+
+/// The line typed so far.
+static inline const char *gatherlab_rl_line_buffer(void) {
+  return rl_line_buffer;
+}
+
+static inline void gatherlab_rl_set_name(const char *name) {
+  rl_readline_name = name;
 }

@@ -1,0 +1,54 @@
+/// What one read at the prompt produced.
+public enum LineInput: Sendable, Equatable {
+  /// A line, without its newline.
+  case line(String)
+  /// Ctrl-C at the prompt: the line was thrown away.
+  case interrupted
+  /// Ctrl-D on an empty line, or the end of piped input.
+  case endOfInput
+}
+
+/// Reads the user's commands. Only the libedit reader talks to the terminal; tests script one.
+public protocol LineReader: AnyObject {
+  /// Shows `prompt` (when interactive) and reads one line.
+  func readLine(prompt: String) -> LineInput
+  /// Remembers `line` in the history.
+  func remember(_ line: String)
+  /// Whether a person is typing (a terminal), rather than a script being piped in.
+  var isInteractive: Bool { get }
+}
+
+/// Lines from piped standard input: no prompt, no history, no escape codes.
+public final class PipedLineReader: LineReader {
+  public init() {}
+
+  public var isInteractive: Bool { false }
+
+  public func readLine(prompt: String) -> LineInput {
+    guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
+    return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+  }
+
+  public func remember(_ line: String) {}
+}
+
+/// Lines given up front, for tests: each `nil` stands for a Ctrl-C.
+public final class ScriptedLineReader: LineReader {
+  private var lines: [String?]
+  public private(set) var prompts: [String] = []
+  public private(set) var history: [String] = []
+  public let isInteractive: Bool
+
+  public init(_ lines: [String?], interactive: Bool = true) {
+    self.lines = lines
+    isInteractive = interactive
+  }
+
+  public func readLine(prompt: String) -> LineInput {
+    prompts.append(prompt)
+    guard !lines.isEmpty else { return .endOfInput }
+    return lines.removeFirst().map(LineInput.line) ?? .interrupted
+  }
+
+  public func remember(_ line: String) { history.append(line) }
+}
