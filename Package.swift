@@ -41,6 +41,7 @@ let package = Package(
         "CCmarkGFM",
         .product(name: "Yams", package: "Yams"),
       ],
+      exclude: ["Demos/Python"],
       plugins: ["EmbedFiles"]
     ),
     .executableTarget(

@@ -1,25 +1,28 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the lessons (`Lessons/*.md`) and the demos' Swift sources (`Sources/LabCore/Demos/*.swift`)
-/// into the target as string literals, so the binary carries its course and can show the exact code
-/// it runs, from any directory.
+/// Embeds the lessons (`Lessons/*.md`), the demos' Swift sources (`Sources/LabCore/Demos/*.swift`)
+/// and their Python equivalents (`Sources/LabCore/Demos/Python/*.py`) into the target as string
+/// literals, so the binary carries its course and can show the exact code it runs, from any
+/// directory.
 @main
 struct EmbedFiles: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
     let root = context.package.directoryURL
     let lessons = try files(in: root.appending(path: "Lessons"), withExtension: "md")
     let demos = try files(in: root.appending(path: "Sources/LabCore/Demos"), withExtension: "swift")
+    let python = try files(in: root.appending(path: "Sources/LabCore/Demos/Python"), withExtension: "py")
     let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
     let arguments = [output.path(percentEncoded: false), "--lessons"]
       + lessons.map { $0.path(percentEncoded: false) }
       + ["--demos"] + demos.map { $0.path(percentEncoded: false) }
+      + ["--python"] + python.map { $0.path(percentEncoded: false) }
     return [
       .buildCommand(
         displayName: "Embedding \(lessons.count) lessons and \(demos.count) demo sources",
         executable: try context.tool(named: "embed-files").url,
         arguments: arguments,
-        inputFiles: lessons + demos,
+        inputFiles: lessons + demos + python,
         outputFiles: [output]
       ),
     ]

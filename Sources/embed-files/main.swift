@@ -1,5 +1,5 @@
 // Writes a Swift file holding the given lessons and demo sources as string literals.
-// Usage: embed-files OUTPUT --lessons FILE... --demos FILE...
+// Usage: embed-files OUTPUT --lessons FILE... --demos FILE... --python FILE...
 import Foundation
 
 func literal(_ text: String) -> String {
@@ -11,15 +11,13 @@ func literal(_ text: String) -> String {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let output = arguments.removeFirst()
-var lessons: [String] = []
-var demos: [String] = []
-var current: WritableKeyPath<([String], [String]), [String]>?
+var groups: [String: [String]] = [:]
+var current = "--lessons"
 for argument in arguments {
-  switch argument {
-  case "--lessons": current = \.0
-  case "--demos": current = \.1
-  default:
-    if current == \.0 { lessons.append(argument) } else { demos.append(argument) }
+  if argument.hasPrefix("--") {
+    current = argument
+  } else {
+    groups[current, default: []].append(argument)
   }
 }
 
@@ -37,12 +35,17 @@ let source = """
   enum EmbeddedFiles {
     /// `Lessons/*.md`, sorted by file name.
     static let lessons: [(name: String, text: String)] = [
-  \(try entries(lessons))
+  \(try entries(groups["--lessons"] ?? []))
     ]
 
     /// `Sources/LabCore/Demos/*.swift`, sorted by file name.
     static let demoSources: [(name: String, text: String)] = [
-  \(try entries(demos))
+  \(try entries(groups["--demos"] ?? []))
+    ]
+
+    /// `Sources/LabCore/Demos/Python/*.py`, sorted by file name.
+    static let demoPython: [(name: String, text: String)] = [
+  \(try entries(groups["--python"] ?? []))
     ]
   }
 
