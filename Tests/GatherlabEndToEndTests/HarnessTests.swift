@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The harness proves itself on system programs whose behaviour is known, so that a failing
+// gatherlab test points at gatherlab.
+
+@Suite struct TerminalScreenTests {
+  @Test func textAndLineBreaksFillRowsFromTheTop() {
+    let screen = TerminalScreen(rows: 4, columns: 10, replaying: "hello\r\nworld\r\n")
+
+    #expect(screen.lines == ["hello", "world", "", ""])
+    #expect(screen.text == "hello\nworld")
+    #expect((screen.cursorRow, screen.cursorColumn) == (2, 0))
+  }
+
+  @Test func cursorUpAndEraseLineRedrawShowsOnlyTheFinalFrame() {
+    var screen = TerminalScreen(rows: 3, columns: 20)
+    screen.feed("a: 1 waiting\r\nb: 1 waiting\r\n")
+    screen.feed("\u{1B}[2A\u{1B}[2Ka: 2\r\n\u{1B}[Kb: 2\r\n")
+
+    #expect(screen.lines == ["a: 2", "b: 2", ""])
+  }
+
+  @Test func carriageReturnOverwritesTheLine() {
+    let screen = TerminalScreen(rows: 1, columns: 20, replaying: "progress 10%\rprogress 100%")
+
+    #expect(screen.text == "progress 100%")
+  }
+
+  @Test func cursorPositionAndEraseDisplayDrawAFreshScreen() {
+    let screen = TerminalScreen(rows: 3, columns: 10, replaying: "old\r\nlines\u{1B}[2J\u{1B}[2;3Hnew")
+
+    #expect(screen.lines == ["", "  new", ""])
+  }
+
+  @Test func eraseDisplayBelowKeepsWhatIsAbove() {
+    let screen = TerminalScreen(rows: 3, columns: 10, replaying: "keep\r\ndrop\r\ndrop\u{1B}[2;3H\u{1B}[J")
+
+    #expect(screen.lines == ["keep", "dr", ""])
+  }
+
+  @Test func eraseLineModesEraseToTheEndFromTheStartOrAll() {
+    let toEnd = TerminalScreen(rows: 1, columns: 10, replaying: "abcdef\u{1B}[3D\u{1B}[K")
+    let fromStart = TerminalScreen(rows: 1, columns: 10, replaying: "abcdef\u{1B}[3D\u{1B}[1K")
+    let whole = TerminalScreen(rows: 1, columns: 10, replaying: "abcdef\u{1B}[3D\u{1B}[2K")
+
+    #expect(toEnd.lines == ["abc"])
+    #expect(fromStart.lines == ["    ef"])
+    #expect(whole.lines == [""])
+  }
+
+  @Test func backspaceAndCursorForwardMoveWithoutErasing() {
+    let screen = TerminalScreen(rows: 1, columns: 10, replaying: "abc\u{8}\u{8}X\u{1B}[CY")
+
+    #expect(screen.text == "aXcY")
+  }
+
+  @Test func longLinesWrapAndTheBottomLineScrolls() {
+    let screen = TerminalScreen(rows: 2, columns: 5, replaying: "1\r\nabcdefg")
+
+    #expect(screen.lines == ["abcde", "fg"])
+  }
+
+  @Test func aFullLineDoesNotWrapUntilTheNextCharacter() {
+    let screen = TerminalScreen(rows: 2, columns: 5, replaying: "abcde\r\nxy")
+
+    #expect(screen.lines == ["abcde", "xy"])
+  }
+
+  @Test func wideCharactersTakeTwoColumns() {
+    let screen = TerminalScreen(rows: 1, columns: 8, replaying: "日本x")
+
+    #expect(screen.lines == ["日本x"])
+    #expect(screen.cursorColumn == 5)
+  }
+
+  @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+    let screen = TerminalScreen(rows: 1, columns: 8, replaying: "日本x\u{1B}[1;2Hz")
+
+    #expect(screen.lines == [" z本x"])
+  }
+
+  @Test func aWideCharacterThatDoesNotFitWrapsWhole() {
+    let screen = TerminalScreen(rows: 2, columns: 5, replaying: "abcd日")
+
+    #expect(screen.lines == ["abcd", "日"])
+  }
+
+  @Test func combiningMarksStayWithTheirCharacter() {
+    let screen = TerminalScreen(rows: 1, columns: 5, replaying: "e\u{301}x")
+
+    #expect(screen.lines == ["e\u{301}x"])
+    #expect(screen.cursorColumn == 2)
+  }
+
+  @Test func cursorVisibilityIsTracked() {
+    var screen = TerminalScreen(rows: 1, columns: 5)
+    screen.feed("\u{1B}[?25l")
+    #expect(!screen.cursorVisible)
+    screen.feed("\u{1B}[?25h")
+    #expect(screen.cursorVisible)
+  }
+
+  @Test func leavingTheAlternateScreenRestoresTheMainOne() {
+    var screen = TerminalScreen(rows: 2, columns: 10, replaying: "shell$ ")
+    screen.feed("\u{1B}[?1049h\u{1B}[Hfull-screen view")
+    #expect(screen.isAlternateScreenActive)
+    #expect(screen.text == "full-scree\nn view")
+
+    screen.feed("\u{1B}[?1049l")
+    #expect(screen.text == "shell$")
+    #expect(screen.cursorColumn == 7)
+  }
+
+  @Test func sequencesSplitAcrossFeedsAreCompleted() {
+    var screen = TerminalScreen(rows: 1, columns: 10)
+    screen.feed("abc\u{1B}")
+    screen.feed("[2")
+    screen.feed("DX")
+
+    #expect(screen.text == "aXc")
+  }
+
+  @Test func coloursAndTitlesLeaveTheTextAlone() {
+    let screen = TerminalScreen(rows: 1, columns: 20, replaying: "\u{1B}]0;title\u{7}\u{1B}[1;32mok\u{1B}[0m done")
+
+    #expect(screen.text == "ok done")
+  }
+
+  @Test func lineEditorEditsDeleteAndInsertCharacters() {
+    let deleted = TerminalScreen(rows: 1, columns: 10, replaying: "abcdef\u{1B}[4G\u{1B}[2P")
+    let inserted = TerminalScreen(rows: 1, columns: 10, replaying: "abcdef\u{1B}[2G\u{1B}[2@XY")
+
+    #expect(deleted.text == "abcf")
+    #expect(inserted.text == "aXYbcdef")
+  }
+
+  @Test func linesAreInsertedAndDeletedAtTheCursor() {
+    let inserted = TerminalScreen(rows: 3, columns: 5, replaying: "a\r\nb\r\nc\u{1B}[2;1H\u{1B}[L")
+    let deleted = TerminalScreen(rows: 3, columns: 5, replaying: "a\r\nb\r\nc\u{1B}[1;1H\u{1B}[M")
+
+    #expect(inserted.lines == ["a", "", "b"])
+    #expect(deleted.lines == ["b", "c", ""])
+  }
+
+  @Test func resizingKeepsTheTopLeftAndCutsTheRest() {
+    var screen = TerminalScreen(rows: 3, columns: 6, replaying: "abcdef\r\nghi")
+    screen.resize(rows: 3, columns: 4)
+
+    #expect(screen.lines == ["abcd", "ghi", ""])
+  }
+}
+
+@Suite struct EscapeSequenceTests {
+  @Test func stripANSIRemovesControlAndStringSequences() {
+    let colored = "\u{1B}[1;31mfailed\u{1B}[0m: \u{1B}]8;;https://example.com\u{1B}\\link\u{1B}]8;;\u{1B}\\\r\n"
+
+    #expect(stripANSI(colored) == "failed: link\r\n")
+    #expect(stripANSI("\u{1B}[?25l\u{1B}[2K\u{1B}[1Aline\u{1B}7\u{1B}(B") == "line")
+  }
+
+  @Test func revealingEscapesShowsControlCharactersButKeepsLineBreaks() {
+    #expect(revealingEscapes("\u{1B}[2Kdone\r\nnext\rover\u{8}\t") == "␛[2Kdone\nnext␍over␈␉")
+  }
+}
