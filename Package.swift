@@ -77,6 +77,8 @@ let package = Package(
     .testTarget(
       name: "GatherlabEndToEndTests",
       dependencies: [
+        // Not imported: the dependency makes `swift test` build the binary that the tests run.
+        "gatherlab",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ]
     ),

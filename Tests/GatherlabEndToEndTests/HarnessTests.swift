@@ -10,6 +10,89 @@ import Darwin
 // The harness proves itself on system programs whose behaviour is known, so that a failing
 // gatherlab test points at gatherlab.
 
+private let shell = URL(filePath: "/bin/sh")
+
+@Suite(.timeLimit(.minutes(1)))
+struct GatherlabProcessTests {
+  @Test func catCopiesStandardInputToStandardOutput() async throws {
+    let cat = GatherlabProcess(executable: URL(filePath: "/bin/cat"), standardInput: "hello\nwörld\n")
+
+    let result = try await cat.run()
+
+    #expect(result.status == .exited(0))
+    #expect(result.standardOutput == "hello\nwörld\n")
+    #expect(result.standardError == "")
+  }
+
+  @Test func aProgramThatIgnoresItsInputDoesNotBreakTheTestProcess() async throws {
+    let input = String(repeating: "unread line\n", count: 100_000)
+
+    let result = try await GatherlabProcess(executable: URL(filePath: "/bin/true"), standardInput: input).run()
+
+    #expect(result.status == .exited(0))
+  }
+
+  @Test func exitCodeAndStandardErrorAreReportedApart() async throws {
+    let result = try await GatherlabProcess(executable: shell, ["-c", "echo out; echo err >&2; exit 3"]).run()
+
+    #expect(result.status == .exited(3))
+    #expect(result.standardOutput == "out\n")
+    #expect(result.standardError == "err\n")
+  }
+
+  @Test func environmentOverridesApplyAndFormattingVariablesAreRemoved() async throws {
+    let script = #"echo "${NO_COLOR-unset} ${COLUMNS-unset} ${TERM-unset} ${HOME-unset}""#
+    let result = try await GatherlabProcess(
+      executable: shell,
+      ["-c", script],
+      environment: ["NO_COLOR": "1", "HOME": nil]
+    ).run()
+
+    #expect(result.standardOutput == "1 unset unset unset\n")
+  }
+
+  @Test func interruptOnceOutputAppearsRunsTheProgramsHandler() async throws {
+    let script = #"trap 'echo INT; exit 130' INT; echo ready; while :; do sleep 0.05; done"#
+    let result = try await GatherlabProcess(executable: shell, ["-c", script])
+      .run(interrupting: .whenStandardOutputContains("ready"))
+
+    #expect(result.status == .exited(130))
+    #expect(result.standardOutput == "ready\nINT\n")
+    #expect(result.sentInterrupt)
+  }
+
+  @Test func interruptAfterADelayKillsAProgramWithoutAHandler() async throws {
+    let result = try await GatherlabProcess(executable: URL(filePath: "/bin/sleep"), ["5"])
+      .run(interrupting: .after(.milliseconds(100)))
+
+    #expect(result.status == .signaled(SIGINT))
+    #expect(result.sentInterrupt)
+  }
+
+  @Test func aProgramThatOutlivesItsTimeoutIsKilledAndItsOutputReported() async throws {
+    let process = GatherlabProcess(
+      executable: shell,
+      ["-c", "echo started; exec sleep 5"],
+      timeout: .milliseconds(300)
+    )
+    let started = ContinuousClock.now
+
+    let error = await #expect(throws: ProcessTimeoutError.self) { try await process.run() }
+
+    #expect(ContinuousClock.now - started < .seconds(3))
+    #expect(error?.standardOutput == "started\n")
+    #expect(error?.description.contains("did not exit within 0.3 seconds") == true)
+  }
+
+  @Test func gatherlabHelpRunsPipedAndNamesTheProgram() async throws {
+    let result = try await GatherlabProcess(["--help"], environment: ["NO_COLOR": "1"]).run()
+
+    #expect(result.status == .exited(0))
+    #expect(result.standardOutput.contains("USAGE: gatherlab"))
+    #expect(result.standardError == "")
+  }
+}
+
 @Suite struct TerminalScreenTests {
   @Test func textAndLineBreaksFillRowsFromTheTop() {
     let screen = TerminalScreen(rows: 4, columns: 10, replaying: "hello\r\nworld\r\n")
@@ -167,5 +250,21 @@ import Darwin
 
   @Test func revealingEscapesShowsControlCharactersButKeepsLineBreaks() {
     #expect(revealingEscapes("\u{1B}[2Kdone\r\nnext\rover\u{8}\t") == "␛[2Kdone\nnext␍over␈␉")
+  }
+}
+
+@Suite struct ShellQuotingTests {
+  @Test func wordsWithSpacesOrQuotesAreSingleQuoted() {
+    #expect(shellQuoted(["sh", "-c", "echo 'hi'", "--width=40", ""]) == #"sh -c 'echo '\''hi'\''' --width=40 ''"#)
+  }
+}
+
+@Suite struct GatherlabBinaryTests {
+  @Test func theBinaryIsTheOneBuiltBesideTheTests() throws {
+    let binary = try GatherlabBinary.url
+    let testBundle = try #require(Bundle.main.executableURL).resolvingSymlinksInPath()
+
+    #expect(binary.lastPathComponent == "gatherlab")
+    #expect(testBundle.path.hasPrefix(binary.deletingLastPathComponent().path + "/"))
   }
 }
