@@ -83,9 +83,14 @@ let package = Package(
       name: "SystemLibraryTests",
       dependencies: ["CLibEdit", "CCmarkGFM"]
     ),
+    // The few C calls the end-to-end tests need to run gatherlab in a pseudo-terminal.
+    .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
     .testTarget(
       name: "GatherlabEndToEndTests",
       dependencies: [
+        // Not imported: the dependency makes `swift test` build the binary that the tests run.
+        "gatherlab",
+        "CPseudoTerminal",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ]
     ),
