@@ -1,0 +1,151 @@
+import CCmarkGFM
+
+/// Parses CommonMark with the GFM `table`, `strikethrough` and `autolink` extensions (cmark-gfm)
+/// into a `MarkdownDocument`.
+///
+/// The C tree lives only inside `parse`; what comes out is plain Swift values.
+///
+/// ```swift
+/// let body = MarkdownParser.parse(lesson.body, firstLine: lesson.bodyStartLine)
+/// ```
+public enum MarkdownParser {
+  /// The GFM extensions lessons may use.
+  static let extensionNames = ["table", "strikethrough", "autolink"]
+
+  /// Registers the GFM extensions once per process: cmark-gfm's registry is a global list, and
+  /// Swift runs a `static let` initializer exactly once, even when tests parse in parallel.
+  private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+  /// Parses `markdown`; `firstLine` is the line of the lesson file the text starts on, so block
+  /// lines count from the top of the file.
+  public static func parse(_ markdown: String, firstLine: Int = 1) -> MarkdownDocument {
+    _ = extensionsRegistered
+    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownDocument(blocks: []) }
+    defer { cmark_parser_free(parser) }
+    for name in extensionNames {
+      if let syntaxExtension = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+      }
+    }
+    let bytes = Array(markdown.utf8).map { CChar(bitPattern: $0) }
+    bytes.withUnsafeBufferPointer { buffer in
+      cmark_parser_feed(parser, buffer.baseAddress, buffer.count)
+    }
+    guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+    defer { cmark_node_free(root) }
+    let converter = Converter(lineOffset: firstLine - 1)
+    return MarkdownDocument(blocks: converter.blocks(in: root))
+  }
+
+  /// Turns cmark nodes into `MarkdownBlock`s and `MarkdownInline`s.
+  private struct Converter {
+    let lineOffset: Int
+
+    func blocks(in parent: OpaquePointer) -> [MarkdownBlock] {
+      children(of: parent).compactMap(block)
+    }
+
+    func block(_ node: OpaquePointer) -> MarkdownBlock? {
+      let line = Int(cmark_node_get_start_line(node)) + lineOffset
+      let kind: MarkdownBlock.Kind
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_HEADING:
+        kind = .heading(level: Int(cmark_node_get_heading_level(node)), inlines(in: node))
+      case CMARK_NODE_PARAGRAPH:
+        kind = .paragraph(inlines(in: node))
+      case CMARK_NODE_CODE_BLOCK:
+        var length: Int32 = 0, offset: Int32 = 0
+        var character: CChar = 0
+        let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+        kind = .codeBlock(
+          info: string(cmark_node_get_fence_info(node)).trimmingWhitespace(),
+          code: string(cmark_node_get_literal(node)),
+          fenced: fenced
+        )
+      case CMARK_NODE_LIST:
+        let items = children(of: node).map { blocks(in: $0) }
+        kind = .list(
+          ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+          start: Int(cmark_node_get_list_start(node)),
+          tight: cmark_node_get_list_tight(node) != 0,
+          items: items
+        )
+      case CMARK_NODE_BLOCK_QUOTE:
+        kind = .blockQuote(blocks(in: node))
+      case CMARK_NODE_THEMATIC_BREAK:
+        kind = .thematicBreak
+      case CMARK_NODE_HTML_BLOCK:
+        kind = .html(string(cmark_node_get_literal(node)))
+      default:
+        guard typeName(node) == "table" else { return nil }
+        kind = table(node)
+      }
+      return MarkdownBlock(kind, line: line)
+    }
+
+    func table(_ node: OpaquePointer) -> MarkdownBlock.Kind {
+      let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+      var alignments: [MarkdownBlock.Alignment] = []
+      if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+        alignments = (0..<columns).map { index in
+          switch UInt8(raw[index]) {
+          case UInt8(ascii: "l"): .left
+          case UInt8(ascii: "c"): .center
+          case UInt8(ascii: "r"): .right
+          default: .none
+          }
+        }
+      } else {
+        alignments = Array(repeating: .none, count: columns)
+      }
+      var header: [[MarkdownInline]] = []
+      var rows: [[[MarkdownInline]]] = []
+      for row in children(of: node) {
+        let cells = children(of: row).map { inlines(in: $0) }
+        if cmark_gfm_extensions_get_table_row_is_header(row) != 0 {
+          header = cells
+        } else {
+          rows.append(cells)
+        }
+      }
+      return .table(alignments: alignments, header: header, rows: rows)
+    }
+
+    func inlines(in parent: OpaquePointer) -> [MarkdownInline] {
+      children(of: parent).compactMap(inline)
+    }
+
+    func inline(_ node: OpaquePointer) -> MarkdownInline? {
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_TEXT: .text(string(cmark_node_get_literal(node)))
+      case CMARK_NODE_SOFTBREAK: .softBreak
+      case CMARK_NODE_LINEBREAK: .lineBreak
+      case CMARK_NODE_CODE: .code(string(cmark_node_get_literal(node)))
+      case CMARK_NODE_HTML_INLINE: .html(string(cmark_node_get_literal(node)))
+      case CMARK_NODE_EMPH: .emphasis(inlines(in: node))
+      case CMARK_NODE_STRONG: .strong(inlines(in: node))
+      case CMARK_NODE_LINK: .link(destination: string(cmark_node_get_url(node)), inlines(in: node))
+      case CMARK_NODE_IMAGE: .image(source: string(cmark_node_get_url(node)), alt: inlines(in: node))
+      default: typeName(node) == "strikethrough" ? .strikethrough(inlines(in: node)) : nil
+      }
+    }
+
+    func children(of node: OpaquePointer) -> [OpaquePointer] {
+      var result: [OpaquePointer] = []
+      var child = cmark_node_first_child(node)
+      while let current = child {
+        result.append(current)
+        child = cmark_node_next(current)
+      }
+      return result
+    }
+
+    func typeName(_ node: OpaquePointer) -> String {
+      string(cmark_node_get_type_string(node))
+    }
+
+    func string(_ pointer: UnsafePointer<CChar>?) -> String {
+      pointer.map { String(cString: $0) } ?? ""
+    }
+  }
+}
