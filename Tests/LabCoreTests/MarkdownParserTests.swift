@@ -84,6 +84,22 @@ import Testing
     #expect(document.allBlocks.map(\.line) == [1, 1, 3])
   }
 
+  @Test func nestingDeeperThanTheLimitIsKeptAsPlainText() {
+    let quotes = MarkdownParser.parse(String(repeating: ">", count: 50_000) + " deep *text*\n")
+    var depth = 0
+    var blocks = quotes.blocks
+    while case .blockQuote(let children)? = blocks.first?.kind {
+      depth += 1
+      blocks = children
+    }
+    #expect(depth == MarkdownParser.maximumDepth)
+    #expect(blocks == [MarkdownBlock(.paragraph([.text("deep text")]), line: 1)])
+
+    let emphasis = MarkdownParser.parse(String(repeating: "*", count: 20_000) + "a" + String(repeating: "*", count: 20_000))
+    #expect(emphasis.blocks.count == 1)
+    #expect(MarkdownRenderer(width: 40, color: false).string(for: emphasis).contains("a"))
+  }
+
   @Test func binaryGarbageParsesWithoutCrashing() {
     let garbage = String(decoding: (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }, as: UTF8.self)
     _ = MarkdownParser.parse(garbage)
