@@ -110,6 +110,19 @@ import Testing
     ])
   }
 
+  @Test func quotedValuesAreTextWhateverTheyLookLike() throws {
+    let text = "---\nid: x\ntitle: \"2024\"\nsection: 'yes'\ndemo: ~\n---\n"
+    let (lesson, problems) = load("02-x.md", text)
+    #expect(problems == ["Lessons/02-x.md:5: The front matter key 'demo' is empty."])
+    #expect(lesson?.title == "2024")
+    #expect(lesson?.section == "yes")
+    let unquoted = "---\nid: x\ntitle: yes\nsection: 1.5\n---\n"
+    #expect(load("02-x.md", unquoted).problems == [
+      "Lessons/02-x.md:3: The front matter key 'title' must be text, not true or false.",
+      "Lessons/02-x.md:4: The front matter key 'section' must be text, not a number.",
+    ])
+  }
+
   @Test func anUnknownKeyIsReportedWithTheClosestValidKey() {
     let text = LessonFixtures.lesson(["id: x", "title: T", "section: S", "dmeo: ordering"])
     let (lesson, problems) = load("02-x.md", text)

@@ -35,28 +35,66 @@ struct FrontMatter {
   /// Splits `text` and parses its header; problems are appended to `problems` with `file` and
   /// their line. Returns nil when there is no header to parse at all.
   static func parse(_ text: String, file: String, problems: inout [LessonError]) -> FrontMatter? {
-    var source = text
-    if source.hasPrefix("\u{FEFF}") { source.removeFirst() }
-    source = source.replacing("\r\n", with: "\n")
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-    func isFence(_ line: Substring, closing: Bool) -> Bool {
-      let trimmed = line.trimmingWhitespace()
-      return trimmed == "---" || (closing && trimmed == "...")
+    var source = Substring(text)
+    if source.hasPrefix("\u{FEFF}") { source = source.dropFirst() }
+    if source.utf8.contains(UInt8(ascii: "\r")) { source = Substring(source.replacing("\r\n", with: "\n")) }
+    // Walk the lines only as far as the closing fence; the body is the rest, as it is.
+    var lineStart = source.startIndex
+    var lineNumber = 1
+    func nextLine() -> Substring? {
+      guard lineStart < source.endIndex else { return nil }
+      let end = source.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? source.endIndex
+      let line = source[lineStart..<end]
+      lineStart = end < source.endIndex ? source.index(after: end) : end
+      lineNumber += 1
+      return line
     }
-    guard let first = lines.first, isFence(first, closing: false) else {
+    guard let first = nextLine(), isFence(first, closing: false) else {
       problems.append(LessonError(file: file, line: 1, .missingFrontMatter))
       return nil
     }
-    guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], closing: true) }) else {
-      problems.append(LessonError(file: file, line: 1, .unterminatedFrontMatter))
-      return nil
+    let yamlStart = lineStart
+    var yamlEnd = lineStart
+    while true {
+      yamlEnd = lineStart
+      guard let line = nextLine() else {
+        problems.append(LessonError(file: file, line: 1, .unterminatedFrontMatter))
+        return nil
+      }
+      if isFence(line, closing: true) { break }
     }
     var frontMatter = FrontMatter()
-    frontMatter.body = lines[(close + 1)...].joined(separator: "\n")
-    frontMatter.bodyStartLine = close + 2
-    let yaml = lines[1..<close].joined(separator: "\n")
-    frontMatter.readYAML(yaml, firstLine: 2, file: file, problems: &problems)
+    frontMatter.body = String(source[lineStart...])
+    frontMatter.bodyStartLine = lineNumber
+    frontMatter.readYAML(String(source[yamlStart..<yamlEnd]), firstLine: 2, file: file, problems: &problems)
     return frontMatter
+  }
+
+  /// `---` (or, closing, `...`) alone on a line, give or take trailing blanks.
+  private static func isFence(_ line: Substring, closing: Bool) -> Bool {
+    guard line.hasPrefix("---") || (closing && line.hasPrefix("...")) else { return false }
+    return line.dropFirst(3).allSatisfy(\.isWhitespace)
+  }
+
+  /// What a scalar is, read the way YAML reads unquoted text: only a plain scalar can be a null,
+  /// a boolean or a number. Classified here because Yams' resolver compiles regular expressions
+  /// that cost more start-up time than all the rest of loading the course.
+  private enum ScalarKind {
+    case text, null, boolean, number
+  }
+
+  private static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
+  private static let booleans: Set<String> = [
+    "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",
+    "on", "On", "ON", "off", "Off", "OFF",
+  ]
+
+  private static func kind(of scalar: Node.Scalar) -> ScalarKind {
+    guard scalar.style == .plain || scalar.style == .any else { return .text }
+    if nulls.contains(scalar.string) { return .null }
+    if booleans.contains(scalar.string) { return .boolean }
+    if Int(scalar.string) != nil || Double(scalar.string) != nil { return .number }
+    return .text
   }
 
   private mutating func readYAML(_ yaml: String, firstLine: Int, file: String, problems: inout [LessonError]) {
@@ -65,7 +103,7 @@ struct FrontMatter {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml)
+      root = try Yams.compose(yaml: yaml, .basic)
     } catch let error as YamlError {
       for (line, problem) in Self.problems(in: error, yaml: yaml) { report(line, problem) }
       return
@@ -107,7 +145,7 @@ struct FrontMatter {
   }
 
   private mutating func readParams(_ node: Node, firstLine: Int, report: (Int, LessonError.Problem) -> Void) {
-    if case .scalar = node, node.tag == Tag(.null) { return }
+    if case .scalar(let scalar) = node, Self.kind(of: scalar) == .null { return }
     guard let mapping = node.mapping else {
       report(node.mark?.line ?? 1, .paramsNotMapping)
       return
@@ -121,7 +159,7 @@ struct FrontMatter {
       lines["params." + name] = line + firstLine - 1
       switch value {
       case .scalar(let scalar):
-        params.append((name, value.tag == Tag(.null) ? "" : scalar.string))
+        params.append((name, Self.kind(of: scalar) == .null ? "" : scalar.string))
       case .sequence(let sequence) where sequence.allSatisfy({ $0.scalar != nil }):
         params.append((name, sequence.compactMap { $0.scalar?.string }.joined(separator: ",")))
       default:
@@ -140,12 +178,11 @@ struct FrontMatter {
   private static func text(of node: Node) -> Result<String, NotText> {
     switch node {
     case .scalar(let scalar):
-      switch Tag.Name(rawValue: node.tag.description) {
-      case .str: .success(scalar.string.trimmingWhitespace())
+      switch kind(of: scalar) {
+      case .text: .success(scalar.string.trimmingWhitespace())
       case .null: .success("")
-      case .int, .float: .failure(NotText(description: "a number"))
-      case .bool: .failure(NotText(description: "true or false"))
-      default: .failure(NotText(description: "'\(scalar.string)'"))
+      case .number: .failure(NotText(description: "a number"))
+      case .boolean: .failure(NotText(description: "true or false"))
       }
     case .sequence: .failure(NotText(description: "a list"))
     case .mapping: .failure(NotText(description: "a mapping"))

@@ -27,9 +27,9 @@ public enum MarkdownParser {
         cmark_parser_attach_syntax_extension(parser, syntaxExtension)
       }
     }
-    let bytes = Array(markdown.utf8).map { CChar(bitPattern: $0) }
-    bytes.withUnsafeBufferPointer { buffer in
-      cmark_parser_feed(parser, buffer.baseAddress, buffer.count)
+    var text = markdown
+    text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }
     guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
     defer { cmark_node_free(root) }
