@@ -18,7 +18,8 @@ struct LintCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: ArgumentHelp("A directory of NN-id.md lesson files (default: the bundled lessons).", valueName: "DIR"))
+  @Argument(
+    help: ArgumentHelp("A directory of NN-id.md lesson files (default: the bundled lessons).", valueName: "DIR"))
   var directory: String?
 
   func run() async throws {

@@ -32,7 +32,8 @@ struct ShowCommand: AsyncParsableCommand {
       StandardError.write(error.description)
       throw ExitCode(64)
     }
-    let terminal = TerminalCapabilities.detect(noColorFlag: output.noColor, environment: ProcessInfo.processInfo.environment)
+    let terminal = TerminalCapabilities.detect(
+      noColorFlag: output.noColor, environment: ProcessInfo.processInfo.environment)
     let width = min(output.width ?? terminal.width, MarkdownRenderer.maximumWidth)
     let renderer = LessonRenderer(width: width, color: terminal.color)
     print(renderer.string(for: found, total: catalog.count), terminator: "")

@@ -65,7 +65,10 @@ import Testing
   }
 
   @Test func anAmbiguousPrefixNamesEveryIdItMatches() {
-    #expect(throws: LessonLookupError.ambiguous(query: "re", matches: ["real-world-examples", "results-order", "return-exceptions"])) {
+    #expect(
+      throws: LessonLookupError.ambiguous(
+        query: "re", matches: ["real-world-examples", "results-order", "return-exceptions"])
+    ) {
       try catalog.lesson(matching: "re")
     }
     #expect(
@@ -76,26 +79,33 @@ import Testing
   }
 
   @Test func anEmptyQueryIsUnknown() {
-    #expect(throws: LessonLookupError.unknown(query: "", suggestions: [], count: 13)) { try catalog.lesson(matching: "") }
+    #expect(throws: LessonLookupError.unknown(query: "", suggestions: [], count: 13)) {
+      try catalog.lesson(matching: "")
+    }
   }
 
   @Test func listEntriesCarryTheDoneMarks() {
     let entries = catalog.listEntries(done: ["what-is-gather", "results-order"])
     #expect(entries.filter(\.done).map(\.number) == [1, 5])
-    #expect(entries[4] == LessonListEntry(
-      number: 5, id: "results-order", title: "Title 5", section: "Section 5", demo: "ordering", done: true
-    ))
+    #expect(
+      entries[4]
+        == LessonListEntry(
+          number: 5, id: "results-order", title: "Title 5", section: "Section 5", demo: "ordering", done: true
+        ))
   }
 
   @Test func aListEntryEncodesAsTheListJSONObject() throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let withDemo = LessonListEntry(number: 5, id: "results-order", title: "T", section: "S", demo: "ordering", done: true)
+    let withDemo = LessonListEntry(
+      number: 5, id: "results-order", title: "T", section: "S", demo: "ordering", done: true)
     let withoutDemo = LessonListEntry(number: 13, id: "conclusion", title: "T", section: "S", demo: nil, done: false)
-    #expect(String(decoding: try encoder.encode(withDemo), as: UTF8.self)
-      == #"{"demo":"ordering","done":true,"id":"results-order","number":5,"section":"S","title":"T"}"#)
-    #expect(String(decoding: try encoder.encode(withoutDemo), as: UTF8.self)
-      == #"{"demo":null,"done":false,"id":"conclusion","number":13,"section":"S","title":"T"}"#)
+    #expect(
+      String(decoding: try encoder.encode(withDemo), as: UTF8.self)
+        == #"{"demo":"ordering","done":true,"id":"results-order","number":5,"section":"S","title":"T"}"#)
+    #expect(
+      String(decoding: try encoder.encode(withoutDemo), as: UTF8.self)
+        == #"{"demo":null,"done":false,"id":"conclusion","number":13,"section":"S","title":"T"}"#)
   }
 
   @Test func loadingFailsWithEveryProblemOfEveryBrokenFile() throws {
@@ -104,17 +114,20 @@ import Testing
       "02-b.md": LessonFixtures.lesson(["id: b", "title: B"]),
       "03-c.md": LessonFixtures.conclusion,
     ])
-    #expect(throws: LessonCatalogError.invalidLessons([
-      LessonError(file: directory.file("01-a.md"), line: 1, .missingFrontMatter),
-      LessonError(file: directory.file("02-b.md"), line: 1, .missingKey("section")),
-    ])) {
+    #expect(
+      throws: LessonCatalogError.invalidLessons([
+        LessonError(file: directory.file("01-a.md"), line: 1, .missingFrontMatter),
+        LessonError(file: directory.file("02-b.md"), line: 1, .missingKey("section")),
+      ])
+    ) {
       try LessonCatalog.load(from: .directory(directory.path))
     }
   }
 
   @Test func problemsOnlyLintChecksDoNotStopLoading() throws {
     let directory = try TemporaryDirectory(files: [
-      "01-a.md": LessonFixtures.lesson(["id: a", "title: A", "section: S", "demo: no-such-demo"], body: "```\nx\n```\n"),
+      "01-a.md": LessonFixtures.lesson(
+        ["id: a", "title: A", "section: S", "demo: no-such-demo"], body: "```\nx\n```\n"),
       "05-b.md": LessonFixtures.lesson(["id: b", "title: B", "section: S"]),
     ])
     let catalog = try LessonCatalog.load(from: .directory(directory.path))

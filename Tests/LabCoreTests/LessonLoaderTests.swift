@@ -49,9 +49,10 @@ import Testing
   @Test func aFileWithoutFrontMatterIsReportedOnLineOne() {
     let (lesson, problems) = load("02-x.md", "# Just Markdown\n")
     #expect(lesson == nil)
-    #expect(problems == [
-      "Lessons/02-x.md:1: The file must start with front matter: a '---' line, the id, title and section keys, then '---'."
-    ])
+    #expect(
+      problems == [
+        "Lessons/02-x.md:1: The file must start with front matter: a '---' line, the id, title and section keys, then '---'."
+      ])
   }
 
   @Test func frontMatterThatIsNeverClosedIsReported() {
@@ -63,16 +64,18 @@ import Testing
   @Test func aYAMLSyntaxErrorIsReportedAtItsLineInTheFile() {
     let (lesson, problems) = load("02-x.md", "---\nid: x\ntitle: [unclosed\nsection: S\n---\n")
     #expect(lesson == nil)
-    #expect(problems == [
-      "Lessons/02-x.md:3: The front matter is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)."
-    ])
+    #expect(
+      problems == [
+        "Lessons/02-x.md:3: The front matter is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)."
+      ])
   }
 
   @Test func aColonInAPlainValueIsAYAMLErrorOnItsLine() {
     let (_, problems) = load("02-x.md", "---\nid: x\ntitle: T\nsection: Errors: the default\n---\n")
-    #expect(problems == [
-      "Lessons/02-x.md:4: The front matter is not valid YAML: mapping values are not allowed in this context."
-    ])
+    #expect(
+      problems == [
+        "Lessons/02-x.md:4: The front matter is not valid YAML: mapping values are not allowed in this context."
+      ])
   }
 
   @Test func aRepeatedKeyIsReportedWhereItIsRepeated() {
@@ -82,16 +85,18 @@ import Testing
 
   @Test func aKeyRepeatedInsideParamsIsReportedWhereItIsRepeated() {
     let text = "---\nid: x\ntitle: T\nsection: S\ndemo: ordering\nparams:\n  delays: 1\n  delays: 2\n---\n"
-    #expect(load("02-x.md", text).problems == ["Lessons/02-x.md:8: The front matter key 'delays' appears more than once."])
+    #expect(
+      load("02-x.md", text).problems == ["Lessons/02-x.md:8: The front matter key 'delays' appears more than once."])
   }
 
   @Test func everyMissingRequiredKeyIsReported() {
     let (lesson, problems) = load("02-x.md", "---\nid: x\n---\n")
     #expect(lesson == nil)
-    #expect(problems == [
-      "Lessons/02-x.md:1: The front matter has no 'title'; every lesson needs an id, a title and a section.",
-      "Lessons/02-x.md:1: The front matter has no 'section'; every lesson needs an id, a title and a section.",
-    ])
+    #expect(
+      problems == [
+        "Lessons/02-x.md:1: The front matter has no 'title'; every lesson needs an id, a title and a section.",
+        "Lessons/02-x.md:1: The front matter has no 'section'; every lesson needs an id, a title and a section.",
+      ])
   }
 
   @Test func emptyFrontMatterMissesEveryRequiredKey() {
@@ -103,11 +108,12 @@ import Testing
     let text = "---\nid: x\ntitle:\nsection: [a, b]\ndemo: 42\n---\n"
     let (lesson, problems) = load("02-x.md", text)
     #expect(lesson == nil)
-    #expect(problems == [
-      "Lessons/02-x.md:3: The front matter key 'title' is empty.",
-      "Lessons/02-x.md:4: The front matter key 'section' must be text, not a list.",
-      "Lessons/02-x.md:5: The front matter key 'demo' must be text, not a number.",
-    ])
+    #expect(
+      problems == [
+        "Lessons/02-x.md:3: The front matter key 'title' is empty.",
+        "Lessons/02-x.md:4: The front matter key 'section' must be text, not a list.",
+        "Lessons/02-x.md:5: The front matter key 'demo' must be text, not a number.",
+      ])
   }
 
   @Test func quotedValuesAreTextWhateverTheyLookLike() throws {
@@ -117,46 +123,54 @@ import Testing
     #expect(lesson?.title == "2024")
     #expect(lesson?.section == "yes")
     let unquoted = "---\nid: x\ntitle: yes\nsection: 1.5\n---\n"
-    #expect(load("02-x.md", unquoted).problems == [
-      "Lessons/02-x.md:3: The front matter key 'title' must be text, not true or false.",
-      "Lessons/02-x.md:4: The front matter key 'section' must be text, not a number.",
-    ])
+    #expect(
+      load("02-x.md", unquoted).problems == [
+        "Lessons/02-x.md:3: The front matter key 'title' must be text, not true or false.",
+        "Lessons/02-x.md:4: The front matter key 'section' must be text, not a number.",
+      ])
   }
 
   @Test func anUnknownKeyIsReportedWithTheClosestValidKey() {
     let text = LessonFixtures.lesson(["id: x", "title: T", "section: S", "dmeo: ordering"])
     let (lesson, problems) = load("02-x.md", text)
     #expect(lesson != nil)
-    #expect(problems == [
-      "Lessons/02-x.md:5: Unknown front matter key 'dmeo'. Did you mean 'demo'? Valid keys: id, title, section, demo, params."
-    ])
+    #expect(
+      problems == [
+        "Lessons/02-x.md:5: Unknown front matter key 'dmeo'. Did you mean 'demo'? Valid keys: id, title, section, demo, params."
+      ])
   }
 
   @Test func frontMatterThatIsNotAMappingIsReported() {
     let (_, problems) = load("02-x.md", "---\njust a sentence\n---\n")
-    #expect(problems == [
-      "Lessons/02-x.md:2: The front matter must be keys and values, one per line, like 'id: results-order'."
-    ])
+    #expect(
+      problems == [
+        "Lessons/02-x.md:2: The front matter must be keys and values, one per line, like 'id: results-order'."
+      ])
   }
 
   @Test func paramsMustBeAMappingOfPlainValues() {
     let notMapping = LessonFixtures.lesson(["id: x", "title: T", "section: S", "demo: ordering", "params: 3,1,2"])
-    #expect(load("02-x.md", notMapping).problems == [
-      "Lessons/02-x.md:6: 'params' must hold parameter names and values, one per line, like 'delays: 3,1,2'."
+    #expect(
+      load("02-x.md", notMapping).problems == [
+        "Lessons/02-x.md:6: 'params' must hold parameter names and values, one per line, like 'delays: 3,1,2'."
+      ])
+    let nested = LessonFixtures.lesson([
+      "id: x", "title: T", "section: S", "demo: ordering", "params:", "  delays:", "    a: 1",
     ])
-    let nested = LessonFixtures.lesson(["id: x", "title: T", "section: S", "demo: ordering", "params:", "  delays:", "    a: 1"])
-    #expect(load("02-x.md", nested).problems == [
-      "Lessons/02-x.md:7: Parameter 'delays' must have a single value, like 5 or 3,1,2."
-    ])
+    #expect(
+      load("02-x.md", nested).problems == [
+        "Lessons/02-x.md:7: Parameter 'delays' must have a single value, like 5 or 3,1,2."
+      ])
   }
 
   @Test func aFileNameWithoutANumberIsReportedButTheFrontMatterIsStillChecked() {
     let text = LessonFixtures.lesson(["id: x", "title: T"])
     let (lesson, problems) = load("x.md", text)
     #expect(lesson == nil)
-    #expect(problems == [
-      "Lessons/x.md:1: The file name must be NN-id.md: a two-digit lesson number, a hyphen, then the lesson id.",
-      "Lessons/x.md:1: The front matter has no 'section'; every lesson needs an id, a title and a section.",
-    ])
+    #expect(
+      problems == [
+        "Lessons/x.md:1: The file name must be NN-id.md: a two-digit lesson number, a hyphen, then the lesson id.",
+        "Lessons/x.md:1: The front matter has no 'section'; every lesson needs an id, a title and a section.",
+      ])
   }
 }

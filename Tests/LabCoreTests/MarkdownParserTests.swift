@@ -19,64 +19,74 @@ import Testing
       <div>raw</div>
       """
     let document = MarkdownParser.parse(markdown, firstLine: 7)
-    #expect(document.blocks == [
-      MarkdownBlock(.heading(level: 1, [.text("Title")]), line: 7),
-      MarkdownBlock(
-        .paragraph([
-          .text("Some "), .emphasis([.text("soft")]), .softBreak, .strong([.text("break")]), .lineBreak, .text("hard."),
-        ]),
-        line: 9
-      ),
-      MarkdownBlock(.codeBlock(info: "python fragment", code: "x = 1\n", fenced: true), line: 13),
-      MarkdownBlock(.thematicBreak, line: 17),
-      MarkdownBlock(.html("<div>raw</div>\n"), line: 19),
-    ])
+    #expect(
+      document.blocks == [
+        MarkdownBlock(.heading(level: 1, [.text("Title")]), line: 7),
+        MarkdownBlock(
+          .paragraph([
+            .text("Some "), .emphasis([.text("soft")]), .softBreak, .strong([.text("break")]), .lineBreak,
+            .text("hard."),
+          ]),
+          line: 9
+        ),
+        MarkdownBlock(.codeBlock(info: "python fragment", code: "x = 1\n", fenced: true), line: 13),
+        MarkdownBlock(.thematicBreak, line: 17),
+        MarkdownBlock(.html("<div>raw</div>\n"), line: 19),
+      ])
   }
 
   @Test func readsListsWithTheirStartAndTightnessAndQuotes() {
     let document = MarkdownParser.parse("3. one\n4. two\n   - inner\n\n> quoted `code`\n")
-    #expect(document.blocks == [
-      MarkdownBlock(
-        .list(ordered: true, start: 3, tight: true, items: [
-          [MarkdownBlock(.paragraph([.text("one")]), line: 1)],
-          [
-            MarkdownBlock(.paragraph([.text("two")]), line: 2),
-            MarkdownBlock(
-              .list(ordered: false, start: 0, tight: true, items: [[MarkdownBlock(.paragraph([.text("inner")]), line: 3)]]),
-              line: 3
-            ),
-          ],
-        ]),
-        line: 1
-      ),
-      MarkdownBlock(.blockQuote([MarkdownBlock(.paragraph([.text("quoted "), .code("code")]), line: 5)]), line: 5),
-    ])
+    #expect(
+      document.blocks == [
+        MarkdownBlock(
+          .list(
+            ordered: true, start: 3, tight: true,
+            items: [
+              [MarkdownBlock(.paragraph([.text("one")]), line: 1)],
+              [
+                MarkdownBlock(.paragraph([.text("two")]), line: 2),
+                MarkdownBlock(
+                  .list(
+                    ordered: false, start: 0, tight: true,
+                    items: [[MarkdownBlock(.paragraph([.text("inner")]), line: 3)]]),
+                  line: 3
+                ),
+              ],
+            ]),
+          line: 1
+        ),
+        MarkdownBlock(.blockQuote([MarkdownBlock(.paragraph([.text("quoted "), .code("code")]), line: 5)]), line: 5),
+      ])
   }
 
   @Test func usesTheGFMTableStrikethroughAndAutolinkExtensions() {
     let document = MarkdownParser.parse("~~gone~~ www.example.com\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | [x](u) |\n")
-    #expect(document.blocks == [
-      MarkdownBlock(
-        .paragraph([
-          .strikethrough([.text("gone")]), .text(" "), .link(destination: "http://www.example.com", [.text("www.example.com")]),
-        ]),
-        line: 1
-      ),
-      MarkdownBlock(
-        .table(
-          alignments: [.left, .center, .right],
-          header: [[.text("a")], [.text("b")], [.text("c")]],
-          rows: [[[.text("1")], [.link(destination: "u", [.text("x")])], []]]
+    #expect(
+      document.blocks == [
+        MarkdownBlock(
+          .paragraph([
+            .strikethrough([.text("gone")]), .text(" "),
+            .link(destination: "http://www.example.com", [.text("www.example.com")]),
+          ]),
+          line: 1
         ),
-        line: 3
-      ),
-    ])
+        MarkdownBlock(
+          .table(
+            alignments: [.left, .center, .right],
+            header: [[.text("a")], [.text("b")], [.text("c")]],
+            rows: [[[.text("1")], [.link(destination: "u", [.text("x")])], []]]
+          ),
+          line: 3
+        ),
+      ])
   }
 
   @Test func indentedCodeIsNotFenced() {
-    #expect(MarkdownParser.parse("    indented\n").blocks == [
-      MarkdownBlock(.codeBlock(info: "", code: "indented\n", fenced: false), line: 1)
-    ])
+    #expect(
+      MarkdownParser.parse("    indented\n").blocks == [
+        MarkdownBlock(.codeBlock(info: "", code: "indented\n", fenced: false), line: 1)
+      ])
   }
 
   @Test func allBlocksVisitsContainersAndTheirContents() {
@@ -95,7 +105,8 @@ import Testing
     #expect(depth == MarkdownParser.maximumDepth)
     #expect(blocks == [MarkdownBlock(.paragraph([.text("deep text")]), line: 1)])
 
-    let emphasis = MarkdownParser.parse(String(repeating: "*", count: 20_000) + "a" + String(repeating: "*", count: 20_000))
+    let emphasis = MarkdownParser.parse(
+      String(repeating: "*", count: 20_000) + "a" + String(repeating: "*", count: 20_000))
     #expect(emphasis.blocks.count == 1)
     #expect(MarkdownRenderer(width: 40, color: false).string(for: emphasis).contains("a"))
   }

@@ -272,7 +272,8 @@ import Testing
   }
 
   @Test func aTableTooWideForItsWordsBecomesRecords() {
-    let markdown = "| API | Cancels the others on error |\n|---|---|\n| `asyncio.gather` | no, they keep running |\n| `asyncio.TaskGroup` | yes |\n"
+    let markdown =
+      "| API | Cancels the others on error |\n|---|---|\n| `asyncio.gather` | no, they keep running |\n| `asyncio.TaskGroup` | yes |\n"
     let expected = """
       • API:
         `asyncio.gather`
@@ -296,7 +297,9 @@ import Testing
 
          more
       """
-    #expect(MarkdownRenderer(width: 40, color: false).string(for: MarkdownParser.parse("1. one\n\n2. two\n\n   more\n")) == expected)
+    #expect(
+      MarkdownRenderer(width: 40, color: false).string(for: MarkdownParser.parse("1. one\n\n2. two\n\n   more\n"))
+        == expected)
   }
 
   @Test func orderedMarkersAreRightAlignedAndContinueFromTheStart() {
@@ -311,8 +314,9 @@ import Testing
 
   @Test func linksShowTheirAddressOnceAndImagesTheirAltText() {
     let markdown = "[docs](https://d.org), <https://x.org>, www.y.org, ![a chart](chart.png)"
-    #expect(MarkdownRenderer(width: 100, color: false).string(for: MarkdownParser.parse(markdown))
-      == "docs (https://d.org), https://x.org, www.y.org, [image: a chart] (chart.png)")
+    #expect(
+      MarkdownRenderer(width: 100, color: false).string(for: MarkdownParser.parse(markdown))
+        == "docs (https://d.org), https://x.org, www.y.org, [image: a chart] (chart.png)")
   }
 
   @Test func codeLinesContinueUnderTheirIndentationAndTabsBecomeSpaces() {
@@ -343,7 +347,8 @@ import Testing
       │
       │ │ two
       """
-    #expect(MarkdownRenderer(width: 40, color: false).string(for: MarkdownParser.parse("> one\n>\n> > two\n")) == expected)
+    #expect(
+      MarkdownRenderer(width: 40, color: false).string(for: MarkdownParser.parse("> one\n>\n> > two\n")) == expected)
   }
 
   @Test func aTinyWidthStillRendersEveryCharacter() {

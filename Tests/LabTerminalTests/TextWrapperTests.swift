@@ -7,7 +7,10 @@ import Testing
   }
 
   @Test func breaksAtSpacesAndNeverInsideAWord() {
-    #expect(wrap("the quick brown fox jumps over the lazy dog", 10) == ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
+    #expect(
+      wrap("the quick brown fox jumps over the lazy dog", 10) == [
+        "the quick", "brown fox", "jumps over", "the lazy", "dog",
+      ])
   }
 
   @Test func aWordExactlyAsWideAsTheLineFitsOnIt() {
@@ -15,7 +18,8 @@ import Testing
   }
 
   @Test func splitsOnlyAWordWiderThanTheLineAndStartsItOnItsOwnLine() {
-    #expect(wrap("see https://example.com/a/long/path now", 10) == ["see", "https://ex", "ample.com/", "a/long/pat", "h now"])
+    #expect(
+      wrap("see https://example.com/a/long/path now", 10) == ["see", "https://ex", "ample.com/", "a/long/pat", "h now"])
   }
 
   @Test func aNewlineIsAForcedBreakAndTwoMakeAnEmptyLine() {

@@ -50,7 +50,8 @@ extension MarkdownDocument {
           }
           examples.append(
             CodeExample(
-              language: language, modifiers: Array(words.dropFirst()), code: code, line: block.line, expectedOutput: output
+              language: language, modifiers: Array(words.dropFirst()), code: code, line: block.line,
+              expectedOutput: output
             )
           )
         case .list(_, _, _, let items):

@@ -89,14 +89,18 @@ public enum CodeHighlighter {
       func text(_ range: Range<Int>) -> String { String(characters[range]) }
       func starts(_ token: String, at position: Int) -> Bool {
         let token = Array(token)
-        return position + token.count <= characters.count && Array(characters[position..<position + token.count]) == token
+        return position + token.count <= characters.count
+          && Array(characters[position..<position + token.count]) == token
       }
       /// Where `delimiter` closes a string that starts at `position` (after its opening), skipping
       /// backslash escapes; nil if not on this line.
       func closing(_ delimiter: String, from position: Int) -> Int? {
         var cursor = position
         while cursor < characters.count {
-          if characters[cursor] == "\\" { cursor += 2; continue }
+          if characters[cursor] == "\\" {
+            cursor += 2
+            continue
+          }
           if starts(delimiter, at: cursor) { return cursor + delimiter.count }
           cursor += 1
         }

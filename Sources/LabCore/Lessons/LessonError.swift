@@ -96,7 +96,8 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
       case .unknownCodeModifier(let language, let word):
         LessonLinter.codeModifiers.keys.contains(language)
           ? "Unknown word '\(word)' after ```\(language); only "
-            + (LessonLinter.codeModifiers[language] ?? []).map { "'\($0)'" }.joined(separator: " or ") + " may follow it."
+            + (LessonLinter.codeModifiers[language] ?? []).map { "'\($0)'" }.joined(separator: " or ")
+            + " may follow it."
           : "Unknown word '\(word)' after ```\(language); nothing may follow it."
       }
     }

@@ -132,14 +132,16 @@ public struct LessonLinter: Sendable {
     var sectionOwner: [String: String] = [:]
     for lesson in lessons.sorted(by: { $0.fileName < $1.fileName }) {
       if let first = idOwner[lesson.id] {
-        problems.append(LessonError(file: lesson.path, line: lesson.line(ofKey: "id"), .duplicateID(lesson.id, firstFile: first)))
+        problems.append(
+          LessonError(file: lesson.path, line: lesson.line(ofKey: "id"), .duplicateID(lesson.id, firstFile: first)))
       } else {
         idOwner[lesson.id] = lesson.fileName
       }
       let section = lesson.section.lowercased()
       if let first = sectionOwner[section] {
         problems.append(
-          LessonError(file: lesson.path, line: lesson.line(ofKey: "section"), .duplicateSection(lesson.section, firstFile: first))
+          LessonError(
+            file: lesson.path, line: lesson.line(ofKey: "section"), .duplicateSection(lesson.section, firstFile: first))
         )
       } else {
         sectionOwner[section] = lesson.fileName

@@ -64,7 +64,8 @@ public enum MarkdownParser {
       case CMARK_NODE_PARAGRAPH:
         kind = .paragraph(inlines(in: node, depth: depth))
       case CMARK_NODE_CODE_BLOCK:
-        var length: Int32 = 0, offset: Int32 = 0
+        var length: Int32 = 0
+        var offset: Int32 = 0
         var character: CChar = 0
         let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
         kind = .codeBlock(

@@ -141,7 +141,9 @@ public struct MarkdownRenderer: Sendable {
       }
     }
     let label = words.isEmpty ? "code" : words.joined(separator: " · ")
-    let labelPart = StyledText("╭─ ", style: frame) + StyledText(label, style: isOutput ? Theme.outputLabel : Theme.codeLabel) + StyledText(" ", style: frame)
+    let labelPart =
+      StyledText("╭─ ", style: frame) + StyledText(label, style: isOutput ? Theme.outputLabel : Theme.codeLabel)
+      + StyledText(" ", style: frame)
     let boxWidth = min(width, max(body.map(\.displayWidth).max() ?? 0, labelPart.displayWidth + 3))
     var top = labelPart.truncated(to: width)
     top.append(String(repeating: "─", count: max(0, boxWidth - top.displayWidth)), style: frame)
@@ -166,7 +168,8 @@ public struct MarkdownRenderer: Sendable {
       var content = render(item, width: max(1, width - markerWidth), depth: depth + 1, tight: tight)
       if content.isEmpty { content = [StyledText()] }
       let padding = String(repeating: " ", count: markerWidth - 1 - DisplayWidth.of(markers[index]))
-      let marker = ordered
+      let marker =
+        ordered
         ? StyledText(padding + markers[index] + " ", style: Theme.bullet)
         : StyledText(markers[index] + padding + " ", style: Theme.bullet)
       output += Self.prefix(content, first: marker, rest: StyledText(String(repeating: " ", count: markerWidth)))

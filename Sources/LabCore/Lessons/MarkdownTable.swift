@@ -4,15 +4,16 @@ import LabTerminal
 ///
 /// Columns get their natural width when the table fits. When it does not, each column keeps at
 /// least the width of its longest word; the space left goes first to columns it lets fit whole,
-/// then to the columns that lack the most. Cells wrap at spaces, so no word is cut. When even that cannot fit, each row is shown
-/// as a short record instead (`• Header: value`), which reads well at any width.
+/// then to the columns that lack the most. Cells wrap at spaces, so no word is cut. When even
+/// that cannot fit, each row is shown as a short record instead (`• Header: value`), which reads
+/// well at any width.
 ///
 /// ```
-/// ┌──────────┬─────────────────┐
+/// ┌──────────┬──────────────────┐
 /// │ API      │ Cancels on error │
-/// ├──────────┼─────────────────┤
-/// │ gather   │ no              │
-/// └──────────┴─────────────────┘
+/// ├──────────┼──────────────────┤
+/// │ gather   │ no               │
+/// └──────────┴──────────────────┘
 /// ```
 struct MarkdownTable {
   let alignments: [MarkdownBlock.Alignment]

@@ -6,7 +6,8 @@ final class TemporaryDirectory {
   let path: String
 
   init(files: [String: String] = [:]) throws {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("gatherlab-tests-\(UUID().uuidString)")
       .path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
