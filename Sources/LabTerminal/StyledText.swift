@@ -72,6 +72,7 @@ public struct StyledText: Sendable, Hashable, ExpressibleByStringLiteral, Custom
       merged.italic = merged.italic || style.italic
       merged.underline = merged.underline || style.underline
       merged.inverse = merged.inverse || style.inverse
+      merged.strikethrough = merged.strikethrough || style.strikethrough
       return Span(span.text, style: merged)
     })
   }

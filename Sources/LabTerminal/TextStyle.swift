@@ -13,6 +13,7 @@ public struct TextStyle: Sendable, Hashable {
   public var italic = false
   public var underline = false
   public var inverse = false
+  public var strikethrough = false
 
   public init(
     foreground: Color? = nil,
@@ -20,7 +21,8 @@ public struct TextStyle: Sendable, Hashable {
     dim: Bool = false,
     italic: Bool = false,
     underline: Bool = false,
-    inverse: Bool = false
+    inverse: Bool = false,
+    strikethrough: Bool = false
   ) {
     self.foreground = foreground
     self.bold = bold
@@ -28,6 +30,7 @@ public struct TextStyle: Sendable, Hashable {
     self.italic = italic
     self.underline = underline
     self.inverse = inverse
+    self.strikethrough = strikethrough
   }
 
   public static let plain = TextStyle()
@@ -40,6 +43,7 @@ public struct TextStyle: Sendable, Hashable {
     if italic { codes.append(3) }
     if underline { codes.append(4) }
     if inverse { codes.append(7) }
+    if strikethrough { codes.append(9) }
     if let foreground { codes.append(foreground.rawValue) }
     return codes
   }
@@ -60,4 +64,5 @@ extension TextStyle {
   public static let dim = TextStyle(dim: true)
   public static let italic = TextStyle(italic: true)
   public static let underline = TextStyle(underline: true)
+  public static let strikethrough = TextStyle(strikethrough: true)
 }

@@ -1,5 +1,41 @@
 import ArgumentParser
+import Foundation
+import LabCore
+import LabTerminal
 
 struct ShowCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "show", abstract: "Render one lesson and exit.")
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Render one lesson and exit.",
+    discussion: """
+      LESSON is a lesson number (5 or 05), an id (results-order), or the start of an id (results).
+
+      Examples:
+        gatherlab show 1
+        gatherlab show results-order --width 60
+        gatherlab show 5 --no-color | less
+      """
+  )
+
+  @Argument(help: ArgumentHelp("The lesson's number or id.", valueName: "LESSON"))
+  var lesson: String
+
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var lessons: LessonOptions
+
+  func run() async throws {
+    let catalog = try lessons.loadCatalog()
+    let found: Lesson
+    do {
+      found = try catalog.lesson(matching: lesson)
+    } catch {
+      StandardError.write(error.description)
+      throw ExitCode(64)
+    }
+    let terminal = TerminalCapabilities.detect(
+      noColorFlag: output.noColor, environment: ProcessInfo.processInfo.environment)
+    let width = min(output.width ?? terminal.width, MarkdownRenderer.maximumWidth)
+    let renderer = LessonRenderer(width: width, color: terminal.color)
+    print(renderer.string(for: found, total: catalog.count), terminator: "")
+  }
 }

@@ -214,6 +214,11 @@ public struct DemoParameters: Sendable, Equatable {
 
 extension StringProtocol {
   func trimmingWhitespace() -> String {
-    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    // Indices rather than reversed views: the nested generic views cost a runtime metadata
+    // lookup that showed up in start-up profiles (every lesson code block's info string).
+    guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+      return ""
+    }
+    return String(self[first...last])
   }
 }

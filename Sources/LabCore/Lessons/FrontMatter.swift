@@ -1,0 +1,226 @@
+import Yams
+
+/// The YAML header of a lesson file, between two `---` lines, and the Markdown body after it.
+///
+/// cmark-gfm knows nothing of front matter, so the header is split off here, by lines, and parsed
+/// with Yams. Every problem is reported at its line in the file, and parsing goes on past
+/// problems where it can, so one run of `lint` shows them all.
+///
+/// ```
+/// ---
+/// id: results-order
+/// title: Results come back in order
+/// section: Results Order
+/// demo: ordering
+/// params:
+///   delays: 3,1,2
+/// ---
+/// # Results come back in order
+/// ```
+struct FrontMatter {
+  static let requiredKeys = ["id", "title", "section"]
+  static let keys = ["id", "title", "section", "demo", "params"]
+
+  /// The text keys that were present and valid (`id`, `title`, `section`, `demo`), trimmed.
+  var text: [String: String] = [:]
+  /// The demo parameters, in file order, as text ("3,1,2", "10").
+  var params: [(name: String, value: String)] = []
+  /// The file line of each key that was present: "id", "params", "params.delays".
+  var lines: [String: Int] = [:]
+  /// The Markdown after the closing `---`.
+  var body = ""
+  /// The file line the body starts on.
+  var bodyStartLine = 1
+
+  /// Splits `text` and parses its header; problems are appended to `problems` with `file` and
+  /// their line. Returns nil when there is no header to parse at all.
+  static func parse(_ text: String, file: String, problems: inout [LessonError]) -> FrontMatter? {
+    var source = Substring(text)
+    if source.hasPrefix("\u{FEFF}") { source = source.dropFirst() }
+    if source.utf8.contains(UInt8(ascii: "\r")) { source = Substring(source.replacing("\r\n", with: "\n")) }
+    // Walk the lines only as far as the closing fence; the body is the rest, as it is.
+    var lineStart = source.startIndex
+    var lineNumber = 1
+    func nextLine() -> Substring? {
+      guard lineStart < source.endIndex else { return nil }
+      let end = source.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? source.endIndex
+      let line = source[lineStart..<end]
+      lineStart = end < source.endIndex ? source.index(after: end) : end
+      lineNumber += 1
+      return line
+    }
+    guard let first = nextLine(), isFence(first, closing: false) else {
+      problems.append(LessonError(file: file, line: 1, .missingFrontMatter))
+      return nil
+    }
+    let yamlStart = lineStart
+    var yamlEnd = lineStart
+    while true {
+      yamlEnd = lineStart
+      guard let line = nextLine() else {
+        problems.append(LessonError(file: file, line: 1, .unterminatedFrontMatter))
+        return nil
+      }
+      if isFence(line, closing: true) { break }
+    }
+    var frontMatter = FrontMatter()
+    frontMatter.body = String(source[lineStart...])
+    frontMatter.bodyStartLine = lineNumber
+    frontMatter.readYAML(String(source[yamlStart..<yamlEnd]), firstLine: 2, file: file, problems: &problems)
+    return frontMatter
+  }
+
+  /// `---` (or, closing, `...`) alone on a line, give or take trailing blanks.
+  private static func isFence(_ line: Substring, closing: Bool) -> Bool {
+    guard line.hasPrefix("---") || (closing && line.hasPrefix("...")) else { return false }
+    return line.dropFirst(3).allSatisfy(\.isWhitespace)
+  }
+
+  /// What a scalar is, read the way YAML reads unquoted text: only a plain scalar can be a null,
+  /// a boolean or a number. Classified here because Yams' resolver compiles regular expressions
+  /// that cost more start-up time than all the rest of loading the course.
+  private enum ScalarKind {
+    case text, null, boolean, number
+  }
+
+  private static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
+  private static let booleans: Set<String> = [
+    "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",
+    "on", "On", "ON", "off", "Off", "OFF",
+  ]
+
+  private static func kind(of scalar: Node.Scalar) -> ScalarKind {
+    guard scalar.style == .plain || scalar.style == .any else { return .text }
+    if nulls.contains(scalar.string) { return .null }
+    if booleans.contains(scalar.string) { return .boolean }
+    if Int(scalar.string) != nil || Double(scalar.string) != nil { return .number }
+    return .text
+  }
+
+  private mutating func readYAML(_ yaml: String, firstLine: Int, file: String, problems: inout [LessonError]) {
+    func report(_ yamlLine: Int, _ problem: LessonError.Problem) {
+      problems.append(LessonError(file: file, line: yamlLine + firstLine - 1, problem))
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: yaml, .basic)
+    } catch let error as YamlError {
+      for (line, problem) in Self.problems(in: error, yaml: yaml) { report(line, problem) }
+      return
+    } catch {
+      report(1, .invalidYAML(String(describing: error)))
+      return
+    }
+    guard let root else {
+      for key in Self.requiredKeys { problems.append(LessonError(file: file, line: 1, .missingKey(key))) }
+      return
+    }
+    guard let mapping = root.mapping else {
+      report(root.mark?.line ?? 1, .frontMatterNotMapping)
+      return
+    }
+    for (keyNode, value) in mapping {
+      let line = keyNode.mark?.line ?? 1
+      guard let key = keyNode.scalar?.string else {
+        report(line, .frontMatterNotMapping)
+        continue
+      }
+      lines[key] = line + firstLine - 1
+      switch key {
+      case "id", "title", "section", "demo":
+        switch Self.text(of: value) {
+        case .success(let string) where string.isEmpty: report(line, .emptyKey(key))
+        case .success(let string): text[key] = string
+        case .failure(let found): report(line, .notText(key: key, found: found.description))
+        }
+      case "params":
+        readParams(value, firstLine: firstLine, report: report)
+      default:
+        report(line, .unknownKey(key))
+      }
+    }
+    for key in Self.requiredKeys where lines[key] == nil {
+      problems.append(LessonError(file: file, line: 1, .missingKey(key)))
+    }
+  }
+
+  private mutating func readParams(_ node: Node, firstLine: Int, report: (Int, LessonError.Problem) -> Void) {
+    if case .scalar(let scalar) = node, Self.kind(of: scalar) == .null { return }
+    guard let mapping = node.mapping else {
+      report(node.mark?.line ?? 1, .paramsNotMapping)
+      return
+    }
+    for (keyNode, value) in mapping {
+      let line = keyNode.mark?.line ?? 1
+      guard let name = keyNode.scalar?.string else {
+        report(line, .paramsNotMapping)
+        continue
+      }
+      lines["params." + name] = line + firstLine - 1
+      switch value {
+      case .scalar(let scalar):
+        params.append((name, Self.kind(of: scalar) == .null ? "" : scalar.string))
+      case .sequence(let sequence) where sequence.allSatisfy({ $0.scalar != nil }):
+        params.append((name, sequence.compactMap { $0.scalar?.string }.joined(separator: ",")))
+      default:
+        report(line, .paramNotScalar(name))
+      }
+    }
+  }
+
+  /// What a non-text value is, for "must be text, not a number".
+  private struct NotText: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  /// The text of a scalar that YAML reads as a string (trimmed), an empty string for a null, or
+  /// what the value is instead.
+  private static func text(of node: Node) -> Result<String, NotText> {
+    switch node {
+    case .scalar(let scalar):
+      switch kind(of: scalar) {
+      case .text: .success(scalar.string.trimmingWhitespace())
+      case .null: .success("")
+      case .number: .failure(NotText(description: "a number"))
+      case .boolean: .failure(NotText(description: "true or false"))
+      }
+    case .sequence: .failure(NotText(description: "a list"))
+    case .mapping: .failure(NotText(description: "a mapping"))
+    case .alias: .failure(NotText(description: "an alias"))
+    }
+  }
+
+  /// The line where `key`, first seen at `mark`, is written again at the same indentation: Yams
+  /// points at the first occurrence, the mistake is the second.
+  private static func repeatLine(of key: String, after mark: Mark, in yaml: String) -> Int {
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    let indentation = String(repeating: " ", count: max(0, mark.column - 1))
+    for index in lines.indices where index + 1 > mark.line {
+      let line = lines[index]
+      guard line.hasPrefix(indentation + key) else { continue }
+      let rest = line.dropFirst(indentation.count + key.count).drop { $0 == " " }
+      if rest.first == ":" { return index + 1 }
+    }
+    return mark.line
+  }
+
+  /// Yams errors as problems at lines of the YAML text.
+  private static func problems(in error: YamlError, yaml: String) -> [(Int, LessonError.Problem)] {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      // The context ("while parsing a flow sequence") starts where the writer went wrong; the
+      // problem mark is where the parser gave up, often a line later.
+      guard let context else { return [(mark.line, .invalidYAML(problem))] }
+      return [(context.mark.line, .invalidYAML("\(problem) (\(context.text))"))]
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return duplicates.map { key in (repeatLine(of: key, after: context.mark, in: yaml), .duplicateKey(key)) }
+    case .reader(let problem, let offset, _, _):
+      let line = offset.map { yaml.prefix($0).filter { $0 == "\n" }.count + 1 } ?? 1
+      return [(line, .invalidYAML(problem))]
+    default:
+      return [(1, .invalidYAML(String(describing: error)))]
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/// One lesson of the course: its place, its names, the demo it runs, and its Markdown body.
+///
+/// Lessons come from `Lessons/NN-id.md` files through `LessonLoader`; the number is the file's
+/// `NN-` prefix, the rest is the front matter and the body after it.
+///
+/// ```swift
+/// let lesson = try catalog.lesson(matching: "5")
+/// lesson.id      // "results-order"
+/// lesson.demo    // "ordering"
+/// lesson.params  // [(name: "delays", value: "3,1,2")]
+/// ```
+public struct Lesson: Sendable, Equatable {
+  /// The position in the course, from the file name: `05-results-order.md` → 5.
+  public let number: Int
+  /// The slug users type: `results-order`.
+  public let id: String
+  public let title: String
+  /// The heading of the guide section the lesson covers.
+  public let section: String
+  /// The id of the demo the lesson runs, if it has one.
+  public let demo: String?
+  /// The demo parameters the lesson sets, in file order, as text: YAML `count: 10` gives "10",
+  /// `delays: [3, 1, 2]` gives "3,1,2". Pass them to `Demo.resolve` as the first layer.
+  public let params: [(name: String, value: String)]
+  /// The file name, `05-results-order.md`.
+  public let fileName: String
+  /// How messages name the file (the path for files on disk, the name for built-in lessons).
+  public let path: String
+  /// The Markdown after the front matter.
+  public let body: String
+  /// The line of the file the body starts on.
+  public let bodyStartLine: Int
+  /// The body, parsed.
+  public let document: MarkdownDocument
+  /// The file line of each front matter key ("id", "params", "params.delays"), for messages.
+  let keyLines: [String: Int]
+
+  public init(
+    number: Int,
+    id: String,
+    title: String,
+    section: String,
+    demo: String? = nil,
+    params: [(name: String, value: String)] = [],
+    fileName: String,
+    path: String? = nil,
+    body: String,
+    bodyStartLine: Int = 1
+  ) {
+    self.init(
+      number: number, id: id, title: title, section: section, demo: demo, params: params, fileName: fileName,
+      path: path ?? fileName, body: body, bodyStartLine: bodyStartLine, keyLines: [:]
+    )
+  }
+
+  init(
+    number: Int,
+    id: String,
+    title: String,
+    section: String,
+    demo: String?,
+    params: [(name: String, value: String)],
+    fileName: String,
+    path: String,
+    body: String,
+    bodyStartLine: Int,
+    keyLines: [String: Int]
+  ) {
+    self.number = number
+    self.id = id
+    self.title = title
+    self.section = section
+    self.demo = demo
+    self.params = params
+    self.fileName = fileName
+    self.path = path
+    self.body = body
+    self.bodyStartLine = bodyStartLine
+    self.document = MarkdownParser.parse(body, firstLine: bodyStartLine)
+    self.keyLines = keyLines
+  }
+
+  /// The file line of a front matter key, or 1 (the opening `---`) when it is not there.
+  func line(ofKey key: String) -> Int {
+    keyLines[key] ?? 1
+  }
+
+  public static func == (lhs: Lesson, rhs: Lesson) -> Bool {
+    lhs.number == rhs.number && lhs.id == rhs.id && lhs.title == rhs.title && lhs.section == rhs.section
+      && lhs.demo == rhs.demo && lhs.params.map(\.name) == rhs.params.map(\.name)
+      && lhs.params.map(\.value) == rhs.params.map(\.value) && lhs.fileName == rhs.fileName
+      && lhs.path == rhs.path && lhs.body == rhs.body && lhs.bodyStartLine == rhs.bodyStartLine
+  }
+}

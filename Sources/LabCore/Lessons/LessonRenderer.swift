@@ -1,0 +1,41 @@
+import LabTerminal
+
+/// A whole lesson for the terminal, as `gatherlab show` and the walkthrough print it: a line
+/// saying where it sits in the course, the title (unless the body opens with its own `#`
+/// heading), then the body.
+///
+/// ```
+/// Lesson 5/13 · results-order · guide: Results Order
+///
+/// Results come back in order
+/// ══════════════════════════
+/// ```
+public struct LessonRenderer: Sendable {
+  public static let metaStyle = TextStyle(dim: true)
+
+  public let markdown: MarkdownRenderer
+
+  public init(width: Int, color: Bool) {
+    markdown = MarkdownRenderer(width: width, color: color)
+  }
+
+  /// The lesson's lines; `total` is the number of lessons in the course, for "5/13".
+  public func lines(for lesson: Lesson, total: Int) -> [StyledText] {
+    let meta = StyledText(
+      "Lesson \(lesson.number)/\(total) · \(lesson.id) · guide: \(lesson.section)",
+      style: Self.metaStyle
+    )
+    var blocks = lesson.document.blocks
+    let opensWithTitle = blocks.first.map { if case .heading(level: 1, _) = $0.kind { true } else { false } } ?? false
+    if !opensWithTitle {
+      blocks.insert(MarkdownBlock(.heading(level: 1, [.text(lesson.title)]), line: lesson.bodyStartLine), at: 0)
+    }
+    return TextWrapper.wrap(meta, width: markdown.width) + [StyledText()]
+      + markdown.render(blocks, width: markdown.width, depth: 0, tight: false)
+  }
+
+  /// The lesson as one string ending in a newline, with escape codes only when color is on.
+  public func string(for lesson: Lesson, total: Int) -> String {
+    lines(for: lesson, total: total).map { $0.rendered(color: markdown.color) }.joined(separator: "\n") + "\n"
+  }
+}

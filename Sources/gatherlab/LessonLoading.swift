@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LabCore
+
+extension LessonOptions {
+  /// `--lessons DIR` if given, else the lessons installed next to the binary, else the built-in ones.
+  var source: LessonSource {
+    lessonsDirectory.map(LessonSource.directory) ?? .bundled(executablePath: executablePath())
+  }
+
+  /// The lesson catalog, for `show`, `list` and the walkthrough. Unreadable or broken lessons are
+  /// reported on stderr and end the program with exit code 65.
+  func loadCatalog() throws -> LessonCatalog {
+    do {
+      return try LessonCatalog.load(from: source)
+    } catch {
+      StandardError.write(error.description)
+      throw ExitCode(65)
+    }
+  }
+}
+
+/// The rows `gatherlab list` and `list --json` show for the lessons; `done` is the set of lesson ids
+/// the learner has finished.
+func lessonListEntries(options: LessonOptions, done: Set<String>) throws -> [LessonListEntry] {
+  try options.loadCatalog().listEntries(done: done)
+}
+
+/// The absolute path of the running binary (symbolic links resolved), to find installed lessons.
+func executablePath() -> String? {
+  #if os(Linux)
+  if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+  #endif
+  return Bundle.main.executablePath
+}
