@@ -109,7 +109,7 @@ import Testing
     let (directory, problems) = try lint(["01-what-is-gather.md": text])
     #expect(
       problems == [
-        directory.file("01-what-is-gather.md") + ":8: Invalid value '99' for delay: expected seconds from 0 to 10."
+        directory.file("01-what-is-gather.md") + ":8: Invalid value '99' for delay: expected seconds from 0.1 to 10."
       ])
   }
 
