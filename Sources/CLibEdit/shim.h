@@ -33,3 +33,15 @@ static inline const char *gatherlab_rl_line_buffer(void) {
 static inline void gatherlab_rl_set_name(const char *name) {
   rl_readline_name = name;
 }
+
+typedef int (*gatherlab_getc_function)(FILE *);
+
+/// Our own character source (it also wakes up on Ctrl-C), set before the first readline().
+static inline void gatherlab_rl_set_getc(gatherlab_getc_function function) {
+  rl_getc_function = function;
+}
+
+/// Whether libedit installs its own signal handlers while reading a line.
+static inline void gatherlab_rl_set_catch_signals(int catch_signals) {
+  rl_catch_signals = catch_signals;
+}

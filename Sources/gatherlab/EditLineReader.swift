@@ -1,5 +1,7 @@
 import CLibEdit
 import LabCore
+import LabTerminal
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -9,16 +11,26 @@ import Glibc
 /// editing, history kept in a file (last 1000 lines), tab completion, and Ctrl-C that clears the
 /// line instead of killing the program.
 ///
-/// SIGINT is ignored while the prompt is up. libedit catches it anyway, restores the terminal,
-/// re-raises it (ignored) and makes `readline` return NULL with `errno == EINTR`: that is how a
-/// Ctrl-C is told apart from Ctrl-D, which returns NULL with `errno` untouched.
+/// Ctrl-C: SIGINT is blocked in every thread (see `Gatherlab.main`) and caught by a dispatch
+/// source, so it never depends on which thread happens to be reading. libedit is told not to
+/// handle signals and reads its characters through `readCharacter`, which waits on the terminal
+/// and on a pipe; the dispatch source writes to that pipe while the prompt is up, and the read
+/// ends the line, which `readLine` then throws away as `.interrupted`.
 final class EditLineReader: LineReader {
   private let historyFile: String?
+  private var interruptHandler: InterruptSignal.Handler?
 
   /// The completion candidates for the current line. libedit calls back through a C function
   /// pointer that cannot capture context, so the one reader in the process publishes its
   /// completer here.
   nonisolated(unsafe) static var completion: CommandCompletion?
+
+  /// Read and write ends of the pipe that wakes `readCharacter` on Ctrl-C; set once in `init`.
+  nonisolated(unsafe) static var wakeUp: (read: Int32, write: Int32) = (-1, -1)
+  /// Set by `readCharacter` when Ctrl-C ended the line; read and cleared by `readLine`.
+  nonisolated(unsafe) static var wasInterrupted = false
+  /// Whether the prompt is up: Ctrl-C at other times (a demo runs) is someone else's business.
+  private static let promptIsUp = Mutex(false)
 
   init(historyFile: String?, completion: CommandCompletion) {
     self.historyFile = historyFile
@@ -27,12 +39,30 @@ final class EditLineReader: LineReader {
       // Without a UTF-8 locale libedit counts the bytes of "›" as three columns.
       setlocale(LC_CTYPE, "C.UTF-8")
     }
+    var ends: [Int32] = [-1, -1]
+    if pipe(&ends) == 0 {
+      Self.wakeUp = (ends[0], ends[1])
+      _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+      _ = fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK)
+    }
     gatherlab_rl_set_name("gatherlab")
+    gatherlab_rl_set_catch_signals(0)
+    gatherlab_rl_set_getc(EditLineReader.readCharacter)
     gatherlab_rl_set_completion(EditLineReader.complete)
     stifle_history(1000)
     if let historyFile {
       _ = read_history(historyFile)
     }
+    let wakeUp = Self.wakeUp
+    interruptHandler = InterruptSignal.shared.push {
+      guard Self.promptIsUp.withLock({ $0 }) else { return }
+      var byte: UInt8 = 3
+      _ = Glibc.write(wakeUp.write, &byte, 1)
+    }
+  }
+
+  deinit {
+    if let interruptHandler { InterruptSignal.shared.remove(interruptHandler) }
   }
 
   var isInteractive: Bool { true }
@@ -43,13 +73,63 @@ final class EditLineReader: LineReader {
   }
 
   func readLine(prompt: String) -> LineInput {
-    signal(SIGINT, SIG_IGN)
-    errno = 0
-    guard let pointer = readline(prompt) else {
-      return errno == EINTR ? .interrupted : .endOfInput
-    }
+    Self.drainWakeUp()
+    Self.wasInterrupted = false
+    Self.promptIsUp.withLock { $0 = true }
+    let pointer = readline(prompt)
+    Self.promptIsUp.withLock { $0 = false }
     defer { free(pointer) }
+    if Self.wasInterrupted { return .interrupted }
+    guard let pointer else { return .endOfInput }
     return .line(String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self))
+  }
+
+  private static func drainWakeUp() {
+    var buffer = [UInt8](repeating: 0, count: 64)
+    while read(wakeUp.read, &buffer, buffer.count) > 0 {}
+  }
+
+  /// libedit's character source: the next character typed, decoded from UTF-8 (libedit takes
+  /// it as a wide character), or EOF. Ctrl-C makes it end the line and flag the interruption.
+  private static let readCharacter: gatherlab_getc_function = { _ in
+    var descriptors = [
+      pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: EditLineReader.wakeUp.read, events: Int16(POLLIN), revents: 0),
+    ]
+    while true {
+      let ready = poll(&descriptors, nfds_t(descriptors[1].fd >= 0 ? 2 : 1), -1)
+      if ready < 0 {
+        if errno == EINTR { continue }
+        return -1
+      }
+      if descriptors[1].revents & Int16(POLLIN) != 0 {
+        EditLineReader.drainWakeUp()
+        EditLineReader.wasInterrupted = true
+        _ = "^C".withCString { Glibc.write(STDOUT_FILENO, $0, 2) }
+        return 10
+      }
+      if descriptors[0].revents != 0 { break }
+    }
+    var first: UInt8 = 0
+    guard readByte(&first) else { return -1 }
+    let length = first < 0x80 ? 1 : first >> 5 == 0b110 ? 2 : first >> 4 == 0b1110 ? 3 : first >> 3 == 0b11110 ? 4 : 1
+    guard length > 1 else { return Int32(first) }
+    var bytes = [first]
+    for _ in 1..<length {
+      var next: UInt8 = 0
+      guard readByte(&next), next & 0xC0 == 0x80 else { return 0xFFFD }
+      bytes.append(next)
+    }
+    return String(decoding: bytes, as: UTF8.self).unicodeScalars.first.map { Int32($0.value) } ?? 0xFFFD
+  }
+
+  private static func readByte(_ byte: inout UInt8) -> Bool {
+    while true {
+      let count = read(STDIN_FILENO, &byte, 1)
+      if count == 1 { return true }
+      if count < 0 && errno == EINTR { continue }
+      return false
+    }
   }
 
   func remember(_ line: String) {
@@ -70,13 +150,14 @@ final class EditLineReader: LineReader {
     guard !before.hasSuffix("=") else { return nil }
     let matches = completion.candidates(for: word, after: before)
     guard !matches.isEmpty else { return nil }
-    // readline's convention: entry 0 replaces the word (the longest common prefix), then the
-    // matches, then NULL; all allocated with malloc, freed by libedit.
+    // Entry 0 replaces the word (the longest common prefix), then the matches, then NULL; all
+    // allocated with malloc, freed by libedit.
     let common = matches.dropFirst().reduce(matches[0]) { prefix, match in
       String(zip(prefix, match).prefix { $0 == $1 }.map(\.0))
     }
     gatherlab_rl_set_append_character(matches.count == 1 && !common.hasSuffix("=") ? 32 : 0)
-    let entries = matches.count == 1 ? [common] : [common] + matches
+    // libedit reads entry 2 to spot a single match, which it expects as [match, match, NULL].
+    let entries = [common] + matches
     let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1)
     guard let raw = malloc(size) else { return nil }
     let array = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)

@@ -25,11 +25,24 @@ struct Gatherlab: AsyncParsableCommand {
     subcommands: [RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self]
   )
 
+  @OptionGroup var walkthrough: WalkthroughOptions
+
+  func run() async throws {
+    try await walkthrough.runWalkthrough()
+  }
+
   /// Runs the command; errors become one sentence on stderr and the exit code of DESIGN.md §1.
   static func main() async {
     // A closed pipe (`gatherlab run ordering | head -3`) makes writes fail quietly instead of
     // killing the process mid-demo.
     signal(SIGPIPE, SIG_IGN)
+    // Ctrl-C is caught by dispatch sources (`InterruptSignal`), which read it from a signalfd.
+    // That only works if no thread can take the signal itself, so block it here, on the main
+    // thread, before any other thread exists: every thread inherits the mask.
+    var interrupt = sigset_t()
+    sigemptyset(&interrupt)
+    sigaddset(&interrupt, SIGINT)
+    pthread_sigmask(SIG_BLOCK, &interrupt, nil)
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? any AsyncParsableCommand {

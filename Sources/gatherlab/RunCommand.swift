@@ -53,15 +53,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     let console = StandardConsole(capabilities: output.capabilities())
-    let playback = DemoPlayback(
-      console: console,
-      mode: DemoPlayback.mode(for: console.capabilities, json: json),
-      speed: timing.speed
-    )
-    let run = Task { await playback.play(demo, parameters: values) }
-    let interrupt = InterruptSignal { run.cancel() }
-    let report = await run.value
-    interrupt.cancel()
+    let player = InterruptibleDemoPlayer(console: console, json: json)
+    let report = await player.play(demo, parameters: values, speed: timing.speed)
     if report.outcome == .interrupted {
       throw ExitCode(130)
     }

@@ -5,6 +5,10 @@ import LabTerminal
 ///
 /// Everything it touches goes through a protocol — the console, the line reader, the progress
 /// store, the demo player — so a test can drive a whole session without a terminal.
+///
+/// It lives on the main actor: the prompt must be read on the main thread, the one thread that
+/// receives Ctrl-C (the concurrency pool's threads block signals), or libedit could not notice it.
+@MainActor
 public final class Walkthrough {
   /// How the walkthrough was started.
   public struct Options: Sendable {
@@ -70,9 +74,12 @@ public final class Walkthrough {
         finish()
         return
       case .interrupted:
-        console.writeLine()
+        continue
       case .line(let text):
         reader.remember(text)
+        // Piped commands print one after another with no prompt between them: a blank line
+        // keeps their outputs apart.
+        if !reader.isInteractive { console.writeLine() }
         switch WalkthroughCommand.parse(text) {
         case .failure(let error):
           say(error.description)

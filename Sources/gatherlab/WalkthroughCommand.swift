@@ -1,0 +1,67 @@
+import ArgumentParser
+import LabCore
+import LabTerminal
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `gatherlab` with no subcommand: the guided walkthrough at a libedit prompt, or reading
+/// commands line by line when standard input is piped.
+struct WalkthroughOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Time scale for demos: 10 runs ten times faster (0.1–100); remembered.", valueName: "X"))
+  var speed: Double?
+
+  @Option(name: .customLong("from"), help: ArgumentHelp("Start at this lesson (number or id) instead of where you left off.", valueName: "LESSON"))
+  var startLesson: String?
+
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var lessons: LessonOptions
+
+  func validate() throws {
+    if let speed, !(speed.isFinite && (0.1...100).contains(speed)) {
+      throw ValidationError("--speed must be between 0.1 and 100, got \(speed).")
+    }
+  }
+
+  @MainActor
+  func runWalkthrough() async throws {
+    let catalog = try lessons.loadCatalog()
+    if let startLesson {
+      do {
+        _ = try catalog.lesson(matching: startLesson)
+      } catch {
+        throw UsageError(error.description)
+      }
+    }
+    let environment = ProcessEnvironment.current
+    let directory = FileProgressStore.stateDirectory(environment: environment)
+    let console = StandardConsole(capabilities: output.capabilities())
+    let interactive = isatty(STDIN_FILENO) == 1
+    let completion = CommandCompletion(lessonIDs: catalog.ids, registry: .standard)
+    let reader: any LineReader =
+      interactive
+      ? EditLineReader(historyFile: directory + "/history", completion: completion)
+      : PipedLineReader()
+    let walkthrough = Walkthrough(
+      catalog: catalog,
+      store: FileProgressStore(directory: directory),
+      console: console,
+      reader: reader,
+      player: InterruptibleDemoPlayer(console: console, json: false),
+      options: Walkthrough.Options(speed: speed, startLesson: startLesson)
+    )
+    if let editLine = reader as? EditLineReader {
+      walkthrough.onLessonChange = { lesson in
+        var updated = completion
+        updated.currentDemo = lesson.demo
+        editLine.updateCompletion(updated)
+      }
+    }
+    if !interactive {
+      // A script piped in: Ctrl-C between demos ends the session, as it would any filter.
+      _ = InterruptSignal.shared.push { Glibc.exit(130) }
+    }
+    await walkthrough.run()
+  }
+}
