@@ -20,11 +20,6 @@ extension LessonOptions {
   }
 }
 
-/// The rows `gatherlab list` and `list --json` show for the lessons; `done` is the set of lesson ids
-/// the learner has finished.
-func lessonListEntries(options: LessonOptions, done: Set<String>) throws -> [LessonListEntry] {
-  try options.loadCatalog().listEntries(done: done)
-}
 
 /// The absolute path of the running binary (symbolic links resolved), to find installed lessons.
 func executablePath() -> String? {

@@ -5,7 +5,7 @@ import LabTerminal
 struct ListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "List the lessons and the demos with their parameters.",
+    abstract: "List the lessons (✓ done, ▸ current) and the demos with their parameters.",
     discussion: """
       Examples:
         gatherlab list
@@ -17,14 +17,28 @@ struct ListCommand: AsyncParsableCommand {
   var json = false
 
   @OptionGroup var output: OutputOptions
+  @OptionGroup var lessons: LessonOptions
 
   func run() async throws {
     let console = StandardConsole(capabilities: output.capabilities())
+    let catalog = try lessons.loadCatalog()
     let registry = DemoRegistry.standard
+    let store = FileProgressStore(directory: FileProgressStore.stateDirectory(environment: ProcessEnvironment.current))
+    let progress = store.peek()
+    let done = Set(progress?.completed ?? [])
     if json {
-      console.writeLine(JSONValue.object([("lessons", .array([])), ("demos", DemoListing.json(registry))]).text)
+      console.writeLine(JSONValue.object([
+        ("lessons", .array(catalog.listEntries(done: done).map(\.json))),
+        ("demos", DemoListing.json(registry)),
+      ]).text)
       return
     }
-    console.writeLines([StyledText("Demos", style: .bold)] + DemoListing.lines(registry, width: min(console.capabilities.width, 100)))
+    let width = min(console.capabilities.width, 100)
+    console.writeLines(
+      [StyledText("Lessons", style: .bold)]
+        + LessonListing.lines(catalog, done: done, current: progress?.current, width: width)
+        + [StyledText(), StyledText("Demos", style: .bold)]
+        + DemoListing.lines(registry, width: width)
+    )
   }
 }

@@ -2,7 +2,7 @@
 /// `{"number":5,"id":"results-order","title":"…","section":"…","demo":"ordering","done":false}`.
 ///
 /// `demo` is `null` for a lesson without a demo; `done` comes from the learner's progress.
-public struct LessonListEntry: Sendable, Equatable, Encodable {
+public struct LessonListEntry: Sendable, Equatable {
   public let number: Int
   public let id: String
   public let title: String
@@ -19,17 +19,15 @@ public struct LessonListEntry: Sendable, Equatable, Encodable {
     self.done = done
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case number, id, title, section, demo, done
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(number, forKey: .number)
-    try container.encode(id, forKey: .id)
-    try container.encode(title, forKey: .title)
-    try container.encode(section, forKey: .section)
-    try container.encode(demo, forKey: .demo)
-    try container.encode(done, forKey: .done)
+  /// `{"number","id","title","section","demo","done"}` in that order; `demo` is null when absent.
+  public var json: JSONValue {
+    .object([
+      ("number", .integer(number)),
+      ("id", .string(id)),
+      ("title", .string(title)),
+      ("section", .string(section)),
+      ("demo", .optional(demo)),
+      ("done", .bool(done)),
+    ])
   }
 }

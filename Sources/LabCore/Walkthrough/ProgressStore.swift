@@ -29,6 +29,12 @@ public struct FileProgressStore: ProgressStore {
   public var file: String { directory + "/progress.json" }
   public var backup: String { directory + "/progress.json.bak" }
 
+  /// The saved progress if it can be read and is valid; never changes anything on disk.
+  public func peek() -> Progress? {
+    guard let data = FileManager.default.contents(atPath: file) else { return nil }
+    return try? JSONDecoder().decode(Progress.self, from: data)
+  }
+
   public func load() -> (progress: Progress?, warning: String?) {
     let manager = FileManager.default
     guard manager.fileExists(atPath: file) else { return (nil, nil) }

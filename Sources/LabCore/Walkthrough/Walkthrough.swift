@@ -299,18 +299,7 @@ public final class Walkthrough {
   }
 
   func listLines() -> [StyledText] {
-    let done = Set(progress.completed)
-    let numberWidth = String(catalog.count).count
-    return catalog.lessons.map { entry in
-      let marker: StyledText =
-        entry.id == lesson.id ? StyledText("▸ ", style: .color(.yellow))
-        : done.contains(entry.id) ? StyledText("✓ ", style: .color(.green)) : StyledText("  ")
-      let number = String(entry.number)
-      let line = marker + StyledText(String(repeating: " ", count: numberWidth - number.count) + number + "  ", style: .dim)
-        + StyledText(entry.id, style: entry.id == lesson.id ? .bold : .plain)
-        + StyledText("  " + entry.title, style: .dim)
-      return line.truncated(to: width - 1)
-    }
+    LessonListing.lines(catalog, done: Set(progress.completed), current: lesson.id, width: width)
   }
 
   func helpLines() -> [StyledText] {
@@ -328,7 +317,8 @@ public final class Walkthrough {
         )
       }
     }
-    lines.append(StyledText("Tab completes commands, lesson ids, demos and parameters. Ctrl-C stops a demo.", style: .dim))
+    let tip = "Tab completes commands, lesson ids, demos and parameters. Ctrl-C stops a demo."
+    lines += TextWrap.wrap(tip, width: width - 1).map { StyledText($0, style: .dim) }
     return lines
   }
 

@@ -1,0 +1,59 @@
+import Foundation
+import LabCore
+import Testing
+
+@Suite struct ProgressStoreTests {
+  @Test func theStateDirectoryComesFromGatherlabHomeThenXDGThenHome() {
+    #expect(FileProgressStore.stateDirectory(environment: ["GATHERLAB_HOME": "/g", "XDG_STATE_HOME": "/x", "HOME": "/h"]) == "/g")
+    #expect(FileProgressStore.stateDirectory(environment: ["XDG_STATE_HOME": "/x", "HOME": "/h"]) == "/x/gatherlab")
+    #expect(FileProgressStore.stateDirectory(environment: ["HOME": "/h"]) == "/h/.local/state/gatherlab")
+    #expect(FileProgressStore.stateDirectory(environment: ["GATHERLAB_HOME": "", "HOME": "/h"]) == "/h/.local/state/gatherlab")
+  }
+
+  @Test func savedProgressIsTheDocumentedJSONAndLoadsBack() throws {
+    let directory = try TemporaryDirectory(files: [:])
+    let store = FileProgressStore(directory: directory.path + "/state")
+    let progress = Progress(current: "results-order", completed: ["what-is-gather"], speed: 2)
+    #expect(store.save(progress) == nil)
+    let text = try String(contentsOfFile: store.file, encoding: .utf8)
+    #expect(text == #"{"completed":["what-is-gather"],"current":"results-order","speed":2,"version":1}"#)
+    #expect(store.load().progress == progress)
+    #expect(store.load().warning == nil)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/state")
+    #expect(leftovers == ["progress.json"])
+  }
+
+  @Test func noFileMeansNoProgressAndNoWarning() throws {
+    let directory = try TemporaryDirectory(files: [:])
+    let result = FileProgressStore(directory: directory.path).load()
+    #expect(result.progress == nil && result.warning == nil)
+  }
+
+  @Test(arguments: ["{not json", "", "\u{0}\u{1}\u{2}garbage", #"{"version":2,"current":"x","completed":[],"speed":1}"#])
+  func aCorruptFileIsKeptAsBackupWithOneWarning(content: String) throws {
+    let directory = try TemporaryDirectory(files: ["progress.json": content])
+    let store = FileProgressStore(directory: directory.path)
+    let result = store.load()
+    #expect(result.progress == nil)
+    #expect(result.warning == "\(store.file) is not valid progress data; kept it as \(store.backup) and started fresh.")
+    #expect(FileManager.default.fileExists(atPath: store.backup))
+    #expect(!FileManager.default.fileExists(atPath: store.file))
+    #expect(try String(contentsOfFile: store.backup, encoding: .utf8) == content)
+  }
+
+  @Test func aReadOnlyDirectoryGivesAWarningInsteadOfAnError() throws {
+    guard getuid() != 0 else { return }  // root writes anywhere
+    let directory = try TemporaryDirectory(files: [:])
+    chmod(directory.path, 0o500)
+    defer { chmod(directory.path, 0o700) }
+    let warning = FileProgressStore(directory: directory.path).save(Progress(current: "a"))
+    #expect(warning?.hasPrefix("Could not save progress to \(directory.path)/progress.json") == true)
+  }
+
+  @Test func aStateDirectoryThatIsAFileGivesAWarning() throws {
+    let directory = try TemporaryDirectory(files: ["state": "a file, not a directory"])
+    let warning = FileProgressStore(directory: directory.path + "/state").save(Progress(current: "a"))
+    #expect(warning?.hasPrefix("Could not save progress to \(directory.path)/state/progress.json") == true)
+    #expect(warning?.hasSuffix("the tutorial still works, but will not remember where you are.") == true)
+  }
+}

@@ -1,0 +1,96 @@
+import LabCore
+import Testing
+
+@Suite struct WalkthroughCommandTests {
+  @Test(arguments: [
+    ("", WalkthroughCommand.next),
+    ("   ", .next),
+    ("next", .next),
+    ("n", .next),
+    ("NEXT", .next),
+    ("back", .back),
+    ("b", .back),
+    ("prev", .back),
+    ("list", .list),
+    ("ls", .list),
+    ("goto 5", .goto("5")),
+    ("g results-order", .goto("results-order")),
+    ("7", .goto("7")),
+    ("show", .show),
+    ("s", .show),
+    ("run", .run(demo: nil, arguments: [])),
+    ("r", .run(demo: nil, arguments: [])),
+    ("run ordering", .run(demo: "ordering", arguments: [])),
+    ("run delays=5,1", .run(demo: nil, arguments: ["delays=5,1"])),
+    ("run  error-cancel   mode=gather delays=1,2 ", .run(demo: "error-cancel", arguments: ["mode=gather", "delays=1,2"])),
+    ("demos", .demos),
+    ("code", .code(nil)),
+    ("code timeout", .code("timeout")),
+    ("speed", .speed(nil)),
+    ("speed 10", .speed("10")),
+    ("restart", .restart),
+    ("help", .help),
+    ("?", .help),
+    ("quit", .quit),
+    ("exit", .quit),
+    ("q", .quit),
+  ])
+  func everyCommandAndAliasParses(input: String, command: WalkthroughCommand) {
+    #expect(WalkthroughCommand.parse(input) == .success(command))
+  }
+
+  @Test(arguments: [
+    ("nxt", "Unknown command 'nxt'. Did you mean 'next'?"),
+    ("lsit", "Unknown command 'lsit'. Did you mean 'list'?"),
+    ("rn", "Unknown command 'rn'. Did you mean 'run'?"),
+    ("frobnicate", "Unknown command 'frobnicate'. Type 'help' to see the commands."),
+    ("next 2", "'next' takes no argument here: 2."),
+    ("list a b", "'list' takes no arguments here: a b."),
+    ("goto", "'goto' needs an argument: goto ID|N."),
+    ("goto 1 2", "'goto' takes no argument here: 2."),
+    ("speed 1 2", "'speed' takes no argument here: 2."),
+  ])
+  func badInputGetsOneSentence(input: String, message: String) {
+    guard case .failure(let error) = WalkthroughCommand.parse(input) else {
+      Issue.record("'\(input)' parsed")
+      return
+    }
+    #expect(error.description == message)
+  }
+}
+
+@Suite struct CommandCompletionTests {
+  let completion = CommandCompletion(
+    lessonIDs: ["what-is-gather", "results-order", "return-exceptions"],
+    registry: .standard,
+    currentDemo: "ordering"
+  )
+
+  @Test func commandsAtTheStartOfTheLine() {
+    #expect(completion.candidates(for: "re", after: "") == ["restart"])
+    #expect(completion.candidates(for: "", after: "").count == WalkthroughCommand.table.count)
+  }
+
+  @Test func demoIdsAfterRunAndCode() {
+    #expect(completion.candidates(for: "ord", after: "run ") == ["ordering"])
+    #expect(completion.candidates(for: "e", after: "code ") == ["error-cancel"])
+    #expect(completion.candidates(for: "t", after: "r ") == ["timeout"])
+  }
+
+  @Test func parameterNamesAfterADemoOrForTheLessonsDemo() {
+    #expect(completion.candidates(for: "", after: "run semaphore ") == ["tasks=", "limit=", "delay=", "mode="])
+    #expect(completion.candidates(for: "m", after: "run semaphore tasks=5 ") == ["mode="])
+    #expect(completion.candidates(for: "", after: "run semaphore tasks=5 limit=2 delay=1 mode=window ") == [])
+    #expect(completion.candidates(for: "d", after: "run ") == ["delays="])
+  }
+
+  @Test func lessonIdsAfterGoto() {
+    #expect(completion.candidates(for: "re", after: "goto ") == ["results-order", "return-exceptions"])
+    #expect(completion.candidates(for: "re", after: "g ") == ["results-order", "return-exceptions"])
+  }
+
+  @Test func nothingWhereNothingFits() {
+    #expect(completion.candidates(for: "x", after: "help ") == [])
+    #expect(completion.candidates(for: "a", after: "goto results-order ") == [])
+  }
+}

@@ -1,0 +1,211 @@
+import Clocks
+import LabCore
+import LabTerminal
+import TestSupport
+import Testing
+
+/// Plays demos on a test clock through the real playback, recording what was asked.
+final class TestClockDemoPlayer: DemoPlaying, @unchecked Sendable {
+  // @unchecked: only touched from the test's main actor, one demo at a time.
+  let console: RecordingConsole
+  var runs: [(demo: String, parameters: String, speed: Double)] = []
+
+  init(console: RecordingConsole) {
+    self.console = console
+  }
+
+  func play(_ demo: any Demo, parameters: DemoParameters, speed: Double) async -> DemoReport {
+    runs.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed))
+    let clock = TestClock()
+    let playback = DemoPlayback(console: console, mode: .lines, speed: speed)
+    let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
+    await ClockStepper(clock: clock) { [console] in console.output.utf8.count }.run()
+    return await run.value
+  }
+}
+
+@MainActor
+@Suite struct WalkthroughTests {
+  let catalog: LessonCatalog
+  let console = RecordingConsole(capabilities: .plain(width: 80))
+  let player: TestClockDemoPlayer
+
+  init() throws {
+    catalog = try LessonCatalog.load(
+      files: LessonFixtures.validCourse.sorted { $0.key < $1.key }.map { LessonFile(name: $0.key, text: $0.value) }
+    )
+    player = TestClockDemoPlayer(console: console)
+  }
+
+  func session(
+    _ lines: [String?],
+    store: MemoryProgressStore = MemoryProgressStore(),
+    options: Walkthrough.Options = .init()
+  ) async -> (reader: ScriptedLineReader, store: MemoryProgressStore) {
+    let reader = ScriptedLineReader(lines)
+    let walkthrough = Walkthrough(
+      catalog: catalog, store: store, console: console, reader: reader, player: player, options: options
+    )
+    await walkthrough.run()
+    return (reader, store)
+  }
+
+  @Test func aFirstVisitWelcomesAndShowsLessonOneWithItsPrompt() async {
+    let (reader, _) = await session(["quit"])
+    #expect(console.output.hasPrefix("Welcome to gatherlab: 3 short lessons on asyncio.gather()"))
+    #expect(console.output.contains("Lesson 1/3 · what-is-gather · guide: What is asyncio.gather()?"))
+    #expect(reader.prompts == ["gatherlab 1/3 what-is-gather › "])
+  }
+
+  @Test func nextMarksTheLessonDoneAndSavesWhereTheLearnerIs() async {
+    let (reader, store) = await session(["next", ""])
+    #expect(reader.prompts == [
+      "gatherlab 1/3 what-is-gather › ", "gatherlab 2/3 results-order › ", "gatherlab 3/3 conclusion › ",
+    ])
+    #expect(store.progress == Progress(current: "conclusion", completed: ["what-is-gather", "results-order"]))
+  }
+
+  @Test func startingAgainResumesWhereTheLearnerLeftOff() async {
+    let store = MemoryProgressStore(Progress(current: "results-order", completed: ["what-is-gather"], speed: 4))
+    let (reader, _) = await session([], store: store)
+    #expect(console.output.hasPrefix("Resuming at 2/3 results-order; 'restart' starts over.\n"))
+    #expect(reader.prompts == ["gatherlab 2/3 results-order › "])
+  }
+
+  @Test func fromOverridesTheSavedLesson() async {
+    let store = MemoryProgressStore(Progress(current: "results-order"))
+    let (reader, _) = await session([], store: store, options: .init(startLesson: "3"))
+    #expect(reader.prompts == ["gatherlab 3/3 conclusion › "])
+  }
+
+  @Test func aSavedLessonThatNoLongerExistsStartsAtTheFirst() async {
+    let (reader, _) = await session([], store: MemoryProgressStore(Progress(current: "gone")))
+    #expect(console.output.hasPrefix("Your saved lesson 'gone' is not in this course any more; starting at lesson 1."))
+    #expect(reader.prompts == ["gatherlab 1/3 what-is-gather › "])
+  }
+
+  @Test func backGotoAndTheirLimits() async {
+    let (reader, _) = await session(["back", "goto 3", "back", "goto resluts", "g what"])
+    #expect(console.output.contains("This is the first lesson.\n"))
+    #expect(console.output.contains("Unknown lesson 'resluts'. Did you mean 'results-order'? Lessons are"))
+    #expect(reader.prompts.map { $0.split(separator: " ")[1] } == ["1/3", "1/3", "3/3", "2/3", "2/3", "1/3"])
+  }
+
+  @Test func runUsesTheLessonsDemoAndParamsUnlessTold() async {
+    _ = await session(["run", "run count=2", "run ordering", "next", "run", "run delays=1,1", "next", "run"])
+    #expect(player.runs.map(\.parameters) == [
+      "sequential · count=3 · delay=0.5",
+      "sequential · count=2 · delay=0.5",
+      "ordering · delays=3,1,2",
+      "ordering · delays=3,1,2",
+      "ordering · delays=1,1",
+    ])
+    let output = console.output
+    #expect(output.contains("This lesson has no demo of its own. Name one: run sequential | ordering |"))
+    #expect(output.contains("outcome     returned"))
+  }
+
+  @Test func badDemoArgumentsAreExplainedAndNothingRuns() async {
+    _ = await session(["run ordring", "run count=0", "run sequential bogus=1"])
+    #expect(player.runs.isEmpty)
+    #expect(console.output.contains("Unknown demo 'ordring'. Did you mean 'ordering'?"))
+    #expect(console.output.contains("Invalid value '0' for count: expected a whole number from 1 to 12."))
+    #expect(console.output.contains("Unknown parameter 'bogus' for sequential. Valid parameters: count, delay."))
+  }
+
+  @Test func speedIsValidatedSavedAndUsedByLaterRuns() async {
+    let (_, store) = await session(["speed 500", "speed fast", "speed 10", "speed", "run"])
+    #expect(console.output.contains("Speed must be a number from 0.1 to 100, got '500'."))
+    #expect(console.output.contains("Speed must be a number from 0.1 to 100, got 'fast'."))
+    #expect(console.output.contains("Demos will run at speed 10×."))
+    #expect(console.output.contains("Demos run at speed 10×."))
+    #expect(store.progress?.speed == 10)
+    #expect(player.runs.map(\.speed) == [10])
+  }
+
+  @Test func theSpeedOptionOverridesTheSavedSpeed() async {
+    let store = MemoryProgressStore(Progress(current: "what-is-gather", speed: 3))
+    _ = await session(["run"], store: store, options: .init(speed: 20))
+    #expect(player.runs.map(\.speed) == [20])
+    #expect(store.progress?.speed == 20)
+  }
+
+  @Test func theEndOfTheCourseSaysSoAndSuggestsWhatToTry() async {
+    let (reader, store) = await session(["goto 3", "next", "next"])
+    #expect(console.output.contains("You have reached the end of the course (1/3 lessons done)."))
+    #expect(console.output.contains("Things to try next:"))
+    #expect(reader.prompts.last == "gatherlab 3/3 conclusion › ")
+    #expect(store.progress?.completed == ["conclusion"])
+  }
+
+  @Test func restartAsksFirstAndClearsOnlyOnYes() async {
+    let store = MemoryProgressStore(Progress(current: "conclusion", completed: ["what-is-gather"], speed: 5))
+    let (reader, _) = await session(["restart", "no", "restart", "y"], store: store)
+    #expect(console.output.contains("Clear your progress and start over at lesson 1? [y/N] Kept your progress."))
+    #expect(console.output.contains("Progress cleared."))
+    #expect(store.progress == Progress(current: "what-is-gather", completed: [], speed: 5))
+    #expect(reader.prompts.last == "gatherlab 1/3 what-is-gather › ")
+  }
+
+  @Test func ctrlCAtThePromptDropsTheLineAndPromptsAgain() async {
+    let (reader, store) = await session([nil, "next", nil])
+    #expect(reader.prompts.count == 4)
+    #expect(store.progress?.current == "results-order")
+  }
+
+  @Test func unknownCommandsSuggestTheClosestOne() async {
+    _ = await session(["nxt"])
+    #expect(console.output.contains("Unknown command 'nxt'. Did you mean 'next'?\n"))
+  }
+
+  @Test func everyLineGoesIntoTheHistory() async {
+    let (reader, _) = await session(["list", "", "nxt"])
+    #expect(reader.history == ["list", "", "nxt"])
+  }
+
+  @Test func aStoreThatCannotSaveWarnsOnceAndTheTutorialGoesOn() async {
+    let store = MemoryProgressStore(failingWith: "Could not save progress to /x/progress.json (read-only).")
+    let (reader, _) = await session(["next", "next"], store: store)
+    #expect(console.errors == ["Warning: Could not save progress to /x/progress.json (read-only)."])
+    #expect(reader.prompts.last == "gatherlab 3/3 conclusion › ")
+  }
+
+  @Test func listMarksDoneAndCurrentLessons() async {
+    _ = await session(["next", "list"])
+    #expect(console.output.contains("""
+      ✓ 1  what-is-gather  What gather is
+      ▸ 2  results-order   Results come back in order
+        3  conclusion      Conclusion
+
+      """))
+  }
+
+  @Test func helpListsEveryCommandOnOneLineEach() async {
+    _ = await session(["help"])
+    #expect(console.output.contains("""
+      Commands
+        next, n                  next lesson (an empty line does the same)
+        back, b, prev            previous lesson
+        list, ls                 all lessons, ✓ done, ▸ current
+        goto, g ID|N             jump to a lesson by id or number
+        show, s                  show the current lesson again
+        run, r [DEMO] [k=v ...]  run this lesson's demo, or the one named
+        demos                    the demos and their parameters
+        code [DEMO]              the demo's Swift source and the same in Python
+        speed [X]                time scale for later runs (0.1–100)
+        restart                  clear your progress and start over
+        help, ?                  this list
+        quit, exit, q            leave; progress is saved (Ctrl-D too)
+      Tab completes commands, lesson ids, demos and parameters. Ctrl-C stops a demo.
+
+      """))
+  }
+
+  @Test func codeShowsTheEmbeddedSwiftSourceAndThePython() async {
+    _ = await session(["code ordering"])
+    #expect(console.output.contains("Swift · Sources/LabCore/Demos/OrderingDemo.swift (the code that runs)"))
+    #expect(console.output.contains("public struct OrderingDemo: Demo {"))
+    #expect(console.output.contains("Python · ordering.py (the same with asyncio)"))
+    #expect(console.output.contains("results = await asyncio.gather(task(\"A\", 3), task(\"B\", 1), task(\"C\", 2))"))
+  }
+}
