@@ -16,20 +16,17 @@ struct Gatherlab: AsyncParsableCommand {
 
       Examples:
         gatherlab                         # the walkthrough
+        gatherlab --from 5 --speed 2      # from lesson 5, demos twice as fast
+        printf 'run\\nnext\\nrun\\n' | gatherlab   # a scripted class
         gatherlab run ordering            # one demo, live
         gatherlab run error-cancel mode=gather --speed 2
         gatherlab show results-order      # one lesson
         gatherlab list                    # lessons and demos
       """,
     version: "0.1.0",
-    subcommands: [RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self]
+    subcommands: [TutorialCommand.self, RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self],
+    defaultSubcommand: TutorialCommand.self
   )
-
-  @OptionGroup var walkthrough: WalkthroughOptions
-
-  func run() async throws {
-    try await walkthrough.runWalkthrough()
-  }
 
   /// Runs the command; errors become one sentence on stderr and the exit code of DESIGN.md §1.
   static func main() async {

@@ -11,9 +11,9 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run",
     abstract: "Run one demo with live timing output, then a summary.",
     discussion: """
-      Demos: \(DemoRegistry.standard.ids.joined(separator: ", ")).
-      Parameters are key=value; lists are comma separated. `gatherlab list` shows each demo's
-      parameters with their defaults and valid ranges.
+      Demos: \(DemoRegistry.standard.ids.joined(separator: ", ")). \
+      Parameters are key=value; lists are comma separated. `gatherlab list` shows each demo's \
+      parameters with their defaults and valid ranges. Ctrl-C stops a demo (exit code 130).
 
       Examples:
         gatherlab run ordering

@@ -8,7 +8,23 @@ import Glibc
 
 /// `gatherlab` with no subcommand: the guided walkthrough at a libedit prompt, or reading
 /// commands line by line when standard input is piped.
-struct WalkthroughOptions: ParsableArguments {
+struct TutorialCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tutorial",
+    abstract: "The guided walkthrough (what plain `gatherlab` starts).",
+    discussion: """
+      Shows the current lesson and a prompt; 'help' at the prompt lists the commands. \
+      Progress is kept in $GATHERLAB_HOME, else $XDG_STATE_HOME/gatherlab, else \
+      ~/.local/state/gatherlab. With standard input piped, commands are read line by line, \
+      with no prompt.
+
+      Examples:
+        gatherlab
+        gatherlab --from results-order --speed 5
+        printf 'run ordering\\nnext\\nrun\\n' | gatherlab --speed 2
+      """
+  )
+
   @Option(help: ArgumentHelp("Time scale for demos: 10 runs ten times faster (0.1–100); remembered.", valueName: "X"))
   var speed: Double?
 
@@ -25,7 +41,7 @@ struct WalkthroughOptions: ParsableArguments {
   }
 
   @MainActor
-  func runWalkthrough() async throws {
+  func run() async throws {
     let catalog = try lessons.loadCatalog()
     if let startLesson {
       do {
