@@ -1,0 +1,127 @@
+import Foundation
+import LabCore
+import Testing
+
+/// The course checked against code, as rustlings' `dev check` does: every bundled lesson loads
+/// and lints clean, every Python program runs and prints what the lesson says it prints, every
+/// fragment compiles, every deliberately broken block fails, and every Swift block is code that
+/// the build compiles (a lesson snippet test or a demo source).
+@Suite(.timeLimit(.minutes(3))) struct LessonContentTests {
+  static let catalog = try? LessonCatalog.load(from: .embedded)
+  static let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  struct Example: CustomTestStringConvertible, Sendable {
+    let lesson: String
+    let example: CodeExample
+    var testDescription: String { "\(lesson):\(example.line) \(example.language) \(example.modifiers.joined(separator: " "))" }
+  }
+
+  static func examples(_ language: String) -> [Example] {
+    (catalog?.lessons ?? []).flatMap { lesson in
+      lesson.document.codeExamples.filter { $0.language == language }.map { Example(lesson: lesson.fileName, example: $0) }
+    }
+  }
+
+  static let python3: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/root/.pyenv/shims/python3"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+    ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+      .map { $0 + "/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
+  @Test func theCourseHasThirteenLessonsThatLintClean() throws {
+    let catalog = try #require(Self.catalog)
+    #expect(catalog.lessons.map(\.number) == Array(1...13))
+    #expect(LessonLinter().lint(try LessonSource.embedded.files()).map(\.description) == [])
+  }
+
+  @Test func everyLessonWithADemoHasValidParameters() throws {
+    for lesson in try #require(Self.catalog).lessons {
+      guard let id = lesson.demo else { continue }
+      let demo = try #require(DemoRegistry.standard.demo(id: id), "\(lesson.fileName): \(id)")
+      _ = try demo.resolve([lesson.params])
+    }
+  }
+
+  @Test(arguments: examples("python"))
+  func pythonBlocksRunCompileOrFailAsMarked(_ item: Example) throws {
+    guard let python3 = Self.python3 else {
+      print("python3 is not installed: skipping \(item.testDescription)")
+      return
+    }
+    let example = item.example
+    if example.modifiers.contains("invalid") {
+      #expect(try Self.compiles(example.code, python3: python3) == false, "\(item.testDescription) compiles")
+    } else if example.modifiers.contains("fragment") {
+      #expect(try Self.compiles(example.code, python3: python3) == true, "\(item.testDescription) does not compile")
+    } else {
+      let (status, output, errors) = try Self.run(python3, ["-"], input: example.code, timeout: 30)
+      #expect(status == 0, "\(item.testDescription) failed: \(errors)")
+      if let expected = example.expectedOutput {
+        #expect(output.trimmingTrailingNewlines() == expected.trimmingTrailingNewlines(), "\(item.testDescription)")
+      } else {
+        #expect(output.isEmpty, "\(item.testDescription) prints output the lesson does not show: \(output)")
+      }
+    }
+  }
+
+  @Test(arguments: examples("swift").filter { !$0.example.modifiers.contains("invalid") })
+  func swiftBlocksAreCodeTheBuildCompiles(_ item: Example) throws {
+    let sources = try Self.compiledSwiftSources()
+    let block = item.example.code.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      String(line.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }.joined(separator: "\n").trimmingCharacters(in: .newlines)
+    #expect(sources.contains { $0.contains(block) }, "\(item.testDescription) is in no snippet test or demo source")
+  }
+
+  // MARK: - Helpers
+
+  static func compiledSwiftSources() throws -> [String] {
+    let directories = ["Tests/LessonSnippetTests", "Sources/LabCore/Demos"]
+    return try directories.flatMap { directory -> [String] in
+      let url = repository.appending(path: directory)
+      return try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".swift") }.map {
+        let text = try String(contentsOf: url.appending(path: $0), encoding: .utf8)
+        // Compare line by line without indentation, as `normalized` does for the blocks.
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+          String(line.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        }.joined(separator: "\n")
+      }
+    }
+  }
+
+  static func compiles(_ code: String, python3: String) throws -> Bool {
+    let check = "import ast, sys\ncompile(sys.stdin.read(), 'block', 'exec', flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)\n"
+    return try run(python3, ["-c", check], input: code, timeout: 30).status == 0
+  }
+
+  static func run(_ executable: String, _ arguments: [String], input: String, timeout: TimeInterval) throws
+    -> (status: Int32, output: String, errors: String)
+  {
+    let process = Process()
+    process.executableURL = URL(filePath: executable)
+    process.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    // A program that hangs is killed, and then fails its test.
+    let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+  }
+}
+
+extension String {
+  func trimmingTrailingNewlines() -> String {
+    var text = self
+    while text.hasSuffix("\n") { text.removeLast() }
+    return text
+  }
+}
