@@ -75,6 +75,13 @@ let package = Package(
       dependencies: ["CLibEdit", "CCmarkGFM"]
     ),
     .testTarget(
+      name: "LessonSnippetTests",
+      dependencies: [
+        "GatherKit",
+        .product(name: "Clocks", package: "swift-clocks"),
+      ]
+    ),
+    .testTarget(
       name: "GatherlabEndToEndTests",
       dependencies: [
         .product(name: "Subprocess", package: "swift-subprocess"),
