@@ -14,16 +14,16 @@ func profileAndSettings(
 struct Lesson01Snippets {
   @Test func twoOneSecondFetchesReturnTogetherAfterOneSecond() async throws {
     let run = ScriptedRun { clock in try await profileAndSettings(clock: clock) }
-    await run.advance(to: 0.9)
+    await run.advance(to: 0.9, onceSleeping: 2)
     #expect(run.secondsWhenReturned == nil)
-    await run.advance(to: 1)
+    await run.advance(to: 1, onceSleeping: 2)
     #expect(try await run.value() == ["profile", "settings"])
     #expect(run.secondsWhenReturned == 1)
   }
 
   @Test func fetchReturnsItsNameAfterTheDelay() async throws {
     let run = ScriptedRun { clock in try await fetch("x", after: .seconds(2), clock: clock) }
-    await run.advance(to: 2)
+    await run.advance(to: 2, onceSleeping: 1)
     #expect(try await run.value() == "x")
     #expect(run.secondsWhenReturned == 2)
   }

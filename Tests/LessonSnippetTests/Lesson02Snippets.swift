@@ -38,23 +38,26 @@ struct Lesson02Snippets {
 
   @Test func awaitingOneByOneTakesThreeSeconds() async throws {
     let run = ScriptedRun { clock in try await oneByOne(clock: clock) }
-    await run.advance(to: 2.5)
+    // Each fetch starts only when the one before has returned: one sleeper at a time.
+    for second in [1.0, 2.0, 2.5] {
+      await run.advance(to: second, onceSleeping: 1)
+    }
     #expect(run.secondsWhenReturned == nil)
-    await run.advance(to: 3)
+    await run.advance(to: 3, onceSleeping: 1)
     #expect(try await run.value() == Self.users)
     #expect(run.secondsWhenReturned == 3)
   }
 
   @Test func gatheringTakesOneSecond() async throws {
     let run = ScriptedRun { clock in try await allAtOnce(clock: clock) }
-    await run.advance(to: 1)
+    await run.advance(to: 1, onceSleeping: 3)
     #expect(try await run.value() == Self.users)
     #expect(run.secondsWhenReturned == 1)
   }
 
   @Test func asyncLetAlsoTakesOneSecond() async throws {
     let run = ScriptedRun { clock in try await allAtOnceWithAsyncLet(clock: clock) }
-    await run.advance(to: 1)
+    await run.advance(to: 1, onceSleeping: 3)
     #expect(try await run.value() == Self.users)
     #expect(run.secondsWhenReturned == 1)
   }

@@ -28,7 +28,7 @@ struct Lesson03Snippets {
         { try await job("C", seconds: 2, clock: clock) },
       ])
     }
-    await run.advance(to: 3)
+    await run.advance(to: 3, onceSleeping: 3)
     #expect(try await run.value() == ["A", "B", "C"])
     #expect(run.lines == ["1.0s Task B done", "2.0s Task C done", "3.0s Task A done"])
     #expect(run.secondsWhenReturned == 3)

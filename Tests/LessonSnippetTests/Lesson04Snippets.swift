@@ -24,7 +24,7 @@ struct Lesson04Snippets {
   @Test func parsingThreeFilesTakesOneSecondAndKeepsTheirOrder() async throws {
     let files = ["notes.txt", "todo.txt", "log.txt"]
     let run = ScriptedRun { clock in try await parseAll(files, clock: clock) }
-    await run.advance(to: 1)
+    await run.advance(to: 1, onceSleeping: 3)
     let results = try await run.value()
     #expect(results == ["NOTES.TXT parsed", "TODO.TXT parsed", "LOG.TXT parsed"])
     #expect(run.secondsWhenReturned == 1)

@@ -31,10 +31,9 @@ func finishOrder(
 struct Lesson05Snippets {
   @Test func resultsKeepArgumentOrderWhileTasksFinishBCA() async throws {
     let run = ScriptedRun { clock in try await threeJobs(clock: clock) }
-    await run.advance(to: 2)
-    #expect(run.lines == ["1.0s Task B done", "2.0s Task C done"])
+    await run.advance(to: 2, onceSleeping: 3)
     #expect(run.secondsWhenReturned == nil)
-    await run.advance(to: 3)
+    await run.advance(to: 3, onceSleeping: 1)
     #expect(try await run.value() == ["A", "B", "C"])
     #expect(run.lines == ["1.0s Task B done", "2.0s Task C done", "3.0s Task A done"])
     #expect(run.secondsWhenReturned == 3)
@@ -42,7 +41,7 @@ struct Lesson05Snippets {
 
   @Test func aBareTaskGroupYieldsInFinishOrder() async throws {
     let run = ScriptedRun { clock in try await finishOrder(clock: clock) }
-    await run.advance(to: 3)
+    await run.advance(to: 3, onceSleeping: 3)
     #expect(try await run.value() == ["B", "C", "A"])
   }
 }

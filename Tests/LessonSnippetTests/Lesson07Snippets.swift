@@ -20,9 +20,9 @@ func checkoutSettled(
 struct Lesson07Snippets {
   @Test func settledGatherWaitsForEveryTaskAndReturnsTheErrorInItsSlot() async throws {
     let run = ScriptedRun { clock in await checkoutSettled(clock: clock) }
-    await run.advance(to: 1.5)
+    await run.advance(to: 1.5, onceSleeping: 2)
     #expect(run.secondsWhenReturned == nil)
-    await run.advance(to: 2)
+    await run.advance(to: 2, onceSleeping: 1)
     #expect(try await run.value() == ["task 0 failed: CardDeclined()", "task 1 succeeded: sent"])
     #expect(run.lines == ["2.0s receipt sent"])
     #expect(run.secondsWhenReturned == 2)

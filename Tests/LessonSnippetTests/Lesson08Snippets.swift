@@ -29,18 +29,18 @@ func firstToFinishWithoutCancelling(
 struct Lesson08Snippets {
   @Test func theFirstResultArrivesAfterOneSecondAndTheOthersAreCancelled() async throws {
     let run = ScriptedRun { clock in try await firstToFinish(clock: clock) }
-    await run.advance(to: 1)
+    await run.advance(to: 1, onceSleeping: 3)
     #expect(try await run.value() == "B")
     #expect(run.secondsWhenReturned == 1)
-    await run.advance(to: 3)
+    await run.advance(to: 3, onceSleeping: 0)
     #expect(run.lines == ["1.0s Task B done"])
   }
 
   @Test func withoutCancelAllTheGroupWaitsForTheSlowestChild() async throws {
     let run = ScriptedRun { clock in try await firstToFinishWithoutCancelling(clock: clock) }
-    await run.advance(to: 2)
+    await run.advance(to: 2, onceSleeping: 3)
     #expect(run.secondsWhenReturned == nil)
-    await run.advance(to: 3)
+    await run.advance(to: 3, onceSleeping: 1)
     #expect(try await run.value() == "B")
     #expect(run.secondsWhenReturned == 3)
     #expect(run.lines == ["1.0s Task B done", "2.0s Task C done", "3.0s Task A done"])

@@ -6,26 +6,36 @@ final class Transcript: Sendable {
   /// The transcript of the snippet running in this task, if a test is recording it.
   @TaskLocal static var current: Transcript?
 
-  private let clock: TestClock<Duration>
-  private let entries = Mutex<[String]>([])
+  private let clock: CountingTestClock
+  private let entries = Mutex<[(seconds: Double, text: String)]>([])
   private let returned = Mutex<Double?>(nil)
 
-  init(clock: TestClock<Duration>) {
+  init(clock: CountingTestClock) {
     self.clock = clock
   }
 
-  /// Virtual seconds since the clock started.
+  /// Virtual seconds since the clock started, as the calling task sees them, to a tenth of a
+  /// second (``ScriptedRun`` moves the clock a hair past each instant it is asked for).
   var secondsElapsed: Double {
-    let elapsed = TestClock<Duration>.Instant().duration(to: clock.now).components
-    return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    let elapsed = CountingTestClock.Instant().duration(to: clock.timeSeenByCurrentTask).components
+    let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+    return (seconds * 10).rounded() / 10
   }
 
+  /// Records `line` with the calling task's time. Lines are kept in time order: a task that
+  /// woke first but printed a moment later still comes first.
   func record(_ line: String) {
-    let stamped = "\(secondsElapsed)s \(line)"
-    entries.withLock { $0.append(stamped) }
+    let entry = (seconds: secondsElapsed, text: line)
+    entries.withLock { entries in
+      let position = entries.lastIndex(where: { $0.seconds <= entry.seconds }).map { $0 + 1 } ?? 0
+      entries.insert(entry, at: position)
+    }
   }
 
-  var lines: [String] { entries.withLock { $0 } }
+  /// "1.0s Task B done", in time order.
+  var lines: [String] {
+    entries.withLock { $0.map { "\($0.seconds)s \($0.text)" } }
+  }
 
   /// Notes the time the snippet returned or threw.
   func markReturned() {
