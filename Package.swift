@@ -86,6 +86,13 @@ let package = Package(
     // The few C calls the end-to-end tests need to run gatherlab in a pseudo-terminal.
     .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
     .testTarget(
+      name: "LessonSnippetTests",
+      dependencies: [
+        "GatherKit",
+        .product(name: "Clocks", package: "swift-clocks"),
+      ]
+    ),
+    .testTarget(
       name: "GatherlabEndToEndTests",
       dependencies: [
         // Not imported: the dependency makes `swift test` build the binary that the tests run.
