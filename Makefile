@@ -35,13 +35,17 @@ run: release
 
 test: test-debug test-release
 
+# Unit tests first, then the end-to-end tests on their own: those drive real processes on the
+# real clock, and share the machine with nothing else.
 test-debug: deps
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip GatherlabEndToEndTests
+	$(SWIFT) test --skip-build --filter GatherlabEndToEndTests
 
 test-release: deps
-	$(SWIFT) build -c release
-	$(SWIFT) test -c release
+	$(SWIFT) build -c release --build-tests
+	$(SWIFT) test -c release --skip-build --skip GatherlabEndToEndTests
+	$(SWIFT) test -c release --skip-build --filter GatherlabEndToEndTests
 
 lint: release
 	.build/release/gatherlab lint Lessons

@@ -6,238 +6,246 @@ import Testing
 ///
 /// These runs measure real time, so they run one at a time; the timing bounds here only tell
 /// "at the failure" from "a second later". Timing fidelity itself is measured by `make bench`.
-@Suite(.serialized, .timeLimit(.minutes(2)))
-struct RunCommandJSONTests {
-  struct Run {
-    let header: [String: Any]
-    let events: [[String: Any]]
-    let result: [String: Any]
+extension EndToEnd {
+  @Suite(.timeLimit(.minutes(2)))
+  struct RunCommandJSONTests {
+    struct Run {
+      let header: [String: Any]
+      let events: [[String: Any]]
+      let result: [String: Any]
 
-    func events(_ kind: String) -> [[String: Any]] { events.filter { $0["event"] as? String == kind } }
-    func tasks(_ kind: String) -> [String] { events(kind).compactMap { $0["task"] as? String } }
-    func times(_ kind: String) -> [Double] { events(kind).compactMap { $0["t"] as? Double } }
-  }
-
-  /// Runs `gatherlab run ARGS --json --speed 10` and parses every line.
-  func run(_ arguments: [String]) async throws -> Run {
-    let result = try await GatherlabProcess(["run"] + arguments + ["--json", "--speed", "10"]).run()
-    #expect(result.status == .exited(0), "stderr: \(result.standardError)")
-    #expect(result.standardError == "")
-    let lines = try result.standardOutput.split(separator: "\n").map { line in
-      try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+      func events(_ kind: String) -> [[String: Any]] { events.filter { $0["event"] as? String == kind } }
+      func tasks(_ kind: String) -> [String] { events(kind).compactMap { $0["task"] as? String } }
+      func times(_ kind: String) -> [Double] { events(kind).compactMap { $0["t"] as? Double } }
     }
-    let header = try #require(lines.first)
-    let last = try #require(lines.last)
-    #expect(header["type"] as? String == "demo")
-    #expect(last["type"] as? String == "result")
-    let events = Array(lines.dropFirst().dropLast())
-    #expect(events.allSatisfy { $0["type"] as? String == "event" })
-    let times = events.compactMap { $0["t"] as? Double }
-    #expect(times == times.sorted(), "events are printed as they happen")
-    return Run(header: header, events: events, result: last)
-  }
 
-  /// Measured nominal time close enough to tell instants a second apart on a loaded machine
-  /// (at speed 10, 0.4 nominal seconds are 40 ms of real time).
-  func near(_ measured: Double?, _ ideal: Double) -> Bool {
-    guard let measured else { return false }
-    return abs(measured - ideal) <= ideal * 0.05 + 0.4
-  }
-
-  @Test func orderingFinishesBCAButReturnsABC() async throws {
-    let run = try await run(["ordering"])
-    #expect(run.header["demo"] as? String == "ordering")
-    #expect(run.header["speed"] as? Double == 10)
-    #expect((run.header["params"] as? [String: Any])?["delays"] as? [Double] == [3, 1, 2])
-    #expect(Set(run.tasks("started")) == ["A", "B", "C"])
-    #expect(run.tasks("finished") == ["B", "C", "A"])
-    #expect(run.events("finished").map { $0["value"] as? String } == ["B", "C", "A"])
-    #expect(zip(run.times("finished"), [1.0, 2, 3]).allSatisfy { near($0, $1) })
-    #expect(run.result["outcome"] as? String == "returned")
-    #expect(near(run.result["elapsed"] as? Double, 3))
-    #expect(run.result["ideal"] as? Double == 3)
-    #expect((run.result["results"] as? [[String: Any]])?.map { $0["value"] as? String } == ["A", "B", "C"])
-  }
-
-  @Test func errorCancelTaskGroupCancelsTheSiblingsAtTheFailure() async throws {
-    let run = try await run(["error-cancel"])
-    #expect(run.tasks("failed") == ["A"])
-    #expect(run.events("failed").first?["error"] as? String == "A failed")
-    #expect(Set(run.tasks("cancelled")) == ["B", "C"])
-    #expect(run.times("cancelled").allSatisfy { near($0, 1) })
-    #expect(run.tasks("finished").isEmpty)
-    #expect(run.result["outcome"] as? String == "threw")
-    #expect(run.result["error"] as? String == "A failed")
-    #expect(near(run.result["elapsed"] as? Double, 1))
-  }
-
-  @Test func errorCancelGatherLeavesOrphansThatFinishAfterTheCallerHasTheError() async throws {
-    let run = try await run(["error-cancel", "mode=gather"])
-    #expect(run.tasks("cancelled").isEmpty)
-    #expect(Set(run.tasks("finished")) == ["B", "C"])
-    #expect(run.times("finished").allSatisfy { near($0, 2) })
-    #expect(run.events("finished").allSatisfy { $0["orphan"] as? Bool == true })
-    #expect(run.result["outcome"] as? String == "threw")
-    #expect(near(run.result["elapsed"] as? Double, 1))
-    #expect(run.result["orphans"] as? [String] == ["B", "C"])
-  }
-
-  @Test func returnExceptionsCancelsNothingAndReturnsWhenAllHaveEnded() async throws {
-    let run = try await run(["return-exceptions"])
-    #expect(run.tasks("cancelled").isEmpty)
-    #expect(run.result["outcome"] as? String == "returned")
-    #expect(near(run.result["elapsed"] as? Double, 2))
-    let results = try #require(run.result["results"] as? [[String: Any]])
-    #expect(results.first?["error"] as? String == "A failed")
-    #expect(results.last?["value"] as? String == "B")
-  }
-
-  @Test(arguments: ["semaphore", "window"])
-  func semaphoreNeverRunsMoreThanTheLimit(mode: String) async throws {
-    let run = try await run(["semaphore", "tasks=12", "limit=4", "delay=1", "mode=\(mode)"])
-    var running = 0
-    var peak = 0
-    for event in run.events {
-      switch event["event"] as? String {
-      case "started": running += 1
-      case "finished", "failed", "cancelled": running -= 1
-      default: break
+    /// Runs `gatherlab run ARGS --json --speed 10` and parses every line.
+    func run(_ arguments: [String]) async throws -> Run {
+      let result = try await GatherlabProcess(["run"] + arguments + ["--json", "--speed", "10"]).run()
+      #expect(result.status == .exited(0), "stderr: \(result.standardError)")
+      #expect(result.standardError == "")
+      let lines = try result.standardOutput.split(separator: "\n").map { line in
+        try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
       }
-      peak = max(peak, running)
+      let header = try #require(lines.first)
+      let last = try #require(lines.last)
+      #expect(header["type"] as? String == "demo")
+      #expect(last["type"] as? String == "result")
+      let events = Array(lines.dropFirst().dropLast())
+      #expect(events.allSatisfy { $0["type"] as? String == "event" })
+      let times = events.compactMap { $0["t"] as? Double }
+      #expect(times == times.sorted(), "events are printed as they happen")
+      return Run(header: header, events: events, result: last)
     }
-    #expect(peak == 4)
-    #expect(run.result["maxRunning"] as? Int == 4)
-    #expect(run.result["maxExisting"] as? Int == (mode == "semaphore" ? 12 : 4))
-    #expect(run.tasks("waiting").count == (mode == "semaphore" ? 12 : 0))
-    #expect(near(run.result["elapsed"] as? Double, 3))
-  }
 
-  @Test func timeoutCancelsCAtTheDeadline() async throws {
-    let run = try await run(["timeout"])
-    #expect(run.tasks("finished") == ["A", "B"])
-    #expect(run.tasks("cancelled") == ["C"])
-    #expect(near(run.times("cancelled").first, 5))
-    #expect(run.result["outcome"] as? String == "timedOut")
-    #expect(near(run.result["elapsed"] as? Double, 5))
-  }
+    /// Measured nominal time close enough to tell instants a second apart on a loaded machine
+    /// (at speed 10, 0.4 nominal seconds are 40 ms of real time).
+    func near(_ measured: Double?, _ ideal: Double) -> Bool {
+      guard let measured else { return false }
+      return abs(measured - ideal) <= ideal * 0.05 + 0.4
+    }
 
-  @Test func timeoutThatDoesNotFireReturnsWithTheSlowestTask() async throws {
-    let run = try await run(["timeout", "delays=1,2"])
-    #expect(run.result["outcome"] as? String == "returned")
-    #expect(near(run.result["elapsed"] as? Double, 2))
-  }
+    @Test func orderingFinishesBCAButReturnsABC() async throws {
+      let run = try await run(["ordering"])
+      #expect(run.header["demo"] as? String == "ordering")
+      #expect(run.header["speed"] as? Double == 10)
+      #expect((run.header["params"] as? [String: Any])?["delays"] as? [Double] == [3, 1, 2])
+      #expect(Set(run.tasks("started")) == ["A", "B", "C"])
+      #expect(run.tasks("finished") == ["B", "C", "A"])
+      #expect(run.events("finished").map { $0["value"] as? String } == ["B", "C", "A"])
+      #expect(zip(run.times("finished"), [1.0, 2, 3]).allSatisfy { near($0, $1) })
+      #expect(run.result["outcome"] as? String == "returned")
+      #expect(near(run.result["elapsed"] as? Double, 3))
+      #expect(run.result["ideal"] as? Double == 3)
+      #expect((run.result["results"] as? [[String: Any]])?.map { $0["value"] as? String } == ["A", "B", "C"])
+    }
 
-  @Test func firstCompletedReturnsWithBAndTheRestAreCancelledAfterwards() async throws {
-    let run = try await run(["first-completed"])
-    #expect(run.tasks("finished") == ["B"])
-    #expect(Set(run.tasks("cancelled")) == ["A", "C"])
-    #expect(run.times("cancelled").allSatisfy { near($0, 1) })
-    #expect(run.result["outcome"] as? String == "returned")
-    #expect(near(run.result["elapsed"] as? Double, 1))
-  }
+    @Test func errorCancelTaskGroupCancelsTheSiblingsAtTheFailure() async throws {
+      let run = try await run(["error-cancel"])
+      #expect(run.tasks("failed") == ["A"])
+      #expect(run.events("failed").first?["error"] as? String == "A failed")
+      #expect(Set(run.tasks("cancelled")) == ["B", "C"])
+      #expect(run.times("cancelled").allSatisfy { near($0, 1) })
+      #expect(run.tasks("finished").isEmpty)
+      #expect(run.result["outcome"] as? String == "threw")
+      #expect(run.result["error"] as? String == "A failed")
+      #expect(near(run.result["elapsed"] as? Double, 1))
+    }
 
-  @Test func sequentialGathersThreeTimesFaster() async throws {
-    let run = try await run(["sequential"])
-    #expect(Set(run.events.compactMap { $0["phase"] as? String }) == ["one by one", "gathered"])
-    #expect(near(run.result["sequential"] as? Double, 3))
-    #expect(near(run.result["elapsed"] as? Double, 1))
-    #expect(run.result["results"].map { ($0 as? [[String: Any]])?.first?["value"] as? String }
-      == "Data from api.example.com/user/1")
+    @Test func errorCancelGatherLeavesOrphansThatFinishAfterTheCallerHasTheError() async throws {
+      let run = try await run(["error-cancel", "mode=gather"])
+      #expect(run.tasks("cancelled").isEmpty)
+      #expect(Set(run.tasks("finished")) == ["B", "C"])
+      #expect(run.times("finished").allSatisfy { near($0, 2) })
+      #expect(run.events("finished").allSatisfy { $0["orphan"] as? Bool == true })
+      #expect(run.result["outcome"] as? String == "threw")
+      #expect(near(run.result["elapsed"] as? Double, 1))
+      #expect(run.result["orphans"] as? [String] == ["B", "C"])
+    }
+
+    @Test func returnExceptionsCancelsNothingAndReturnsWhenAllHaveEnded() async throws {
+      let run = try await run(["return-exceptions"])
+      #expect(run.tasks("cancelled").isEmpty)
+      #expect(run.result["outcome"] as? String == "returned")
+      #expect(near(run.result["elapsed"] as? Double, 2))
+      let results = try #require(run.result["results"] as? [[String: Any]])
+      #expect(results.first?["error"] as? String == "A failed")
+      #expect(results.last?["value"] as? String == "B")
+    }
+
+    @Test(arguments: ["semaphore", "window"])
+    func semaphoreNeverRunsMoreThanTheLimit(mode: String) async throws {
+      let run = try await run(["semaphore", "tasks=12", "limit=4", "delay=1", "mode=\(mode)"])
+      var running = 0
+      var peak = 0
+      for event in run.events {
+        switch event["event"] as? String {
+        case "started": running += 1
+        case "finished", "failed", "cancelled": running -= 1
+        default: break
+        }
+        peak = max(peak, running)
+      }
+      #expect(peak == 4)
+      #expect(run.result["maxRunning"] as? Int == 4)
+      #expect(run.result["maxExisting"] as? Int == (mode == "semaphore" ? 12 : 4))
+      #expect(run.tasks("waiting").count == (mode == "semaphore" ? 12 : 0))
+      #expect(near(run.result["elapsed"] as? Double, 3))
+    }
+
+    @Test func timeoutCancelsCAtTheDeadline() async throws {
+      let run = try await run(["timeout"])
+      #expect(run.tasks("finished") == ["A", "B"])
+      #expect(run.tasks("cancelled") == ["C"])
+      #expect(near(run.times("cancelled").first, 5))
+      #expect(run.result["outcome"] as? String == "timedOut")
+      #expect(near(run.result["elapsed"] as? Double, 5))
+    }
+
+    @Test func timeoutThatDoesNotFireReturnsWithTheSlowestTask() async throws {
+      let run = try await run(["timeout", "delays=1,2"])
+      #expect(run.result["outcome"] as? String == "returned")
+      #expect(near(run.result["elapsed"] as? Double, 2))
+    }
+
+    @Test func firstCompletedReturnsWithBAndTheRestAreCancelledAfterwards() async throws {
+      let run = try await run(["first-completed"])
+      #expect(run.tasks("finished") == ["B"])
+      #expect(Set(run.tasks("cancelled")) == ["A", "C"])
+      #expect(run.times("cancelled").allSatisfy { near($0, 1) })
+      #expect(run.result["outcome"] as? String == "returned")
+      #expect(near(run.result["elapsed"] as? Double, 1))
+    }
+
+    @Test func sequentialGathersThreeTimesFaster() async throws {
+      let run = try await run(["sequential"])
+      #expect(Set(run.events.compactMap { $0["phase"] as? String }) == ["one by one", "gathered"])
+      #expect(near(run.result["sequential"] as? Double, 3))
+      #expect(near(run.result["elapsed"] as? Double, 1))
+      #expect(run.result["results"].map { ($0 as? [[String: Any]])?.first?["value"] as? String }
+        == "Data from api.example.com/user/1")
+    }
   }
 }
 
-@Suite(.timeLimit(.minutes(1)))
-struct RunCommandErrorTests {
-  @Test(arguments: [
-    (["ordring"], "Error: Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed.\n"),
-    (["ordering", "delays=1,x"], "Error: Invalid value '1,x' for delays: expected 1 to 12 comma-separated seconds, each from 0 to 30.\n"),
-    (["ordering", "dleays=1"], "Error: Unknown parameter 'dleays' for ordering. Did you mean 'delays'? Valid parameters: delays.\n"),
-    (["semaphore", "limit=0"], "Error: Invalid value '0' for limit: expected a whole number from 1 to 100.\n"),
-    (["error-cancel", "mode=pool"], "Error: Invalid value 'pool' for mode: expected one of taskgroup, gather.\n"),
-    (["ordering", "--speed", "0"], "Error: --speed must be between 0.1 and 100, got 0.0.\n"),
-    ([], "Error: Which demo? Choose one of: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed.\n"),
-  ])
-  func badInputExitsWithUsageErrorAndOneSentence(arguments: [String], message: String) async throws {
-    let result = try await GatherlabProcess(["run"] + arguments).run()
-    #expect(result.status == .exited(64))
-    #expect(result.standardError == message)
-    #expect(result.standardOutput == "")
-  }
-
-  @Test func ctrlCInterruptsAPipedRunWithTheInterruptedSummaryAndExit130() async throws {
-    let result = try await GatherlabProcess(["run", "ordering"]).run(interrupting: .whenStandardOutputContains("finished"))
-    #expect(result.status == .exited(130))
-    #expect(result.standardOutput.contains("outcome     interrupted (Ctrl-C)"))
-    #expect(!result.standardOutput.contains("\u{1B}"))
-  }
-
-  @Test func ctrlCInJSONModeEndsWithAnInterruptedResult() async throws {
-    let result = try await GatherlabProcess(["run", "timeout", "--json"]).run(interrupting: .whenStandardOutputContains("\"finished\""))
-    #expect(result.status == .exited(130))
-    let last = try #require(result.standardOutput.split(separator: "\n").last)
-    let json = try #require(JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
-    #expect(json["outcome"] as? String == "interrupted")
-    #expect((json["elapsed"] as? Double ?? 0) < 5)
-  }
-}
-
-@Suite(.timeLimit(.minutes(1)))
-struct RunCommandPlainOutputTests {
-  @Test func pipedOutputIsOneLinePerEventWithoutEscapeCodes() async throws {
-    let result = try await GatherlabProcess(["run", "ordering", "--speed", "20"]).run()
-    #expect(result.status == .exited(0))
-    let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    #expect(lines.first == "ordering · delays=3,1,2 · speed 20×")
-    #expect(lines.filter { $0.contains("  finished  ") }.map { $0.suffix(16) } == [
-      "B  finished  \"B\"", "C  finished  \"C\"", "A  finished  \"A\"",
+extension EndToEnd {
+  @Suite(.timeLimit(.minutes(1)))
+  struct RunCommandErrorTests {
+    @Test(arguments: [
+      (["ordring"], "Error: Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed.\n"),
+      (["ordering", "delays=1,x"], "Error: Invalid value '1,x' for delays: expected 1 to 12 comma-separated seconds, each from 0 to 30.\n"),
+      (["ordering", "dleays=1"], "Error: Unknown parameter 'dleays' for ordering. Did you mean 'delays'? Valid parameters: delays.\n"),
+      (["semaphore", "limit=0"], "Error: Invalid value '0' for limit: expected a whole number from 1 to 100.\n"),
+      (["error-cancel", "mode=pool"], "Error: Invalid value 'pool' for mode: expected one of taskgroup, gather.\n"),
+      (["ordering", "--speed", "0"], "Error: --speed must be between 0.1 and 100, got 0.0.\n"),
+      ([], "Error: Which demo? Choose one of: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed.\n"),
     ])
-    #expect(lines.contains("results     [\"A\", \"B\", \"C\"]"))
-    #expect(!result.standardOutput.contains("\u{1B}"))
+    func badInputExitsWithUsageErrorAndOneSentence(arguments: [String], message: String) async throws {
+      let result = try await GatherlabProcess(["run"] + arguments).run()
+      #expect(result.status == .exited(64))
+      #expect(result.standardError == message)
+      #expect(result.standardOutput == "")
+    }
+
+    @Test func ctrlCInterruptsAPipedRunWithTheInterruptedSummaryAndExit130() async throws {
+      let result = try await GatherlabProcess(["run", "ordering"]).run(interrupting: .whenStandardOutputContains("finished"))
+      #expect(result.status == .exited(130))
+      #expect(result.standardOutput.contains("outcome     interrupted (Ctrl-C)"))
+      #expect(!result.standardOutput.contains("\u{1B}"))
+    }
+
+    @Test func ctrlCInJSONModeEndsWithAnInterruptedResult() async throws {
+      let result = try await GatherlabProcess(["run", "timeout", "--json"]).run(interrupting: .whenStandardOutputContains("\"finished\""))
+      #expect(result.status == .exited(130))
+      let last = try #require(result.standardOutput.split(separator: "\n").last)
+      let json = try #require(JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+      #expect(json["outcome"] as? String == "interrupted")
+      #expect((json["elapsed"] as? Double ?? 0) < 5)
+    }
   }
 }
 
-@Suite(.timeLimit(.minutes(1)))
-struct RunCommandTerminalTests {
-  @Test func theLiveTimelineDrawsOnTheAlternateScreenAndLeavesTheFinalFrameAndCursor() async throws {
-    let terminal = try PseudoTerminal.gatherlab(["run", "ordering", "--speed", "2"], rows: 24, columns: 80)
-    defer { terminal.close() }
-    let live = try await terminal.waitForScreen("the live timeline") { $0.isAlternateScreenActive && $0.text.contains("▶ running") }
-    #expect(!live.cursorVisible)
-    #expect(live.text.contains("#1 A"))
-    #expect(try await terminal.waitForExit() == .exited(0))
-    let screen = terminal.screen
-    #expect(!screen.isAlternateScreenActive)
-    #expect(screen.cursorVisible)
-    #expect(screen.text.contains("✓ 3rd \"A\""))
-    #expect(screen.text.contains("▲ gather returned 3.00s") || screen.text.contains("gather returned 3.0"))
-    #expect(screen.text.contains("results     [\"A\", \"B\", \"C\"]"))
+extension EndToEnd {
+  @Suite(.timeLimit(.minutes(1)))
+  struct RunCommandPlainOutputTests {
+    @Test func pipedOutputIsOneLinePerEventWithoutEscapeCodes() async throws {
+      let result = try await GatherlabProcess(["run", "ordering", "--speed", "20"]).run()
+      #expect(result.status == .exited(0))
+      let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      #expect(lines.first == "ordering · delays=3,1,2 · speed 20×")
+      #expect(lines.filter { $0.contains("  finished  ") }.map { $0.suffix(16) } == [
+        "B  finished  \"B\"", "C  finished  \"C\"", "A  finished  \"A\"",
+      ])
+      #expect(lines.contains("results     [\"A\", \"B\", \"C\"]"))
+      #expect(!result.standardOutput.contains("\u{1B}"))
+    }
   }
+}
 
-  @Test func ctrlCDuringTheLiveViewRestoresTheTerminalAndExits130() async throws {
-    let terminal = try PseudoTerminal.gatherlab(["run", "timeout"], rows: 24, columns: 60)
-    defer { terminal.close() }
-    try await terminal.waitForScreen("the live timeline") { $0.isAlternateScreenActive && $0.text.contains("running") }
-    try terminal.write("\u{03}")
-    #expect(try await terminal.waitForExit() == .exited(130))
-    #expect(terminal.screen.cursorVisible)
-    #expect(!terminal.screen.isAlternateScreenActive)
-    #expect(terminal.screen.text.contains("interrupted (Ctrl-C)"))
-  }
+extension EndToEnd {
+  @Suite(.timeLimit(.minutes(1)))
+  struct RunCommandTerminalTests {
+    @Test func theLiveTimelineDrawsOnTheAlternateScreenAndLeavesTheFinalFrameAndCursor() async throws {
+      let terminal = try PseudoTerminal.gatherlab(["run", "ordering", "--speed", "2"], rows: 24, columns: 80)
+      defer { terminal.close() }
+      let live = try await terminal.waitForScreen("the live timeline") { $0.isAlternateScreenActive && $0.text.contains("▶ running") }
+      #expect(!live.cursorVisible)
+      #expect(live.text.contains("#1 A"))
+      #expect(try await terminal.waitForExit() == .exited(0))
+      let screen = terminal.screen
+      #expect(!screen.isAlternateScreenActive)
+      #expect(screen.cursorVisible)
+      #expect(screen.text.contains("✓ 3rd \"A\""))
+      #expect(screen.text.contains("▲ gather returned 3.00s") || screen.text.contains("gather returned 3.0"))
+      #expect(screen.text.contains("results     [\"A\", \"B\", \"C\"]"))
+    }
 
-  @Test func aFortyColumnTerminalGetsLinesThatFit() async throws {
-    let terminal = try PseudoTerminal.gatherlab(["run", "error-cancel", "mode=gather", "--speed", "4"], rows: 24, columns: 40)
-    defer { terminal.close() }
-    #expect(try await terminal.waitForExit() == .exited(0))
-    #expect(terminal.screen.text.contains("▒"))
-    #expect(terminal.screen.text.contains("orphans"))
-  }
+    @Test func ctrlCDuringTheLiveViewRestoresTheTerminalAndExits130() async throws {
+      let terminal = try PseudoTerminal.gatherlab(["run", "timeout"], rows: 24, columns: 60)
+      defer { terminal.close() }
+      try await terminal.waitForScreen("the live timeline") { $0.isAlternateScreenActive && $0.text.contains("running") }
+      try terminal.write("\u{03}")
+      #expect(try await terminal.waitForExit() == .exited(130))
+      #expect(terminal.screen.cursorVisible)
+      #expect(!terminal.screen.isAlternateScreenActive)
+      #expect(terminal.screen.text.contains("interrupted (Ctrl-C)"))
+    }
 
-  @Test func noColorOnATerminalPrintsPlainLinesAndAStaticTimeline() async throws {
-    let terminal = try PseudoTerminal.gatherlab(["run", "ordering", "--speed", "10"], environment: ["NO_COLOR": "1"], rows: 24, columns: 80)
-    defer { terminal.close() }
-    #expect(try await terminal.waitForExit() == .exited(0))
-    #expect(!terminal.output.contains("\u{1B}"))
-    #expect(stripANSI(terminal.output).contains("B  finished  \"B\""))
-    #expect(terminal.screen.text.contains("#2 B"))
+    @Test func aFortyColumnTerminalGetsLinesThatFit() async throws {
+      let terminal = try PseudoTerminal.gatherlab(["run", "error-cancel", "mode=gather", "--speed", "4"], rows: 24, columns: 40)
+      defer { terminal.close() }
+      #expect(try await terminal.waitForExit() == .exited(0))
+      #expect(terminal.screen.text.contains("▒"))
+      #expect(terminal.screen.text.contains("orphans"))
+    }
+
+    @Test func noColorOnATerminalPrintsPlainLinesAndAStaticTimeline() async throws {
+      let terminal = try PseudoTerminal.gatherlab(["run", "ordering", "--speed", "10"], environment: ["NO_COLOR": "1"], rows: 24, columns: 80)
+      defer { terminal.close() }
+      #expect(try await terminal.waitForExit() == .exited(0))
+      #expect(!terminal.output.contains("\u{1B}"))
+      #expect(stripANSI(terminal.output).contains("B  finished  \"B\""))
+      #expect(terminal.screen.text.contains("#2 B"))
+    }
   }
 }

@@ -29,6 +29,8 @@ public final class DemoSession<C: Clock>: Sendable where C.Duration == Duration 
     var existing = 0
     var maxRunning = 0
     var maxExisting = 0
+    /// The time of the last event logged.
+    var lastTime = 0.0
   }
 
   /// - Parameters:
@@ -127,8 +129,12 @@ public final class DemoSession<C: Clock>: Sendable where C.Duration == Duration 
 
   // MARK: - Recording
 
-  private func record(_ event: TaskEvent<String>, row index: Int, at time: Double) {
+  private func record(_ event: TaskEvent<String>, row index: Int, at measured: Double) {
     state.withLock { state in
+      // Two tasks can read the clock in one order and take the lock in the other; a few
+      // microseconds' correction keeps the log in time order.
+      let time = max(measured, state.lastTime)
+      state.lastTime = time
       var row = state.rows[index]
       let kind: DemoEvent.Kind
       var value: String?

@@ -77,17 +77,17 @@ public final class Walkthrough {
         continue
       case .line(let text):
         reader.remember(text)
+        let parsed = WalkthroughCommand.parse(text)
+        if case .success(.quit) = parsed {
+          finish()
+          return
+        }
         // Piped commands print one after another with no prompt between them: a blank line
         // keeps their outputs apart.
         if !reader.isInteractive { console.writeLine() }
-        switch WalkthroughCommand.parse(text) {
-        case .failure(let error):
-          say(error.description)
-        case .success(.quit):
-          finish()
-          return
-        case .success(let command):
-          await handle(command)
+        switch parsed {
+        case .failure(let error): say(error.description)
+        case .success(let command): await handle(command)
         }
       }
     }
