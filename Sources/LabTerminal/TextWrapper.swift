@@ -75,6 +75,15 @@ public enum TextWrapper {
     return lines
   }
 
+  /// Plain `text` wrapped to `width` columns, lines after the first indented by `indent` spaces
+  /// (a hanging indent); empty text gives one empty line.
+  public static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
+    let lines = wrap(StyledText(text), width: max(1, width - indent)).map(\.plainText)
+    guard !lines.isEmpty else { return [""] }
+    let padding = String(repeating: " ", count: indent)
+    return lines.enumerated().map { $0.offset == 0 ? $0.element : padding + $0.element }
+  }
+
   /// `text` cut into pieces of at most `width` columns, wherever the limit falls; for text that
   /// has no word boundaries to respect, such as a line of code. Every piece holds at least one
   /// character, so a character wider than `width` gets a piece of its own.

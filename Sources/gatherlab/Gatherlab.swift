@@ -48,7 +48,7 @@ struct Gatherlab: AsyncParsableCommand {
         try command.run()
       }
     } catch let error as UsageError {
-      printError(error.description)
+      StandardError.error(error.description)
       Glibc.exit(64)
     } catch let error as ExitCode {
       Glibc.exit(error.rawValue)
@@ -57,14 +57,8 @@ struct Gatherlab: AsyncParsableCommand {
       if code == .success {
         exit(withError: error)
       }
-      printError(message(for: error))
+      StandardError.error(message(for: error))
       Glibc.exit(code.rawValue == 1 ? 64 : code.rawValue)
     }
-  }
-
-  static func printError(_ message: String) {
-    var text = message
-    if !text.hasPrefix("Error: ") { text = "Error: " + text }
-    StandardConsole(capabilities: .plain()).writeError(text)
   }
 }

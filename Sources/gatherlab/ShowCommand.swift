@@ -29,13 +29,11 @@ struct ShowCommand: AsyncParsableCommand {
     do {
       found = try catalog.lesson(matching: lesson)
     } catch {
-      StandardError.write(error.description)
-      throw ExitCode(64)
+      throw UsageError(error.description)
     }
-    let terminal = TerminalCapabilities.detect(
-      noColorFlag: output.noColor, environment: ProcessInfo.processInfo.environment)
-    let width = min(output.width ?? terminal.width, MarkdownRenderer.maximumWidth)
-    let renderer = LessonRenderer(width: width, color: terminal.color)
-    print(renderer.string(for: found, total: catalog.count), terminator: "")
+    let console = StandardConsole(capabilities: output.capabilities())
+    let width = min(console.capabilities.width, MarkdownRenderer.maximumWidth)
+    let renderer = LessonRenderer(width: width, color: console.capabilities.color)
+    console.write(renderer.string(for: found, total: catalog.count))
   }
 }

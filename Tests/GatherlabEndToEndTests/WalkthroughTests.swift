@@ -181,8 +181,8 @@ extension EndToEnd {
         ▸ 'run' runs ordering · 'code' shows its source · Enter goes on to lesson 2
 
         \(lesson2)
-        ▸ 'run' runs sequential count=3 delay=1 · 'code' shows its source · Enter goes
-          on to lesson 3
+        ▸ 'run' runs sequential count=3 delay=1 · 'code' shows its source · Enter
+          goes on to lesson 3
 
         sequential · count=3 · delay=1 · speed 50×
         phase 1: one by one

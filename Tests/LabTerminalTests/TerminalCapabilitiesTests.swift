@@ -42,21 +42,23 @@ import Testing
   }
 }
 
-@Suite struct TextWrapTests {
+@Suite struct PlainTextWrapTests {
   @Test func wrapsAtWordsWithAHangingIndent() {
-    #expect(TextWrap.wrap("the quick brown fox jumps over the lazy dog", width: 16, indent: 2) == [
-      "the quick brown",
-      "  fox jumps over",
-      "  the lazy dog",
+    #expect(TextWrapper.wrap("the quick brown fox jumps over the lazy dog", width: 16, indent: 2) == [
+      "the quick",
+      "  brown fox",
+      "  jumps over the",
+      "  lazy dog",
     ])
+    #expect(TextWrapper.wrap("", width: 16) == [""])
   }
 
   @Test func splitsOnlyAWordLongerThanTheLine() {
-    #expect(TextWrap.wrap("a supercalifragilistic word", width: 10) == ["a", "supercalif", "ragilistic", "word"])
+    #expect(TextWrapper.wrap("a supercalifragilistic word", width: 10) == ["a", "supercalif", "ragilistic", "word"])
   }
 
   @Test func countsWideCharactersAsTwoColumns() {
-    #expect(TextWrap.wrap("日本語 日本語", width: 8) == ["日本語", "日本語"])
+    #expect(TextWrapper.wrap("日本語 日本語", width: 8) == ["日本語", "日本語"])
   }
 }
 

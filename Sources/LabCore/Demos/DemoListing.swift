@@ -7,14 +7,14 @@ public enum DemoListing {
     var lines: [StyledText] = []
     let idWidth = (registry.ids.map(\.count).max() ?? 0) + 2
     for demo in registry.demos {
-      let summary = TextWrap.wrap(demo.summary, width: max(20, width - 2 - idWidth))
+      let summary = TextWrapper.wrap(demo.summary, width: max(20, width - 2 - idWidth))
       lines.append(StyledText("  ") + StyledText(demo.id.padding(to: idWidth), style: .bold) + StyledText(summary[0]))
       for part in summary.dropFirst() {
         lines.append(StyledText(String(repeating: " ", count: 2 + idWidth) + part))
       }
       for parameter in demo.parameters {
         let text = "\(parameter.name)=\(parameter.defaultValue)  \(parameter.help) (\(parameter.range))"
-        for (offset, part) in TextWrap.wrap(text, width: max(20, width - 4 - idWidth), indent: 2).enumerated() {
+        for (offset, part) in TextWrapper.wrap(text, width: max(20, width - 4 - idWidth), indent: 2).enumerated() {
           let indent = String(repeating: " ", count: 4 + idWidth - 2)
           lines.append(StyledText(indent) + StyledText(part, style: offset == 0 ? .color(.cyan) : .dim))
         }

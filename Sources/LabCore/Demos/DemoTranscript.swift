@@ -36,7 +36,7 @@ public enum DemoTranscript {
     let keyWidth = 12
     var lines: [StyledText] = [StyledText("Summary", style: .bold)]
     func add(_ key: String, _ value: String, style: TextStyle = .plain) {
-      let wrapped = TextWrap.wrap(value, width: max(20, min(width, 100) - 1 - keyWidth), indent: 0)
+      let wrapped = TextWrapper.wrap(value, width: max(20, min(width, 100) - 1 - keyWidth), indent: 0)
       for (offset, part) in wrapped.enumerated() {
         let label = offset == 0 ? key.padding(to: keyWidth) : String(repeating: " ", count: keyWidth)
         lines.append(StyledText(label, style: .dim) + StyledText(part, style: style))
@@ -67,7 +67,7 @@ public enum DemoTranscript {
     if !takeaway.isEmpty {
       lines.append(StyledText())
       for sentence in takeaway {
-        for part in TextWrap.wrap(sentence, width: max(20, min(width, 100) - 1)) {
+        for part in TextWrapper.wrap(sentence, width: max(20, min(width, 100) - 1)) {
           lines.append(StyledText(part))
         }
       }

@@ -198,7 +198,7 @@ public final class Walkthrough {
       hints.append("'code' shows its source")
     }
     hints.append(index + 1 < catalog.count ? "Enter goes on to lesson \(index + 2)" : "this is the last lesson")
-    lines += TextWrap.wrap("▸ " + hints.joined(separator: " · "), width: width - 1, indent: 2).map { StyledText($0, style: .dim) }
+    lines += TextWrapper.wrap("▸ " + hints.joined(separator: " · "), width: width - 1, indent: 2).map { StyledText($0, style: .dim) }
     console.writeLines(lines)
   }
 
@@ -295,7 +295,7 @@ public final class Walkthrough {
   var width: Int { min(max(console.currentSize()?.columns ?? console.capabilities.width, 20), 100) }
 
   private func say(_ text: String, style: TextStyle = .plain) {
-    console.writeLines(TextWrap.wrap(text, width: width - 1).map { StyledText($0, style: style) })
+    console.writeLines(TextWrapper.wrap(text, width: width - 1).map { StyledText($0, style: style) })
   }
 
   func listLines() -> [StyledText] {
@@ -310,7 +310,7 @@ public final class Walkthrough {
     var lines = [StyledText("Commands", style: .bold)]
     for (entry, form) in zip(WalkthroughCommand.table, forms) {
       let padded = form.count < formWidth ? form + String(repeating: " ", count: formWidth - form.count) : form + "  "
-      for (offset, part) in TextWrap.wrap(entry.help, width: max(20, width - 3 - formWidth)).enumerated() {
+      for (offset, part) in TextWrapper.wrap(entry.help, width: max(20, width - 3 - formWidth)).enumerated() {
         lines.append(
           offset == 0 ? StyledText("  ") + StyledText(padded, style: .color(.cyan)) + StyledText(part)
             : StyledText(String(repeating: " ", count: 2 + formWidth) + part)
@@ -318,7 +318,7 @@ public final class Walkthrough {
       }
     }
     let tip = "Tab completes commands, lesson ids, demos and parameters. Ctrl-C stops a demo."
-    lines += TextWrap.wrap(tip, width: width - 1).map { StyledText($0, style: .dim) }
+    lines += TextWrapper.wrap(tip, width: width - 1).map { StyledText($0, style: .dim) }
     return lines
   }
 
