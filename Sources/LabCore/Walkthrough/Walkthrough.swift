@@ -242,11 +242,13 @@ public final class Walkthrough {
       let color = console.capabilities.color
       if let swift = demo.swiftSource {
         lines.append(StyledText("Swift · Sources/LabCore/Demos/\(demo.sourceFile) (the code that runs)", style: .bold))
+        lines.append(StyledText())
         lines += codeLines(swift, language: "swift", color: color)
       }
       if let python = demo.pythonSource {
         lines.append(StyledText())
         lines.append(StyledText("Python · \(demo.pythonFile) (the same with asyncio)", style: .bold))
+        lines.append(StyledText())
         lines += codeLines(python, language: "python", color: color)
       }
       console.writeLines(lines)
@@ -255,9 +257,11 @@ public final class Walkthrough {
     }
   }
 
+  /// The code in the lessons' code box, long lines continued on `↪` lines rather than cut.
   private func codeLines(_ code: String, language: String, color: Bool) -> [StyledText] {
     let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
-    return CodeHighlighter.highlight(text, language: language).map { StyledText("  ") + $0 }
+    let block = MarkdownBlock(.codeBlock(info: language, code: text, fenced: true), line: 1)
+    return MarkdownRenderer(width: width, color: color).lines(for: MarkdownDocument(blocks: [block]))
   }
 
   private func setSpeed(_ text: String?) {
