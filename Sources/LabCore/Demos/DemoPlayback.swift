@@ -70,11 +70,11 @@ public struct DemoPlayback: Sendable {
       console.writeLine(DemoJSON.result(report))
     case .lines, .live:
       var lines: [StyledText] = []
+      let width = console.currentSize()?.columns ?? console.capabilities.width
       if console.capabilities.isTTY {
-        let width = console.currentSize()?.columns ?? console.capabilities.width
         lines += [StyledText()] + TimelineRenderer.render(session.snapshot(title: title, speed: speed, isFinal: true), width: width)
       }
-      lines += [StyledText()] + DemoTranscript.summary(report, takeaway: demo.takeaway(report), width: console.capabilities.width)
+      lines += [StyledText()] + DemoTranscript.summary(report, takeaway: demo.takeaway(report), width: width)
       console.writeLines(lines)
     }
     return report

@@ -33,12 +33,15 @@ public enum DemoTranscript {
   /// The summary: outcome, elapsed against ideal, the sequential time and speedup, the results in
   /// argument order, orphans, then what to notice.
   public static func summary(_ report: DemoReport, takeaway: [String], width: Int) -> [StyledText] {
-    let keyWidth = 12
+    let width = max(10, min(width, 100) - 1)
+    // Keys in a column of their own; on a narrow terminal, each value on the lines under its key.
+    let keyWidth = width >= 36 ? 12 : 2
     var lines: [StyledText] = [StyledText("Summary", style: .bold)]
     func add(_ key: String, _ value: String, style: TextStyle = .plain) {
-      let wrapped = TextWrapper.wrap(value, width: max(20, min(width, 100) - 1 - keyWidth), indent: 0)
+      if keyWidth < key.count + 1 { lines.append(StyledText(key, style: .dim)) }
+      let wrapped = TextWrapper.wrap(value, width: width - keyWidth)
       for (offset, part) in wrapped.enumerated() {
-        let label = offset == 0 ? key.padding(to: keyWidth) : String(repeating: " ", count: keyWidth)
+        let label = offset == 0 && keyWidth > key.count ? key.padding(to: keyWidth) : String(repeating: " ", count: keyWidth)
         lines.append(StyledText(label, style: .dim) + StyledText(part, style: style))
       }
     }
@@ -67,7 +70,7 @@ public enum DemoTranscript {
     if !takeaway.isEmpty {
       lines.append(StyledText())
       for sentence in takeaway {
-        for part in TextWrapper.wrap(sentence, width: max(20, min(width, 100) - 1)) {
+        for part in TextWrapper.wrap(sentence, width: width) {
           lines.append(StyledText(part))
         }
       }

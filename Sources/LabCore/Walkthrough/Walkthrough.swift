@@ -58,8 +58,12 @@ public final class Walkthrough {
 
   var lesson: Lesson { catalog.lessons[index] }
 
-  /// The prompt: `gatherlab 5/13 results-order › `.
-  public var prompt: String { "gatherlab \(lesson.number)/\(catalog.count) \(lesson.id) › " }
+  /// The prompt: `gatherlab 5/13 results-order › `, or `gatherlab 5/13 › ` on a terminal too
+  /// narrow for the id and a command.
+  public var prompt: String {
+    let full = "gatherlab \(lesson.number)/\(catalog.count) \(lesson.id) › "
+    return full.count + 8 <= width ? full : "gatherlab \(lesson.number)/\(catalog.count) › "
+  }
 
   /// Runs the session until `quit`, Ctrl-D or the end of piped input.
   public func run() async {
