@@ -5,6 +5,9 @@ Run by Benchmarks/run, one process per case, so each case's peak memory is its o
     python3 asyncio_bench.py gather N REPEATS      # ns per task, one figure per repeat
     python3 asyncio_bench.py bounded N LIMIT       # ns per task and peak RSS growth, one run
 
+gather runs coroutines that return at once; bounded runs coroutines that suspend once (as one
+awaiting I/O would), so that the semaphore's limit really makes the others wait.
+
 Each prints one JSON object on one line. Peak memory is the growth of the process's peak
 resident set (VmHWM in /proc/self/status) over what it was just before the gather, the same
 measure the Swift cases use, so the figures compare like with like.
@@ -28,6 +31,12 @@ def resident_kib(field):
 
 
 async def trivial(i):
+    return i
+
+
+async def yielding(i):
+    """Suspends once, as a coroutine awaiting I/O would, so bounded_gather's limit really bites."""
+    await asyncio.sleep(0)
     return i
 
 
@@ -55,7 +64,7 @@ async def bounded_gather(coros, limit=10):
 async def bounded_once(n, limit):
     baseline = resident_kib("VmRSS")
     start = time.perf_counter_ns()
-    results = await bounded_gather([trivial(i) for i in range(n)], limit=limit)
+    results = await bounded_gather([yielding(i) for i in range(n)], limit=limit)
     elapsed = time.perf_counter_ns() - start
     assert results[-1] == n - 1
     peak = resident_kib("VmHWM")

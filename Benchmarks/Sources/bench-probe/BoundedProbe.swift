@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// One bounded-gather case in a process of its own: time per task and the growth of the peak
-/// resident set over the resident set just before the first run.
+/// resident set over the resident set just before the first run. Each operation suspends once.
 ///
 /// A fresh process per case keeps one case's peak from hiding another's: the kernel's VmHWM only
 /// ever grows. `repeats` runs are timed; the peak covers all of them (they are the same work, so
@@ -18,6 +18,13 @@ enum BoundedProbe {
     case semaphore
   }
 
+  /// A trivial operation that suspends once, as one awaiting I/O would, so that it holds its slot
+  /// across a suspension and the limit really makes the others wait.
+  @Sendable static func yieldingOnce(_ input: Int) async -> Int {
+    await Task.yield()
+    return input
+  }
+
   static func run(_ strategy: Strategy, count: Int, limit: Int, repeats: Int) async throws -> String {
     let baseline = ProcessMemory.residentKiB(.current)
     var samples: [Double] = []
@@ -27,9 +34,9 @@ enum BoundedProbe {
       let results: [Int]
       switch strategy {
       case .window:
-        results = try await boundedGather(0..<count, limit: limit) { $0 }
+        results = try await boundedGather(0..<count, limit: limit, operation: yieldingOnce)
       case .semaphore:
-        results = try await semaphoreGather(0..<count, limit: limit) { $0 }
+        results = try await semaphoreGather(0..<count, limit: limit, operation: yieldingOnce)
       }
       let elapsed = start.duration(to: clock.now)
       precondition(results.count == count && results.last == count - 1, "wrong results")

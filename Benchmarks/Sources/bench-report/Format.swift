@@ -30,8 +30,8 @@ enum Format {
 
   static func nanoseconds(_ value: Double) -> String { count(Int(value.rounded())) }
   static func ratio(_ value: Double) -> String { fixed(value, places: 2) }
-  static func megabytes(_ value: Double) -> String { fixed(value, places: value.magnitude < 10 ? 2 : 1) }
-  static func milliseconds(_ value: Double) -> String { fixed(value, places: value.magnitude < 10 ? 2 : 1) }
+  static func megabytes(_ value: Double) -> String { fixed(value, places: value.magnitude < 9.995 ? 2 : 1) }
+  static func milliseconds(_ value: Double) -> String { fixed(value, places: value.magnitude < 9.995 ? 2 : 1) }
   static func percent(_ value: Double) -> String { fixed(value, places: 2) }
   static func seconds(_ value: Double) -> String { fixed(value, places: value == value.rounded() ? 0 : 2) + " s" }
 

@@ -123,7 +123,8 @@ struct Report {
       }
     )
     out.append("")
-    out.append("2. Bounded gather, limit \(Self.limit): time per task, and peak memory growth (VmHWM over a baseline)")
+    out.append("2. Bounded gather, limit \(Self.limit), operations that suspend once: time per task, peak memory growth")
+    out.append("   (growth of VmHWM over VmRSS before the gather, in a process per case)")
     let cases = [
       ("window", "sliding window (GatherKit)"),
       ("semaphore", "semaphore, the guide's (Swift)"),
