@@ -47,6 +47,10 @@ public final class AsyncSemaphore: Sendable {
     }
   }
 
+  private enum Decision {
+    case cancelled, acquired, waiting
+  }
+
   private let state: Mutex<State>
 
   /// - Precondition: `permits` is at least 1.
@@ -68,13 +72,21 @@ public final class AsyncSemaphore: Sendable {
     guard let ticket else { return }
     try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { (continuation: Continuation) in
-        let cancelledEarly = state.withLock { state in
-          if Task.isCancelled { return true }
+        // Decide again, under the same lock as `release()`: a permit given back since the check
+        // above found no waiter to hand it to, so this task must take it now or wait forever.
+        let decision = state.withLock { state -> Decision in
+          if Task.isCancelled { return .cancelled }
+          if state.permits > 0 {
+            state.permits -= 1
+            return .acquired
+          }
           state.enqueue(ticket, continuation)
-          return false
+          return .waiting
         }
-        if cancelledEarly {
-          continuation.resume(throwing: CancellationError())
+        switch decision {
+        case .cancelled: continuation.resume(throwing: CancellationError())
+        case .acquired: continuation.resume()
+        case .waiting: break
         }
       }
     } onCancel: {
