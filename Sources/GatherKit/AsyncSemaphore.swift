@@ -10,15 +10,45 @@ import Synchronization
 /// try await semaphore.withPermit { try await download(url) }
 /// ```
 public final class AsyncSemaphore: Sendable {
-  private struct Waiter {
-    let id: UInt64
-    let continuation: CheckedContinuation<Void, any Error>
-  }
+  private typealias Continuation = CheckedContinuation<Void, any Error>
 
   private struct State {
     var permits: Int
-    var waiters: [Waiter] = []
-    var nextID: UInt64 = 0
+    /// The waiting tasks by ticket. A cancelled waiter leaves at once; its ticket stays in `queue`.
+    var waiters: [UInt64: Continuation] = [:]
+    /// Tickets in arrival order from `head` on, so that serving the longest waiter is O(1) however
+    /// many wait (the guide's pattern makes every task but `limit` wait here).
+    var queue: [UInt64] = []
+    var head = 0
+    var nextTicket: UInt64 = 0
+
+    mutating func enqueue(_ ticket: UInt64, _ continuation: Continuation) {
+      waiters[ticket] = continuation
+      queue.append(ticket)
+    }
+
+    /// Takes the longest waiter still waiting, skipping the tickets of cancelled ones.
+    mutating func dequeue() -> Continuation? {
+      while head < queue.count {
+        let ticket = queue[head]
+        head += 1
+        if let continuation = waiters.removeValue(forKey: ticket) {
+          // Drop the served tickets once they are half the queue: amortized O(1) per waiter.
+          if head >= 64, head * 2 >= queue.count {
+            queue.removeFirst(head)
+            head = 0
+          }
+          return continuation
+        }
+      }
+      queue.removeAll(keepingCapacity: true)
+      head = 0
+      return nil
+    }
+  }
+
+  private enum Decision {
+    case cancelled, acquired, waiting
   }
 
   private let state: Mutex<State>
@@ -31,45 +61,48 @@ public final class AsyncSemaphore: Sendable {
 
   /// Takes a permit, waiting for one if none is free.
   public func acquire() async throws {
-    let id: UInt64? = state.withLock { state in
+    let ticket: UInt64? = state.withLock { state in
       if state.permits > 0 {
         state.permits -= 1
         return nil
       }
-      state.nextID += 1
-      return state.nextID
+      state.nextTicket += 1
+      return state.nextTicket
     }
-    guard let id else { return }
+    guard let ticket else { return }
     try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-        let cancelledEarly = state.withLock { state in
-          if Task.isCancelled { return true }
-          state.waiters.append(Waiter(id: id, continuation: continuation))
-          return false
+      try await withCheckedThrowingContinuation { (continuation: Continuation) in
+        // Decide again, under the same lock as `release()`: a permit given back since the check
+        // above found no waiter to hand it to, so this task must take it now or wait forever.
+        let decision = state.withLock { state -> Decision in
+          if Task.isCancelled { return .cancelled }
+          if state.permits > 0 {
+            state.permits -= 1
+            return .acquired
+          }
+          state.enqueue(ticket, continuation)
+          return .waiting
         }
-        if cancelledEarly {
-          continuation.resume(throwing: CancellationError())
+        switch decision {
+        case .cancelled: continuation.resume(throwing: CancellationError())
+        case .acquired: continuation.resume()
+        case .waiting: break
         }
       }
     } onCancel: {
-      let waiter = state.withLock { state -> Waiter? in
-        guard let position = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-        return state.waiters.remove(at: position)
-      }
-      waiter?.continuation.resume(throwing: CancellationError())
+      let continuation = state.withLock { $0.waiters.removeValue(forKey: ticket) }
+      continuation?.resume(throwing: CancellationError())
     }
   }
 
   /// Gives a permit back, handing it straight to the longest waiter if there is one.
   public func release() {
-    let waiter = state.withLock { state -> Waiter? in
-      if state.waiters.isEmpty {
-        state.permits += 1
-        return nil
-      }
-      return state.waiters.removeFirst()
+    let waiter = state.withLock { state -> Continuation? in
+      if let waiter = state.dequeue() { return waiter }
+      state.permits += 1
+      return nil
     }
-    waiter?.continuation.resume()
+    waiter?.resume()
   }
 
   /// Runs `body` holding a permit, and releases it however `body` ends.

@@ -25,8 +25,11 @@ public func boundedGather<Input: Sendable, Value: Sendable, C: Clock>(
 ) async throws -> [Value] {
   precondition(limit >= 1, "boundedGather needs a limit of at least 1, got \(limit)")
   return try await withThrowingTaskGroup(of: (Int, Value).self) { group in
-    var pending = inputs.makeIterator()
     var slots: [Value?] = []
+    // Sized once where the count is known (arrays, ranges): growing by doubling would copy the
+    // slots and hold the old and the new buffer at once, the one cost here that grows with N.
+    slots.reserveCapacity(inputs.underestimatedCount)
+    var pending = inputs.makeIterator()
     func startNext() -> Bool {
       guard let input = pending.next() else { return false }
       let index = slots.count
@@ -47,6 +50,7 @@ public func boundedGather<Input: Sendable, Value: Sendable, C: Clock>(
         inFlight -= 1
       }
     }
-    return slots.compactMap { $0 }
+    // Every task has returned its value by now, so no slot is empty; `map` sizes the result once.
+    return slots.map { $0! }
   }
 }

@@ -87,6 +87,26 @@ import Testing
     #expect(timeline.lines == ["0s caller A acquired", "0s caller B acquired", "0s caller C acquired"])
   }
 
+  @Test func aCancelledWaiterIsSkippedAndTheOthersKeepTheirTurn() async throws {
+    let semaphore = AsyncSemaphore(permits: 1)
+    try await semaphore.acquire()
+    let timeline = Timeline()
+    var waiters: [Task<Void, any Error>] = []
+    for index in 0..<4 {
+      waiters.append(Task {
+        try await semaphore.acquire()
+        timeline.note("\(Timeline.letter(index)) acquired")
+        semaphore.release()
+      })
+      for _ in 0..<1000 { await Task.yield() }
+    }
+    waiters[1].cancel()
+    await #expect(throws: CancellationError.self) { try await waiters[1].value }
+    semaphore.release()
+    for index in [0, 2, 3] { try await waiters[index].value }
+    #expect(timeline.lines == ["0s caller A acquired", "0s caller C acquired", "0s caller D acquired"])
+  }
+
   @Test func aCancelledWaiterThrowsAndLeaksNoPermit() async throws {
     let semaphore = AsyncSemaphore(permits: 1)
     try await semaphore.acquire()
