@@ -20,9 +20,12 @@ public func semaphoreGather<Input: Sendable, Value: Sendable, C: Clock>(
     for (index, input) in inputs.enumerated() {
       count += 1
       observer?.record(index, .waiting, clock.now)
+      // Take the task's place in line now, so permits go out in argument order (as asyncio runs
+      // the coroutines in the order gather created them), whichever child task runs first.
+      let turn = semaphore.reserve()
       group.addTask {
         do {
-          try await semaphore.acquire()
+          try await semaphore.acquire(turn)
         } catch {
           observer?.record(index, .cancelled, clock.now)
           throw error

@@ -107,6 +107,37 @@ import Testing
     #expect(timeline.lines == ["0s caller A acquired", "0s caller C acquired", "0s caller D acquired"])
   }
 
+  @Test func reservedTurnsAreServedInTheOrderTheyWereTakenWhoeverAsksFirst() async throws {
+    let semaphore = AsyncSemaphore(permits: 1)
+    try await semaphore.acquire()
+    let turns = (0..<3).map { _ in semaphore.reserve() }
+    let timeline = Timeline()
+    var waiters: [Task<Void, any Error>] = []
+    for index in [2, 1, 0] {
+      waiters.append(Task {
+        try await semaphore.acquire(turns[index])
+        timeline.note("\(Timeline.letter(index)) acquired")
+        semaphore.release()
+      })
+      for _ in 0..<1000 { await Task.yield() }
+    }
+    semaphore.release()
+    for waiter in waiters { try await waiter.value }
+    #expect(timeline.lines == ["0s caller A acquired", "0s caller B acquired", "0s caller C acquired"])
+  }
+
+  @Test func aCancelledTurnThatWasAlreadyServedPassesItsPermitOn() async throws {
+    let semaphore = AsyncSemaphore(permits: 1)
+    let first = semaphore.reserve()  // served at once: the permit is held for it
+    let second = semaphore.reserve()
+    let cancelled = Task {
+      withUnsafeCurrentTask { $0?.cancel() }
+      try await semaphore.acquire(first)
+    }
+    await #expect(throws: CancellationError.self) { try await cancelled.value }
+    try await semaphore.acquire(second)
+  }
+
   @Test func aCancelledWaiterThrowsAndLeaksNoPermit() async throws {
     let semaphore = AsyncSemaphore(permits: 1)
     try await semaphore.acquire()
