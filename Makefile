@@ -65,7 +65,8 @@ uninstall:
 
 bench:
 	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(BENCH_APT_PACKAGES)"
-	Benchmarks/run
+	@$(MAKE) --no-print-directory release
+	GATHERLAB_BIN=$(BIN) Benchmarks/run
 
 clean:
 	rm -rf .build
