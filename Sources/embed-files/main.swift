@@ -50,4 +50,7 @@ let source = """
   }
 
   """
-try source.write(toFile: output, atomically: true, encoding: .utf8)
+// Rewrite only when something changed, so an unchanged course does not recompile LabCore.
+if (try? String(contentsOfFile: output, encoding: .utf8)) != source {
+  try source.write(toFile: output, atomically: true, encoding: .utf8)
+}
