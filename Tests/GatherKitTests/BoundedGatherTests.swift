@@ -6,14 +6,12 @@ import Testing
 @Suite struct BoundedGatherTests {
   @Test func slidingWindowStartsTheNextTaskAsEachOneEnds() async throws {
     let timeline = Timeline()
-    let delays: [Double] = [2, 1, 1, 1, 1]
-    let caller = Task {
-      try await boundedGather(0..<5, limit: 2, clock: timeline.clock, observer: timeline.observer) { index in
-        try await timeline.succeeding(index, after: delays[index])()
-      }
+    let operations = timeline.tasks("A2 B1 C1 D1 E1")
+    let caller = timeline.call {
+      try await boundedGather(operations, limit: 2, clock: timeline.clock, observer: timeline.observer) { try await $0() }
     }
     await timeline.run()
-    #expect(try await caller.value == ["A", "B", "C", "D", "E"])
+    await caller.value
     #expect(timeline.lines == [
       "0s A started",
       "0s B started",
@@ -25,6 +23,7 @@ import Testing
       "2s E started",
       "3s D finished D",
       "3s E finished E",
+      "3s caller got [\"A\", \"B\", \"C\", \"D\", \"E\"]",
     ])
   }
 
@@ -45,14 +44,9 @@ import Testing
 
   @Test func theFirstErrorCancelsTheTasksInFlightAndStartsNoMore() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      do {
-        _ = try await boundedGather(0..<5, limit: 2, clock: timeline.clock, observer: timeline.observer) { index in
-          index == 0 ? try await timeline.failing(0, after: 1)() : try await timeline.succeeding(index, after: 3)()
-        }
-      } catch {
-        timeline.note("caught \(error)")
-      }
+    let operations = timeline.tasks("A1! B3 C3 D3 E3")
+    let caller = timeline.call {
+      try await boundedGather(operations, limit: 2, clock: timeline.clock, observer: timeline.observer) { try await $0() }
     }
     await timeline.run()
     await caller.value
@@ -69,13 +63,12 @@ import Testing
 @Suite struct SemaphoreGatherTests {
   @Test func everyTaskExistsUpFrontAndAllButLimitWait() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      try await semaphoreGather(0..<4, limit: 2, clock: timeline.clock, observer: timeline.observer) { index in
-        try await timeline.succeeding(index, after: 1)()
-      }
+    let operations = timeline.tasks("A1 B1 C1 D1")
+    let caller = timeline.call {
+      try await semaphoreGather(operations, limit: 2, clock: timeline.clock, observer: timeline.observer) { try await $0() }
     }
     await timeline.run()
-    #expect(try await caller.value == ["A", "B", "C", "D"])
+    await caller.value
     #expect(timeline.lines == [
       "0s A waiting",
       "0s A started",
@@ -89,19 +82,15 @@ import Testing
       "1s D started",
       "2s C finished C",
       "2s D finished D",
+      "2s caller got [\"A\", \"B\", \"C\", \"D\"]",
     ])
   }
 
   @Test func theFirstErrorCancelsRunningAndWaitingTasks() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      do {
-        _ = try await semaphoreGather(0..<3, limit: 2, clock: timeline.clock, observer: timeline.observer) { index in
-          index == 0 ? try await timeline.failing(0, after: 1)() : try await timeline.succeeding(index, after: 3)()
-        }
-      } catch {
-        timeline.note("caught \(error)")
-      }
+    let operations = timeline.tasks("A1! B3 C3")
+    let caller = timeline.call {
+      try await semaphoreGather(operations, limit: 2, clock: timeline.clock, observer: timeline.observer) { try await $0() }
     }
     await timeline.run()
     await caller.value

@@ -5,17 +5,11 @@ import Testing
 @Suite struct GatherTests {
   @Test func resultsKeepArgumentOrderWhenTasksFinishOutOfOrder() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      let results = try await gather(
-        [timeline.succeeding(0, after: 3), timeline.succeeding(1, after: 1), timeline.succeeding(2, after: 2)],
-        clock: timeline.clock,
-        observer: timeline.observer
-      )
-      timeline.note("got \(results)")
-      return results
+    let caller = timeline.call {
+      try await gather(timeline.tasks("A3 B1 C2"), clock: timeline.clock, observer: timeline.observer)
     }
     await timeline.run()
-    #expect(try await caller.value == ["A", "B", "C"])
+    await caller.value
     #expect(timeline.lines == [
       "0s A started",
       "0s B started",
@@ -29,17 +23,8 @@ import Testing
 
   @Test func firstErrorCancelsTheSiblingsAtOnceAndIsRethrown() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      do {
-        _ = try await gather(
-          [timeline.failing(0, after: 1), timeline.succeeding(1, after: 2), timeline.succeeding(2, after: 2)],
-          clock: timeline.clock,
-          observer: timeline.observer
-        )
-        timeline.note("returned")
-      } catch {
-        timeline.note("caught \(error)")
-      }
+    let caller = timeline.call {
+      try await gather(timeline.tasks("A1! B2 C2"), clock: timeline.clock, observer: timeline.observer)
     }
     await timeline.run()
     await caller.value
@@ -56,16 +41,8 @@ import Testing
 
   @Test func cancellingTheCallerCancelsEveryOperation() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      do {
-        _ = try await gather(
-          [timeline.succeeding(0, after: 3), timeline.succeeding(1, after: 1), timeline.succeeding(2, after: 2)],
-          clock: timeline.clock,
-          observer: timeline.observer
-        )
-      } catch {
-        timeline.note("caught \(type(of: error))")
-      }
+    let caller = timeline.call {
+      try await gather(timeline.tasks("A3 B1 C2"), clock: timeline.clock, observer: timeline.observer)
     }
     await timeline.settle()
     await timeline.advance(by: .seconds(1))
@@ -78,7 +55,7 @@ import Testing
       "1s A cancelled",
       "1s B finished B",
       "1s C cancelled",
-      "1s caller caught CancellationError",
+      "1s caller caught CancellationError()",
     ])
   }
 
@@ -91,13 +68,9 @@ import Testing
 @Suite struct GatherSettledTests {
   @Test func errorsComeBackInTheirSlotsAndNothingIsCancelled() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      let outcomes = await gatherSettled(
-        [timeline.failing(0, after: 1), timeline.succeeding(1, after: 2)],
-        clock: timeline.clock,
-        observer: timeline.observer
-      )
-      timeline.note("got \(outcomes.map(Self.describe))")
+    let caller = timeline.call {
+      await gatherSettled(timeline.tasks("A1! B2"), clock: timeline.clock, observer: timeline.observer)
+        .map(Self.describe)
     }
     await timeline.run()
     await caller.value
@@ -112,18 +85,15 @@ import Testing
 
   @Test func cancellingTheCallerPutsCancellationErrorsInTheUnfinishedSlots() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      await gatherSettled(
-        [timeline.succeeding(0, after: 1), timeline.succeeding(1, after: 5)],
-        clock: timeline.clock,
-        observer: timeline.observer
-      )
+    let caller = timeline.call {
+      await gatherSettled(timeline.tasks("A1 B5"), clock: timeline.clock, observer: timeline.observer)
+        .map(Self.describe)
     }
     await timeline.settle()
     await timeline.advance(by: .seconds(2))
     caller.cancel()
-    let outcomes = await caller.value
-    #expect(outcomes.map(Self.describe) == ["value: A", "error: CancellationError()"])
+    await caller.value
+    #expect(timeline.lines.last == "2s caller got [\"value: A\", \"error: CancellationError()\"]")
   }
 
   static func describe(_ outcome: Result<String, any Error>) -> String {

@@ -53,6 +53,28 @@ final class Timeline: Sendable {
   func advance(by duration: Duration) async { await stepper.advance(by: duration) }
   func run() async { await stepper.run() }
 
+  /// Operations written as a marble row: `"A3 B1 C2"` is A returning after 3 s, B after 1 s,
+  /// C after 2 s; a `!` (`"A1!"`) makes it throw instead.
+  func tasks(_ row: String) -> [@Sendable () async throws -> String] {
+    row.split(separator: " ").enumerated().map { index, item in
+      let fails = item.hasSuffix("!")
+      let seconds = Double(item.dropFirst().filter { $0 != "!" }) ?? 0
+      return fails ? failing(index, after: seconds) : succeeding(index, after: seconds)
+    }
+  }
+
+  /// Runs `body` as the calling code, noting when it returns ("got …") or throws ("caught …").
+  func call<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) -> Task<Void, Never> {
+    Task {
+      do {
+        let value = try await body()
+        note("got \(value)")
+      } catch {
+        note("caught \(error)")
+      }
+    }
+  }
+
   /// An operation that sleeps `seconds` on the test clock, then returns its letter.
   func succeeding(_ index: Int, after seconds: Double) -> @Sendable () async throws -> String {
     let clock = clock

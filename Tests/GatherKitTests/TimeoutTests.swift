@@ -5,18 +5,10 @@ import Testing
 @Suite struct TimeoutTests {
   @Test func theDeadlineCancelsTheLateTaskAndLosesTheFinishedResults() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      do {
-        let results = try await withTimeout(.seconds(5), clock: timeline.clock) {
-          try await gather(
-            [timeline.succeeding(0, after: 1), timeline.succeeding(1, after: 2), timeline.succeeding(2, after: 7)],
-            clock: timeline.clock,
-            observer: timeline.observer
-          )
-        }
-        timeline.note("got \(results)")
-      } catch {
-        timeline.note("caught \(error)")
+    let operations = timeline.tasks("A1 B2 C7")
+    let caller = timeline.call {
+      try await withTimeout(.seconds(5), clock: timeline.clock) {
+        try await gather(operations, clock: timeline.clock, observer: timeline.observer)
       }
     }
     await timeline.run()
@@ -34,18 +26,14 @@ import Testing
 
   @Test func anOperationThatEndsInTimeReturnsItsValue() async throws {
     let timeline = Timeline()
-    let caller = Task {
-      let results = try await withTimeout(.seconds(5), clock: timeline.clock) {
-        try await gather(
-          [timeline.succeeding(0, after: 1), timeline.succeeding(1, after: 2)],
-          clock: timeline.clock,
-          observer: timeline.observer
-        )
+    let operations = timeline.tasks("A1 B2")
+    let caller = timeline.call {
+      try await withTimeout(.seconds(5), clock: timeline.clock) {
+        try await gather(operations, clock: timeline.clock, observer: timeline.observer)
       }
-      timeline.note("got \(results)")
     }
     await timeline.run()
-    try await caller.value
+    await caller.value
     #expect(timeline.lines == [
       "0s A started",
       "0s B started",
