@@ -45,3 +45,24 @@ static inline void gatherlab_rl_set_getc(gatherlab_getc_function function) {
 static inline void gatherlab_rl_set_catch_signals(int catch_signals) {
   rl_catch_signals = catch_signals;
 }
+
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+/// A descriptor that becomes readable when SIGINT is pending (SIGINT must be blocked), so the
+/// prompt can notice Ctrl-C in order with the keys typed around it; -1 on failure.
+static inline int gatherlab_sigint_descriptor(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+}
+
+/// Takes a pending SIGINT from the descriptor; 1 if there was one.
+static inline int gatherlab_take_sigint(int descriptor) {
+  struct signalfd_siginfo info;
+  int taken = 0;
+  while (read(descriptor, &info, sizeof info) == (ssize_t)sizeof info) taken = 1;
+  return taken;
+}

@@ -8,10 +8,11 @@ import Glibc
 /// Catches Ctrl-C (SIGINT) and hands it to whoever handles it now, instead of letting it kill
 /// the process.
 ///
-/// One dispatch source serves the whole process (libdispatch reads the signal from a signalfd,
-/// so the signal must be blocked in every thread — `gatherlab` does that first thing). Handlers
-/// stack: the walkthrough's prompt handles Ctrl-C until a demo starts, the demo handles it
-/// while it runs, and the prompt has it back when the demo's handler is removed.
+/// One dispatch source serves the whole process while anyone handles Ctrl-C (libdispatch reads
+/// the signal from a signalfd, so the signal must be blocked in every thread — `gatherlab` does
+/// that first thing). Handlers stack: the newest one gets Ctrl-C. With none left the source is
+/// cancelled, and a pending SIGINT is free for whoever reads it another way (the walkthrough's
+/// prompt does, in order with the keys typed around it).
 ///
 /// ```swift
 /// let handler = InterruptSignal.shared.push { task.cancel() }
@@ -37,7 +38,10 @@ public final class InterruptSignal: Sendable {
   public func push(_ action: @escaping @Sendable () -> Void) -> Handler {
     state.withLock { state in
       if state.source == nil {
-        signal(SIGINT, SIG_IGN)
+        // A handler that does nothing, never SIG_IGN: setting SIG_IGN discards a SIGINT that is
+        // already pending — a Ctrl-C pressed an instant before this — and the signal is blocked
+        // in every thread anyway, so this handler never runs; the source reads the signal.
+        signal(SIGINT) { _ in }
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { [self] in deliver() }
         source.resume()
@@ -53,6 +57,10 @@ public final class InterruptSignal: Sendable {
   public func remove(_ handler: Handler) {
     state.withLock { state in
       state.handlers.removeAll { $0.id == handler.id }
+      if state.handlers.isEmpty {
+        state.source?.cancel()
+        state.source = nil
+      }
     }
   }
 

@@ -1,7 +1,6 @@
 import CLibEdit
 import LabCore
 import LabTerminal
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -11,26 +10,24 @@ import Glibc
 /// editing, history kept in a file (last 1000 lines), tab completion, and Ctrl-C that clears the
 /// line instead of killing the program.
 ///
-/// Ctrl-C: SIGINT is blocked in every thread (see `Gatherlab.main`) and caught by a dispatch
-/// source, so it never depends on which thread happens to be reading. libedit is told not to
-/// handle signals and reads its characters through `readCharacter`, which waits on the terminal
-/// and on a pipe; the dispatch source writes to that pipe while the prompt is up, and the read
-/// ends the line, which `readLine` then throws away as `.interrupted`.
+/// Ctrl-C: SIGINT is blocked in every thread (see `Gatherlab.main`). While a demo runs, a
+/// dispatch source takes it (`InterruptSignal`); at the prompt nobody else does, and libedit is
+/// told not to handle signals and reads its characters through `readCharacter`, which waits on
+/// the terminal and on a signalfd for SIGINT. Checking for the signal before each key keeps
+/// Ctrl-C in order with what was typed around it; it ends the line, which `readLine` then
+/// throws away as `.interrupted`.
 final class EditLineReader: LineReader {
   private let historyFile: String?
-  private var interruptHandler: InterruptSignal.Handler?
 
   /// The completion candidates for the current line. libedit calls back through a C function
   /// pointer that cannot capture context, so the one reader in the process publishes its
   /// completer here.
   nonisolated(unsafe) static var completion: CommandCompletion?
 
-  /// Read and write ends of the pipe that wakes `readCharacter` on Ctrl-C; set once in `init`.
-  nonisolated(unsafe) static var wakeUp: (read: Int32, write: Int32) = (-1, -1)
+  /// The signalfd that reports Ctrl-C at the prompt; set once in `init`.
+  nonisolated(unsafe) static var interrupts: Int32 = -1
   /// Set by `readCharacter` when Ctrl-C ended the line; read and cleared by `readLine`.
   nonisolated(unsafe) static var wasInterrupted = false
-  /// Whether the prompt is up: Ctrl-C at other times (a demo runs) is someone else's business.
-  private static let promptIsUp = Mutex(false)
 
   init(historyFile: String?, completion: CommandCompletion) {
     self.historyFile = historyFile
@@ -39,12 +36,7 @@ final class EditLineReader: LineReader {
       // Without a UTF-8 locale libedit counts the bytes of "›" as three columns.
       setlocale(LC_CTYPE, "C.UTF-8")
     }
-    var ends: [Int32] = [-1, -1]
-    if pipe(&ends) == 0 {
-      Self.wakeUp = (ends[0], ends[1])
-      _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-      _ = fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK)
-    }
+    Self.interrupts = gatherlab_sigint_descriptor()
     gatherlab_rl_set_name("gatherlab")
     gatherlab_rl_set_catch_signals(0)
     gatherlab_rl_set_getc(EditLineReader.readCharacter)
@@ -53,16 +45,6 @@ final class EditLineReader: LineReader {
     if let historyFile {
       _ = read_history(historyFile)
     }
-    let wakeUp = Self.wakeUp
-    interruptHandler = InterruptSignal.shared.push {
-      guard Self.promptIsUp.withLock({ $0 }) else { return }
-      var byte: UInt8 = 3
-      _ = Glibc.write(wakeUp.write, &byte, 1)
-    }
-  }
-
-  deinit {
-    if let interruptHandler { InterruptSignal.shared.remove(interruptHandler) }
   }
 
   var isInteractive: Bool { true }
@@ -73,20 +55,14 @@ final class EditLineReader: LineReader {
   }
 
   func readLine(prompt: String) -> LineInput {
-    Self.drainWakeUp()
+    // A Ctrl-C pressed while the last command ran was meant for it, not for this line.
+    _ = gatherlab_take_sigint(Self.interrupts)
     Self.wasInterrupted = false
-    Self.promptIsUp.withLock { $0 = true }
     let pointer = readline(prompt)
-    Self.promptIsUp.withLock { $0 = false }
     defer { free(pointer) }
     if Self.wasInterrupted { return .interrupted }
     guard let pointer else { return .endOfInput }
     return .line(String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self))
-  }
-
-  private static func drainWakeUp() {
-    var buffer = [UInt8](repeating: 0, count: 64)
-    while read(wakeUp.read, &buffer, buffer.count) > 0 {}
   }
 
   /// libedit's character source: the next character typed, decoded from UTF-8 (libedit takes
@@ -94,24 +70,29 @@ final class EditLineReader: LineReader {
   private static let readCharacter: gatherlab_getc_function = { _ in
     var descriptors = [
       pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-      pollfd(fd: EditLineReader.wakeUp.read, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: EditLineReader.interrupts, events: Int16(POLLIN), revents: 0),
     ]
     while true {
+      // Ctrl-C first: the line discipline raised it before it passed on any key typed after it.
+      if gatherlab_take_sigint(EditLineReader.interrupts) == 1 {
+        EditLineReader.wasInterrupted = true
+        _ = "^C".withCString { Glibc.write(STDOUT_FILENO, $0, 2) }
+        return 10
+      }
       let ready = poll(&descriptors, nfds_t(descriptors[1].fd >= 0 ? 2 : 1), -1)
       if ready < 0 {
         if errno == EINTR { continue }
         return -1
       }
-      if descriptors[1].revents & Int16(POLLIN) != 0 {
-        EditLineReader.drainWakeUp()
-        EditLineReader.wasInterrupted = true
-        _ = "^C".withCString { Glibc.write(STDOUT_FILENO, $0, 2) }
-        return 10
-      }
-      if descriptors[0].revents != 0 { break }
+      if descriptors[0].revents != 0, descriptors[1].revents == 0 { break }
     }
     var first: UInt8 = 0
     guard readByte(&first) else { return -1 }
+    if first == 0, (gatherlab_rl_line_buffer().map { $0.pointee == 0 } ?? true) {
+      // A Ctrl-D typed in the instant between the prompt appearing and libedit switching the
+      // terminal to raw mode reaches us as the NUL the line discipline stores for end-of-file.
+      return -1
+    }
     let length = first < 0x80 ? 1 : first >> 5 == 0b110 ? 2 : first >> 4 == 0b1110 ? 3 : first >> 3 == 0b11110 ? 4 : 1
     guard length > 1 else { return Int32(first) }
     var bytes = [first]

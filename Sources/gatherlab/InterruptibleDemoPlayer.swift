@@ -1,5 +1,6 @@
 import LabCore
 import LabTerminal
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -17,8 +18,21 @@ struct InterruptibleDemoPlayer: DemoPlaying {
       mode: DemoPlayback.mode(for: console.capabilities, json: json),
       speed: speed
     )
+    // Take Ctrl-C before the demo starts drawing, so a Ctrl-C at its first frame is not missed.
+    let interrupted = Mutex<(pressed: Bool, run: Task<DemoReport, Never>?)>((false, nil))
+    let handler = InterruptSignal.shared.push {
+      let run = interrupted.withLock { state in
+        state.pressed = true
+        return state.run
+      }
+      run?.cancel()
+    }
     let run = Task { await playback.play(demo, parameters: parameters) }
-    let handler = InterruptSignal.shared.push { run.cancel() }
+    let pressedAlready = interrupted.withLock { state in
+      state.run = run
+      return state.pressed
+    }
+    if pressedAlready { run.cancel() }
     let report = await run.value
     InterruptSignal.shared.remove(handler)
     return report

@@ -40,7 +40,8 @@ extension EndToEnd {
       try await terminal.waitFor("Demos will run at speed 50×.", after: mark)
       mark = terminal.mark()
       try terminal.write("run\r")
-      let ran = try await terminal.waitFor("› ", after: mark)
+      try await terminal.waitFor("end order", after: mark)
+      let ran = try await terminal.waitFor("gatherlab 2/13 sequential-vs-concurrent › ", after: mark)
       #expect(stripANSI(ran).contains("outcome     returned"))
       #expect(stripANSI(ran).contains("speedup     "))
       #expect(terminal.screen.cursorVisible)
@@ -65,6 +66,7 @@ extension EndToEnd {
       try terminal.write("run timeout\r")
       try await terminal.waitForScreen("the live timeline") { $0.isAlternateScreenActive && $0.text.contains("running") }
       try terminal.write("\u{03}")
+      try await terminal.waitFor("interrupted (Ctrl-C)", after: mark)
       let after = try await terminal.waitFor("› ", after: mark)
       #expect(stripANSI(after).contains("outcome     interrupted (Ctrl-C)"))
       #expect(terminal.screen.cursorVisible)
@@ -83,8 +85,10 @@ extension EndToEnd {
       try terminal.write("goto 12")
       try terminal.write("\u{03}")
       let mark = terminal.mark()
-      try terminal.write("show\r")
-      try await terminal.waitFor("gatherlab 1/13 what-is-gather › ", after: mark)
+      try terminal.write("next\r")
+      // Had the line survived, "goto 12next" would be an unknown lesson and lesson 1 would stay.
+      try await terminal.waitFor("gatherlab 2/13", after: mark)
+      #expect(!stripANSI(terminal.output).contains("Unknown lesson"))
       try terminal.write("quit\r")
       #expect(try await terminal.waitForExit() == .exited(0))
     }

@@ -1,21 +1,23 @@
 import Clocks
 import LabCore
 import LabTerminal
+import Synchronization
 import TestSupport
 import Testing
 
 /// Plays demos on a test clock through the real playback, recording what was asked.
-final class TestClockDemoPlayer: DemoPlaying, @unchecked Sendable {
-  // @unchecked: only touched from the test's main actor, one demo at a time.
+final class TestClockDemoPlayer: DemoPlaying {
   let console: RecordingConsole
-  var runs: [(demo: String, parameters: String, speed: Double)] = []
+  private let played = Mutex<[(demo: String, parameters: String, speed: Double)]>([])
 
   init(console: RecordingConsole) {
     self.console = console
   }
 
+  var runs: [(demo: String, parameters: String, speed: Double)] { played.withLock { $0 } }
+
   func play(_ demo: any Demo, parameters: DemoParameters, speed: Double) async -> DemoReport {
-    runs.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed))
+    played.withLock { $0.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed)) }
     let clock = TestClock()
     let playback = DemoPlayback(console: console, mode: .lines, speed: speed)
     let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
