@@ -28,6 +28,8 @@ final class EditLineReader: LineReader {
   nonisolated(unsafe) static var interrupts: Int32 = -1
   /// Set by `readCharacter` when Ctrl-C ended the line; read and cleared by `readLine`.
   nonisolated(unsafe) static var wasInterrupted = false
+  /// Characters `readCharacter` has handed libedit since this line's prompt.
+  nonisolated(unsafe) static var charactersRead = 0
 
   init(historyFile: String?, completion: CommandCompletion) {
     self.historyFile = historyFile
@@ -58,6 +60,7 @@ final class EditLineReader: LineReader {
     // A Ctrl-C pressed while the last command ran was meant for it, not for this line.
     _ = gatherlab_take_sigint(Self.interrupts)
     Self.wasInterrupted = false
+    Self.charactersRead = 0
     let pointer = readline(prompt)
     defer { free(pointer) }
     if Self.wasInterrupted { return .interrupted }
@@ -88,11 +91,12 @@ final class EditLineReader: LineReader {
     }
     var first: UInt8 = 0
     guard readByte(&first) else { return -1 }
-    if first == 0, (gatherlab_rl_line_buffer().map { $0.pointee == 0 } ?? true) {
+    if first == 0, EditLineReader.charactersRead == 0 {
       // A Ctrl-D typed in the instant between the prompt appearing and libedit switching the
       // terminal to raw mode reaches us as the NUL the line discipline stores for end-of-file.
       return -1
     }
+    EditLineReader.charactersRead += 1
     let length = first < 0x80 ? 1 : first >> 5 == 0b110 ? 2 : first >> 4 == 0b1110 ? 3 : first >> 3 == 0b11110 ? 4 : 1
     guard length > 1 else { return Int32(first) }
     var bytes = [first]
