@@ -82,9 +82,6 @@ public final class RecordingConsole: Console {
   public func writeError(_ line: String) { state.withLock { $0.errors.append(line) } }
   public func currentSize() -> (columns: Int, rows: Int)? { state.withLock { $0.size } }
 
-  /// Pretends the terminal was resized.
-  public func resize(columns: Int, rows: Int) { state.withLock { $0.size = (columns, rows) } }
-
   /// Everything written to standard output so far.
   public var output: String { state.withLock { $0.output } }
   /// Every line written to standard error so far.

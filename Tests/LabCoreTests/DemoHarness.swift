@@ -7,12 +7,12 @@ import TestSupport
 /// what it printed and its report.
 struct DemoHarness {
   var mode: DemoPlayback.Mode = .lines
-  var width = 80
+  var capabilities = TerminalCapabilities.plain(width: 80)
 
   func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
     let demo = try DemoRegistry.standard.demo(named: id)
     let parameters = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
-    let console = RecordingConsole(capabilities: .plain(width: width))
+    let console = RecordingConsole(capabilities: capabilities)
     let clock = TestClock()
     let playback = DemoPlayback(console: console, mode: mode, speed: 1)
     let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }

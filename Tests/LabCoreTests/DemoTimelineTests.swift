@@ -1,4 +1,5 @@
 import LabCore
+import LabTerminal
 import Testing
 
 /// Every demo's whole transcript on a test clock: the events at their nominal instants, the
@@ -253,5 +254,21 @@ import Testing
     let lines = output.split(separator: "\n")
     let join = try #require(lines.firstIndex { $0.contains("wait returned") })
     #expect(lines.firstIndex { $0.contains("cancelled") }! > join)
+  }
+}
+
+/// The live view as the console sees it: it draws on the alternate screen with the cursor
+/// hidden, and always gives both back before the final frame and the summary.
+@Suite struct DemoLiveViewTests {
+  @Test func theLiveViewLeavesTheAlternateScreenAndShowsTheCursorBeforeTheSummary() async throws {
+    let terminal = TerminalCapabilities(isTTY: true, color: true, cursorMovement: true, width: 60, height: 20)
+    let (output, _) = try await DemoHarness(mode: .live, capabilities: terminal).run("ordering")
+    #expect(output.hasPrefix(ANSI.enterAlternateScreen + ANSI.hideCursor))
+    let restored = try #require(output.range(of: ANSI.showCursor + ANSI.leaveAlternateScreen))
+    let after = String(output[restored.upperBound...])
+    #expect(!after.contains(ANSI.hideCursor) && !after.contains(ANSI.enterAlternateScreen))
+    #expect(after.contains("done 3.00s"))
+    #expect(after.contains("Summary"))
+    #expect(output.components(separatedBy: ANSI.showCursor).count == 2)
   }
 }
