@@ -203,7 +203,7 @@ public final class DemoSession<C: Clock>: Sendable where C.Duration == Duration 
     }
   }
 
-  /// The report once the demo has ended (or been interrupted at `interruptedAt`).
+  /// The report once the demo has ended, or was interrupted.
   func report(demo: String, parameters: DemoParameters, speed: Double) -> DemoReport {
     let now = elapsed
     return state.withLock { state in
