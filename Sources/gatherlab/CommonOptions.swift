@@ -1,9 +1,7 @@
 import ArgumentParser
+import Foundation
 import LabTerminal
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Options every command that prints lessons or demos shares.
 struct OutputOptions: ParsableArguments {
@@ -21,7 +19,7 @@ struct OutputOptions: ParsableArguments {
 
   /// What standard output can do, with `--no-color` and `--width` applied.
   func capabilities() -> TerminalCapabilities {
-    var capabilities = TerminalCapabilities.detect(noColorFlag: noColor, environment: ProcessEnvironment.current)
+    var capabilities = TerminalCapabilities.detect(noColorFlag: noColor, environment: ProcessInfo.processInfo.environment)
     if let width { capabilities.width = width }
     return capabilities
   }
@@ -49,20 +47,4 @@ struct LessonOptions: ParsableArguments {
 struct UsageError: Error, CustomStringConvertible {
   let description: String
   init(_ description: String) { self.description = description }
-}
-
-/// The process environment as a dictionary.
-enum ProcessEnvironment {
-  static var current: [String: String] {
-    var result: [String: String] = [:]
-    var pointer = environ
-    while let entry = pointer.pointee {
-      let text = String(cString: entry)
-      if let equals = text.firstIndex(of: "=") {
-        result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-      }
-      pointer += 1
-    }
-    return result
-  }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LabCore
 import LabTerminal
 
@@ -23,7 +24,7 @@ struct ListCommand: AsyncParsableCommand {
     let console = StandardConsole(capabilities: output.capabilities())
     let catalog = try lessons.loadCatalog()
     let registry = DemoRegistry.standard
-    let store = FileProgressStore(directory: FileProgressStore.stateDirectory(environment: ProcessEnvironment.current))
+    let store = FileProgressStore(directory: FileProgressStore.stateDirectory(environment: ProcessInfo.processInfo.environment))
     let progress = store.peek()
     let done = Set(progress?.completed ?? [])
     if json {

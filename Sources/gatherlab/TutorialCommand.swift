@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LabCore
 import LabTerminal
 
@@ -50,7 +51,7 @@ struct TutorialCommand: AsyncParsableCommand {
         throw UsageError(error.description)
       }
     }
-    let environment = ProcessEnvironment.current
+    let environment = ProcessInfo.processInfo.environment
     let directory = FileProgressStore.stateDirectory(environment: environment)
     let console = StandardConsole(capabilities: output.capabilities())
     let interactive = isatty(STDIN_FILENO) == 1
