@@ -10,12 +10,11 @@ struct DemoHarness {
   var capabilities = TerminalCapabilities.plain(width: 80)
 
   func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
-    let demo = try DemoRegistry.standard.demo(named: id)
-    let parameters = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
+    let launch = try DemoLaunch(demo: id, arguments: arguments, speed: .normal)
     let console = RecordingConsole(capabilities: capabilities)
     let clock = TestClock()
-    let playback = DemoPlayback(console: console, mode: mode)
-    let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
+    let playback = DemoPlayback(console: console, mode: mode, speed: launch.speed)
+    let run = Task { await playback.play(launch.demo, parameters: launch.parameters, clock: clock) }
     await ClockStepper(clock: clock) { console.output.utf8.count }.run()
     let report = await run.value
     return (console.output, report)

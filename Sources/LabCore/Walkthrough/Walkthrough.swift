@@ -219,19 +219,10 @@ public final class Walkthrough {
   }
 
   private func runDemo(named name: String?, arguments: [String]) async {
-    let demoID = name ?? lesson.demo
-    guard let demoID else {
-      say("This lesson has no demo of its own. Name one: run \(registry.ids.joined(separator: " | ")) ('demos' lists them).")
-      return
-    }
     do {
-      let demo = try registry.demo(named: demoID)
-      let pairs = try DemoParameters.pairs(from: arguments, demo: demo.id, valid: demo.parameterNames)
-      let lessonLayer = demo.id == lesson.demo ? lesson.params : []
-      let parameters = try demo.resolve([lessonLayer, pairs])
-      _ = await player.play(demo, parameters: parameters, speed: (try? DemoSpeed(progress.speed)) ?? .normal)
+      _ = await player.play(try DemoLaunch(demo: name, arguments: arguments, lesson: lesson, speed: progress.speed, registry: registry))
     } catch {
-      say(String(describing: error))
+      say(error.description)
     }
   }
 
