@@ -57,7 +57,12 @@ let package = Package(
 
     .target(
       name: "TestSupport",
-      dependencies: [.product(name: "Clocks", package: "swift-clocks")],
+      dependencies: [
+        "GatherKit",
+        "LabTerminal",
+        "LabCore",
+        .product(name: "Clocks", package: "swift-clocks"),
+      ],
       path: "Tests/TestSupport"
     ),
     .testTarget(

@@ -1,15 +1,19 @@
 import Clocks
 import LabCore
 import LabTerminal
-import TestSupport
 
 /// Runs a demo on a `TestClock` through `DemoPlayback`, as `gatherlab run` does, and returns
 /// what it printed and its report.
-struct DemoHarness {
-  var mode: DemoPlayback.Mode = .lines
-  var capabilities = TerminalCapabilities.plain(width: 80)
+public struct DemoHarness {
+  public var mode: DemoPlayback.Mode = .lines
+  public var capabilities = TerminalCapabilities.plain(width: 80)
 
-  func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
+  public init(mode: DemoPlayback.Mode = .lines, capabilities: TerminalCapabilities = .plain(width: 80)) {
+    self.mode = mode
+    self.capabilities = capabilities
+  }
+
+  public func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
     let launch = try DemoLaunch(demo: id, arguments: arguments, speed: .normal)
     let console = RecordingConsole(capabilities: capabilities)
     let clock = TestClock()
@@ -22,7 +26,7 @@ struct DemoHarness {
 
   /// The output with the lines of each instant in a fixed order: tasks that start or end at the
   /// same instant do so in whatever order the scheduler picks, so the golden strings sort them.
-  static func normalized(_ output: String) -> String {
+  public static func normalized(_ output: String) -> String {
     var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var start = 0
     while start < lines.count {
