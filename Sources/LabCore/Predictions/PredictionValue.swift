@@ -150,7 +150,11 @@ public enum PredictionValue: Sendable, Equatable {
     let inner = unbracketed(text)
     if noneWords.contains(inner.lowercased()) && inner != "0" { return Results.none }
     if inner.isEmpty { return .slots([]) }
-    let items = inner.contains(",") ? inner.split(separator: ",") : inner.split(whereSeparator: \.isWhitespace)
+    var items =
+      inner.contains(",")
+      ? inner.split(separator: ",", omittingEmptySubsequences: false) : inner.split(whereSeparator: \.isWhitespace)
+    // A trailing comma, as Python allows: `['A', 'B',]`.
+    if items.count > 1, items.last?.trimmingWhitespace().isEmpty == true { items.removeLast() }
     let slots = items.map { item -> Slot? in
       let word = unquoted(item.trimmingWhitespace())
       guard !word.isEmpty else { return nil }
