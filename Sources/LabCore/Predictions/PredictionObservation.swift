@@ -70,7 +70,7 @@ public struct PredictionObservation: Sendable, Equatable {
       let finished = report.finishOrder.filter { task in
         report.results.first { $0.task == task }.map { $0.result != .cancelled } ?? true
       }
-      self.init(kind: kind, value: .order(finished), highlight: Set(finished), endTimes: ended)
+      self.init(kind: kind, value: .order(finished), highlight: Set(finished))
     case .results:
       let value: PredictionValue.Results
       switch report.outcome {
@@ -112,6 +112,7 @@ public struct PredictionObservation: Sendable, Equatable {
     case .choice:
       return nil
     }
+    endTimes = ended
   }
 
   /// The option a Python program's output selects: the one whose `shows` text appears in some
