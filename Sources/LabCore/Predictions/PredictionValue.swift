@@ -99,7 +99,8 @@ public enum PredictionValue: Sendable, Equatable {
     guard !trimmed.isEmpty else { throw unreadable }
     let value: PredictionValue?
     switch kind {
-    case .order: value = taskList(trimmed).map { .order($0) }
+    // A task ends once: a letter twice is a slip ("soon", "B B A"), not an answer.
+    case .order: value = taskList(trimmed).flatMap { tasks in Set(tasks).count == tasks.count ? .order(tasks) : nil }
     case .cancelled, .orphans:
       value = taskList(trimmed).flatMap { tasks in Set(tasks).count == tasks.count ? .tasks(Set(tasks)) : nil }
     case .results: value = results(trimmed).map { .results($0) }
