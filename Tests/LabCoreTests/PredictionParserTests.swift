@@ -38,6 +38,17 @@ import Testing
     #expect(prediction.key(lesson: PredictionFixtures.lesson) == "results-order/finish-order")
   }
 
+  @Test func aDemoPredictionResolvesItsRunAsGatherlabRunDoes() throws {
+    let predictions = PredictionParser.predictions(in: PredictionFixtures.lesson).predictions
+    let run = try #require(predictions[0].demoRun())
+    #expect(run.demo.id == "ordering")
+    #expect(run.parameters["delays"] == .secondsList([3, 1, 2]))
+    #expect(predictions[1].demoRun() == nil)
+    var broken = predictions[0]
+    broken.source = .demo(id: "ordering", arguments: ["delays=x"])
+    #expect(broken.demoRun() == nil)
+  }
+
   @Test func aPythonPredictionRunsTheNearestRunnableBlockBeforeItSkippingFragments() throws {
     let lesson = PredictionFixtures.lesson
     let predictions = PredictionParser.predictions(in: lesson).predictions

@@ -93,3 +93,17 @@ public struct PredictionOption: Sendable, Equatable {
     TaskName.letter(max(0, index)).lowercased()
   }
 }
+
+extension Prediction {
+  /// The demo a demo prediction runs and its parameters, resolved from `run:` exactly as
+  /// `gatherlab run DEMO k=v ...` resolves them. Nil for `run: python`, or when the demo or its
+  /// parameters are wrong (`PredictionLinter` says what is wrong).
+  public func demoRun(in registry: DemoRegistry = .standard) -> (demo: any Demo, parameters: DemoParameters)? {
+    guard case .demo(let id, let arguments) = source, let demo = registry.demo(id: id) else { return nil }
+    do throws(DemoParameterError) {
+      return (demo, try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)]))
+    } catch {
+      return nil
+    }
+  }
+}
