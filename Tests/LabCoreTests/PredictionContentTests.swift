@@ -1,5 +1,6 @@
 import LabCore
 import Testing
+import TestSupport
 
 /// The course's predictions checked against the runs that decide them (issue 11 §3): a lesson's
 /// `expect` is what its run really gives — demos on a test clock through the path `gatherlab run`

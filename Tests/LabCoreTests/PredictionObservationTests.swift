@@ -1,6 +1,7 @@
 import LabCore
 import LabTerminal
 import Testing
+import TestSupport
 
 /// What a real demo run (on a test clock, through `DemoPlayback`) shows for each kind.
 @Suite(.timeLimit(.minutes(1))) struct PredictionObservationTests {

@@ -38,15 +38,15 @@ import Testing
     #expect(prediction.key(lesson: PredictionFixtures.lesson) == "results-order/finish-order")
   }
 
-  @Test func aDemoPredictionResolvesItsRunAsGatherlabRunDoes() throws {
+  @Test func aDemoPredictionLaunchesItsRunAsGatherlabRunDoes() throws {
     let predictions = PredictionParser.predictions(in: PredictionFixtures.lesson).predictions
-    let run = try #require(predictions[0].demoRun())
-    #expect(run.demo.id == "ordering")
-    #expect(run.parameters["delays"] == .secondsList([3, 1, 2]))
-    #expect(predictions[1].demoRun() == nil)
+    let launch = try #require(try predictions[0].launch(speed: .normal))
+    #expect(launch.demo.id == "ordering")
+    #expect(launch.parameters["delays"] == .secondsList([3, 1, 2]))
+    #expect(try predictions[1].launch(speed: .normal) == nil)
     var broken = predictions[0]
     broken.source = .demo(id: "ordering", arguments: ["delays=x"])
-    #expect(broken.demoRun() == nil)
+    #expect(throws: DemoLaunchError.self) { try broken.launch(speed: .normal) }
   }
 
   @Test func aPythonPredictionRunsTheNearestRunnableBlockBeforeItSkippingFragments() throws {

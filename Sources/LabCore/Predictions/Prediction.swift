@@ -95,15 +95,15 @@ public struct PredictionOption: Sendable, Equatable {
 }
 
 extension Prediction {
-  /// The demo a demo prediction runs and its parameters, resolved from `run:` exactly as
-  /// `gatherlab run DEMO k=v ...` resolves them. Nil for `run: python`, or when the demo or its
-  /// parameters are wrong (`PredictionLinter` says what is wrong).
-  public func demoRun(in registry: DemoRegistry = .standard) -> (demo: any Demo, parameters: DemoParameters)? {
-    guard case .demo(let id, let arguments) = source, let demo = registry.demo(id: id) else { return nil }
-    do throws(DemoParameterError) {
-      return (demo, try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)]))
-    } catch {
-      return nil
-    }
+  /// The demo run that decides a demo prediction, resolved from `run:` exactly as
+  /// `gatherlab run DEMO k=v ...` resolves it (the lesson's own `params` do not apply). Nil for
+  /// `run: python`.
+  ///
+  /// ```swift
+  /// let launch = try prediction.launch(speed: session.speed)  // ordering, delays=3,1,2
+  /// ```
+  public func launch(speed: DemoSpeed, registry: DemoRegistry = .standard) throws(DemoLaunchError) -> DemoLaunch? {
+    guard case .demo(let id, let arguments) = source else { return nil }
+    return try DemoLaunch(demo: id, arguments: arguments, speed: speed, registry: registry)
   }
 }

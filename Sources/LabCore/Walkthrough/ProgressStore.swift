@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Loads and saves `Progress`. The file-system store writes atomically; tests use a fake.
 public protocol ProgressStore: Sendable {
@@ -32,7 +31,7 @@ public struct FileProgressStore: ProgressStore {
   /// The saved progress if it can be read and is valid; never changes anything on disk.
   public func peek() -> Progress? {
     guard let data = FileManager.default.contents(atPath: file) else { return nil }
-    return try? JSONDecoder().decode(Progress.self, from: data)
+    return ProgressFile.decode(data).progress
   }
 
   public func load() -> (progress: Progress?, warning: String?) {
@@ -44,18 +43,30 @@ public struct FileProgressStore: ProgressStore {
     } catch {
       return (nil, "Could not read \(file) (\(Self.reason(error))); starting fresh.")
     }
-    if let progress = try? JSONDecoder().decode(Progress.self, from: data), progress.version == 1 {
+    switch ProgressFile.decode(data) {
+    case .valid(let progress):
       return (progress, nil)
+    case .badSpeed(let progress, let speed):
+      // The file is rewritten with speed 1 at the next save; the copy keeps what it said.
+      let kept = keepBackup { try manager.copyItem(atPath: file, toPath: backup) }
+      let shown = speed.count > 20 ? String(speed.prefix(20)) + "…" : speed
+      return (progress, "\(file) has speed '\(shown)', not a number from 0.1 to 100; \(kept), set the speed to 1 and kept the rest.")
+    case .invalid:
+      let kept = keepBackup { try manager.moveItem(atPath: file, toPath: backup) }
+      return (nil, "\(file) is not valid progress data; \(kept) and started fresh.")
     }
-    let kept: String
+  }
+
+  /// Puts the file's bytes in `backup` with `keep`, replacing an older backup; says how it went.
+  private func keepBackup(_ keep: () throws -> Void) -> String {
+    let manager = FileManager.default
     do {
       if manager.fileExists(atPath: backup) { try manager.removeItem(atPath: backup) }
-      try manager.moveItem(atPath: file, toPath: backup)
-      kept = "kept it as \(backup)"
+      try keep()
+      return "kept it as \(backup)"
     } catch {
-      kept = "could not keep a copy (\(Self.reason(error)))"
+      return "could not keep a copy (\(Self.reason(error)))"
     }
-    return (nil, "\(file) is not valid progress data; \(kept) and started fresh.")
   }
 
   public func save(_ progress: Progress) -> String? {
@@ -94,26 +105,5 @@ public struct FileProgressStore: ProgressStore {
       }
     }
     return nsError.localizedDescription
-  }
-}
-
-/// Progress kept in memory: for tests, and when no state directory is wanted.
-public final class MemoryProgressStore: ProgressStore {
-  private let saved: Mutex<Progress?>
-  private let failure: String?
-
-  public init(_ progress: Progress? = nil, failingWith failure: String? = nil) {
-    saved = Mutex(progress)
-    self.failure = failure
-  }
-
-  public var progress: Progress? { saved.withLock { $0 } }
-
-  public func load() -> (progress: Progress?, warning: String?) { (progress, nil) }
-
-  public func save(_ progress: Progress) -> String? {
-    if let failure { return failure }
-    saved.withLock { $0 = progress }
-    return nil
   }
 }

@@ -13,11 +13,11 @@ public final class Walkthrough {
   /// How the walkthrough was started.
   public struct Options: Sendable {
     /// `--speed`: the time scale for this session's runs (also saved).
-    public var speed: Double?
+    public var speed: DemoSpeed?
     /// `--from`: the lesson to start at instead of where the learner left off.
     public var startLesson: String?
 
-    public init(speed: Double? = nil, startLesson: String? = nil) {
+    public init(speed: DemoSpeed? = nil, startLesson: String? = nil) {
       self.speed = speed
       self.startLesson = startLesson
     }
@@ -106,7 +106,7 @@ public final class Walkthrough {
       progress = saved
       progress.completed = saved.completed.filter { catalog.lesson(id: $0) != nil }
     }
-    if let speed = options.speed { progress.speed = speed }
+    if let speed = options.speed { progress.speed = speed.value }
     if let startLesson = options.startLesson, let lesson = try? catalog.lesson(matching: startLesson) {
       index = catalog.index(of: lesson) ?? 0
     } else if let saved, let lesson = catalog.lesson(id: saved.current) {
@@ -114,8 +114,8 @@ public final class Walkthrough {
       if index > 0 || !saved.completed.isEmpty {
         say("Resuming at \(lesson.number)/\(catalog.count) \(lesson.id); 'restart' starts over.", style: .dim)
       }
-    } else if saved != nil {
-      say("Your saved lesson '\(saved!.current)' is not in this course any more; starting at lesson 1.", style: .dim)
+    } else if let saved {
+      say("Your saved lesson '\(saved.current)' is not in this course any more; starting at lesson 1.", style: .dim)
     } else {
       say("Welcome to gatherlab: \(catalog.count) short lessons on asyncio.gather() and structured concurrency.", style: .bold)
       say("Type 'help' for the commands; an empty line goes to the next lesson.", style: .dim)
@@ -219,19 +219,10 @@ public final class Walkthrough {
   }
 
   private func runDemo(named name: String?, arguments: [String]) async {
-    let demoID = name ?? lesson.demo
-    guard let demoID else {
-      say("This lesson has no demo of its own. Name one: run \(registry.ids.joined(separator: " | ")) ('demos' lists them).")
-      return
-    }
     do {
-      let demo = try registry.demo(named: demoID)
-      let pairs = try DemoParameters.pairs(from: arguments, demo: demo.id, valid: demo.parameterNames)
-      let lessonLayer = demo.id == lesson.demo ? lesson.params : []
-      let parameters = try demo.resolve([lessonLayer, pairs])
-      _ = await player.play(demo, parameters: parameters, speed: progress.speed)
+      _ = await player.play(try DemoLaunch(demo: name, arguments: arguments, lesson: lesson, speed: progress.speed, registry: registry))
     } catch {
-      say(String(describing: error))
+      say(error.description)
     }
   }
 
@@ -273,15 +264,16 @@ public final class Walkthrough {
       say("Demos run at speed \(DemoParameter.format(progress.speed))×. 'speed 10' runs them ten times faster; reported times stay in nominal seconds.")
       return
     }
-    guard let speed = Double(text.hasSuffix("x") || text.hasSuffix("×") ? String(text.dropLast()) : text),
-      speed.isFinite, (0.1...100).contains(speed)
-    else {
-      say("Speed must be a number from 0.1 to 100, got '\(text)'.")
+    let speed: DemoSpeed
+    do {
+      speed = try DemoSpeed(parsing: text)
+    } catch {
+      say(error.description)
       return
     }
-    progress.speed = speed
+    progress.speed = speed.value
     save()
-    say("Demos will run at speed \(DemoParameter.format(speed))×.")
+    say("Demos will run at speed \(speed)×.")
   }
 
   private func restart() {
