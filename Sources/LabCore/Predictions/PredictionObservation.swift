@@ -82,7 +82,9 @@ public struct PredictionObservation: Sendable, Equatable {
           return .error
         })
       }
-      self.init(kind: kind, value: .results(value), highlight: Set(report.results.map(\.task)), marker: .join, time: joinTime)
+      self.init(
+        kind: kind, value: .results(value), highlight: Set(report.results.map(\.task)), marker: .join, time: joinTime
+      )
     case .elapsed:
       self.init(kind: kind, value: .seconds(report.elapsed), marker: .join, time: joinTime)
     case .cancelled:
@@ -146,6 +148,7 @@ public struct PredictionUndecided: Error, Equatable, Sendable, CustomStringConve
   public var description: String {
     guard !matching.isEmpty else { return "The program's output shows none of the options." }
     let letters = matching.map(PredictionOption.letter)
-    return "The program's output shows options \(letters.dropLast().joined(separator: ", ")) and \(letters.last ?? "") at once."
+    let named = letters.dropLast().joined(separator: ", ") + " and " + (letters.last ?? "")
+    return "The program's output shows options \(named) at once."
   }
 }
