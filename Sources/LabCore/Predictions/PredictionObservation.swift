@@ -124,13 +124,21 @@ public struct PredictionObservation: Sendable, Equatable {
     options: [PredictionOption],
     output: [String]
   ) -> Result<PredictionObservation, PredictionUndecided> {
-    let matching = options.indices.filter { index in
-      output.contains { $0.contains(options[index].shows) }
+    // Exactly as written first; failing that, with the printed timings a little off, as a
+    // loaded machine prints them ("took 1.2s" for "took 1.0s").
+    func matching(_ match: (String, String) -> Bool) -> [Int] {
+      options.indices.filter { index in output.contains { match($0, options[index].shows) } }
     }
-    guard matching.count == 1, let index = matching.first else {
-      return .failure(PredictionUndecided(matching: matching))
+    var matched = matching { $0.contains($1) }
+    var match: (String, String) -> Bool = { $0.contains($1) }
+    if matched.isEmpty {
+      match = { TimingTolerantText.line($0, contains: $1) }
+      matched = matching(match)
     }
-    let line = output.first { $0.contains(options[index].shows) }
+    guard matched.count == 1, let index = matched.first else {
+      return .failure(PredictionUndecided(matching: matched))
+    }
+    let line = output.first { match($0, options[index].shows) }
     return .success(PredictionObservation(kind: .choice, value: .choice(index), evidence: line))
   }
 }
