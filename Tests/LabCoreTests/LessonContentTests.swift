@@ -43,12 +43,9 @@ import Testing
     }
   }
 
-  @Test(arguments: examples("python"))
+  @Test(.enabled(if: python3 != nil, "python3 is not installed"), arguments: examples("python"))
   func pythonBlocksRunCompileOrFailAsMarked(_ item: Example) async throws {
-    guard let python3 = Self.python3 else {
-      print("python3 is not installed: skipping \(item.testDescription)")
-      return
-    }
+    let python3 = try #require(Self.python3)
     let example = item.example
     if example.modifiers.contains("invalid") {
       #expect(try await Self.compiles(example.code, python3: python3) == false, "\(item.testDescription) compiles")
