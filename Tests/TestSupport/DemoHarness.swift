@@ -14,7 +14,11 @@ public struct DemoHarness {
   }
 
   public func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
-    let launch = try DemoLaunch(demo: id, arguments: arguments, speed: .normal)
+    try await run(DemoLaunch(demo: id, arguments: arguments, speed: .normal))
+  }
+
+  /// Runs a launched demo (at its speed's nominal times: the test clock does not scale).
+  public func run(_ launch: DemoLaunch) async throws -> (output: String, report: DemoReport) {
     let console = RecordingConsole(capabilities: capabilities)
     let clock = TestClock()
     let playback = DemoPlayback(console: console, mode: mode, speed: launch.speed)
