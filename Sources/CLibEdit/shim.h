@@ -66,3 +66,18 @@ static inline int gatherlab_take_sigint(int descriptor) {
   while (read(descriptor, &info, sizeof info) == (ssize_t)sizeof info) taken = 1;
   return taken;
 }
+
+#include <termios.h>
+
+/// Makes Ctrl-C an ordinary byte (0x03) on the terminal `descriptor` until its settings are next
+/// replaced (libedit restores its cooked mode when the line ends). With the terminal raising
+/// SIGINT instead, a key typed just after Ctrl-C can be read before the signal is seen: the
+/// check for the signal and the read are two steps. A byte comes in order with the others.
+/// Returns 0 on success.
+static inline int gatherlab_ctrl_c_as_byte(int descriptor) {
+  struct termios settings;
+  if (tcgetattr(descriptor, &settings) != 0) return -1;
+  if (settings.c_cc[VINTR] == _POSIX_VDISABLE) return 0;
+  settings.c_cc[VINTR] = _POSIX_VDISABLE;
+  return tcsetattr(descriptor, TCSANOW, &settings);
+}

@@ -11,11 +11,13 @@ import Glibc
 /// line instead of killing the program.
 ///
 /// Ctrl-C: SIGINT is blocked in every thread (see `Gatherlab.main`). While a demo runs, a
-/// dispatch source takes it (`InterruptSignal`); at the prompt nobody else does, and libedit is
-/// told not to handle signals and reads its characters through `readCharacter`, which waits on
-/// the terminal and on a signalfd for SIGINT. Checking for the signal before each key keeps
-/// Ctrl-C in order with what was typed around it; it ends the line, which `readLine` then
-/// throws away as `.interrupted`.
+/// dispatch source takes it (`InterruptSignal`). At the prompt libedit is told not to handle
+/// signals and reads its characters through `readCharacter`, which first turns Ctrl-C into an
+/// ordinary byte on the terminal for the rest of the line, so it comes in order with the keys
+/// around it however fast they follow (checking for a signal, then reading a key, is two steps:
+/// a key typed after Ctrl-C could be read before the signal was seen). A Ctrl-C the terminal
+/// turned into SIGINT before that (between the prompt appearing and the first key) is read from
+/// a signalfd. Either way it ends the line, which `readLine` then throws away as `.interrupted`.
 final class EditLineReader: LineReader {
   private let historyFile: String?
 
@@ -30,6 +32,9 @@ final class EditLineReader: LineReader {
   nonisolated(unsafe) static var wasInterrupted = false
   /// Characters `readCharacter` has handed libedit since this line's prompt.
   nonisolated(unsafe) static var charactersRead = 0
+  /// Whether Ctrl-C is a byte on the terminal yet for this line (libedit's raw mode, set when the
+  /// line starts, still raises SIGINT for it).
+  nonisolated(unsafe) static var ctrlCIsAByte = false
 
   init(historyFile: String?, completion: CommandCompletion) {
     self.historyFile = historyFile
@@ -61,6 +66,7 @@ final class EditLineReader: LineReader {
     _ = gatherlab_take_sigint(Self.interrupts)
     Self.wasInterrupted = false
     Self.charactersRead = 0
+    Self.ctrlCIsAByte = false
     let pointer = readline(prompt)
     defer { free(pointer) }
     if Self.wasInterrupted { return .interrupted }
@@ -75,13 +81,14 @@ final class EditLineReader: LineReader {
       pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
       pollfd(fd: EditLineReader.interrupts, events: Int16(POLLIN), revents: 0),
     ]
+    if !EditLineReader.ctrlCIsAByte {
+      // From here on Ctrl-C arrives as a byte; one typed before this raised SIGINT, which the
+      // check below sees before any key typed after it is read (the terminal discards the
+      // unread keys typed before it).
+      EditLineReader.ctrlCIsAByte = gatherlab_ctrl_c_as_byte(STDIN_FILENO) == 0
+    }
     while true {
-      // Ctrl-C first: the line discipline raised it before it passed on any key typed after it.
-      if gatherlab_take_sigint(EditLineReader.interrupts) == 1 {
-        EditLineReader.wasInterrupted = true
-        _ = "^C".withCString { Glibc.write(STDOUT_FILENO, $0, 2) }
-        return 10
-      }
+      if gatherlab_take_sigint(EditLineReader.interrupts) == 1 { return interrupt() }
       let ready = poll(&descriptors, nfds_t(descriptors[1].fd >= 0 ? 2 : 1), -1)
       if ready < 0 {
         if errno == EINTR { continue }
@@ -91,6 +98,7 @@ final class EditLineReader: LineReader {
     }
     var first: UInt8 = 0
     guard readByte(&first) else { return -1 }
+    if first == 3 { return interrupt() }
     if first == 0, EditLineReader.charactersRead == 0 {
       // A Ctrl-D typed in the instant between the prompt appearing and libedit switching the
       // terminal to raw mode reaches us as the NUL the line discipline stores for end-of-file.
@@ -106,6 +114,13 @@ final class EditLineReader: LineReader {
       bytes.append(next)
     }
     return String(decoding: bytes, as: UTF8.self).unicodeScalars.first.map { Int32($0.value) } ?? 0xFFFD
+  }
+
+  /// Ends the line as Ctrl-C does: shows `^C`, and `readLine` throws the line away.
+  private static func interrupt() -> Int32 {
+    wasInterrupted = true
+    _ = "^C".withCString { Glibc.write(STDOUT_FILENO, $0, 2) }
+    return 10
   }
 
   private static func readByte(_ byte: inout UInt8) -> Bool {

@@ -41,13 +41,27 @@ import Testing
     #expect(try String(contentsOfFile: store.backup, encoding: .utf8) == content)
   }
 
-  @Test func aReadOnlyDirectoryGivesAWarningInsteadOfAnError() throws {
-    guard getuid() != 0 else { return }  // root writes anywhere
-    let directory = try TemporaryDirectory(files: [:])
-    chmod(directory.path, 0o500)
-    defer { chmod(directory.path, 0o700) }
-    let warning = FileProgressStore(directory: directory.path).save(Progress(current: "a"))
-    #expect(warning?.hasPrefix("Could not save progress to \(directory.path)/progress.json") == true)
+  @Test(.enabled(if: ReadOnlyDirectory.canMake, "running as root without chattr: no directory is read-only to root"))
+  func aReadOnlyDirectoryGivesAWarningAndKeepsTheSavedFile() throws {
+    let directory = try TemporaryDirectory(files: ["progress.json": #"{"version":1,"current":"b","completed":[],"speed":1}"#])
+    let readOnly = try ReadOnlyDirectory(directory.path)
+    defer { readOnly.restore() }
+    let store = FileProgressStore(directory: directory.path)
+    let warning = store.save(Progress(current: "a"))
+    #expect(warning?.hasPrefix("Could not save progress to \(directory.path)/progress.json (") == true)
+    #expect(warning?.hasSuffix("; the tutorial still works, but will not remember where you are.") == true)
+    #expect(store.load().progress == Progress(current: "b"))
+  }
+
+  @Test func aSaveKilledHalfwayLeavesTheOldFileWhole() throws {
+    // What a process killed while saving leaves: its temporary file, half written.
+    let old = #"{"completed":[],"current":"b","speed":2,"version":1}"#
+    let directory = try TemporaryDirectory(files: ["progress.json": old, ".progress.json.4242.tmp": #"{"complet"#])
+    let store = FileProgressStore(directory: directory.path)
+    #expect(store.load().progress == Progress(current: "b", speed: 2))
+    #expect(store.load().warning == nil)
+    #expect(store.save(Progress(current: "c")) == nil)
+    #expect(store.load().progress == Progress(current: "c"))
   }
 
   @Test func aStateDirectoryThatIsAFileGivesAWarning() throws {

@@ -14,7 +14,11 @@ public struct DemoHarness {
   }
 
   public func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
-    let launch = try DemoLaunch(demo: id, arguments: arguments, speed: .normal)
+    try await run(DemoLaunch(demo: id, arguments: arguments, speed: .normal))
+  }
+
+  /// Runs a launched demo (at its speed's nominal times: the test clock does not scale).
+  public func run(_ launch: DemoLaunch) async throws -> (output: String, report: DemoReport) {
     let console = RecordingConsole(capabilities: capabilities)
     let clock = TestClock()
     let playback = DemoPlayback(console: console, mode: mode, speed: launch.speed)
@@ -26,6 +30,9 @@ public struct DemoHarness {
 
   /// The output with the lines of each instant in a fixed order: tasks that start or end at the
   /// same instant do so in whatever order the scheduler picks, so the golden strings sort them.
+  /// The summary's `end order` likewise lists tasks that ended at the same instant
+  /// alphabetically; tasks that ended at different instants keep the order the run gave them, so
+  /// a wrong order still shows.
   public static func normalized(_ output: String) -> String {
     var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var start = 0
@@ -35,6 +42,26 @@ public struct DemoHarness {
       while key != nil, end < lines.count, instant(lines[end]) == key { end += 1 }
       lines[start..<end].sort()
       start = end
+    }
+    // When each task last ended (finished, failed or was cancelled), from the event lines.
+    var ended: [String: Substring] = [:]
+    for line in lines {
+      let words = line.split(separator: " ")
+      if let key = instant(line), words.count >= 3, ["finished", "failed", "cancelled"].contains(words[2]) {
+        ended[String(words[1])] = key
+      }
+    }
+    let label = "end order   "
+    for index in lines.indices where lines[index].hasPrefix(label) {
+      var names = lines[index].dropFirst(label.count).components(separatedBy: ", ")
+      var first = 0
+      while first < names.count {
+        var last = first + 1
+        while last < names.count, ended[names[last]] != nil, ended[names[last]] == ended[names[first]] { last += 1 }
+        names[first..<last].sort()
+        first = last
+      }
+      lines[index] = label + names.joined(separator: ", ")
     }
     return lines.joined(separator: "\n")
   }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One `key=value` parameter a demo accepts: its name, type, default, valid range and help line.
 ///
 /// Parameters are parsed and range-checked here and nowhere else; the error says what is valid.
@@ -191,25 +193,54 @@ public struct DemoParameters: Sendable, Equatable {
     values.first { $0.name == name }?.value
   }
 
+  // A demo reading a name it did not declare (or as another kind) is a bug in the demo, never in
+  // what the user typed: it gets a harmless value instead of a trap, and the read is kept in
+  // `undeclaredReads`, which the content check expects to be empty after every demo's run.
+
   public func integer(_ name: String) -> Int {
     if case .integer(let number)? = self[name] { return number }
-    preconditionFailure("demo parameter '\(name)' is not a declared integer")
+    undeclared.record(.init(name: name, kind: "a whole number"))
+    return 1
   }
 
   public func seconds(_ name: String) -> Double {
     if case .seconds(let seconds)? = self[name] { return seconds }
-    preconditionFailure("demo parameter '\(name)' is not declared in seconds")
+    undeclared.record(.init(name: name, kind: "seconds"))
+    return 0
   }
 
   public func secondsList(_ name: String) -> [Double] {
     if case .secondsList(let list)? = self[name] { return list }
-    preconditionFailure("demo parameter '\(name)' is not a declared list of seconds")
+    undeclared.record(.init(name: name, kind: "a list of seconds"))
+    return [0]
   }
 
   public func choice(_ name: String) -> String {
     if case .choice(let option)? = self[name] { return option }
-    preconditionFailure("demo parameter '\(name)' is not a declared choice")
+    undeclared.record(.init(name: name, kind: "a choice"))
+    return ""
   }
+
+  /// Every read of a parameter that was not declared as the kind asked for, in order.
+  public var undeclaredReads: [UndeclaredParameterRead] { undeclared.reads }
+
+  private let undeclared = UndeclaredReads()
+}
+
+/// A demo asked for a parameter it did not declare, or as another kind than declared.
+public struct UndeclaredParameterRead: Error, Equatable, Sendable, CustomStringConvertible {
+  public let name: String
+  public let kind: String
+
+  public var description: String { "The demo read '\(name)' as \(kind), but declares no such parameter." }
+}
+
+/// The undeclared reads of one set of parameters (shared by its copies).
+private final class UndeclaredReads: Sendable {
+  private let state = Mutex<[UndeclaredParameterRead]>([])
+
+  func record(_ read: UndeclaredParameterRead) { state.withLock { $0.append(read) } }
+  var reads: [UndeclaredParameterRead] { state.withLock { $0 } }
 }
 
 extension StringProtocol {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One lesson of the course: its place, its names, the demo it runs, and its Markdown body.
 ///
 /// Lessons come from `Lessons/NN-id.md` files through `LessonLoader`; the number is the file's
@@ -30,8 +32,10 @@ public struct Lesson: Sendable, Equatable {
   public let body: String
   /// The line of the file the body starts on.
   public let bodyStartLine: Int
-  /// The body, parsed.
-  public let document: MarkdownDocument
+  /// The body, parsed the first time it is needed: `list` and the walkthrough's first prompt
+  /// read only front matter for most lessons, and parsing all of them cost most of their start-up.
+  public var document: MarkdownDocument { parsedBody.document }
+  private let parsedBody: ParsedBody
   /// The file line of each front matter key ("id", "params", "params.delays"), for messages.
   let keyLines: [String: Int]
 
@@ -76,7 +80,7 @@ public struct Lesson: Sendable, Equatable {
     self.path = path
     self.body = body
     self.bodyStartLine = bodyStartLine
-    self.document = MarkdownParser.parse(body, firstLine: bodyStartLine)
+    self.parsedBody = ParsedBody(body: body, firstLine: bodyStartLine)
     self.keyLines = keyLines
   }
 
@@ -90,5 +94,26 @@ public struct Lesson: Sendable, Equatable {
       && lhs.demo == rhs.demo && lhs.params.map(\.name) == rhs.params.map(\.name)
       && lhs.params.map(\.value) == rhs.params.map(\.value) && lhs.fileName == rhs.fileName
       && lhs.path == rhs.path && lhs.body == rhs.body && lhs.bodyStartLine == rhs.bodyStartLine
+  }
+}
+
+/// A lesson body and, once asked for, its parse; shared by the copies of one `Lesson`.
+private final class ParsedBody: Sendable {
+  private let body: String
+  private let firstLine: Int
+  private let parsed = Mutex<MarkdownDocument?>(nil)
+
+  init(body: String, firstLine: Int) {
+    self.body = body
+    self.firstLine = firstLine
+  }
+
+  var document: MarkdownDocument {
+    parsed.withLock { parsed in
+      if let parsed { return parsed }
+      let document = MarkdownParser.parse(body, firstLine: firstLine)
+      parsed = document
+      return document
+    }
   }
 }
