@@ -57,7 +57,7 @@ let package = Package(
 
     .target(
       name: "TestSupport",
-      dependencies: [.product(name: "Clocks", package: "swift-clocks")],
+      dependencies: ["LabCore", .product(name: "Clocks", package: "swift-clocks")],
       path: "Tests/TestSupport"
     ),
     .testTarget(

@@ -103,7 +103,7 @@ public enum TimelineSVG {
       SVGElement("style", text: """
         .phase { font-size: 20px; font-weight: bold; fill: \(Palette.ink); }
         .label { font-size: 22px; font-weight: bold; fill: \(Palette.ink); }
-        .status { font-size: 20px; fill: \(Palette.ink); }
+        .status { font-size: 20px; }
         .axis text, .legend text { font-size: 18px; fill: \(Palette.faint); }
         .marker text { font-size: 20px; font-weight: bold; }
         """),
@@ -133,6 +133,13 @@ public enum TimelineSVG {
       if row.isOrphan, let join = snapshot.join?.time, join < end {
         bar("running", from: startedAt, to: max(startedAt, join), fill: colour(row.state))
         bar("orphan", from: max(startedAt, join), to: end, fill: "url(#orphan)")
+        let (from, to) = (axis.x(max(startedAt, join)), axis.x(end))
+        if to - from >= 150 {
+          parts.append(SVGElement("text", [
+            "x": number((from + to) / 2), "y": number(y + barHeight - 8), "class": "orphan-label",
+            "text-anchor": "middle", "font-size": "18", "font-weight": "bold", "fill": Palette.ink,
+          ], text: row.state.hasEnded ? "orphan · result lost" : "orphan"))
+        }
       } else {
         bar("running", from: startedAt, to: end, fill: colour(row.state))
       }
