@@ -192,4 +192,9 @@ public struct ReplayFrame: Sendable, Equatable {
 public struct ReplayStep: Sendable, Equatable {
   public var time: Double
   public var entries: Range<Int>
+
+  public init(time: Double, entries: Range<Int>) {
+    self.time = time
+    self.entries = entries
+  }
 }
