@@ -22,7 +22,7 @@ enum RecordingFixtures {
   /// the deadline is set) and says when it passes.
   static let timeout = """
     {"type":"recording","version":1,"command":["gatherlab","run","timeout","delays=1,3","timeout=2"],"columns":80,"rows":24}
-    {"type":"demo","demo":"timeout","speed":2,"params":{"delays":[1,3],"timeout":2,"mode":"all"}}
+    {"type":"demo","demo":"timeout","speed":2,"params":{"delays":[1,3],"timeout":2}}
     {"type":"deadline","t":2}
     {"type":"event","t":0,"task":"A","event":"started","value":null,"error":null,"phase":null}
     {"type":"event","t":0,"task":"B","event":"started","value":null,"error":null,"phase":null}
