@@ -24,7 +24,8 @@ public struct ReplayPlayback: Sendable {
   public func play<C: Clock>(_ run: RecordedRun, clock: C) async -> Bool where C.Duration == Duration {
     let start = clock.now
     func wait(until time: Double) async -> Bool {
-      try? await clock.sleep(until: start.advanced(by: .seconds(time / speed)), tolerance: nil)
+      let deadline = start.advanced(by: .seconds(time / speed))
+      if deadline > clock.now { try? await clock.sleep(until: deadline, tolerance: nil) }
       return !Task.isCancelled
     }
     switch mode {
@@ -34,8 +35,10 @@ public struct ReplayPlayback: Sendable {
     case .lines:
       let nameWidth = run.plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1
       console.writeLines([StyledText(title(run), style: .bold)])
+      var shown = 0.0
       for (entry, time) in zip(run.recording.entries, run.instants) {
-        guard await wait(until: time) else { return stopped(run, at: time) }
+        guard await wait(until: time) else { return stopped(run, at: shown) }
+        shown = time
         if let line = DemoTranscript.line(entry, nameWidth: nameWidth) { console.writeLine(line) }
       }
       ending(run)
@@ -43,11 +46,13 @@ public struct ReplayPlayback: Sendable {
     case .live:
       let view = LiveView(console: console)
       view.begin()
+      var shown = 0.0
       for frame in run.frames(every: frameInterval) {
         guard await wait(until: frame.time) else {
           view.end()
-          return stopped(run, at: frame.time)
+          return stopped(run, at: shown)
         }
+        shown = frame.time
         let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
         view.draw(TimelineRenderer.render(frame.snapshot, width: size.columns, height: size.rows))
       }
@@ -74,7 +79,7 @@ public struct ReplayPlayback: Sendable {
     console.writeLines(lines)
   }
 
-  /// Stopped by Ctrl-C: the timeline where the replay had got to, and no summary.
+  /// Stopped by Ctrl-C: the timeline as last shown, and no summary.
   private func stopped(_ run: RecordedRun, at time: Double) -> Bool {
     var lines: [StyledText] = []
     if console.capabilities.isTTY {
