@@ -16,8 +16,8 @@ public enum StepNarration {
     return SecondsFormat.seconds(step.time) + " " + (happened(entries) + still(before)).joined(separator: "; ")
   }
 
-  /// What the entries say happened, in the order a learner reads it: phases, tasks, then the
-  /// caller.
+  /// What the entries say happened, in the order a learner reads it: phases, tasks that ended
+  /// (freeing their places), tasks that started or wait, then the caller.
   public static func happened(_ entries: [DemoLogEntry]) -> [String] {
     var parts: [String] = []
     for case .phase(let name, let number, _) in entries {
@@ -30,10 +30,6 @@ public enum StepNarration {
     func tasks(_ kind: DemoEvent.Kind, orphan: Bool? = nil) -> [String] {
       events.filter { $0.kind == kind && (orphan == nil || $0.isOrphan == orphan) }.map(\.task)
     }
-    let started = tasks(.started)
-    if !started.isEmpty { parts.append(list(started) + " started") }
-    let waiting = tasks(.waiting)
-    if !waiting.isEmpty { parts.append(list(waiting) + (waiting.count == 1 ? " waits" : " wait") + " for a slot") }
     let finished = tasks(.finished, orphan: false)
     if !finished.isEmpty { parts.append(list(finished) + " finished") }
     let lost = tasks(.finished, orphan: true)
@@ -44,6 +40,10 @@ public enum StepNarration {
     if !failed.isEmpty { parts.append(list(failed) + " failed") }
     let cancelled = tasks(.cancelled)
     if !cancelled.isEmpty { parts.append(list(cancelled) + (cancelled.count == 1 ? " was" : " were") + " cancelled") }
+    let started = tasks(.started)
+    if !started.isEmpty { parts.append(list(started) + " started") }
+    let waiting = tasks(.waiting)
+    if !waiting.isEmpty { parts.append(list(waiting) + (waiting.count == 1 ? " waits" : " wait") + " for a slot") }
     for case .deadline(let time) in entries {
       parts.append("the deadline is set for " + SecondsFormat.seconds(time))
     }

@@ -34,7 +34,8 @@ public enum TimelineSVG {
 
   public static func svg(_ snapshot: TimelineSnapshot) -> SVGElement {
     let labels = snapshot.rows.map(RowLabel.text)
-    let statuses = snapshot.rows.map { RowLabel.status($0) }
+    // Values cut from the middle so the status column (at most 420 px) holds them.
+    let statuses = snapshot.rows.map { RowLabel.status($0, valueWidth: 22) }
     let labelWidth = Double(labels.map(\.count).max() ?? 5) * 22 * characterWidth + 20
     let statusWidth = min(420, Double(statuses.map(\.count).max() ?? 10) * 20 * characterWidth + 16)
     let barStart = margin + labelWidth

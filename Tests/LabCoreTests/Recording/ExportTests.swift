@@ -72,7 +72,7 @@ import FoundationXML
   @Test func valuesAndErrorsComeBackUnchangedThroughTheEscaping() throws {
     let svg = try document(RecordingFixtures.unknownDemo)
     let statuses = try nodes(svg, "//*[@class='status']").compactMap(\.stringValue)
-    #expect(statuses == [#"✓ 1st "<b>&"x'</b>""#, #"✗ 2nd ValueError('<bad> & "worse"')"#])
+    #expect(statuses == [#"✓ 1st "<b>&"x'</b>""#, #"✗ 2nd KeyError('<a> & "b"')"#])
     let tasks = try nodes(svg, "//*[local-name()='g'][contains(@class,'task')]/@data-task").compactMap(\.stringValue)
     #expect(tasks == ["fetch('a')", "fetch('b')"])
   }
@@ -179,5 +179,17 @@ import FoundationXML
     let instants = events.filter { $0["ph"] as? String == "i" }
       .map { "\($0["name"]!) tid=\($0["tid"]!) ts=\($0["ts"]!)" }
     #expect(instants == ["B cancelled tid=3 ts=2000000", "deadline tid=1 ts=2000000", "deadline passed tid=1 ts=2000000"])
+  }
+}
+
+@Suite struct RowLabelTests {
+  @Test func rowsAreNamedByTheirZeroBasedArgumentIndex() {
+    #expect(RowLabel.text(TimelineRow(name: "A", slot: 1)) == "[0] A")
+    #expect(RowLabel.text(TimelineRow(name: "C", slot: 3)) == "[2] C")
+  }
+
+  @Test func longValuesAreCutFromTheMiddleSoBothEndsStay() {
+    #expect(RowLabel.shortened("Data from api.example.com/user/3", to: 22) == "Data from a…com/user/3")
+    #expect(RowLabel.shortened("short", to: 22) == "short")
   }
 }

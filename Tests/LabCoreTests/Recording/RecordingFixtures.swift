@@ -40,7 +40,7 @@ enum RecordingFixtures {
     {"type":"event","t":0,"task":"fetch('a')","event":"started","value":null,"error":null,"phase":null}
     {"type":"event","t":0.5,"task":"fetch('b')","event":"started","value":null,"error":null,"phase":null}
     {"type":"event","t":1.5,"task":"fetch('a')","event":"finished","value":"<b>&\\"x'</b>","error":null,"phase":null}
-    {"type":"event","t":1.5,"task":"fetch('b')","event":"failed","value":null,"error":"ValueError('<bad> & \\"worse\\"')","phase":null}
+    {"type":"event","t":1.5,"task":"fetch('b')","event":"failed","value":null,"error":"KeyError('<a> & \\"b\\"')","phase":null}
     {"type":"join","t":1.5,"label":"gather returned","detail":"","outcome":"returned"}
     {"type":"result","outcome":"returned"}
 
