@@ -21,15 +21,19 @@ public final class LiveView: Sendable {
 
   /// Replaces what is on screen with `lines` (skipped when nothing changed).
   public func draw(_ lines: [StyledText]) {
-    let frame = ANSI.home
-      + lines.map { $0.rendered(color: console.capabilities.color) + ANSI.eraseLineRight }.joined(separator: "\n")
-      + ANSI.eraseDown
+    let frame = Self.frame(lines, color: console.capabilities.color)
     let changed = state.withLock { state in
       guard state.active, frame != state.lastFrame else { return false }
       state.lastFrame = frame
       return true
     }
     if changed { console.write(frame) }
+  }
+
+  /// What `draw` writes for `lines`: home, each line cleared to its end, the rest erased. Pure,
+  /// so a recording of the live view (an asciicast) holds the same bytes.
+  public static func frame(_ lines: [StyledText], color: Bool) -> String {
+    ANSI.home + lines.map { $0.rendered(color: color) + ANSI.eraseLineRight }.joined(separator: "\n") + ANSI.eraseDown
   }
 
   /// Leaves the alternate screen and shows the cursor; safe to call more than once.

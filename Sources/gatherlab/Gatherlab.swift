@@ -22,9 +22,15 @@ struct Gatherlab: AsyncParsableCommand {
         gatherlab run error-cancel mode=gather --speed 2
         gatherlab show results-order      # one lesson
         gatherlab list                    # lessons and demos
+        gatherlab run error-cancel mode=gather --record class.jsonl
+        gatherlab replay class.jsonl --step   # event by event, in class
+        gatherlab export class.jsonl --to svg # the timeline for a slide
       """,
     version: "0.1.0",
-    subcommands: [TutorialCommand.self, RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self],
+    subcommands: [
+      TutorialCommand.self, RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self, ReplayCommand.self,
+      ExportCommand.self,
+    ],
     defaultSubcommand: TutorialCommand.self
   )
 

@@ -11,13 +11,16 @@ import Glibc
 struct InterruptibleDemoPlayer: DemoPlaying {
   let console: any Console
   let json: Bool
+  /// Gets the run's JSON Lines too (`--record`).
+  var recorder: (any RunLineSink)? = nil
 
   func play(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoReport {
-    let playback = DemoPlayback(
+    var playback = DemoPlayback(
       console: console,
       mode: DemoPlayback.mode(for: console.capabilities, json: json),
       speed: speed
     )
+    playback.recorder = recorder
     // Take Ctrl-C before the demo starts drawing, so a Ctrl-C at its first frame is not missed.
     let interrupted = Mutex<(pressed: Bool, run: Task<DemoReport, Never>?)>((false, nil))
     let handler = InterruptSignal.shared.push {

@@ -21,6 +21,7 @@ struct RunCommand: AsyncParsableCommand {
         gatherlab run error-cancel mode=gather
         gatherlab run semaphore tasks=30 limit=10 mode=window --speed 5
         gatherlab run timeout --json
+        gatherlab run error-cancel mode=gather --record class.jsonl
       """
   )
 
@@ -36,6 +37,7 @@ struct RunCommand: AsyncParsableCommand {
   var json = false
 
   @OptionGroup var output: OutputOptions
+  @OptionGroup var recording: RecordOption
 
   func run() async throws {
     let launch: DemoLaunch
@@ -46,8 +48,10 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     let console = StandardConsole(capabilities: output.capabilities())
-    let player = InterruptibleDemoPlayer(console: console, json: json)
+    let recorder = try recording.open()
+    let player = InterruptibleDemoPlayer(console: console, json: json, recorder: recorder)
     let report = await player.play(launch)
+    try recording.finish(recorder)
     if report.outcome == .interrupted {
       throw ExitCode(130)
     }

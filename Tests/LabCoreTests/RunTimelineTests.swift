@@ -73,3 +73,13 @@ import Testing
     #expect(throws: DemoJSONLineError.missing("t")) { try DemoJSONLine.parse(#"{"type":"deadline","t":true}"#) }
   }
 }
+
+extension RunTimelineTests {
+  @Test func aHeaderWithASpeedNoRunCanHaveIsRefused() {
+    for speed in ["0", "-1", "1e308", "100.5"] {
+      #expect(throws: DemoJSONLineError.invalid("speed")) {
+        try DemoJSONLine.parse(#"{"type":"demo","demo":"ordering","speed":"# + speed + "}")
+      }
+    }
+  }
+}

@@ -35,9 +35,12 @@ public enum DemoJSONLine: Sendable, Equatable {
     }
     switch type {
     case "demo":
+      // The speed divides every wait of a replay: one outside 0.1–100 is not a run's.
+      let speed = line.speed ?? 1
+      guard (try? DemoSpeed(speed)) != nil else { throw .invalid("speed") }
       return .header(DemoJSONHeader(
         demo: try required(line.demo, "demo"),
-        speed: line.speed ?? 1,
+        speed: speed,
         params: (line.params ?? [:]).mapValues(\.text),
         runtime: line.runtime
       ))

@@ -19,6 +19,8 @@ public struct DemoPlayback: Sendable {
   public let speed: DemoSpeed
   /// Time between redraws of the live timeline (real time).
   public var frameInterval: Duration = .milliseconds(50)
+  /// Gets the run's JSON Lines as they happen, whatever the mode shows (`--record FILE`).
+  public var recorder: (any RunLineSink)?
 
   public init(console: any Console, mode: Mode, speed: DemoSpeed = .normal) {
     self.console = console
@@ -42,18 +44,24 @@ public struct DemoPlayback: Sendable {
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
     let nameWidth = plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1
     let console = console
-    let log: @Sendable (DemoLogEntry) -> Void
+    let recorder = recorder
+    recorder?.write(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value))
+    let show: @Sendable (DemoLogEntry) -> Void
     switch mode {
     case .json:
       console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value))
-      log = { entry in console.writeLine(DemoJSON.entry(entry)) }
+      show = { entry in console.writeLine(DemoJSON.entry(entry)) }
     case .lines:
       console.writeLines([StyledText(title + (speed == .normal ? "" : " · speed \(speed)×"), style: .bold)])
-      log = { entry in
+      show = { entry in
         if let line = DemoTranscript.line(entry, nameWidth: nameWidth) { console.writeLine(line) }
       }
     case .live:
-      log = { _ in }
+      show = { _ in }
+    }
+    let log: @Sendable (DemoLogEntry) -> Void = { entry in
+      recorder?.write(DemoJSON.entry(entry))
+      show(entry)
     }
 
     let session = DemoSession(clock: clock, plan: plan, log: log)
@@ -64,6 +72,7 @@ public struct DemoPlayback: Sendable {
     }
     if Task.isCancelled { session.interrupt() }
     let report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)
+    recorder?.write(DemoJSON.result(report))
 
     switch mode {
     case .json:

@@ -1,0 +1,64 @@
+import LabTerminal
+
+/// A recording as an asciicast v2 file (asciinema's format): the live view, drawn by the pure
+/// timeline renderer at fixed nominal instants at the recorded terminal size and speed, with a
+/// marker (`"m"`) at each moment something happened, so a player can jump from event to event.
+///
+/// ```text
+/// {"version":2,"width":80,"height":24,"title":"ordering · delays=3,1,2","env":{"TERM":"xterm-256color"}}
+/// [0,"o","\u001b[?25l\u001b[H\u001b[J"]
+/// [0,"o","\u001b[Hordering · delays=3,1,2 … 0.00s\u001b[K\r\n…"]
+/// [0,"m","0.00s A, B and C started"]
+/// ```
+public enum AsciicastExport {
+  /// The cast's lines, header first, each frame where its nominal instant falls at the recorded speed.
+  public static func cast(_ run: RecordedRun, frameInterval: Double = 0.05) -> String {
+    let columns = run.recording.header.columns
+    let rows = run.recording.header.rows
+    var lines = [JSONValue.object([
+      ("version", 2),
+      ("width", .integer(columns)),
+      ("height", .integer(rows)),
+      ("title", .string(run.title)),
+      ("env", .object([("TERM", "xterm-256color")])),
+    ]).text]
+    func event(_ time: Double, _ code: String, _ data: String) {
+      lines.append(JSONValue.array([.number((time / run.speed * 1e6).rounded() / 1e6), .string(code), .string(data)]).text)
+    }
+    event(0, "o", ANSI.hideCursor + ANSI.home + ANSI.eraseDown)
+    let steps = run.steps
+    var nextStep = 0
+    var lastFrame = ""
+    for frame in run.frames(every: frameInterval) {
+      let data = terminalBytes(liveFrame(frame.snapshot, columns: columns, rows: rows))
+      if data != lastFrame {
+        event(frame.time, "o", data)
+        lastFrame = data
+      }
+      while nextStep < steps.count, steps[nextStep].time <= frame.time + 1e-9 {
+        let step = steps[nextStep]
+        let happened = StepNarration.happened(Array(run.recording.entries[step.entries]))
+        event(step.time, "m", SecondsFormat.seconds(step.time) + " " + happened.joined(separator: "; "))
+        nextStep += 1
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// What the live view writes for `snapshot` on a terminal of this size.
+  public static func liveFrame(_ snapshot: TimelineSnapshot, columns: Int, rows: Int) -> String {
+    LiveView.frame(TimelineRenderer.render(snapshot, width: columns, height: rows), color: true)
+  }
+
+  /// The bytes as a terminal receives them: its line discipline turns each newline the program
+  /// writes into carriage return and newline, and a player has no line discipline.
+  public static func terminalBytes(_ output: String) -> String {
+    output.replacingOccurrences(of: "\n", with: "\r\n")
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

@@ -1,0 +1,92 @@
+import LabTerminal
+
+/// Plays a recording back to a console as the run was shown: the live timeline redrawn in place
+/// on a terminal, one plain line per entry otherwise, or the recorded JSON Lines unchanged; then
+/// the final timeline and the summary, as a live run ends.
+///
+/// Frames are drawn at fixed nominal instants (`RecordedRun.frameInstants`), each when its time
+/// comes at `speed`: a slow machine may draw a frame late, never a different frame.
+public struct ReplayPlayback: Sendable {
+  public let console: any Console
+  public let mode: DemoPlayback.Mode
+  /// The time scale of the replay: the recorded speed unless the user chose another.
+  public let speed: Double
+  /// Nominal seconds between frames of the live view.
+  public var frameInterval = 0.05
+
+  public init(console: any Console, mode: DemoPlayback.Mode, speed: Double) {
+    self.console = console
+    self.mode = mode
+    self.speed = speed
+  }
+
+  /// Plays `run` on `clock`; returns false when the calling task was cancelled (Ctrl-C) first.
+  public func play<C: Clock>(_ run: RecordedRun, clock: C) async -> Bool where C.Duration == Duration {
+    let start = clock.now
+    func wait(until time: Double) async -> Bool {
+      let deadline = start.advanced(by: .seconds(time / speed))
+      if deadline > clock.now { try? await clock.sleep(until: deadline, tolerance: nil) }
+      return !Task.isCancelled
+    }
+    switch mode {
+    case .json:
+      for line in run.recording.lines { console.writeLine(line) }
+      return true
+    case .lines:
+      let nameWidth = run.plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1
+      console.writeLines([StyledText(title(run), style: .bold)])
+      var shown = 0.0
+      for (entry, time) in zip(run.recording.entries, run.instants) {
+        guard await wait(until: time) else { return stopped(run, at: shown) }
+        shown = time
+        if let line = DemoTranscript.line(entry, nameWidth: nameWidth) { console.writeLine(line) }
+      }
+      ending(run)
+      return true
+    case .live:
+      let view = LiveView(console: console)
+      view.begin()
+      var shown = 0.0
+      for frame in run.frames(every: frameInterval) {
+        guard await wait(until: frame.time) else {
+          view.end()
+          return stopped(run, at: shown)
+        }
+        shown = frame.time
+        let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
+        view.draw(TimelineRenderer.render(frame.snapshot, width: size.columns, height: size.rows))
+      }
+      view.end()
+      ending(run)
+      return true
+    }
+  }
+
+  /// "error-cancel · mode=gather · replay ×2".
+  func title(_ run: RecordedRun) -> String {
+    run.title + " · replay" + (speed == 1 ? "" : " ×" + DemoParameter.format(speed))
+  }
+
+  private var width: Int { console.currentSize()?.columns ?? console.capabilities.width }
+
+  /// The final timeline (on a terminal) and the summary.
+  private func ending(_ run: RecordedRun) {
+    var lines: [StyledText] = []
+    if console.capabilities.isTTY {
+      lines += [StyledText()] + TimelineRenderer.render(run.snapshot(at: run.end, isFinal: true), width: width)
+    }
+    lines += [StyledText()] + run.summary(width: width)
+    console.writeLines(lines)
+  }
+
+  /// Stopped by Ctrl-C: the timeline as last shown, and no summary.
+  private func stopped(_ run: RecordedRun, at time: Double) -> Bool {
+    var lines: [StyledText] = []
+    if console.capabilities.isTTY {
+      lines += [StyledText()] + TimelineRenderer.render(run.snapshot(at: time), width: width)
+    }
+    lines.append(StyledText("Replay stopped at " + SecondsFormat.seconds(time) + ".", style: .dim))
+    console.writeLines(lines)
+    return false
+  }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import LabCore
+import LabTerminal
+import Testing
+import TestSupport
+import Clocks
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct SVGWriterTests {
+  @Test func textAndAttributesEscapeAllFiveSpecialCharacters() {
+    #expect(XMLEscaping.escape(#"<b>&"x'</b>"#) == "&lt;b&gt;&amp;&quot;x&apos;&lt;/b&gt;")
+    #expect(XMLEscaping.escape("fetch('a') → ✓") == "fetch(&apos;a&apos;) → ✓")
+    #expect(XMLEscaping.escape("bell\u{07}null\u{00}tab\t") == "bell\u{FFFD}null\u{FFFD}tab\t")
+  }
+
+  @Test func elementsWriteTheirAttributesInOrderEscaped() {
+    let element = SVGElement("g", ["class": "task", "data-task": #"a"b"#], [
+      SVGElement("text", ["x": "10"], text: "1 < 2 & 3"),
+      SVGElement("rect", ["width": "5"]),
+    ])
+    #expect(element.markup == """
+      <g class="task" data-task="a&quot;b">
+        <text x="10">1 &lt; 2 &amp; 3</text>
+        <rect width="5"/>
+      </g>
+      """)
+  }
+}
+
+@Suite struct TimelineSVGTests {
+  func document(_ text: String) throws -> XMLDocument {
+    let run = try RecordingFixtures.run(text)
+    let snapshot = run.timeline(through: run.recording.entries.count).snapshot(title: run.title, speed: 1, now: run.end, isFinal: true)
+    return try XMLDocument(xmlString: TimelineSVG.document(snapshot))
+  }
+
+  func nodes(_ document: XMLDocument, _ xpath: String) throws -> [XMLNode] {
+    try document.nodes(forXPath: xpath)
+  }
+
+  @Test func theSVGIsXMLWithOneRowPerTaskAndTheJoinMarker() throws {
+    let svg = try document(RecordingFixtures.errorCancelGather)
+    let rows = try nodes(svg, "//*[local-name()='g'][contains(@class,'task')]")
+    #expect(rows.count == 3)
+    #expect(try rows.map { try $0.nodes(forXPath: "./*[@class='label']").first?.stringValue } == ["[0] A", "[1] B", "[2] C"])
+    #expect(try rows.map { try $0.nodes(forXPath: "./*[@class='status']").first?.stringValue } == [
+      "✗ 1st A failed", "✓ 2nd \"B\" (lost)", "✓ 3rd \"C\" (lost)",
+    ])
+    #expect(try rows.map { try $0.nodes(forXPath: "@data-state").first?.stringValue } == ["failed", "finished", "finished"])
+    let orphans = try nodes(svg, "//*[local-name()='g'][contains(@class,'orphan')]/@data-task").map(\.stringValue)
+    #expect(orphans == ["B", "C"])
+    let join = try nodes(svg, "//*[local-name()='g'][@class='marker join']")
+    #expect(join.count == 1)
+    #expect(try join.first?.nodes(forXPath: "./*[local-name()='text']").first?.stringValue == "▲ error reached the caller 1.00s")
+    #expect(try nodes(svg, "//*[local-name()='g'][@class='marker deadline']").isEmpty)
+    let legend = try nodes(svg, "//*[local-name()='g'][@class='legend']/*[local-name()='text']").map(\.stringValue)
+    #expect(legend == ["▶ running", "▒ orphan (result lost)", "✓ done", "✗ failed", "⊘ cancelled"])
+    let ticks = try nodes(svg, "//*[local-name()='g'][@class='axis']/*[local-name()='text']").compactMap(\.stringValue)
+    #expect(ticks == ["0s", "0.25s", "0.5s", "0.75s", "1s", "1.25s", "1.5s", "1.75s", "2s"])
+  }
+
+  @Test func aTimeoutMarksItsDeadline() throws {
+    let svg = try document(RecordingFixtures.timeout)
+    let deadline = try nodes(svg, "//*[local-name()='g'][@class='marker deadline']")
+    #expect(try deadline.first?.nodes(forXPath: "@data-time").first?.stringValue == "2.000")
+    #expect(try deadline.first?.nodes(forXPath: "./*[local-name()='text']").first?.stringValue == "┆ deadline 2.00s")
+  }
+
+  @Test func valuesAndErrorsComeBackUnchangedThroughTheEscaping() throws {
+    let svg = try document(RecordingFixtures.unknownDemo)
+    let statuses = try nodes(svg, "//*[@class='status']").compactMap(\.stringValue)
+    #expect(statuses == [#"✓ 1st "<b>&"x'</b>""#, #"✗ 2nd KeyError('<a> & "b"')"#])
+    let tasks = try nodes(svg, "//*[local-name()='g'][contains(@class,'task')]/@data-task").compactMap(\.stringValue)
+    #expect(tasks == ["fetch('a')", "fetch('b')"])
+  }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct AsciicastExportTests {
+  func events(_ cast: String) throws -> (header: [String: Any], events: [[Any]]) {
+    let lines = cast.split(separator: "\n").map { Data($0.utf8) }
+    let header = try #require(try JSONSerialization.jsonObject(with: lines[0]) as? [String: Any])
+    let events = try lines.dropFirst().map { try #require(try JSONSerialization.jsonObject(with: $0) as? [Any]) }
+    return (header, events)
+  }
+
+  @Test func theHeaderHasTheRecordedSizeAndEveryEventIsTimeCodeData() throws {
+    let (header, events) = try events(AsciicastExport.cast(try RecordingFixtures.run(RecordingFixtures.errorCancelGather)))
+    #expect(header["version"] as? Int == 2)
+    #expect(header["width"] as? Int == 60)
+    #expect(header["height"] as? Int == 16)
+    #expect(header["title"] as? String == "error-cancel · delays=2,2 · fail-at=1 · mode=gather")
+    let times = events.compactMap { $0[0] as? Double }
+    #expect(times.count == events.count)
+    #expect(times == times.sorted())
+    #expect(events.allSatisfy { $0.count == 3 && ["o", "m"].contains($0[1] as? String) && $0[2] is String })
+    let markers = events.filter { $0[1] as? String == "m" }.map { [$0[0] as? Double ?? -1, $0[2] as? String ?? ""] as [AnyHashable] }
+    #expect(markers == [
+      [0.001, "0.00s A, B and C started"],
+      [1.002, "1.00s A failed; error reached the caller"],
+      [2.001, "2.00s B and C finished, but nobody reads their results"],
+    ])
+    // Frames go to a player, which has no line discipline: every newline comes with its return.
+    let output = events.filter { $0[1] as? String == "o" }.compactMap { $0[2] as? String }.joined()
+    #expect(!output.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+  }
+
+  @Test func timesAreRealSecondsAtTheRecordedSpeed() throws {
+    let (_, events) = try events(AsciicastExport.cast(try RecordingFixtures.run(RecordingFixtures.timeout)))
+    let markers = events.filter { $0[1] as? String == "m" }.compactMap { $0[0] as? Double }
+    // Recorded at speed 2: the nominal seconds 0, 1 and 2 are real 0, 0.5 and 1.
+    #expect(markers == [0, 0.5, 1])
+  }
+
+  @Test func theLastFrameIsTheLiveViewsLastFrame() async throws {
+    let run = try RecordingFixtures.run(RecordingFixtures.errorCancelGather)
+    let (_, events) = try events(AsciicastExport.cast(run))
+    let lastFrame = try #require(events.last { $0[1] as? String == "o" }?[2] as? String)
+
+    // The live replay on a 60×16 terminal, as `gatherlab replay` draws it.
+    let console = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: true, cursorMovement: true, width: 60, height: 16))
+    let clock = TestClock()
+    let task = Task { await ReplayPlayback(console: console, mode: .live, speed: 1).play(run, clock: clock) }
+    let stepper = ClockStepper(clock: clock) { console.output.utf8.count }
+    await stepper.settle()
+    for _ in 0...21 { await stepper.advance(by: .milliseconds(100)) }
+    _ = await task.value
+    let alternateScreen = try #require(console.output.components(separatedBy: ANSI.leaveAlternateScreen).first)
+    let liveLast = try #require(alternateScreen.components(separatedBy: ANSI.home).last)
+    // What the terminal received: its line discipline turns "\n" into "\r\n".
+    let received = AsciicastExport.terminalBytes(ANSI.home + liveLast)
+      .replacingOccurrences(of: ANSI.resetStyle + ANSI.showCursor, with: "")
+    #expect(lastFrame == received)
+    #expect(lastFrame.contains("2.00s"))
+  }
+}
+
+@Suite struct TraceEventExportTests {
+  func trace(_ text: String) throws -> [[String: Any]] {
+    let json = TraceEventExport.json(try RecordingFixtures.run(text))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    #expect(object["displayTimeUnit"] as? String == "ms")
+    return try #require(object["traceEvents"] as? [[String: Any]])
+  }
+
+  @Test func oneNamedTrackPerTaskAndOneForTheCaller() throws {
+    let events = try trace(RecordingFixtures.errorCancelGather)
+    let names = events.filter { $0["name"] as? String == "thread_name" }
+      .map { "\($0["tid"] as? Int ?? -1) \(($0["args"] as? [String: Any])?["name"] as? String ?? "")" }
+    #expect(names == ["1 caller", "2 [0] A", "3 [1] B", "4 [2] C"])
+    #expect(events.allSatisfy { $0["pid"] as? Int == 1 })
+    #expect(events.filter { $0["name"] as? String == "process_name" }.count == 1)
+  }
+
+  @Test func runningIsACompleteEventInMicrosecondsAndFailuresAndJoinsAreInstants() throws {
+    let events = try trace(RecordingFixtures.errorCancelGather)
+    let complete = events.filter { $0["ph"] as? String == "X" }
+      .map { "\($0["name"]!) tid=\($0["tid"]!) ts=\($0["ts"]!) dur=\($0["dur"]!)" }
+    #expect(complete == [
+      "running tid=2 ts=0 dur=1001000",
+      "running tid=3 ts=0 dur=2000000",
+      "running tid=4 ts=1000 dur=2000000",
+      "await tid=1 ts=0 dur=1002000",
+    ])
+    let instants = events.filter { $0["ph"] as? String == "i" }
+      .map { "\($0["name"]!) tid=\($0["tid"]!) ts=\($0["ts"]!) s=\($0["s"]!)" }
+    #expect(instants == ["A failed tid=2 ts=1001000 s=t", "error reached the caller tid=1 ts=1002000 s=p"])
+    let b = try #require(events.first { $0["ph"] as? String == "X" && $0["tid"] as? Int == 3 }?["args"] as? [String: Any])
+    #expect(b["value"] as? String == "B")
+    #expect(b["orphan"] as? Bool == true)
+    #expect(b["finishRank"] as? Int == 2)
+    #expect(events.allSatisfy { ($0["ts"] == nil || $0["ts"] is Int) && ($0["dur"] == nil || $0["dur"] is Int) })
+  }
+
+  @Test func cancellationsAndDeadlinesAreInstantsToo() throws {
+    let events = try trace(RecordingFixtures.timeout)
+    let instants = events.filter { $0["ph"] as? String == "i" }
+      .map { "\($0["name"]!) tid=\($0["tid"]!) ts=\($0["ts"]!)" }
+    #expect(instants == ["B cancelled tid=3 ts=2000000", "deadline tid=1 ts=2000000", "deadline passed tid=1 ts=2000000"])
+  }
+}
+
+@Suite struct RowLabelTests {
+  @Test func rowsAreNamedByTheirZeroBasedArgumentIndex() {
+    #expect(RowLabel.text(TimelineRow(name: "A", slot: 1)) == "[0] A")
+    #expect(RowLabel.text(TimelineRow(name: "C", slot: 3)) == "[2] C")
+  }
+
+  @Test func longValuesAreCutFromTheMiddleSoBothEndsStay() {
+    #expect(RowLabel.shortened("Data from api.example.com/user/3", to: 22) == "Data from a…com/user/3")
+    #expect(RowLabel.shortened("short", to: 22) == "short")
+  }
+}

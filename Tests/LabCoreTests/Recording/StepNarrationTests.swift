@@ -1,0 +1,37 @@
+import LabCore
+import Testing
+
+@Suite struct StepNarrationTests {
+  @Test func eachStopSaysWhatHappenedAndWhoIsStillAtWork() throws {
+    let run = try RecordingFixtures.run(RecordingFixtures.errorCancelGather)
+    #expect(run.steps == [
+      ReplayStep(time: 0.001, entries: 0..<3),
+      ReplayStep(time: 1.002, entries: 3..<5),
+      ReplayStep(time: 2.001, entries: 5..<7),
+    ])
+    #expect(run.steps.map { StepNarration.sentence(for: $0, in: run) } == [
+      "0.00s A, B and C started",
+      "1.00s A failed; error reached the caller; B and C run on as orphans",
+      "2.00s B and C finished, but nobody reads their results",
+    ])
+  }
+
+  @Test func aTimeoutSaysWhenItsDeadlineIsSetAndWhenItPasses() throws {
+    let run = try RecordingFixtures.run(RecordingFixtures.timeout)
+    #expect(run.steps.map { StepNarration.sentence(for: $0, in: run) } == [
+      "0.00s A and B started; the deadline is set for 2.00s",
+      "1.00s A finished; B is still running",
+      "2.00s B was cancelled; deadline passed",
+    ])
+  }
+
+  @Test func manyTasksAreCountedRatherThanListed() {
+    let started = ["A", "B", "C", "D", "E", "F"].map { DemoLogEntry.event(DemoEvent(time: 0, task: $0, kind: .started)) }
+    let waiting = ["G", "H"].map { DemoLogEntry.event(DemoEvent(time: 0, task: $0, kind: .waiting)) }
+    #expect(StepNarration.happened(started + waiting) == ["A, B, C and 3 others started", "G and H wait for a slot"])
+  }
+
+  @Test func phasesAreNamedWithTheirNumber() {
+    #expect(StepNarration.happened([.phase(name: "gather", number: 2, time: 3)]) == ["phase 2 begins: gather"])
+  }
+}
