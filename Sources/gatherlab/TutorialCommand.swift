@@ -14,10 +14,11 @@ struct TutorialCommand: AsyncParsableCommand {
     commandName: "tutorial",
     abstract: "The guided walkthrough (what plain `gatherlab` starts).",
     discussion: """
-      Shows the current lesson and a prompt; 'help' at the prompt lists the commands. \
+      Reads the current lesson part by part at a prompt (an empty line reads on) and asks \
+      the lessons' predictions before their runs; 'help' at the prompt lists the commands. \
       Progress is kept in $GATHERLAB_HOME, else $XDG_STATE_HOME/gatherlab, else \
-      ~/.local/state/gatherlab. With standard input piped, commands are read line by line, \
-      with no prompt.
+      ~/.local/state/gatherlab. With standard input or output piped, each lesson prints \
+      whole, commands are read line by line with no prompt, and nothing waits for an answer.
 
       Examples:
         gatherlab
@@ -66,6 +67,7 @@ struct TutorialCommand: AsyncParsableCommand {
       console: console,
       reader: reader,
       player: InterruptibleDemoPlayer(console: console, json: false),
+      keys: TerminalKeyReader(),
       options: Walkthrough.Options(speed: speed, startLesson: startLesson)
     )
     if let editLine = reader as? EditLineReader {

@@ -228,7 +228,7 @@ extension EndToEnd {
       let progress = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
       #expect(progress["current"] as? String == "how-it-works")
       #expect(progress["completed"] as? [String] == ["what-is-gather", "sequential-vs-concurrent"])
-      #expect(progress["version"] as? Int == 1)
+      #expect(progress["version"] as? Int == 2)
     }
 
     @Test func binaryGarbageOnStandardInputIsRefusedLineByLineWithoutACrash() async throws {

@@ -21,11 +21,18 @@ public struct LessonRenderer: Sendable {
 
   /// The lesson's lines; `total` is the number of lessons in the course, for "5/13".
   public func lines(for lesson: Lesson, total: Int) -> [StyledText] {
+    lines(for: lesson, blocks: lesson.document.blocks, total: total, opening: true)
+  }
+
+  /// Some of the lesson's blocks (a part the walkthrough reads, `LessonParts`); the `opening`
+  /// part starts with the line saying where the lesson sits and its title.
+  public func lines(for lesson: Lesson, blocks: [MarkdownBlock], total: Int, opening: Bool) -> [StyledText] {
+    guard opening else { return markdown.render(blocks, width: markdown.width, depth: 0, tight: false) }
     let meta = StyledText(
       "Lesson \(lesson.number)/\(total) · \(lesson.id) · guide: \(lesson.section)",
       style: Self.metaStyle
     )
-    var blocks = lesson.document.blocks
+    var blocks = blocks
     let opensWithTitle = blocks.first.map { if case .heading(level: 1, _) = $0.kind { true } else { false } } ?? false
     if !opensWithTitle {
       blocks.insert(MarkdownBlock(.heading(level: 1, [.text(lesson.title)]), line: lesson.bodyStartLine), at: 0)

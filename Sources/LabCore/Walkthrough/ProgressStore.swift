@@ -1,10 +1,26 @@
 import Foundation
 import Synchronization
 
+/// What loading progress found.
+public struct ProgressLoad: Sendable, Equatable {
+  /// The saved progress, or nil when there is none (or it could not be used; see `warning`).
+  public var progress: Progress?
+  /// One sentence for the learner when the file could not be used as it was.
+  public var warning: String?
+  /// False when the file must not be written over: it comes from a newer gatherlab.
+  public var canSave: Bool
+
+  public init(progress: Progress?, warning: String? = nil, canSave: Bool = true) {
+    self.progress = progress
+    self.warning = warning
+    self.canSave = canSave
+  }
+}
+
 /// Loads and saves `Progress`. The file-system store writes atomically; tests use a fake.
 public protocol ProgressStore: Sendable {
-  /// The saved progress, or nil when there is none (or it could not be used; see `warning`).
-  func load() -> (progress: Progress?, warning: String?)
+  /// The saved progress, with a warning when it could not be used as it was.
+  func load() -> ProgressLoad
   /// Saves `progress`; returns a one-sentence warning if it could not.
   func save(_ progress: Progress) -> String?
 }
@@ -35,17 +51,25 @@ public struct FileProgressStore: ProgressStore {
     return try? JSONDecoder().decode(Progress.self, from: data)
   }
 
-  public func load() -> (progress: Progress?, warning: String?) {
+  public func load() -> ProgressLoad {
     let manager = FileManager.default
-    guard manager.fileExists(atPath: file) else { return (nil, nil) }
+    guard manager.fileExists(atPath: file) else { return ProgressLoad(progress: nil) }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: file))
     } catch {
-      return (nil, "Could not read \(file) (\(Self.reason(error))); starting fresh.")
+      return ProgressLoad(progress: nil, warning: "Could not read \(file) (\(Self.reason(error))); starting fresh.")
     }
-    if let progress = try? JSONDecoder().decode(Progress.self, from: data), progress.version == 1 {
-      return (progress, nil)
+    if let version = try? JSONDecoder().decode(Progress.Version.self, from: data).version, version > Progress.currentVersion {
+      // A newer gatherlab wrote it: moving or rewriting it would lose what that version keeps.
+      return ProgressLoad(
+        progress: nil,
+        warning: "\(file) comes from a newer gatherlab (version \(version)); this session starts at lesson 1 and saves nothing, leaving the file as it is.",
+        canSave: false
+      )
+    }
+    if let progress = try? JSONDecoder().decode(Progress.self, from: data) {
+      return ProgressLoad(progress: progress)
     }
     let kept: String
     do {
@@ -55,14 +79,14 @@ public struct FileProgressStore: ProgressStore {
     } catch {
       kept = "could not keep a copy (\(Self.reason(error)))"
     }
-    return (nil, "\(file) is not valid progress data; \(kept) and started fresh.")
+    return ProgressLoad(progress: nil, warning: "\(file) is not valid progress data; \(kept) and started fresh.")
   }
 
   public func save(_ progress: Progress) -> String? {
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys]
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
       let data = try encoder.encode(progress)
       // Write a temporary file and rename it over the old one: a crash never leaves half a file.
       let temporary = directory + "/.progress.json.\(getpid()).tmp"
@@ -109,7 +133,7 @@ public final class MemoryProgressStore: ProgressStore {
 
   public var progress: Progress? { saved.withLock { $0 } }
 
-  public func load() -> (progress: Progress?, warning: String?) { (progress, nil) }
+  public func load() -> ProgressLoad { ProgressLoad(progress: progress) }
 
   public func save(_ progress: Progress) -> String? {
     if let failure { return failure }
