@@ -17,8 +17,13 @@ import Testing
     #expect(lines.first?["demo"] as? String == "ordering")
     #expect(lines.first?["speed"] as? Double == 1)
     #expect((lines.first?["params"] as? [String: Any])?["delays"] as? [Double] == [3, 1, 2])
-    let events = lines.dropFirst().dropLast()
-    #expect(events.allSatisfy { $0["type"] as? String == "event" })
+    let body = lines.dropFirst().dropLast()
+    #expect(body.map { $0["type"] as? String } == Array(repeating: "event", count: 6) + ["join"])
+    let join = try #require(body.last)
+    #expect(join["t"] as? Double == 3)
+    #expect(join["label"] as? String == "gather returned")
+    #expect(join["outcome"] as? String == "returned")
+    let events = body.dropLast()
     let finished = events.filter { $0["event"] as? String == "finished" }
     #expect(finished.map { $0["task"] as? String } == ["B", "C", "A"])
     #expect(finished.map { $0["t"] as? Double } == [1, 2, 3])
@@ -52,12 +57,21 @@ import Testing
     #expect(cancelled.map { $0["t"] as? Double } == [5])
     #expect(lines.last?["outcome"] as? String == "timedOut")
     #expect(lines.last?["elapsed"] as? Double == 5)
+    #expect(lines[1]["type"] as? String == "deadline")
+    #expect(lines[1]["t"] as? Double == 5)
+    let join = try #require(lines.first { $0["type"] as? String == "join" })
+    #expect(join["outcome"] as? String == "timedOut")
+    #expect(join["label"] as? String == "deadline passed")
   }
 
   @Test func sequentialEventsCarryTheirPhase() async throws {
     let lines = try await lines("sequential", ["count=2"])
     let phases = Set(lines.compactMap { $0["phase"] as? String })
     #expect(phases == ["one by one", "gathered"])
+    let phaseLines = lines.filter { $0["type"] as? String == "phase" }
+    #expect(phaseLines.map { $0["name"] as? String } == ["one by one", "gathered"])
+    #expect(phaseLines.map { $0["number"] as? Int } == [1, 2])
+    #expect(lines.filter { $0["type"] as? String == "join" }.map { $0["t"] as? Double } == [2, 3])
     #expect(lines.last?["elapsed"] as? Double == 1)
     #expect(lines.last?["sequential"] as? Double == 2)
     #expect(lines.last?["speedup"] as? Double == 2)

@@ -10,6 +10,29 @@ public enum DemoJSON {
     ]).text
   }
 
+  /// Any log entry as its JSON line: `event`, `phase`, `join` or `deadline`.
+  public static func entry(_ entry: DemoLogEntry) -> String {
+    switch entry {
+    case .event(let event):
+      return self.event(event)
+    case .phase(let name, let number, let time):
+      return JSONValue.object([
+        ("type", "phase"), ("t", .seconds(time)), ("name", .string(name)), ("number", .integer(number)),
+      ]).text
+    case .join(let join):
+      return JSONValue.object([
+        ("type", "join"),
+        ("t", .seconds(join.time)),
+        ("label", .string(join.label)),
+        ("detail", .string(join.detail)),
+        ("outcome", .string(join.outcome.rawValue)),
+        ("error", .optional(join.error)),
+      ]).text
+    case .deadline(let time):
+      return JSONValue.object([("type", "deadline"), ("t", .seconds(time))]).text
+    }
+  }
+
   public static func event(_ event: DemoEvent) -> String {
     var members: [(key: String, value: JSONValue)] = [
       ("type", "event"),

@@ -46,12 +46,12 @@ public struct DemoPlayback: Sendable {
     switch mode {
     case .json:
       console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed))
-      log = { entry in
-        if case .event(let event) = entry { console.writeLine(DemoJSON.event(event)) }
-      }
+      log = { entry in console.writeLine(DemoJSON.entry(entry)) }
     case .lines:
       console.writeLines([StyledText(title + (speed == 1 ? "" : " · speed \(DemoParameter.format(speed))×"), style: .bold)])
-      log = { entry in console.writeLine(DemoTranscript.line(entry, nameWidth: nameWidth)) }
+      log = { entry in
+        if let line = DemoTranscript.line(entry, nameWidth: nameWidth) { console.writeLine(line) }
+      }
     case .live:
       log = { _ in }
     }

@@ -8,8 +8,9 @@ public enum DemoTranscript {
     ([demo] + parameters.values.map { "\($0.name)=\($0.value.text)" }).joined(separator: " · ")
   }
 
-  /// One entry as a plain line: ` 1.00s  B  finished  "B"`.
-  public static func line(_ entry: DemoLogEntry, nameWidth: Int) -> String {
+  /// One entry as a plain line: ` 1.00s  B  finished  "B"`; nil for a deadline, which the
+  /// plain transcript shows only when it passes (the caller's join says so).
+  public static func line(_ entry: DemoLogEntry, nameWidth: Int) -> String? {
     switch entry {
     case .phase(let name, let number, _):
       return "phase \(number): \(name)"
@@ -19,8 +20,11 @@ public enum DemoTranscript {
       if let error = event.error { line += "  \(error)" }
       if event.isOrphan { line += event.kind == .started ? "" : "  (orphan: nobody reads this result)" }
       return line
-    case .join(let at, let label, let detail):
-      return time(at) + "  " + "▲".padding(to: nameWidth) + "  " + label + (detail.isEmpty ? "" : ": " + detail)
+    case .join(let join):
+      return time(join.time) + "  " + "▲".padding(to: nameWidth) + "  " + join.label
+        + (join.detail.isEmpty ? "" : ": " + join.detail)
+    case .deadline:
+      return nil
     }
   }
 
