@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabCore
 import LabTerminal
 
 
@@ -27,14 +28,26 @@ struct OutputOptions: ParsableArguments {
 
 /// `--speed X`, for the commands that run demos.
 struct SpeedOption: ParsableArguments {
-  @Option(help: ArgumentHelp("Time scale: 10 runs ten times faster; reported times stay in nominal seconds (0.1–100).", valueName: "X"))
-  var speed: Double = 1
+  @Option(help: ArgumentHelp(DemoSpeed.help, valueName: "X"), transform: DemoSpeed.argument)
+  var speed: DemoSpeed = .normal
+}
 
-  func validate() throws {
-    guard speed.isFinite, (0.1...100).contains(speed) else {
-      throw ValidationError("--speed must be between 0.1 and 100, got \(speed).")
+extension DemoSpeed {
+  /// Parses `--speed`'s value. A transform rather than `ExpressibleByArgument`, whose failable
+  /// initializer cannot say what a valid speed is: swift-argument-parser prints this error's
+  /// sentence after "The value '0' is invalid for '--speed <X>': ".
+  static func argument(_ text: String) throws -> DemoSpeed {
+    do {
+      return try DemoSpeed(parsing: text)
+    } catch {
+      throw SpeedArgumentError()
     }
   }
+}
+
+/// The end of swift-argument-parser's sentence about a bad `--speed`.
+struct SpeedArgumentError: Error, CustomStringConvertible {
+  var description: String { DemoSpeedError.expectation + "." }
 }
 
 /// Where the lessons come from.

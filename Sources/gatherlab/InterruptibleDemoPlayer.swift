@@ -12,7 +12,7 @@ struct InterruptibleDemoPlayer: DemoPlaying {
   let console: any Console
   let json: Bool
 
-  func play(_ demo: any Demo, parameters: DemoParameters, speed: Double) async -> DemoReport {
+  func play(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoReport {
     let playback = DemoPlayback(
       console: console,
       mode: DemoPlayback.mode(for: console.capabilities, json: json),

@@ -27,20 +27,14 @@ struct TutorialCommand: AsyncParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("Time scale for demos: 10 runs ten times faster (0.1–100); remembered.", valueName: "X"))
-  var speed: Double?
+  @Option(help: ArgumentHelp("Time scale for demos: 10 runs ten times faster (0.1–100); remembered.", valueName: "X"), transform: DemoSpeed.argument)
+  var speed: DemoSpeed?
 
   @Option(name: .customLong("from"), help: ArgumentHelp("Start at this lesson (number or id) instead of where you left off.", valueName: "LESSON"))
   var startLesson: String?
 
   @OptionGroup var output: OutputOptions
   @OptionGroup var lessons: LessonOptions
-
-  func validate() throws {
-    if let speed, !(speed.isFinite && (0.1...100).contains(speed)) {
-      throw ValidationError("--speed must be between 0.1 and 100, got \(speed).")
-    }
-  }
 
   @MainActor
   func run() async throws {

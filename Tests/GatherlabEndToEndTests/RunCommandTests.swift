@@ -158,7 +158,8 @@ extension EndToEnd {
       (["ordering", "dleays=1"], "Error: Unknown parameter 'dleays' for ordering. Did you mean 'delays'? Valid parameters: delays.\n"),
       (["semaphore", "limit=0"], "Error: Invalid value '0' for limit: expected a whole number from 1 to 100.\n"),
       (["error-cancel", "mode=pool"], "Error: Invalid value 'pool' for mode: expected one of taskgroup, gather.\n"),
-      (["ordering", "--speed", "0"], "Error: --speed must be between 0.1 and 100, got 0.0.\n"),
+      (["ordering", "--speed", "0"], "Error: The value '0' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
+      (["ordering", "--speed", "nan"], "Error: The value 'nan' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
       ([], "Error: Which demo? Choose one of: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed.\n"),
     ])
     func badInputExitsWithUsageErrorAndOneSentence(arguments: [String], message: String) async throws {

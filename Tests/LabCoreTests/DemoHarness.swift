@@ -14,7 +14,7 @@ struct DemoHarness {
     let parameters = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
     let console = RecordingConsole(capabilities: capabilities)
     let clock = TestClock()
-    let playback = DemoPlayback(console: console, mode: mode, speed: 1)
+    let playback = DemoPlayback(console: console, mode: mode)
     let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
     await ClockStepper(clock: clock) { console.output.utf8.count }.run()
     let report = await run.value

@@ -86,4 +86,53 @@ import Testing
     #expect(warning?.hasPrefix("Could not save progress to \(directory.path)/state/progress.json") == true)
     #expect(warning?.hasSuffix("the tutorial still works, but will not remember where you are.") == true)
   }
+
+  @Test(arguments: [
+    (#"{"version":1,"current":"results-order","completed":["what-is-gather"],"speed":0}"#, "0"),
+    (#"{"version":1,"current":"results-order","completed":["what-is-gather"],"speed":-2.5}"#, "-2.5"),
+    (#"{"version":1,"current":"results-order","completed":["what-is-gather"],"speed":1e308}"#, "1e+308"),
+    (#"{"version":1,"current":"results-order","completed":["what-is-gather"],"speed":0.05}"#, "0.05"),
+    (#"{"version":1,"current":"results-order","completed":["what-is-gather"],"speed":"nan"}"#, "nan"),
+    (#"{"version":1,"current":"results-order","completed":["what-is-gather"],"speed":"fast"}"#, "fast"),
+    (#"{"version":1,"current":"results-order","completed":["what-is-gather"],"speed":true}"#, "true"),
+    (#"{"version":1,"current":"results-order","completed":["what-is-gather"],"speed":[2]}"#, "a list or an object"),
+  ])
+  func aSpeedOutOfRangeIsDroppedWithOneWarningAndTheRestIsKept(content: String, shown: String) throws {
+    let directory = try TemporaryDirectory(files: ["progress.json": content])
+    let store = FileProgressStore(directory: directory.path)
+    let result = store.load()
+    #expect(result.progress == Progress(current: "results-order", completed: ["what-is-gather"], speed: 1))
+    #expect(
+      result.warning
+        == "\(store.file) has speed '\(shown)', not a number from 0.1 to 100; kept it as \(store.backup), set the speed to 1 and kept the rest."
+    )
+    #expect(try String(contentsOfFile: store.backup, encoding: .utf8) == content)
+    #expect(store.peek() == Progress(current: "results-order", completed: ["what-is-gather"], speed: 1))
+  }
+
+  @Test func aFileWithoutASpeedRunsAtSpeedOneWithoutAWarning() throws {
+    let directory = try TemporaryDirectory(files: ["progress.json": #"{"version":1,"current":"a","completed":[]}"#])
+    let result = FileProgressStore(directory: directory.path).load()
+    #expect(result.progress == Progress(current: "a"))
+    #expect(result.warning == nil)
+  }
+
+  @Test(arguments: [
+    "null", "[]", "7", #""progress""#, "{}", #"{"version":2,"predictions":7}"#,
+    #"{"version":"1","current":"a","completed":[],"speed":1}"#,
+    #"{"version":1,"current":3,"completed":[],"speed":1}"#,
+    #"{"version":1,"current":"a","completed":"all","speed":1}"#,
+    #"{"version":1,"current":"a","completed":[1,2],"speed":1}"#,
+    #"{"version":1e400,"current":"a","completed":[],"speed":1}"#,
+    #"{"version":99999999999999999999999,"current":"a","completed":[],"speed":1}"#,
+    "\u{FEFF}{\"version\":1", "{\"version\":1,\"current\":\"\u{0}\"",
+  ])
+  func stateFilesOfEveryWrongShapeAreKeptAsBackupWithOneWarning(content: String) throws {
+    let directory = try TemporaryDirectory(files: ["progress.json": content])
+    let store = FileProgressStore(directory: directory.path)
+    let result = store.load()
+    #expect(result.progress == nil)
+    #expect(result.warning == "\(store.file) is not valid progress data; kept it as \(store.backup) and started fresh.")
+    #expect(FileManager.default.contents(atPath: store.backup) == Data(content.utf8))
+  }
 }

@@ -16,8 +16,8 @@ final class TestClockDemoPlayer: DemoPlaying {
 
   var runs: [(demo: String, parameters: String, speed: Double)] { played.withLock { $0 } }
 
-  func play(_ demo: any Demo, parameters: DemoParameters, speed: Double) async -> DemoReport {
-    played.withLock { $0.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed)) }
+  func play(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoReport {
+    played.withLock { $0.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed.value)) }
     let clock = TestClock()
     let playback = DemoPlayback(console: console, mode: .lines, speed: speed)
     let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
@@ -125,9 +125,9 @@ final class TestClockDemoPlayer: DemoPlaying {
     #expect(player.runs.map(\.speed) == [10])
   }
 
-  @Test func theSpeedOptionOverridesTheSavedSpeed() async {
+  @Test func theSpeedOptionOverridesTheSavedSpeed() async throws {
     let store = MemoryProgressStore(Progress(current: "what-is-gather", speed: 3))
-    _ = await session(["run"], store: store, options: .init(speed: 20))
+    _ = await session(["run"], store: store, options: .init(speed: try DemoSpeed(20)))
     #expect(player.runs.map(\.speed) == [20])
     #expect(store.progress?.speed == 20)
   }

@@ -16,11 +16,11 @@ public struct DemoPlayback: Sendable {
 
   public let console: any Console
   public let mode: Mode
-  public let speed: Double
+  public let speed: DemoSpeed
   /// Time between redraws of the live timeline (real time).
   public var frameInterval: Duration = .milliseconds(50)
 
-  public init(console: any Console, mode: Mode, speed: Double) {
+  public init(console: any Console, mode: Mode, speed: DemoSpeed = .normal) {
     self.console = console
     self.mode = mode
     self.speed = speed
@@ -45,10 +45,10 @@ public struct DemoPlayback: Sendable {
     let log: @Sendable (DemoLogEntry) -> Void
     switch mode {
     case .json:
-      console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed))
+      console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value))
       log = { entry in console.writeLine(DemoJSON.entry(entry)) }
     case .lines:
-      console.writeLines([StyledText(title + (speed == 1 ? "" : " · speed \(DemoParameter.format(speed))×"), style: .bold)])
+      console.writeLines([StyledText(title + (speed == .normal ? "" : " · speed \(speed)×"), style: .bold)])
       log = { entry in
         if let line = DemoTranscript.line(entry, nameWidth: nameWidth) { console.writeLine(line) }
       }
@@ -63,7 +63,7 @@ public struct DemoPlayback: Sendable {
       await demo.run(parameters, session: session)
     }
     if Task.isCancelled { session.interrupt() }
-    let report = session.report(demo: demo.id, parameters: parameters, speed: speed)
+    let report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)
 
     switch mode {
     case .json:
@@ -72,7 +72,7 @@ public struct DemoPlayback: Sendable {
       var lines: [StyledText] = []
       let width = console.currentSize()?.columns ?? console.capabilities.width
       if console.capabilities.isTTY {
-        lines += [StyledText()] + TimelineRenderer.render(session.snapshot(title: title, speed: speed, isFinal: true), width: width)
+        lines += [StyledText()] + TimelineRenderer.render(session.snapshot(title: title, speed: speed.value, isFinal: true), width: width)
       }
       lines += [StyledText()] + DemoTranscript.summary(report, takeaway: demo.takeaway(report), width: width)
       console.writeLines(lines)
@@ -95,7 +95,7 @@ public struct DemoPlayback: Sendable {
       group.addTask { [console, speed, frameInterval] in
         while !Task.isCancelled {
           let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
-          view.draw(TimelineRenderer.render(session.snapshot(title: title, speed: speed), width: size.columns, height: size.rows))
+          view.draw(TimelineRenderer.render(session.snapshot(title: title, speed: speed.value), width: size.columns, height: size.rows))
           try? await Task.sleep(for: frameInterval)
         }
       }

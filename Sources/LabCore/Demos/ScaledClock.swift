@@ -17,14 +17,13 @@ public struct ScaledClock: Clock {
     public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
   }
 
+  /// The factor; `DemoSpeed` keeps it within 0.1–100, so the divisions below are safe.
   public let speed: Double
   private let origin: ContinuousClock.Instant
   private let base = ContinuousClock()
 
-  /// - Precondition: `speed` is positive.
-  public init(speed: Double) {
-    precondition(speed > 0, "ScaledClock needs a positive speed, got \(speed)")
-    self.speed = speed
+  public init(speed: DemoSpeed) {
+    self.speed = speed.value
     origin = base.now
   }
 

@@ -6,9 +6,8 @@ import Foundation
 /// Saved as `progress.json`, version 2:
 /// `{"version":2,"current":"results-order","part":2,"completed":[…],"speed":1,"predict":true,
 /// "predictions":{"results-order/finish-order":{"answer":"B C A","correct":true,"at":"2026-12-01T19:00:00Z"}}}`.
-/// A version 1 file (`{"version":1,"current","completed","speed"}`) reads as the same progress at
-/// part 1 with predictions on and none answered, so upgrading loses nothing.
-public struct Progress: Codable, Sendable, Equatable {
+/// `ProgressFile` reads it back, version 1 files too.
+public struct Progress: Encodable, Sendable, Equatable {
   /// The version this build writes; a file with a larger one is left alone.
   public static let currentVersion = 2
 
@@ -42,21 +41,6 @@ public struct Progress: Codable, Sendable, Equatable {
     case version, current, part, completed, speed, predict, predictions
   }
 
-  /// Reads version 1 and 2; the keys version 2 added default as an upgraded version 1 file has them.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    let version = try container.decode(Int.self, forKey: .version)
-    guard (1...Self.currentVersion).contains(version) else {
-      throw DecodingError.dataCorruptedError(forKey: .version, in: container, debugDescription: "unknown version \(version)")
-    }
-    current = try container.decode(String.self, forKey: .current)
-    completed = try container.decode([String].self, forKey: .completed)
-    speed = try container.decode(Double.self, forKey: .speed)
-    part = try container.decodeIfPresent(Int.self, forKey: .part) ?? 1
-    predict = try container.decodeIfPresent(Bool.self, forKey: .predict) ?? true
-    predictions = try container.decodeIfPresent([String: PredictionRecord].self, forKey: .predictions) ?? [:]
-  }
-
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(Self.currentVersion, forKey: .version)
@@ -66,12 +50,6 @@ public struct Progress: Codable, Sendable, Equatable {
     try container.encode(speed, forKey: .speed)
     try container.encode(predict, forKey: .predict)
     try container.encode(predictions, forKey: .predictions)
-  }
-
-  /// The `version` of a progress file, read before anything else, so a file from a newer
-  /// gatherlab is recognised as such rather than as corrupt.
-  public struct Version: Decodable, Sendable {
-    public let version: Int
   }
 }
 

@@ -48,7 +48,7 @@ public struct FileProgressStore: ProgressStore {
   /// The saved progress if it can be read and is valid; never changes anything on disk.
   public func peek() -> Progress? {
     guard let data = FileManager.default.contents(atPath: file) else { return nil }
-    return try? JSONDecoder().decode(Progress.self, from: data)
+    return ProgressFile.decode(data).progress
   }
 
   public func load() -> ProgressLoad {
@@ -60,26 +60,37 @@ public struct FileProgressStore: ProgressStore {
     } catch {
       return ProgressLoad(progress: nil, warning: "Could not read \(file) (\(Self.reason(error))); starting fresh.")
     }
-    if let version = try? JSONDecoder().decode(Progress.Version.self, from: data).version, version > Progress.currentVersion {
+    switch ProgressFile.decode(data) {
+    case .valid(let progress):
+      return ProgressLoad(progress: progress)
+    case .newer(let version):
       // A newer gatherlab wrote it: moving or rewriting it would lose what that version keeps.
       return ProgressLoad(
         progress: nil,
         warning: "\(file) comes from a newer gatherlab (version \(version)); this session starts at lesson 1 and saves nothing, leaving the file as it is.",
         canSave: false
       )
+    case .badSpeed(let progress, let speed):
+      // The file is rewritten with speed 1 at the next save; the copy keeps what it said.
+      let kept = keepBackup { try manager.copyItem(atPath: file, toPath: backup) }
+      let shown = speed.count > 20 ? String(speed.prefix(20)) + "…" : speed
+      return ProgressLoad(progress: progress, warning: "\(file) has speed '\(shown)', not a number from 0.1 to 100; \(kept), set the speed to 1 and kept the rest.")
+    case .invalid:
+      let kept = keepBackup { try manager.moveItem(atPath: file, toPath: backup) }
+      return ProgressLoad(progress: nil, warning: "\(file) is not valid progress data; \(kept) and started fresh.")
     }
-    if let progress = try? JSONDecoder().decode(Progress.self, from: data) {
-      return ProgressLoad(progress: progress)
-    }
-    let kept: String
+  }
+
+  /// Puts the file's bytes in `backup` with `keep`, replacing an older backup; says how it went.
+  private func keepBackup(_ keep: () throws -> Void) -> String {
+    let manager = FileManager.default
     do {
       if manager.fileExists(atPath: backup) { try manager.removeItem(atPath: backup) }
-      try manager.moveItem(atPath: file, toPath: backup)
-      kept = "kept it as \(backup)"
+      try keep()
+      return "kept it as \(backup)"
     } catch {
-      kept = "could not keep a copy (\(Self.reason(error)))"
+      return "could not keep a copy (\(Self.reason(error)))"
     }
-    return ProgressLoad(progress: nil, warning: "\(file) is not valid progress data; \(kept) and started fresh.")
   }
 
   public func save(_ progress: Progress) -> String? {

@@ -13,11 +13,11 @@ public final class Walkthrough {
   /// How the walkthrough was started.
   public struct Options: Sendable {
     /// `--speed`: the time scale for this session's runs (also saved).
-    public var speed: Double?
+    public var speed: DemoSpeed?
     /// `--from`: the lesson to start at instead of where the learner left off.
     public var startLesson: String?
 
-    public init(speed: Double? = nil, startLesson: String? = nil) {
+    public init(speed: DemoSpeed? = nil, startLesson: String? = nil) {
       self.speed = speed
       self.startLesson = startLesson
     }
@@ -139,7 +139,7 @@ public final class Walkthrough {
       progress = saved
       progress.completed = saved.completed.filter { catalog.lesson(id: $0) != nil }
     }
-    if let speed = options.speed { progress.speed = speed }
+    if let speed = options.speed { progress.speed = speed.value }
     if let startLesson = options.startLesson, let lesson = try? catalog.lesson(matching: startLesson) {
       index = catalog.index(of: lesson) ?? 0
     } else if let saved, let lesson = catalog.lesson(id: saved.current) {
@@ -322,7 +322,7 @@ public final class Walkthrough {
       let pairs = try DemoParameters.pairs(from: arguments, demo: demo.id, valid: demo.parameterNames)
       let lessonLayer = demo.id == lesson.demo ? lesson.params : []
       let parameters = try demo.resolve([lessonLayer, pairs])
-      _ = await player.play(demo, parameters: parameters, speed: progress.speed)
+      _ = await player.play(demo, parameters: parameters, speed: (try? DemoSpeed(progress.speed)) ?? .normal)
     } catch {
       say(String(describing: error))
     }
@@ -366,15 +366,16 @@ public final class Walkthrough {
       say("Demos run at speed \(DemoParameter.format(progress.speed))×. 'speed 10' runs them ten times faster; reported times stay in nominal seconds.")
       return
     }
-    guard let speed = Double(text.hasSuffix("x") || text.hasSuffix("×") ? String(text.dropLast()) : text),
-      speed.isFinite, (0.1...100).contains(speed)
-    else {
-      say("Speed must be a number from 0.1 to 100, got '\(text)'.")
+    let speed: DemoSpeed
+    do {
+      speed = try DemoSpeed(parsing: text)
+    } catch {
+      say(error.description)
       return
     }
-    progress.speed = speed
+    progress.speed = speed.value
     save()
-    say("Demos will run at speed \(DemoParameter.format(speed))×.")
+    say("Demos will run at speed \(speed)×.")
   }
 
   private func setPredict(_ on: Bool?) {
