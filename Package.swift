@@ -40,6 +40,7 @@ let package = Package(
         "LabTerminal",
         "CCmarkGFM",
         .product(name: "Yams", package: "Yams"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       exclude: ["Demos/Python"],
       plugins: ["EmbedFiles"]
@@ -57,7 +58,7 @@ let package = Package(
 
     .target(
       name: "TestSupport",
-      dependencies: [.product(name: "Clocks", package: "swift-clocks")],
+      dependencies: ["LabCore", .product(name: "Clocks", package: "swift-clocks")],
       path: "Tests/TestSupport"
     ),
     .testTarget(

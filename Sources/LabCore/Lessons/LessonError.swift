@@ -35,6 +35,8 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
     case untaggedCodeBlock
     case unknownCodeLanguage(String)
     case unknownCodeModifier(language: String, word: String)
+    /// A ```predict block that cannot be asked or decided (see `PredictionLinter`).
+    case prediction(PredictionProblem)
 
     public var description: String {
       switch self {
@@ -99,6 +101,8 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
             + (LessonLinter.codeModifiers[language] ?? []).map { "'\($0)'" }.joined(separator: " or ")
             + " may follow it."
           : "Unknown word '\(word)' after ```\(language); nothing may follow it."
+      case .prediction(let problem):
+        problem.description
       }
     }
 

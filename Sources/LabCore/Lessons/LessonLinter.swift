@@ -6,9 +6,10 @@
 /// - lesson numbers run 01, 02, 03… with no gap or repeat;
 /// - each guide section has one lesson;
 /// - `demo` names a demo, and `params` are its parameters with values in range;
-/// - every fenced code block names its language: `python`, `swift`, `output`, `text` or `sh`, where
-///   `python` and `swift` may add `fragment` (not a whole program) or `invalid` (does not compile or
-///   run, on purpose).
+/// - every fenced code block names its language: `python`, `swift`, `output`, `text`, `sh` or
+///   `predict`, where `python` and `swift` may add `fragment` (not a whole program) or `invalid`
+///   (does not compile or run, on purpose);
+/// - every ```predict block is a prediction that can be asked and decided (`PredictionLinter`).
 ///
 /// ```swift
 /// let problems = LessonLinter().lint(try LessonSource.directory("Lessons").files())
@@ -16,7 +17,7 @@
 /// ```
 public struct LessonLinter: Sendable {
   /// The languages a fenced code block may be tagged with.
-  public static let codeLanguages = ["python", "swift", "output", "text", "sh"]
+  public static let codeLanguages = ["python", "swift", "output", "text", "sh", PredictionParser.language]
   /// The words that may follow a language in a code block's info string.
   public static let codeModifiers = ["python": ["fragment", "invalid"], "swift": ["fragment", "invalid"]]
 
@@ -76,6 +77,7 @@ public struct LessonLinter: Sendable {
       guard case .codeBlock(let info, _, let fenced) = block.kind, fenced else { continue }
       if let problem = Self.codeInfoProblem(info) { report(block.line, problem) }
     }
+    problems += PredictionLinter(registry: registry).problems(in: lesson)
     return problems
   }
 

@@ -1,0 +1,111 @@
+import LabTerminal
+
+/// The verdict in words: what you said, what the run showed, where the timeline shows it.
+///
+/// ```
+/// You said B C A; the run finished B, C, A (each row's finish rank) — right.
+/// You said none; the run cancelled B and C at 1.00s (the ⊘ rows).
+/// You said 3; the caller resumed after 1.00s (the ▲ marker) — right.
+/// ```
+extension PredictionVerdict {
+  /// One sentence: the answer, what decided it, and — when right — "right".
+  public var sentence: String {
+    let said = "You said \(said)"
+    switch decidedBy {
+    case .run:
+      return said + "; " + shown + (correct ? " — right." : ".")
+    case .expectOnly(let reason):
+      return said + "; the lesson says \(observedText) — " + (correct ? "right" : "not the same")
+        + ". " + Self.reasonText(reason)
+    }
+  }
+
+  /// The verdict's lines: the sentence, then the lesson's `why` (when it has one).
+  public func lines(why: String) -> [String] {
+    let why = why.trimmingWhitespace()
+    return [sentence] + (why.isEmpty ? [] : [why])
+  }
+
+  /// The answer as the sentence quotes it.
+  private var said: String {
+    switch (kind, answer) {
+    case (.choice, .choice(let index)): optionText(index)
+    case (.elapsed, .seconds(let seconds)): DemoParameter.format(seconds) + " s"
+    default: answer.text
+    }
+  }
+
+  /// What the lesson claims, when `expect` decides.
+  private var observedText: String {
+    switch (kind, observed) {
+    case (.choice, .choice(let index)): optionText(index)
+    case (.elapsed, .seconds(let seconds)): DemoParameter.format(seconds) + " s"
+    default: observed.text
+    }
+  }
+
+  /// "b (a coroutine object)".
+  private func optionText(_ index: Int) -> String {
+    let letter = PredictionOption.letter(index)
+    guard options.indices.contains(index) else { return letter }
+    return "\(letter) (\(options[index].text))"
+  }
+
+  /// What the run showed, and where to look.
+  private var shown: String {
+    let at = time.map { " at " + SecondsFormat.seconds($0) } ?? ""
+    switch observed {
+    case .order(let tasks):
+      return tasks.isEmpty ? "no task finished" : "the run finished \(tasks.joined(separator: ", ")) (each row's finish rank)"
+    case .results(.none):
+      return "the caller got an exception instead of a list\(at) (the ▲ marker)"
+    case .results(.slots(let slots)):
+      let shown = slots.map { slot in
+        switch slot {
+        case .value(let value): value
+        case .error: "error"
+        }
+      }
+      return "the caller received [\(shown.joined(separator: ", "))]\(at) (the ▲ marker)"
+    case .seconds(let seconds):
+      return "the caller resumed after \(SecondsFormat.seconds(seconds)) (the ▲ marker)"
+    case .tasks(let tasks) where kind == .orphans:
+      return tasks.isEmpty
+        ? "no task was still running when the caller got its error"
+        : "\(Self.list(tasks)) kept running after the caller got its error (the ▒ past the ▲ marker)"
+    case .tasks(let tasks):
+      return tasks.isEmpty ? "the run cancelled nothing" : "the run cancelled \(Self.list(tasks))\(at) (the ⊘ rows)"
+    case .outcome(let outcome):
+      let mark = marker == .deadline ? "the ┆ deadline" : "the ▲ marker"
+      return "the caller's await \(outcome.text)\(at) (\(mark))"
+    case .count(let count) where kind == .existing:
+      return "at most \(count) \(count == 1 ? "task" : "tasks") existed at once (running █ or waiting ░)"
+    case .count(let count):
+      return "at most \(count) \(count == 1 ? "task" : "tasks") ran at once (the █ bars in one column)"
+    case .choice(let index):
+      let line = evidence.map { "\"\($0.trimmingWhitespace())\"" } ?? "its output"
+      return "the program printed \(line): \(optionText(index))"
+    }
+  }
+
+  /// "B", "B and C", "A, B and C", in argument order.
+  static func list(_ tasks: Set<String>) -> String {
+    let sorted = tasks.sorted(by: PredictionValue.taskOrder)
+    guard sorted.count > 1, let last = sorted.last else { return sorted.first ?? "" }
+    return sorted.dropLast().joined(separator: ", ") + " and " + last
+  }
+
+  /// Why `expect` decided.
+  static func reasonText(_ reason: ExpectOnlyReason) -> String {
+    switch reason {
+    case .pythonUnavailable:
+      "(python3 3.11 or newer was not found, so the lesson's answer decides, not a run.)"
+    case .notTrusted:
+      "(The lesson's Python was not run, so the lesson's answer decides, not a run.)"
+    case .runFailed(let how):
+      "(The program \(how), so the lesson's answer decides, not a run.)"
+    case .undecided(let undecided):
+      "(\(undecided.description) The lesson's answer decides.)"
+    }
+  }
+}
