@@ -62,7 +62,8 @@ struct TutorialCommand: AsyncParsableCommand {
       reader: reader,
       player: InterruptibleDemoPlayer(console: console, json: false),
       keys: TerminalKeyReader(),
-      options: Walkthrough.Options(speed: speed, startLesson: startLesson)
+      python: pythonExecutable(environment: environment).map { PythonProgramRunner(executable: $0) },
+      options: Walkthrough.Options(speed: speed, startLesson: startLesson, lessonsDirectory: lessons.lessonsDirectory)
     )
     if let editLine = reader as? EditLineReader {
       walkthrough.onLessonChange = { lesson in
@@ -77,4 +78,15 @@ struct TutorialCommand: AsyncParsableCommand {
     }
     await walkthrough.run()
   }
+}
+
+/// The python3 that runs the lessons' programs for their predictions: `$GATHERLAB_PYTHON`, else
+/// the first `python3` on `$PATH`; nil when there is none (the lessons' own answers decide).
+func pythonExecutable(environment: [String: String]) -> String? {
+  if let chosen = environment["GATHERLAB_PYTHON"], !chosen.isEmpty { return chosen }
+  for directory in (environment["PATH"] ?? "").split(separator: ":") {
+    let candidate = String(directory) + "/python3"
+    if access(candidate, X_OK) == 0 { return candidate }
+  }
+  return nil
 }

@@ -27,7 +27,7 @@ public struct LessonRenderer: Sendable {
   /// Some of the lesson's blocks (a part the walkthrough reads, `LessonParts`); the `opening`
   /// part starts with the line saying where the lesson sits and its title.
   public func lines(for lesson: Lesson, blocks: [MarkdownBlock], total: Int, opening: Bool) -> [StyledText] {
-    guard opening else { return markdown.render(blocks, width: markdown.width, depth: 0, tight: false) }
+    guard opening else { return render(blocks, of: lesson) }
     let meta = StyledText(
       "Lesson \(lesson.number)/\(total) · \(lesson.id) · guide: \(lesson.section)",
       style: Self.metaStyle
@@ -37,8 +37,35 @@ public struct LessonRenderer: Sendable {
     if !opensWithTitle {
       blocks.insert(MarkdownBlock(.heading(level: 1, [.text(lesson.title)]), line: lesson.bodyStartLine), at: 0)
     }
-    return TextWrapper.wrap(meta, width: markdown.width) + [StyledText()]
-      + markdown.render(blocks, width: markdown.width, depth: 0, tight: false)
+    return TextWrapper.wrap(meta, width: markdown.width) + [StyledText()] + render(blocks, of: lesson)
+  }
+
+  /// The blocks as Markdown, except that a ```predict block reads as its question (with its
+  /// options), not as the YAML it is written in; one that cannot be read stays as written.
+  private func render(_ blocks: [MarkdownBlock], of lesson: Lesson) -> [StyledText] {
+    guard blocks.contains(where: LessonParts.isPrediction) else {
+      return markdown.render(blocks, width: markdown.width, depth: 0, tight: false)
+    }
+    let predictions = PredictionParser.predictions(in: lesson).predictions
+    var output: [StyledText] = []
+    var pending: [MarkdownBlock] = []
+    func flush() {
+      let lines = markdown.render(pending, width: markdown.width, depth: 0, tight: false)
+      if !lines.isEmpty, !output.isEmpty { output.append(StyledText()) }
+      output += lines
+      pending = []
+    }
+    for block in blocks {
+      guard LessonParts.isPrediction(block), let prediction = predictions.first(where: { $0.line == block.line }) else {
+        pending.append(block)
+        continue
+      }
+      flush()
+      if !output.isEmpty { output.append(StyledText()) }
+      output += PredictionQuestion(prediction).printedLines(width: markdown.width)
+    }
+    flush()
+    return output
   }
 
   /// The lesson as one string ending in a newline, with escape codes only when color is on.

@@ -1,3 +1,4 @@
+import Foundation
 import LabTerminal
 
 /// The guided walkthrough: one lesson at a time at a prompt, with commands to move around, run
@@ -16,10 +17,14 @@ public final class Walkthrough {
     public var speed: DemoSpeed?
     /// `--from`: the lesson to start at instead of where the learner left off.
     public var startLesson: String?
+    /// `--lessons DIR`: lessons from outside the course, whose Python runs only when the
+    /// learner allows it; nil for the bundled course.
+    public var lessonsDirectory: String?
 
-    public init(speed: DemoSpeed? = nil, startLesson: String? = nil) {
+    public init(speed: DemoSpeed? = nil, startLesson: String? = nil, lessonsDirectory: String? = nil) {
       self.speed = speed
       self.startLesson = startLesson
+      self.lessonsDirectory = lessonsDirectory
     }
   }
 
@@ -31,11 +36,15 @@ public final class Walkthrough {
   let player: any DemoPlaying
   /// Single keys at a long part's "more" marker.
   let keys: any KeyReading
+  /// Runs the lessons' Python programs for `choice` predictions; nil when python3 is missing.
+  let python: (any PythonProgramRunning)?
+  /// The time answers are recorded at.
+  let now: () -> Date
   let options: Options
   /// Called whenever the current lesson changes, so completion can offer its demo's parameters.
   public var onLessonChange: (Lesson) -> Void = { _ in }
 
-  private(set) var progress: Progress
+  var progress: Progress
   private(set) var index = 0
   /// The part of the current lesson being read, from 0.
   private(set) var part = 0
@@ -43,7 +52,9 @@ public final class Walkthrough {
   /// False when the progress file belongs to a newer gatherlab: the session leaves it alone.
   private var canSave = true
   /// Lines written since the last prompt, so a part's first page fits below them.
-  private var shownSincePrompt = 0
+  var shownSincePrompt = 0
+  /// Whether the learner allowed `--lessons DIR`'s Python to run this session (asked once).
+  var pythonAllowed: Bool?
 
   public init(
     catalog: LessonCatalog,
@@ -53,6 +64,8 @@ public final class Walkthrough {
     reader: any LineReader,
     player: any DemoPlaying,
     keys: any KeyReading = ScriptedKeyReader(),
+    python: (any PythonProgramRunning)? = nil,
+    now: @escaping () -> Date = Date.init,
     options: Options = Options()
   ) {
     self.catalog = catalog
@@ -62,6 +75,8 @@ public final class Walkthrough {
     self.reader = reader
     self.player = player
     self.keys = keys
+    self.python = python
+    self.now = now
     self.options = options
     progress = Progress(current: catalog.lessons.first?.id ?? "")
   }
@@ -93,7 +108,7 @@ public final class Walkthrough {
       console.writeError("There are no lessons to show.")
       return
     }
-    start()
+    await start()
     var interrupted = false
     while true {
       shownSincePrompt = 0
@@ -130,7 +145,7 @@ public final class Walkthrough {
 
   // MARK: - Starting and finishing
 
-  func start() {
+  func start() async {
     let loaded = store.load()
     let saved = loaded.progress
     canSave = loaded.canSave
@@ -161,7 +176,7 @@ public final class Walkthrough {
       )
     }
     emit([StyledText()])
-    moved(toPart: part)
+    await moved(toPart: part)
   }
 
   func finish() {
@@ -179,20 +194,20 @@ public final class Walkthrough {
     case .readOn:
       if readsInParts, part + 1 < parts.count {
         part += 1
-        arrived(atPart: part)
+        await arrived(atPart: part)
       } else {
-        goToNextLesson()
+        await goToNextLesson()
       }
     case .next:
-      goToNextLesson()
+      await goToNextLesson()
     case .back:
       if readsInParts, part > 0 {
         part -= 1
-        showPart(asking: false)
+        await showPart(asking: false)
         save()
       } else if index > 0 {
         index -= 1
-        moved(toPart: readsInParts ? parts.count - 1 : 0, asking: false)
+        await moved(toPart: readsInParts ? parts.count - 1 : 0, asking: false)
       } else {
         say(readsInParts ? "This is the start of the course." : "This is the first lesson.")
       }
@@ -202,12 +217,12 @@ public final class Walkthrough {
       do {
         let target = try catalog.lesson(matching: query)
         index = catalog.index(of: target) ?? index
-        moved(toPart: 0)
+        await moved(toPart: 0)
       } catch {
         say(error.description)
       }
     case .show(let all):
-      if all || !readsInParts { showWholeLesson() } else { showPart(asking: false) }
+      if all || !readsInParts { showWholeLesson() } else { await showPart(asking: false) }
     case .run(let demo, let arguments):
       await runDemo(named: demo, arguments: arguments)
     case .demos:
@@ -217,11 +232,11 @@ public final class Walkthrough {
     case .speed(let text):
       setSpeed(text)
     case .review:
-      say("You have not missed any prediction yet.")
+      await review()
     case .predict(let on):
       setPredict(on)
     case .restart:
-      restart()
+      await restart()
     case .help:
       emit(helpLines())
     case .quit:
@@ -229,7 +244,7 @@ public final class Walkthrough {
     }
   }
 
-  private func goToNextLesson() {
+  private func goToNextLesson() async {
     markDone()
     guard index + 1 < catalog.count else {
       save()
@@ -237,45 +252,65 @@ public final class Walkthrough {
       return
     }
     index += 1
-    moved(toPart: 0)
+    await moved(toPart: 0)
   }
 
   /// The learner is at a new lesson: remember it, tell completion, and show where they are.
-  private func moved(toPart newPart: Int, asking: Bool = true) {
+  private func moved(toPart newPart: Int, asking: Bool = true) async {
     part = newPart
     onLessonChange(lesson)
-    arrived(atPart: part, asking: asking)
+    await arrived(atPart: part, asking: asking)
   }
 
   /// Shows what reading has reached: the part (on a terminal) or the whole lesson (piped).
-  private func arrived(atPart newPart: Int, asking: Bool = true) {
+  private func arrived(atPart newPart: Int, asking: Bool = true) async {
     part = newPart
     progress.current = lesson.id
     save()
-    if readsInParts { showPart(asking: asking) } else { showWholeLesson() }
+    if readsInParts { await showPart(asking: asking) } else { showWholeLesson() }
   }
 
   private func markDone() {
     if !progress.completed.contains(lesson.id) { progress.completed.append(lesson.id) }
   }
 
-  private var renderer: LessonRenderer { LessonRenderer(width: width, color: console.capabilities.color) }
+  var renderer: LessonRenderer { LessonRenderer(width: width, color: console.capabilities.color) }
 
   /// The whole lesson and what to do next, as piped sessions and `show all` print it.
   private func showWholeLesson() {
     emit(renderer.lines(for: lesson, total: catalog.count) + [StyledText()] + hintLines())
   }
 
-  /// The current part, a screen at a time; the last part ends with what to do next.
-  private func showPart(asking: Bool) {
+  /// The current part, a screen at a time; the last part ends with what to do next. When
+  /// `asking`, a prediction in it is asked where it stands (unless predictions are off).
+  private func showPart(asking: Bool) async {
     let blocks = parts[part]
-    var lines = renderer.lines(for: lesson, blocks: blocks, total: catalog.count, opening: part == 0)
-    if part + 1 == parts.count { lines += [StyledText()] + hintLines() }
+    let predictions = asking && progress.predict ? PredictionParser.predictions(in: lesson).predictions : []
+    var pending: [MarkdownBlock] = []
+    var opening = part == 0
+    var lines: [StyledText] = []
+    for block in blocks {
+      guard LessonParts.isPrediction(block), let prediction = predictions.first(where: { $0.line == block.line }) else {
+        pending.append(block)
+        continue
+      }
+      if !pending.isEmpty || opening {
+        page(renderer.lines(for: lesson, blocks: pending, total: catalog.count, opening: opening) + [StyledText()])
+      }
+      pending = []
+      opening = false
+      await ask(prediction, in: lesson)
+      emit([StyledText()])
+    }
+    if !pending.isEmpty || opening {
+      lines = renderer.lines(for: lesson, blocks: pending, total: catalog.count, opening: opening)
+    }
+    if part + 1 == parts.count { lines += (lines.isEmpty ? [] : [StyledText()]) + hintLines() }
     page(lines)
   }
 
   /// Writes `lines`, stopping at a "more" marker whenever the screen is full.
-  private func page(_ lines: [StyledText]) {
+  func page(_ lines: [StyledText]) {
     let pages = Pager(rows: rows).pages(of: lines, alreadyShown: shownSincePrompt)
     for (number, page) in pages.enumerated() {
       emit(page)
@@ -308,23 +343,29 @@ public final class Walkthrough {
       StyledText("  run semaphore tasks=40 limit=8 mode=window   a sliding window at work"),
       StyledText("  run timeout delays=2,4,6 timeout=3   which results a deadline throws away"),
       StyledText("  goto 1 to read it again, or 'restart' to clear your progress.", style: .dim),
-    ])
+    ] + (predictionSummary().isEmpty ? [] : [StyledText()] + predictionSummary()))
   }
 
-  private func runDemo(named name: String?, arguments: [String]) async {
+  /// Runs a demo through the player — the one place the walkthrough plays one — and returns its
+  /// report, or nil (with the reason said) when the name or the arguments are wrong. The
+  /// lesson's own `params` apply to its own demo unless `lessonParameters` is false (a
+  /// prediction's `run` says everything its run needs).
+  @discardableResult
+  func runDemo(named name: String?, arguments: [String], lessonParameters: Bool = true) async -> DemoReport? {
     let demoID = name ?? lesson.demo
     guard let demoID else {
       say("This lesson has no demo of its own. Name one: run \(registry.ids.joined(separator: " | ")) ('demos' lists them).")
-      return
+      return nil
     }
     do {
       let demo = try registry.demo(named: demoID)
       let pairs = try DemoParameters.pairs(from: arguments, demo: demo.id, valid: demo.parameterNames)
-      let lessonLayer = demo.id == lesson.demo ? lesson.params : []
+      let lessonLayer = lessonParameters && demo.id == lesson.demo ? lesson.params : []
       let parameters = try demo.resolve([lessonLayer, pairs])
-      _ = await player.play(demo, parameters: parameters, speed: (try? DemoSpeed(progress.speed)) ?? .normal)
+      return await player.play(demo, parameters: parameters, speed: (try? DemoSpeed(progress.speed)) ?? .normal)
     } catch {
       say(String(describing: error))
+      return nil
     }
   }
 
@@ -390,7 +431,7 @@ public final class Walkthrough {
     say(on ? "Predictions are on: reading a question asks it before its run." : "Predictions are off: questions are printed with the lesson, and nothing is asked.")
   }
 
-  private func restart() {
+  private func restart() async {
     console.write("Clear your progress and start over at lesson 1? [y/N] ")
     guard case .line(let answer) = reader.readLine(prompt: ""),
       ["y", "yes"].contains(answer.lowercased().trimmingWhitespace())
@@ -401,7 +442,7 @@ public final class Walkthrough {
     progress = Progress(current: catalog.lessons[0].id, speed: progress.speed, predict: progress.predict)
     index = 0
     say("Progress cleared.")
-    moved(toPart: 0)
+    await moved(toPart: 0)
   }
 
   // MARK: - Output
@@ -410,18 +451,19 @@ public final class Walkthrough {
 
   var rows: Int { console.currentSize()?.rows ?? console.capabilities.height ?? 24 }
 
-  private func say(_ text: String, style: TextStyle = .plain) {
+  func say(_ text: String, style: TextStyle = .plain) {
     emit(TextWrapper.wrap(text, width: width - 1).map { StyledText($0, style: style) })
   }
 
   /// Writes lines, counting them against the screen the next part must fit on.
-  private func emit(_ lines: [StyledText]) {
+  func emit(_ lines: [StyledText]) {
     console.writeLines(lines)
     shownSincePrompt += lines.count
   }
 
   func listLines() -> [StyledText] {
-    LessonListing.lines(catalog, done: Set(progress.completed), current: lesson.id, width: width)
+    let scores = Dictionary(uniqueKeysWithValues: catalog.lessons.compactMap { lesson in score(of: lesson).text.map { (lesson.id, $0) } })
+    return LessonListing.lines(catalog, done: Set(progress.completed), current: lesson.id, scores: scores, width: width)
   }
 
   func helpLines() -> [StyledText] {
@@ -447,7 +489,7 @@ public final class Walkthrough {
 
   // MARK: - Progress
 
-  private func save() {
+  func save() {
     progress.part = part + 1
     guard canSave, let warning = store.save(progress) else { return }
     if !warnedAboutSaving {
