@@ -285,6 +285,8 @@ public final class Walkthrough {
   /// `asking`, a prediction in it is asked where it stands (unless predictions are off).
   private func showPart(asking: Bool) async {
     let blocks = parts[part]
+    // A part read on starts below the prompt that asked for it, a line apart.
+    if shownSincePrompt == 0 { emit([StyledText()]) }
     let predictions = asking && progress.predict ? PredictionParser.predictions(in: lesson).predictions : []
     var pending: [MarkdownBlock] = []
     var opening = part == 0
@@ -315,7 +317,9 @@ public final class Walkthrough {
     for (number, page) in pages.enumerated() {
       emit(page)
       guard number + 1 < pages.count else { break }
-      console.write(StyledText("── more: Enter or space reads on, q stops ──", style: .dim).rendered(color: console.capabilities.color))
+      let marker = ["── more: Enter or space reads on, q stops ──", "── more: Enter, q stops ──", "── more ──"]
+        .first { DisplayWidth.of($0) < width } ?? "more"
+      console.write(StyledText(marker, style: .dim).rendered(color: console.capabilities.color))
       let key = keys.readPagerKey()
       // The marker gives its row to what follows.
       console.write(console.capabilities.cursorMovement ? "\r\u{1B}[2K" : "\n")
@@ -428,7 +432,7 @@ public final class Walkthrough {
     }
     progress.predict = on
     save()
-    say(on ? "Predictions are on: reading a question asks it before its run." : "Predictions are off: questions are printed with the lesson, and nothing is asked.")
+    say(on ? "Predictions are on: reading a question asks it before its run." : "Predictions are off: they are printed with the lesson, not asked.")
   }
 
   private func restart() async {
