@@ -269,6 +269,20 @@ struct WalkthroughPartsTests {
     #expect(store.progress?.predictions == [:])
   }
 
+  @Test func aQuestionAnsweredBeforeIsPrintedWithTheAnswerNotAskedAgain() async {
+    let store = MemoryProgressStore(Progress(
+      current: "finish-first", part: 3,
+      predictions: ["finish-first/finish-order": PredictionRecord(answer: "A B C", correct: false, at: "2026-12-01T18:00:00Z")]
+    ))
+    let (reader, _, _) = await session([], store: store)
+    #expect(reader.prompts == ["gatherlab 1/2 finish-first 3/5 › "])
+    #expect(player.runs.isEmpty)
+    #expect(console.output.contains("""
+      Predict: A takes 3 s, B 1 s and C 2 s. In what order do they finish?
+        You said A B C, which is not what the run showed; 'review' asks it again.
+      """))
+  }
+
   @Test func aRunTypedAtThePromptRunsAtOnceUnasked() async {
     let (reader, _, _) = await session(["run ordering delays=3,1,2"])
     #expect(player.runs.map(\.parameters) == ["ordering · delays=3,1,2"])

@@ -26,8 +26,11 @@ public struct LessonRenderer: Sendable {
 
   /// Some of the lesson's blocks (a part the walkthrough reads, `LessonParts`); the `opening`
   /// part starts with the line saying where the lesson sits and its title.
-  public func lines(for lesson: Lesson, blocks: [MarkdownBlock], total: Int, opening: Bool) -> [StyledText] {
-    guard opening else { return render(blocks, of: lesson) }
+  /// A prediction the learner has answered (in `answers`, keyed `LESSON/ID`) shows that answer.
+  public func lines(
+    for lesson: Lesson, blocks: [MarkdownBlock], total: Int, opening: Bool, answers: [String: PredictionRecord] = [:]
+  ) -> [StyledText] {
+    guard opening else { return render(blocks, of: lesson, answers: answers) }
     let meta = StyledText(
       "Lesson \(lesson.number)/\(total) · \(lesson.id) · guide: \(lesson.section)",
       style: Self.metaStyle
@@ -37,12 +40,12 @@ public struct LessonRenderer: Sendable {
     if !opensWithTitle {
       blocks.insert(MarkdownBlock(.heading(level: 1, [.text(lesson.title)]), line: lesson.bodyStartLine), at: 0)
     }
-    return TextWrapper.wrap(meta, width: markdown.width) + [StyledText()] + render(blocks, of: lesson)
+    return TextWrapper.wrap(meta, width: markdown.width) + [StyledText()] + render(blocks, of: lesson, answers: answers)
   }
 
   /// The blocks as Markdown, except that a ```predict block reads as its question (with its
   /// options), not as the YAML it is written in; one that cannot be read stays as written.
-  private func render(_ blocks: [MarkdownBlock], of lesson: Lesson) -> [StyledText] {
+  private func render(_ blocks: [MarkdownBlock], of lesson: Lesson, answers: [String: PredictionRecord]) -> [StyledText] {
     guard blocks.contains(where: LessonParts.isPrediction) else {
       return markdown.render(blocks, width: markdown.width, depth: 0, tight: false)
     }
@@ -62,7 +65,7 @@ public struct LessonRenderer: Sendable {
       }
       flush()
       if !output.isEmpty { output.append(StyledText()) }
-      output += PredictionQuestion(prediction).printedLines(width: markdown.width)
+      output += PredictionQuestion(prediction).printedLines(width: markdown.width, answered: answers[prediction.key(lesson: lesson)])
     }
     flush()
     return output

@@ -35,12 +35,19 @@ public struct PredictionQuestion: Sendable {
     }
   }
 
-  /// The question as printed with the lesson when nothing asks it: with the run to try.
-  public func printedLines(width: Int) -> [StyledText] {
+  /// The question as printed with the lesson when nothing asks it: with the run to try, or,
+  /// when the learner answered it before, that answer.
+  public func printedLines(width: Int, answered: PredictionRecord? = nil) -> [StyledText] {
     let run: String
-    switch prediction.source {
-    case .demo(let id, let arguments): run = "The run that answers it: run " + ([id] + arguments).joined(separator: " ")
-    case .python: run = "The Python program above answers it."
+    switch (prediction.source, answered) {
+    case (_, let record?) where record.correct:
+      run = "You said \(record.answer): right."
+    case (_, let record?):
+      run = "You said \(record.answer), which is not what the run showed; 'review' asks it again."
+    case (.demo(let id, let arguments), nil):
+      run = "The run that answers it: run " + ([id] + arguments).joined(separator: " ")
+    case (.python, nil):
+      run = "The Python program above answers it."
     }
     return lines(width: width) + TextWrapper.wrap(StyledText(run, style: .dim), width: max(1, width - 2)).map { StyledText("  ") + $0 }
   }

@@ -161,7 +161,7 @@ public final class Walkthrough {
       index = catalog.index(of: lesson) ?? 0
       if readsInParts { part = min(max(saved.part - 1, 0), parts.count - 1) }
       if index > 0 || part > 0 || !saved.completed.isEmpty {
-        let partText = readsInParts && parts.count > 1 ? ", part \(part + 1)/\(parts.count)" : ""
+        let partText = readsInParts && part > 0 ? ", part \(part + 1)/\(parts.count)" : ""
         say("Resuming at \(lesson.number)/\(catalog.count) \(lesson.id)\(partText); 'restart' starts over.", style: .dim)
       }
     } else if let saved {
@@ -292,12 +292,16 @@ public final class Walkthrough {
     var opening = part == 0
     var lines: [StyledText] = []
     for block in blocks {
-      guard LessonParts.isPrediction(block), let prediction = predictions.first(where: { $0.line == block.line }) else {
+      // A question answered before (in an earlier session, or before going back) prints as
+      // printed questions do, with the answer given; 'review' is the way to be asked again.
+      guard LessonParts.isPrediction(block), let prediction = predictions.first(where: { $0.line == block.line }),
+        progress.predictions[prediction.key(lesson: lesson)] == nil
+      else {
         pending.append(block)
         continue
       }
       if !pending.isEmpty || opening {
-        page(renderer.lines(for: lesson, blocks: pending, total: catalog.count, opening: opening) + [StyledText()])
+        page(renderer.lines(for: lesson, blocks: pending, total: catalog.count, opening: opening, answers: progress.predictions) + [StyledText()])
       }
       pending = []
       opening = false
@@ -305,7 +309,7 @@ public final class Walkthrough {
       emit([StyledText()])
     }
     if !pending.isEmpty || opening {
-      lines = renderer.lines(for: lesson, blocks: pending, total: catalog.count, opening: opening)
+      lines = renderer.lines(for: lesson, blocks: pending, total: catalog.count, opening: opening, answers: progress.predictions)
     }
     if part + 1 == parts.count { lines += (lines.isEmpty ? [] : [StyledText()]) + hintLines() }
     page(lines)
