@@ -232,6 +232,9 @@ struct WalkthroughPartsTests {
     #expect(store.progress?.predictions == [
       "finish-first/finish-order": PredictionRecord(answer: "A B C", correct: false, at: "2026-12-01T19:00:00Z"),
     ])
+    // The final timeline is drawn again with the rows that decide pointed at.
+    #expect(console.output.contains("\n▶1 A  ████"))
+    #expect(console.output.contains("\n▶2 B  ████"))
   }
 
   @Test func aRightAnswerTypedLooselyIsRight() async {

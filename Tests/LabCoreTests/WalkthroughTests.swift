@@ -17,10 +17,14 @@ final class TestClockDemoPlayer: DemoPlaying {
   var runs: [(demo: String, parameters: String, speed: Double)] { played.withLock { $0 } }
 
   func play(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoReport {
+    await playRun(demo, parameters: parameters, speed: speed).report
+  }
+
+  func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoRun {
     played.withLock { $0.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed.value)) }
     let clock = TestClock()
     let playback = DemoPlayback(console: console, mode: .lines, speed: speed)
-    let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
+    let run = Task { await playback.playRun(demo, parameters: parameters, clock: clock) }
     await ClockStepper(clock: clock) { [console] in console.output.utf8.count }.run()
     return await run.value
   }

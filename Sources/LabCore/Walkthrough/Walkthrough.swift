@@ -359,7 +359,7 @@ public final class Walkthrough {
   /// lesson's own `params` apply to its own demo unless `lessonParameters` is false (a
   /// prediction's `run` says everything its run needs).
   @discardableResult
-  func runDemo(named name: String?, arguments: [String], lessonParameters: Bool = true) async -> DemoReport? {
+  func runDemo(named name: String?, arguments: [String], lessonParameters: Bool = true) async -> DemoRun? {
     let demoID = name ?? lesson.demo
     guard let demoID else {
       say("This lesson has no demo of its own. Name one: run \(registry.ids.joined(separator: " | ")) ('demos' lists them).")
@@ -370,7 +370,7 @@ public final class Walkthrough {
       let pairs = try DemoParameters.pairs(from: arguments, demo: demo.id, valid: demo.parameterNames)
       let lessonLayer = lessonParameters && demo.id == lesson.demo ? lesson.params : []
       let parameters = try demo.resolve([lessonLayer, pairs])
-      return await player.play(demo, parameters: parameters, speed: (try? DemoSpeed(progress.speed)) ?? .normal)
+      return await player.playRun(demo, parameters: parameters, speed: (try? DemoSpeed(progress.speed)) ?? .normal)
     } catch {
       say(String(describing: error))
       return nil

@@ -78,12 +78,18 @@ extension Walkthrough {
   private func decide(_ prediction: Prediction, in lesson: Lesson, answer: PredictionValue) async -> PredictionVerdict? {
     switch prediction.source {
     case .demo(let id, let arguments):
-      guard let report = await runDemo(named: id, arguments: arguments, lessonParameters: false) else { return nil }
-      guard let observation = PredictionObservation(kind: prediction.kind, report: report) else {
+      guard let run = await runDemo(named: id, arguments: arguments, lessonParameters: false) else { return nil }
+      guard let observation = PredictionObservation(kind: prediction.kind, report: run.report, timeline: run.timeline) else {
         say("The run was interrupted, so it decides nothing; the question stays open.", style: .dim)
         return nil
       }
-      return PredictionVerdict(answer: answer, observation: observation, options: prediction.options)
+      let verdict = PredictionVerdict(answer: answer, observation: observation, options: prediction.options)
+      // On a terminal the final timeline is drawn again, pointing at the rows that decide.
+      if console.capabilities.isTTY, var timeline = run.timeline, !verdict.highlight.isEmpty {
+        timeline.highlight = verdict.highlight
+        emit([StyledText()] + TimelineRenderer.render(timeline, width: width))
+      }
+      return verdict
     case .python:
       guard allowsPython() else {
         return PredictionVerdict(answer: answer, prediction: prediction, reason: .notTrusted)
