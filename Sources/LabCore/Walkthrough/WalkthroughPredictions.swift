@@ -219,6 +219,12 @@ public struct PredictionScore: Sendable, Equatable {
 
   /// The score of `lesson`, from the answers progress keeps (`LESSON/ID` → record).
   public init(of lesson: Lesson, answers: [String: PredictionRecord]) {
+    // With no answer for this lesson, counting its predict blocks is enough: `list` stays fast.
+    let prefix = lesson.id + "/"
+    guard answers.keys.contains(where: { $0.hasPrefix(prefix) }) else {
+      self.init(total: lesson.document.allBlocks.filter(LessonParts.isPrediction).count, asked: 0, right: 0)
+      return
+    }
     let keys = PredictionParser.predictions(in: lesson).predictions.map { $0.key(lesson: lesson) }
     let records = keys.compactMap { answers[$0] }
     self.init(total: keys.count, asked: records.count, right: records.filter(\.correct).count)
