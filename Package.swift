@@ -58,7 +58,12 @@ let package = Package(
 
     .target(
       name: "TestSupport",
-      dependencies: ["LabCore", .product(name: "Clocks", package: "swift-clocks")],
+      dependencies: [
+        "GatherKit",
+        "LabTerminal",
+        "LabCore",
+        .product(name: "Clocks", package: "swift-clocks"),
+      ],
       path: "Tests/TestSupport"
     ),
     .testTarget(

@@ -13,6 +13,11 @@
 /// // results == ["A", "B"], though B finished first
 /// ```
 ///
+/// Writing a gather of your own on a task group: each child returns `(index, value)`, and the
+/// value must be bound before the tuple is built (`let value = try await op(); return (index,
+/// value)`). Swift 6.3.1 with optimisation on can return the wrong index from `do { return
+/// (index, try await op()) } catch { … }`; run such code's tests in release mode too.
+///
 /// - Parameters:
 ///   - operations: the work to run, one child task each.
 ///   - clock: the clock the observer's instants are read from.

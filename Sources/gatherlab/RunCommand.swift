@@ -38,23 +38,16 @@ struct RunCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func run() async throws {
-    let registry = DemoRegistry.standard
-    let demo: any Demo
-    let values: DemoParameters
-    guard let name = self.demo else {
-      throw UsageError("Which demo? Choose one of: \(registry.ids.joined(separator: ", ")).")
-    }
+    let launch: DemoLaunch
     do {
-      demo = try registry.demo(named: name)
-      let pairs = try DemoParameters.pairs(from: parameters, demo: demo.id, valid: demo.parameterNames)
-      values = try demo.resolve([pairs])
+      launch = try DemoLaunch(demo: demo, arguments: parameters, speed: timing.speed)
     } catch {
-      throw UsageError(String(describing: error))
+      throw UsageError(error.description)
     }
 
     let console = StandardConsole(capabilities: output.capabilities())
     let player = InterruptibleDemoPlayer(console: console, json: json)
-    let report = await player.play(demo, parameters: values, speed: timing.speed)
+    let report = await player.play(launch)
     if report.outcome == .interrupted {
       throw ExitCode(130)
     }

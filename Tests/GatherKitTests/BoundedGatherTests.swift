@@ -1,6 +1,7 @@
 import Clocks
 import GatherKit
 import Synchronization
+import TestSupport
 import Testing
 
 @Suite struct BoundedGatherTests {

@@ -1,5 +1,6 @@
 import Clocks
 import GatherKit
+import TestSupport
 import Testing
 
 @Suite struct GatherTests {

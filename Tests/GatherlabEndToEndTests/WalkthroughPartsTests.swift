@@ -90,7 +90,7 @@ extension EndToEnd {
 
     func start(_ arguments: [String] = [], rows: Int = 24, columns: Int = 80) throws -> PseudoTerminal {
       try PseudoTerminal.gatherlab(
-        ["--lessons", course.path, "--speed", "50"] + arguments,
+        ["--lessons", course.path, "--speed", "10"] + arguments,
         environment: ["GATHERLAB_HOME": home.path], rows: rows, columns: columns
       )
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LabCore
+import TestSupport
 import Testing
 
 /// The JSON Lines of a `--json` run on a test clock, parsed and checked field by field.

@@ -1,5 +1,6 @@
 import LabCore
 import LabTerminal
+import TestSupport
 import Testing
 
 /// Every demo's whole transcript on a test clock: the events at their nominal instants, the

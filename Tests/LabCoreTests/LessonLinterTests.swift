@@ -136,7 +136,7 @@ import Testing
     #expect(
       problems == [
         directory.file("03-conclusion.md")
-          + ":8: This code block has no language; put one of python, swift, output, text, sh after the opening ```."
+          + ":8: This code block has no language; put one of python, swift, output, text, sh, predict after the opening ```."
       ])
   }
 
@@ -148,7 +148,7 @@ import Testing
     #expect(
       problems == [
         file
-          + ":6: Unknown code block language 'py'. Did you mean 'python' or 'sh'? Use one of python, swift, output, text, sh.",
+          + ":6: Unknown code block language 'py'. Did you mean 'python' or 'sh'? Use one of python, swift, output, text, sh, predict.",
         file + ":10: Unknown word 'fragmnet' after ```python; only 'fragment' or 'invalid' may follow it.",
         file + ":14: Unknown word 'fragment' after ```output; nothing may follow it.",
       ])

@@ -1,5 +1,6 @@
 import LabCore
 import LabTerminal
+import TestSupport
 import Testing
 
 @Suite struct RunTimelineTests {

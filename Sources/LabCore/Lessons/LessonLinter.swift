@@ -17,7 +17,7 @@
 /// ```
 public struct LessonLinter: Sendable {
   /// The languages a fenced code block may be tagged with.
-  public static let codeLanguages = ["python", "swift", "output", "text", "sh", PredictionParser.language]
+  public static let codeLanguages = ["python", "swift", "output", "text", "sh", "predict"]
   /// The words that may follow a language in a code block's info string.
   public static let codeModifiers = ["python": ["fragment", "invalid"], "swift": ["fragment", "invalid"]]
 

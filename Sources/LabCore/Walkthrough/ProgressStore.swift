@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What loading progress found.
 public struct ProgressLoad: Sendable, Equatable {
@@ -129,26 +128,5 @@ public struct FileProgressStore: ProgressStore {
       }
     }
     return nsError.localizedDescription
-  }
-}
-
-/// Progress kept in memory: for tests, and when no state directory is wanted.
-public final class MemoryProgressStore: ProgressStore {
-  private let saved: Mutex<Progress?>
-  private let failure: String?
-
-  public init(_ progress: Progress? = nil, failingWith failure: String? = nil) {
-    saved = Mutex(progress)
-    self.failure = failure
-  }
-
-  public var progress: Progress? { saved.withLock { $0 } }
-
-  public func load() -> ProgressLoad { ProgressLoad(progress: progress) }
-
-  public func save(_ progress: Progress) -> String? {
-    if let failure { return failure }
-    saved.withLock { $0 = progress }
-    return nil
   }
 }

@@ -355,24 +355,19 @@ public final class Walkthrough {
   }
 
   /// Runs a demo through the player — the one place the walkthrough plays one — and returns its
-  /// report, or nil (with the reason said) when the name or the arguments are wrong. The
-  /// lesson's own `params` apply to its own demo unless `lessonParameters` is false (a
-  /// prediction's `run` says everything its run needs).
+  /// run, or nil (with the reason said) when the name or the arguments are wrong. The lesson's
+  /// own `params` apply to its own demo unless `lessonParameters` is false (a prediction's `run`
+  /// says everything its run needs).
   @discardableResult
   func runDemo(named name: String?, arguments: [String], lessonParameters: Bool = true) async -> DemoRun? {
-    let demoID = name ?? lesson.demo
-    guard let demoID else {
-      say("This lesson has no demo of its own. Name one: run \(registry.ids.joined(separator: " | ")) ('demos' lists them).")
-      return nil
-    }
     do {
-      let demo = try registry.demo(named: demoID)
-      let pairs = try DemoParameters.pairs(from: arguments, demo: demo.id, valid: demo.parameterNames)
-      let lessonLayer = lessonParameters && demo.id == lesson.demo ? lesson.params : []
-      let parameters = try demo.resolve([lessonLayer, pairs])
-      return await player.playRun(demo, parameters: parameters, speed: (try? DemoSpeed(progress.speed)) ?? .normal)
+      let launch = try DemoLaunch(
+        demo: name ?? lesson.demo, arguments: arguments, lesson: lessonParameters ? lesson : nil,
+        speed: progress.speed, registry: registry
+      )
+      return await player.playRun(launch.demo, parameters: launch.parameters, speed: launch.speed)
     } catch {
-      say(String(describing: error))
+      say(error.description)
       return nil
     }
   }

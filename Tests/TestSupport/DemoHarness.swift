@@ -1,21 +1,24 @@
 import Clocks
 import LabCore
 import LabTerminal
-import TestSupport
 
 /// Runs a demo on a `TestClock` through `DemoPlayback`, as `gatherlab run` does, and returns
 /// what it printed and its report.
-struct DemoHarness {
-  var mode: DemoPlayback.Mode = .lines
-  var capabilities = TerminalCapabilities.plain(width: 80)
+public struct DemoHarness {
+  public var mode: DemoPlayback.Mode = .lines
+  public var capabilities = TerminalCapabilities.plain(width: 80)
 
-  func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
-    let demo = try DemoRegistry.standard.demo(named: id)
-    let parameters = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
+  public init(mode: DemoPlayback.Mode = .lines, capabilities: TerminalCapabilities = .plain(width: 80)) {
+    self.mode = mode
+    self.capabilities = capabilities
+  }
+
+  public func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
+    let launch = try DemoLaunch(demo: id, arguments: arguments, speed: .normal)
     let console = RecordingConsole(capabilities: capabilities)
     let clock = TestClock()
-    let playback = DemoPlayback(console: console, mode: mode)
-    let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
+    let playback = DemoPlayback(console: console, mode: mode, speed: launch.speed)
+    let run = Task { await playback.play(launch.demo, parameters: launch.parameters, clock: clock) }
     await ClockStepper(clock: clock) { console.output.utf8.count }.run()
     let report = await run.value
     return (console.output, report)
@@ -23,7 +26,7 @@ struct DemoHarness {
 
   /// The output with the lines of each instant in a fixed order: tasks that start or end at the
   /// same instant do so in whatever order the scheduler picks, so the golden strings sort them.
-  static func normalized(_ output: String) -> String {
+  public static func normalized(_ output: String) -> String {
     var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var start = 0
     while start < lines.count {

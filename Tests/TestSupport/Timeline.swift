@@ -1,21 +1,20 @@
 import Clocks
 import GatherKit
 import Synchronization
-import TestSupport
 
 /// Records what happens on a `TestClock` as marble-diagram lines: `"1s B finished B"`.
 ///
 /// Lines are ordered by instant; within one instant, by task letter, with the caller last, so a
 /// test can write out the whole timeline it expects regardless of scheduling order.
-final class Timeline: Sendable {
-  let clock: TestClock<Duration>
+public final class Timeline: Sendable {
+  public let clock: TestClock<Duration>
   private let entries = Mutex<[(instant: Duration, order: Int, sequence: Int, text: String)]>([])
 
-  init(clock: TestClock<Duration> = TestClock()) {
+  public init(clock: TestClock<Duration> = TestClock()) {
     self.clock = clock
   }
 
-  var observer: TaskObserver<String, TestClock<Duration>.Instant> {
+  public var observer: TaskObserver<String, TestClock<Duration>.Instant> {
     TaskObserver { [self] index, event, instant in
       let detail: String
       switch event {
@@ -28,7 +27,7 @@ final class Timeline: Sendable {
   }
 
   /// Notes something the calling code did, at the clock's current instant.
-  func note(_ text: String) {
+  public func note(_ text: String) {
     record("caller \(text)", order: Int.max, at: clock.now)
   }
 
@@ -37,25 +36,25 @@ final class Timeline: Sendable {
     entries.withLock { $0.append((offset, order, $0.count, text)) }
   }
 
-  var lines: [String] {
+  public var lines: [String] {
     entries.withLock { entries in
       entries.sorted { ($0.instant, $0.order, $0.sequence) < ($1.instant, $1.order, $1.sequence) }
         .map { "\(Self.format($0.instant)) \($0.text)" }
     }
   }
 
-  var count: Int { entries.withLock { $0.count } }
+  public var count: Int { entries.withLock { $0.count } }
 
   /// Steps the clock, waiting for the woken tasks to record their events after each step.
-  var stepper: ClockStepper { ClockStepper(clock: clock) { [self] in count } }
+  public var stepper: ClockStepper { ClockStepper(clock: clock) { [self] in count } }
 
-  func settle() async { await stepper.settle() }
-  func advance(by duration: Duration) async { await stepper.advance(by: duration) }
-  func run() async { await stepper.run() }
+  public func settle() async { await stepper.settle() }
+  public func advance(by duration: Duration) async { await stepper.advance(by: duration) }
+  public func run() async { await stepper.run() }
 
   /// Operations written as a marble row: `"A3 B1 C2"` is A returning after 3 s, B after 1 s,
   /// C after 2 s; a `!` (`"A1!"`) makes it throw instead.
-  func tasks(_ row: String) -> [@Sendable () async throws -> String] {
+  public func tasks(_ row: String) -> [@Sendable () async throws -> String] {
     row.split(separator: " ").enumerated().map { index, item in
       let fails = item.hasSuffix("!")
       let seconds = Double(item.dropFirst().filter { $0 != "!" }) ?? 0
@@ -64,7 +63,7 @@ final class Timeline: Sendable {
   }
 
   /// Runs `body` as the calling code, noting when it returns ("got …") or throws ("caught …").
-  func call<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) -> Task<Void, Never> {
+  public func call<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) -> Task<Void, Never> {
     Task {
       do {
         let value = try await body()
@@ -76,7 +75,7 @@ final class Timeline: Sendable {
   }
 
   /// An operation that sleeps `seconds` on the test clock, then returns its letter.
-  func succeeding(_ index: Int, after seconds: Double) -> @Sendable () async throws -> String {
+  public func succeeding(_ index: Int, after seconds: Double) -> @Sendable () async throws -> String {
     let clock = clock
     return {
       try await clock.sleep(for: .seconds(seconds))
@@ -85,7 +84,7 @@ final class Timeline: Sendable {
   }
 
   /// An operation that sleeps `seconds` on the test clock, then throws `DemoFailure`.
-  func failing(_ index: Int, after seconds: Double) -> @Sendable () async throws -> String {
+  public func failing(_ index: Int, after seconds: Double) -> @Sendable () async throws -> String {
     let clock = clock
     return {
       try await clock.sleep(for: .seconds(seconds))
@@ -93,17 +92,18 @@ final class Timeline: Sendable {
     }
   }
 
-  static func letter(_ index: Int) -> String {
+  public static func letter(_ index: Int) -> String {
     String(UnicodeScalar(UInt8(65 + index)))
   }
 
-  static func format(_ duration: Duration) -> String {
+  public static func format(_ duration: Duration) -> String {
     let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     return seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"
   }
 }
 
-struct DemoFailure: Error, Equatable, CustomStringConvertible {
-  let task: String
-  var description: String { "\(task) failed" }
+public struct DemoFailure: Error, Equatable, CustomStringConvertible {
+  public let task: String
+  public init(task: String) { self.task = task }
+  public var description: String { "\(task) failed" }
 }
