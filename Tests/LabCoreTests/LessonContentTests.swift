@@ -162,17 +162,10 @@ import Testing
 
   // MARK: - Helpers
 
-  /// The same text, except that timings ("1.0s") may differ by up to 0.3 s: the programs sleep
-  /// on the real clock, and a loaded machine wakes them a little late.
+  /// The same text, except that timings ("1.0s") may differ a little: the programs sleep on the
+  /// real clock, and a loaded machine wakes them a little late.
   static func sameOutput(_ actual: String, _ expected: String) -> Bool {
-    let timing = /(\d+\.\d+)s/
-    func split(_ text: String) -> (shape: String, times: [Double]) {
-      let times = text.matches(of: timing).compactMap { Double($0.output.1) }
-      return (text.replacing(timing) { _ in "#s" }, times)
-    }
-    let (actualShape, actualTimes) = split(actual)
-    let (expectedShape, expectedTimes) = split(expected)
-    return actualShape == expectedShape && zip(actualTimes, expectedTimes).allSatisfy { abs($0 - $1) <= 0.3 }
+    TimingTolerantText.equal(actual, expected)
   }
 
   static func compiledSwiftSources() throws -> [String] {

@@ -73,7 +73,7 @@ import Testing
   }
 
   static let unreadable: [(PredictionKind, String)] = [
-    (.order, "first B"), (.order, "1 2 3"), (.order, ""), (.order, "B, 2"),
+    (.order, "first B"), (.order, "soon"), (.order, "B B A"), (.order, "1 2 3"), (.order, ""), (.order, "B, 2"),
     (.cancelled, "B B"), (.cancelled, "all of them"),
     (.results, "A,,B"),
     (.elapsed, "soon"), (.elapsed, "-1"), (.elapsed, "1 minute"), (.elapsed, "inf"),

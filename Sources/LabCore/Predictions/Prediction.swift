@@ -93,3 +93,17 @@ public struct PredictionOption: Sendable, Equatable {
     TaskName.letter(max(0, index)).lowercased()
   }
 }
+
+extension Prediction {
+  /// The demo run that decides a demo prediction, resolved from `run:` exactly as
+  /// `gatherlab run DEMO k=v ...` resolves it (the lesson's own `params` do not apply). Nil for
+  /// `run: python`.
+  ///
+  /// ```swift
+  /// let launch = try prediction.launch(speed: session.speed)  // ordering, delays=3,1,2
+  /// ```
+  public func launch(speed: DemoSpeed, registry: DemoRegistry = .standard) throws(DemoLaunchError) -> DemoLaunch? {
+    guard case .demo(let id, let arguments) = source else { return nil }
+    return try DemoLaunch(demo: id, arguments: arguments, speed: speed, registry: registry)
+  }
+}

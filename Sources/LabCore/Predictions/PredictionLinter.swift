@@ -28,16 +28,18 @@ public struct PredictionLinter: Sendable {
     return problems.sorted { $0.line < $1.line }
   }
 
-  /// What is wrong with running `demo` with `arguments`, if anything.
+  /// What is wrong with running `demo` with `arguments`, if anything: `DemoLaunch` decides, as
+  /// for `gatherlab run`.
   public func runProblem(demo id: String, arguments: [String]) -> PredictionProblem? {
-    guard let demo = registry.demo(id: id) else {
-      return .unknownDemo(UnknownDemoError(name: id, known: registry.ids))
-    }
-    do throws(DemoParameterError) {
-      _ = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
+    do throws(DemoLaunchError) {
+      _ = try DemoLaunch(demo: id, arguments: arguments, speed: .normal, registry: registry)
       return nil
     } catch {
-      return .invalidParameter(error)
+      switch error {
+      case .unknownDemo(let unknown): return .unknownDemo(unknown)
+      case .parameter(let parameter): return .invalidParameter(parameter)
+      case .noDemo, .speed: return .unknownDemo(UnknownDemoError(name: id, known: registry.ids))
+      }
     }
   }
 

@@ -70,7 +70,7 @@ public struct PredictionObservation: Sendable, Equatable {
       let finished = report.finishOrder.filter { task in
         report.results.first { $0.task == task }.map { $0.result != .cancelled } ?? true
       }
-      self.init(kind: kind, value: .order(finished), highlight: Set(finished), endTimes: ended)
+      self.init(kind: kind, value: .order(finished), highlight: Set(finished))
     case .results:
       let value: PredictionValue.Results
       switch report.outcome {
@@ -82,7 +82,9 @@ public struct PredictionObservation: Sendable, Equatable {
           return .error
         })
       }
-      self.init(kind: kind, value: .results(value), highlight: Set(report.results.map(\.task)), marker: .join, time: joinTime)
+      self.init(
+        kind: kind, value: .results(value), highlight: Set(report.results.map(\.task)), marker: .join, time: joinTime
+      )
     case .elapsed:
       self.init(kind: kind, value: .seconds(report.elapsed), marker: .join, time: joinTime)
     case .cancelled:
@@ -112,6 +114,7 @@ public struct PredictionObservation: Sendable, Equatable {
     case .choice:
       return nil
     }
+    endTimes = ended
   }
 
   /// The option a Python program's output selects: the one whose `shows` text appears in some
@@ -121,13 +124,21 @@ public struct PredictionObservation: Sendable, Equatable {
     options: [PredictionOption],
     output: [String]
   ) -> Result<PredictionObservation, PredictionUndecided> {
-    let matching = options.indices.filter { index in
-      output.contains { $0.contains(options[index].shows) }
+    // Exactly as written first; failing that, with the printed timings a little off, as a
+    // loaded machine prints them ("took 1.2s" for "took 1.0s").
+    func matching(_ match: (String, String) -> Bool) -> [Int] {
+      options.indices.filter { index in output.contains { match($0, options[index].shows) } }
     }
-    guard matching.count == 1, let index = matching.first else {
-      return .failure(PredictionUndecided(matching: matching))
+    var matched = matching { $0.contains($1) }
+    var match: (String, String) -> Bool = { $0.contains($1) }
+    if matched.isEmpty {
+      match = { TimingTolerantText.line($0, contains: $1) }
+      matched = matching(match)
     }
-    let line = output.first { $0.contains(options[index].shows) }
+    guard matched.count == 1, let index = matched.first else {
+      return .failure(PredictionUndecided(matching: matched))
+    }
+    let line = output.first { match($0, options[index].shows) }
     return .success(PredictionObservation(kind: .choice, value: .choice(index), evidence: line))
   }
 }
@@ -145,6 +156,7 @@ public struct PredictionUndecided: Error, Equatable, Sendable, CustomStringConve
   public var description: String {
     guard !matching.isEmpty else { return "The program's output shows none of the options." }
     let letters = matching.map(PredictionOption.letter)
-    return "The program's output shows options \(letters.dropLast().joined(separator: ", ")) and \(letters.last ?? "") at once."
+    let named = letters.dropLast().joined(separator: ", ") + " and " + (letters.last ?? "")
+    return "The program's output shows options \(named) at once."
   }
 }

@@ -42,7 +42,8 @@ public enum PredictionParser {
           blockProblems.append((lineOfKey("run", in: code, blockLine: block.line), .noPythonProgram))
         }
         if let first = firstLine[prediction.id] {
-          blockProblems.append((lineOfKey("id", in: code, blockLine: block.line), .duplicateID(prediction.id, firstLine: first)))
+          let idLine = lineOfKey("id", in: code, blockLine: block.line)
+          blockProblems.append((idLine, .duplicateID(prediction.id, firstLine: first)))
         } else {
           firstLine[prediction.id] = lineOfKey("id", in: code, blockLine: block.line)
         }
@@ -207,7 +208,9 @@ public enum PredictionParser {
       }
     }
     guard !failed, let id, let ask, let why, let kind, let source, let expect else { return nil }
-    return Prediction(id: id, ask: ask, kind: kind, source: source, expect: expect, options: options, why: why, line: line)
+    return Prediction(
+      id: id, ask: ask, kind: kind, source: source, expect: expect, options: options, why: why, line: line
+    )
   }
 
   private static func parseOptions(

@@ -64,7 +64,8 @@ public enum PredictionProblem: Equatable, Sendable, CustomStringConvertible {
     case .invalidParameter(let error):
       error.description
     case .pythonWithArguments(let words):
-      "'run: python' takes nothing after it (found '\(words)'); it runs the lesson's python block before the prediction."
+      "'run: python' takes nothing after it (found '\(words)'); "
+        + "it runs the lesson's python block before the prediction."
     case .noPythonProgram:
       "'run: python' needs a runnable ```python block (not a fragment) before the prediction in the lesson."
     case .choiceNeedsPython:

@@ -86,7 +86,9 @@ public enum PredictionValue: Sendable, Equatable {
   // MARK: - Parsing
 
   /// Words that mean "no task" or "no list".
-  static let noneWords: Set<String> = ["none", "nothing", "-", "no", "nobody", "neither", "empty", "0", "no one", "noone"]
+  static let noneWords: Set<String> = [
+    "none", "nothing", "-", "no", "nobody", "neither", "empty", "0", "no one", "noone",
+  ]
 
   /// Reads `text` as an answer of `kind`; `optionCount` is how many options a `choice` has.
   public static func parse(
@@ -99,7 +101,8 @@ public enum PredictionValue: Sendable, Equatable {
     guard !trimmed.isEmpty else { throw unreadable }
     let value: PredictionValue?
     switch kind {
-    case .order: value = taskList(trimmed).map { .order($0) }
+    // A task ends once: a letter twice is a slip ("soon", "B B A"), not an answer.
+    case .order: value = taskList(trimmed).flatMap { tasks in Set(tasks).count == tasks.count ? .order(tasks) : nil }
     case .cancelled, .orphans:
       value = taskList(trimmed).flatMap { tasks in Set(tasks).count == tasks.count ? .tasks(Set(tasks)) : nil }
     case .results: value = results(trimmed).map { .results($0) }
@@ -170,7 +173,8 @@ public enum PredictionValue: Sendable, Equatable {
   /// Seconds: `1`, `1.0`, `1s`, `~1 s`, `about 1.5 seconds`, `1,5`.
   static func seconds(_ text: String) -> Double? {
     var word = text.lowercased()
-    for prefix in ["about", "around", "roughly", "approx.", "approx", "~", "≈", "<", ">"] where word.hasPrefix(prefix) {
+    let approximately = ["about", "around", "roughly", "approx.", "approx", "~", "≈", "<", ">"]
+    for prefix in approximately where word.hasPrefix(prefix) {
       word = String(word.dropFirst(prefix.count)).trimmingWhitespace()
     }
     for suffix in ["seconds", "second", "secs", "sec", "s"] where word.hasSuffix(suffix) {
@@ -190,7 +194,9 @@ public enum PredictionValue: Sendable, Equatable {
       "threw", "throw", "throws", "thrown", "raised", "raise", "raises", "error", "exception", "failed", "fails",
       "fail", "anerror", "anexception", "itthrew", "itraised",
     ]
-    let timedOut: Set<String> = ["timedout", "timeout", "timesout", "timeouterror", "deadline", "itimedout", "ittimedout"]
+    let timedOut: Set<String> = [
+      "timedout", "timeout", "timesout", "timeouterror", "deadline", "itimedout", "ittimedout",
+    ]
     if returned.contains(word) { return .returned }
     if threw.contains(word) { return .threw }
     if timedOut.contains(word) { return .timedOut }

@@ -56,7 +56,8 @@ extension PredictionVerdict {
     let at = time.map { " at " + SecondsFormat.seconds($0) } ?? ""
     switch observed {
     case .order(let tasks):
-      return tasks.isEmpty ? "no task finished" : "the run finished \(tasks.joined(separator: ", ")) (each row's finish rank)"
+      guard !tasks.isEmpty else { return "no task finished" }
+      return "the run finished \(tasks.joined(separator: ", ")) (each row's finish rank)"
     case .results(.none):
       return "the caller got an exception instead of a list\(at) (the ▲ marker)"
     case .results(.slots(let slots)):
