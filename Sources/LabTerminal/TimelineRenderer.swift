@@ -116,9 +116,10 @@ public enum TimelineRenderer {
 
   static func rowLine(_ row: TimelineRow, snapshot: TimelineSnapshot, layout: Layout) -> StyledText {
     let slot = String(row.slot)
+    let highlighted = snapshot.highlight.contains(row.name)
     var line = StyledText(
-      String(repeating: " ", count: layout.slotWidth - slot.count) + "#" + slot + " ",
-      style: .dim
+      String(repeating: " ", count: layout.slotWidth - slot.count) + (highlighted ? "▶" : "#") + slot + " ",
+      style: highlighted ? TextStyle(foreground: .yellow, bold: true) : .dim
     )
     line.append(StyledText(row.name, style: .bold).padded(to: layout.nameWidth))
     line.append(" ")

@@ -19,6 +19,8 @@ public struct TimelineSnapshot: Sendable, Equatable {
   public var deadline: Double?
   /// The demo has ended: the frame is final.
   public var isFinal: Bool
+  /// Task rows to point at (a prediction's verdict): drawn with `▶` and in bold.
+  public var highlight: Set<String> = []
 
   public init(
     title: String,

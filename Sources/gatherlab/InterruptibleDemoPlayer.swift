@@ -15,6 +15,10 @@ struct InterruptibleDemoPlayer: DemoPlaying {
   var recorder: (any RunLineSink)? = nil
 
   func play(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoReport {
+    await playRun(demo, parameters: parameters, speed: speed).report
+  }
+
+  func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoRun {
     var playback = DemoPlayback(
       console: console,
       mode: DemoPlayback.mode(for: console.capabilities, json: json),
@@ -22,7 +26,7 @@ struct InterruptibleDemoPlayer: DemoPlaying {
     )
     playback.recorder = recorder
     // Take Ctrl-C before the demo starts drawing, so a Ctrl-C at its first frame is not missed.
-    let interrupted = Mutex<(pressed: Bool, run: Task<DemoReport, Never>?)>((false, nil))
+    let interrupted = Mutex<(pressed: Bool, run: Task<DemoRun, Never>?)>((false, nil))
     let handler = InterruptSignal.shared.push {
       let run = interrupted.withLock { state in
         state.pressed = true
@@ -30,14 +34,14 @@ struct InterruptibleDemoPlayer: DemoPlaying {
       }
       run?.cancel()
     }
-    let run = Task { await playback.play(demo, parameters: parameters) }
+    let run = Task { await playback.playRun(demo, parameters: parameters) }
     let pressedAlready = interrupted.withLock { state in
       state.run = run
       return state.pressed
     }
     if pressedAlready { run.cancel() }
-    let report = await run.value
+    let played = await run.value
     InterruptSignal.shared.remove(handler)
-    return report
+    return played
   }
 }

@@ -6,7 +6,7 @@ import LabTerminal
 struct ListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "List the lessons (✓ done, ▸ current) and the demos with their parameters.",
+    abstract: "List the lessons (✓ done, ▸ current, prediction scores) and the demos with their parameters.",
     discussion: """
       Examples:
         gatherlab list
@@ -29,15 +29,19 @@ struct ListCommand: AsyncParsableCommand {
     let done = Set(progress?.completed ?? [])
     if json {
       console.writeLine(JSONValue.object([
-        ("lessons", .array(catalog.listEntries(done: done).map(\.json))),
+        ("lessons", .array(catalog.listEntries(done: done, answers: progress?.predictions ?? [:]).map(\.json))),
         ("demos", DemoListing.json(registry)),
       ]).text)
       return
     }
     let width = min(console.capabilities.width, 100)
+    let answers = progress?.predictions ?? [:]
+    let scores = Dictionary(uniqueKeysWithValues: catalog.lessons.compactMap { lesson in
+      PredictionScore(of: lesson, answers: answers).text.map { (lesson.id, $0) }
+    })
     console.writeLines(
       [StyledText("Lessons", style: .bold)]
-        + LessonListing.lines(catalog, done: done, current: progress?.current, width: width)
+        + LessonListing.lines(catalog, done: done, current: progress?.current, scores: scores, width: width)
         + [StyledText(), StyledText("Demos", style: .bold)]
         + DemoListing.lines(registry, width: width)
     )

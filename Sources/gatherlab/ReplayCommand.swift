@@ -68,7 +68,8 @@ struct ReplayCommand: AsyncParsableCommand {
 
   private func stepThrough(_ run: RecordedRun, console: StandardConsole) throws {
     let stepper = StepPlayback(console: console)
-    guard console.capabilities.cursorMovement, let keys = TerminalKeyReader() else {
+    let keys = TerminalKeyReader()
+    guard console.capabilities.cursorMovement, keys.enterRawMode() else {
       stepper.printAll(run)
       return
     }

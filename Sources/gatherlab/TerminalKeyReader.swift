@@ -5,56 +5,73 @@ import Synchronization
 import Glibc
 #endif
 
-/// Single keys from the terminal on standard input, for `replay --step`: raw mode (no echo, no
-/// line buffering, Ctrl-C arriving as a key rather than a signal) from `init` until `restore()`,
-/// which every way out calls — the end, `q`, Ctrl-C, and the Ctrl-C handler of a SIGINT sent by
-/// `kill`.
-final class TerminalKeyReader: StepKeyReader, Sendable {
-  private let original: termios
-  private let active = Mutex(true)
+/// Single keys from the terminal on standard input, read apart from libedit (which reads only
+/// whole lines): the pager's "more" marker and `replay --step` both read through it.
+///
+/// Raw mode (no echo, no line buffering, Ctrl-C arriving as a key rather than a signal) lasts
+/// from `enterRawMode()` until `restore()`, which every way out calls — the end of a step
+/// through, `q`, Ctrl-C, and the handler of a SIGINT sent by `kill`. The pager holds it for one
+/// key at a time, so the prompt always gets the terminal as it was.
+final class TerminalKeyReader: Sendable {
+  /// One key as the terminal sends it.
+  enum Key: Equatable {
+    case enter, space, interrupt, endOfInput, left, right, up, down, other
+    case character(Character)
+  }
 
-  /// Nil when standard input is not a terminal.
-  init?() {
+  /// The settings found at start; nil when standard input is not a terminal.
+  private let original: termios?
+  private let raw = Mutex(false)
+
+  init() {
     var settings = termios()
-    guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &settings) == 0 else { return nil }
-    original = settings
-    var raw = settings
-    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
-    raw.c_iflag &= ~tcflag_t(IXON | ICRNL)
-    withUnsafeMutableBytes(of: &raw.c_cc) { characters in
-      characters[Int(VMIN)] = 1
-      characters[Int(VTIME)] = 0
-    }
-    guard tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0 else { return nil }
+    original = isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &settings) == 0 ? settings : nil
   }
 
   deinit { restore() }
 
-  /// Puts the terminal back as it was; safe to call more than once, from any thread.
+  /// Switches the terminal to raw mode; false when standard input is not a terminal.
+  func enterRawMode() -> Bool {
+    guard var settings = original else { return false }
+    settings.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
+    settings.c_iflag &= ~tcflag_t(IXON | ICRNL)
+    withUnsafeMutableBytes(of: &settings.c_cc) { characters in
+      characters[Int(VMIN)] = 1
+      characters[Int(VTIME)] = 0
+    }
+    guard tcsetattr(STDIN_FILENO, TCSANOW, &settings) == 0 else { return false }
+    raw.withLock { $0 = true }
+    return true
+  }
+
+  /// Puts the terminal back as it was found; safe to call more than once, from any thread.
   func restore() {
-    active.withLock { active in
-      guard active else { return }
-      var settings = original
+    raw.withLock { raw in
+      guard raw, var settings = original else { return }
       _ = tcsetattr(STDIN_FILENO, TCSANOW, &settings)
-      active = false
+      raw = false
     }
   }
 
-  func nextKey() -> StepKey {
-    guard let byte = readByte() else { return .quit }
+  /// The next key (raw mode must be on); arrow keys' escape sequences read as one key.
+  func readKey() -> Key {
+    guard let byte = readByte() else { return .endOfInput }
     switch byte {
-    case UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "n"): return .forward
-    case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "p"): return .back
-    case UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x04: return .quit
+    case 0x0D, 0x0A: return .enter
+    case 0x20: return .space
     case 0x03: return .interrupt
+    case 0x04: return .endOfInput
     case 0x1B:
-      // Arrow keys: ESC [ C (→) and ESC [ D (←); a lone Escape is ignored.
+      // ESC [ A/B/C/D; a lone Escape is some other key.
       guard readByte(waiting: 30) == UInt8(ascii: "["), let final = readByte(waiting: 30) else { return .other }
       switch final {
-      case UInt8(ascii: "C"), UInt8(ascii: "B"): return .forward
-      case UInt8(ascii: "D"), UInt8(ascii: "A"): return .back
+      case UInt8(ascii: "A"): return .up
+      case UInt8(ascii: "B"): return .down
+      case UInt8(ascii: "C"): return .right
+      case UInt8(ascii: "D"): return .left
       default: return .other
       }
+    case 0x21...0x7E: return .character(Character(Unicode.Scalar(byte)))
     default: return .other
     }
   }
@@ -71,6 +88,35 @@ final class TerminalKeyReader: StepKeyReader, Sendable {
       if count == 1 { return byte }
       if count < 0, errno == EINTR { continue }
       return nil
+    }
+  }
+}
+
+extension TerminalKeyReader: StepKeyReader {
+  /// `replay --step`: Enter, space, `n`, → or ↓ on; `b`, `p`, ← or ↑ back; `q` or Ctrl-D stops.
+  func nextKey() -> StepKey {
+    switch readKey() {
+    case .enter, .space, .right, .down, .character("n"): .forward
+    case .left, .up, .character("b"), .character("B"), .character("p"): .back
+    case .endOfInput, .character("q"), .character("Q"): .quit
+    case .interrupt: .interrupt
+    case .other, .character: .other
+    }
+  }
+}
+
+extension TerminalKeyReader: KeyReading {
+  /// The pager: Enter or space read on; `q`, Ctrl-C or Ctrl-D go back to the prompt; other keys
+  /// are ignored. Raw mode only while it waits.
+  func readPagerKey() -> PagerKey {
+    guard enterRawMode() else { return .stop }
+    defer { restore() }
+    while true {
+      switch readKey() {
+      case .enter, .space: return .more
+      case .character("q"), .character("Q"), .interrupt, .endOfInput: return .stop
+      default: continue
+      }
     }
   }
 }

@@ -14,10 +14,11 @@ struct TutorialCommand: AsyncParsableCommand {
     commandName: "tutorial",
     abstract: "The guided walkthrough (what plain `gatherlab` starts).",
     discussion: """
-      Shows the current lesson and a prompt; 'help' at the prompt lists the commands. \
+      Reads the current lesson part by part at a prompt (an empty line reads on) and asks \
+      the lessons' predictions before their runs; 'help' at the prompt lists the commands. \
       Progress is kept in $GATHERLAB_HOME, else $XDG_STATE_HOME/gatherlab, else \
-      ~/.local/state/gatherlab. With standard input piped, commands are read line by line, \
-      with no prompt.
+      ~/.local/state/gatherlab. With standard input or output piped, each lesson prints \
+      whole, commands are read line by line with no prompt, and nothing waits for an answer.
 
       Examples:
         gatherlab
@@ -60,7 +61,9 @@ struct TutorialCommand: AsyncParsableCommand {
       console: console,
       reader: reader,
       player: InterruptibleDemoPlayer(console: console, json: false),
-      options: Walkthrough.Options(speed: speed, startLesson: startLesson)
+      keys: TerminalKeyReader(),
+      python: pythonExecutable(environment: environment).map { PythonProgramRunner(executable: $0) },
+      options: Walkthrough.Options(speed: speed, startLesson: startLesson, lessonsDirectory: lessons.lessonsDirectory)
     )
     if let editLine = reader as? EditLineReader {
       walkthrough.onLessonChange = { lesson in
@@ -75,4 +78,15 @@ struct TutorialCommand: AsyncParsableCommand {
     }
     await walkthrough.run()
   }
+}
+
+/// The python3 that runs the lessons' programs for their predictions: `$GATHERLAB_PYTHON`, else
+/// the first `python3` on `$PATH`; nil when there is none (the lessons' own answers decide).
+func pythonExecutable(environment: [String: String]) -> String? {
+  if let chosen = environment["GATHERLAB_PYTHON"], !chosen.isEmpty { return chosen }
+  for directory in (environment["PATH"] ?? "").split(separator: ":") {
+    let candidate = String(directory) + "/python3"
+    if access(candidate, X_OK) == 0 { return candidate }
+  }
+  return nil
 }

@@ -98,8 +98,8 @@ import Testing
     let withDemo = LessonListEntry(
       number: 5, id: "results-order", title: "T", section: "S", demo: "ordering", done: true)
     let withoutDemo = LessonListEntry(number: 13, id: "conclusion", title: "T", section: "S", demo: nil, done: false)
-    #expect(withDemo.json.text == #"{"number":5,"id":"results-order","title":"T","section":"S","demo":"ordering","done":true}"#)
-    #expect(withoutDemo.json.text == #"{"number":13,"id":"conclusion","title":"T","section":"S","demo":null,"done":false}"#)
+    #expect(withDemo.json.text == #"{"number":5,"id":"results-order","title":"T","section":"S","demo":"ordering","done":true,"predictions":{"total":0,"asked":0,"right":0}}"#)
+    #expect(withoutDemo.json.text == #"{"number":13,"id":"conclusion","title":"T","section":"S","demo":null,"done":false,"predictions":{"total":0,"asked":0,"right":0}}"#)
   }
 
   @Test func loadingFailsWithEveryProblemOfEveryBrokenFile() throws {

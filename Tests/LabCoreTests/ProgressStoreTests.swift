@@ -13,14 +13,44 @@ import Testing
   @Test func savedProgressIsTheDocumentedJSONAndLoadsBack() throws {
     let directory = try TemporaryDirectory(files: [:])
     let store = FileProgressStore(directory: directory.path + "/state")
-    let progress = Progress(current: "results-order", completed: ["what-is-gather"], speed: 2)
+    let progress = Progress(
+      current: "results-order", part: 2, completed: ["what-is-gather"], speed: 2, predict: false,
+      predictions: ["results-order/finish-order": PredictionRecord(answer: "B C A", correct: true, at: "2026-12-01T19:00:00Z")]
+    )
     #expect(store.save(progress) == nil)
     let text = try String(contentsOfFile: store.file, encoding: .utf8)
-    #expect(text == #"{"completed":["what-is-gather"],"current":"results-order","speed":2,"version":1}"#)
+    #expect(text == """
+      {"completed":["what-is-gather"],"current":"results-order","part":2,"predict":false,\
+      "predictions":{"results-order/finish-order":{"answer":"B C A","at":"2026-12-01T19:00:00Z","correct":true}},\
+      "speed":2,"version":2}
+      """)
     #expect(store.load().progress == progress)
     #expect(store.load().warning == nil)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/state")
     #expect(leftovers == ["progress.json"])
+  }
+
+  @Test func aVersionOneFileUpgradesKeepingCurrentCompletedAndSpeed() throws {
+    let v1 = #"{"version":1,"current":"results-order","completed":["what-is-gather","how-it-works"],"speed":2.5}"#
+    let directory = try TemporaryDirectory(files: ["progress.json": v1])
+    let store = FileProgressStore(directory: directory.path)
+    let loaded = store.load()
+    #expect(loaded == ProgressLoad(progress: Progress(current: "results-order", part: 1, completed: ["what-is-gather", "how-it-works"], speed: 2.5, predict: true, predictions: [:])))
+    #expect(store.save(try #require(loaded.progress)) == nil)
+    let text = try String(contentsOfFile: store.file, encoding: .utf8)
+    #expect(text == #"{"completed":["what-is-gather","how-it-works"],"current":"results-order","part":1,"predict":true,"predictions":{},"speed":2.5,"version":2}"#)
+  }
+
+  @Test func aFileFromANewerVersionIsNeitherMovedNorRewritten() throws {
+    let v3 = #"{"version":3,"current":"results-order","lessons":{"x":1}}"#
+    let directory = try TemporaryDirectory(files: ["progress.json": v3])
+    let store = FileProgressStore(directory: directory.path)
+    let loaded = store.load()
+    #expect(loaded.progress == nil)
+    #expect(loaded.canSave == false)
+    #expect(loaded.warning == "\(store.file) comes from a newer gatherlab (version 3); this session starts at lesson 1 and saves nothing, leaving the file as it is.")
+    #expect(try String(contentsOfFile: store.file, encoding: .utf8) == v3)
+    #expect(!FileManager.default.fileExists(atPath: store.backup))
   }
 
   @Test func noFileMeansNoProgressAndNoWarning() throws {
@@ -29,7 +59,7 @@ import Testing
     #expect(result.progress == nil && result.warning == nil)
   }
 
-  @Test(arguments: ["{not json", "", "\u{0}\u{1}\u{2}garbage", #"{"version":2,"current":"x","completed":[],"speed":1}"#])
+  @Test(arguments: ["{not json", "", "\u{0}\u{1}\u{2}garbage", #"{"version":2,"current":"x","speed":1}"#, #"{"version":0,"current":"x","completed":[],"speed":1}"#, "[]", "null"])
   func aCorruptFileIsKeptAsBackupWithOneWarning(content: String) throws {
     let directory = try TemporaryDirectory(files: ["progress.json": content])
     let store = FileProgressStore(directory: directory.path)

@@ -3,8 +3,8 @@ import Testing
 
 @Suite struct WalkthroughCommandTests {
   @Test(arguments: [
-    ("", WalkthroughCommand.next),
-    ("   ", .next),
+    ("", WalkthroughCommand.readOn),
+    ("   ", .readOn),
     ("next", .next),
     ("n", .next),
     ("NEXT", .next),
@@ -16,8 +16,16 @@ import Testing
     ("goto 5", .goto("5")),
     ("g results-order", .goto("results-order")),
     ("7", .goto("7")),
-    ("show", .show),
-    ("s", .show),
+    ("show", .show(all: false)),
+    ("s", .show(all: false)),
+    ("show all", .show(all: true)),
+    ("review", .review),
+    ("predict", .predict(nil)),
+    ("predict on", .predict(true)),
+    ("predict OFF", .predict(false)),
+    ("gatherlab run sequential count=5", .run(demo: "sequential", arguments: ["count=5"])),
+    ("gatherlab next", .next),
+    ("Gatherlab  list", .list),
     ("run", .run(demo: nil, arguments: [])),
     ("r", .run(demo: nil, arguments: [])),
     ("run ordering", .run(demo: "ordering", arguments: [])),
@@ -49,6 +57,10 @@ import Testing
     ("goto", "'goto' needs an argument: goto ID|N."),
     ("goto 1 2", "'goto' takes no argument here: 2."),
     ("speed 1 2", "'speed' takes no argument here: 2."),
+    ("predict maybe", "'predict' takes 'on' or 'off', not 'maybe'."),
+    ("show some", "'show' takes 'all', not 'some'."),
+    ("gatherlab", "You are in gatherlab already: type the rest of the command ('run ordering'), or 'help'."),
+    ("gatherlab nxt", "Unknown command 'nxt'. Did you mean 'next'?"),
   ])
   func badInputGetsOneSentence(input: String, message: String) {
     guard case .failure(let error) = WalkthroughCommand.parse(input) else {
@@ -67,8 +79,24 @@ import Testing
   )
 
   @Test func commandsAtTheStartOfTheLine() {
-    #expect(completion.candidates(for: "re", after: "") == ["restart"])
-    #expect(completion.candidates(for: "", after: "").count == WalkthroughCommand.table.count)
+    #expect(completion.candidates(for: "re", after: "") == ["review", "restart"])
+    #expect(completion.candidates(for: "p", after: "") == ["predict"])
+    #expect(completion.candidates(for: "", after: "") == [
+      "next", "back", "list", "goto", "show", "run", "demos", "code", "speed", "review", "predict", "restart", "help",
+      "quit",
+    ])
+  }
+
+  @Test func aLeadingGatherlabCompletesAndIsSkipped() {
+    #expect(completion.candidates(for: "gat", after: "") == ["gatherlab"])
+    #expect(completion.candidates(for: "ru", after: "gatherlab ") == ["run"])
+    #expect(completion.candidates(for: "ord", after: "gatherlab run ") == ["ordering"])
+  }
+
+  @Test func fixedWordsAfterShowAndPredict() {
+    #expect(completion.candidates(for: "", after: "predict ") == ["on", "off"])
+    #expect(completion.candidates(for: "o", after: "predict ") == ["on", "off"])
+    #expect(completion.candidates(for: "a", after: "show ") == ["all"])
   }
 
   @Test func demoIdsAfterRunAndCode() {

@@ -17,10 +17,14 @@ final class TestClockDemoPlayer: DemoPlaying {
   var runs: [(demo: String, parameters: String, speed: Double)] { played.withLock { $0 } }
 
   func play(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoReport {
+    await playRun(demo, parameters: parameters, speed: speed).report
+  }
+
+  func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoRun {
     played.withLock { $0.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed.value)) }
     let clock = TestClock()
     let playback = DemoPlayback(console: console, mode: .lines, speed: speed)
-    let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
+    let run = Task { await playback.playRun(demo, parameters: parameters, clock: clock) }
     await ClockStepper(clock: clock) { [console] in console.output.utf8.count }.run()
     return await run.value
   }
@@ -186,19 +190,23 @@ final class TestClockDemoPlayer: DemoPlaying {
     _ = await session(["help"])
     #expect(console.output.contains("""
       Commands
-        next, n                  next lesson (an empty line does the same)
-        back, b, prev            previous lesson
-        list, ls                 all lessons, ✓ done, ▸ current
+        next, n                  the next lesson at once (marks this one done)
+        back, b, prev            the previous part; from a first part, the previous
+                                 lesson
+        list, ls                 all lessons, ✓ done, ▸ current, prediction scores
         goto, g ID|N             jump to a lesson by id or number
-        show, s                  show the current lesson again
+        show, s [all]            this part again ('show all': the whole lesson)
         run, r [DEMO] [k=v ...]  run this lesson's demo, or the one named
         demos                    the demos and their parameters
         code [DEMO]              the demo's Swift source and the same in Python
         speed [X]                time scale for later runs (0.1–100)
+        review                   the predictions you missed, asked and run again
+        predict on|off           ask predictions while reading, or only print them
         restart                  clear your progress and start over
         help, ?                  this list
         quit, exit, q            leave; progress is saved (Ctrl-D too)
-      Tab completes commands, lesson ids, demos and parameters. Ctrl-C stops a demo.
+      An empty line reads on. Tab completes commands, lesson ids, demos and
+      parameters. Ctrl-C stops a demo.
 
       """))
   }

@@ -13,7 +13,7 @@ public final class MemoryProgressStore: ProgressStore {
 
   public var progress: Progress? { saved.withLock { $0 } }
 
-  public func load() -> (progress: Progress?, warning: String?) { (progress, nil) }
+  public func load() -> ProgressLoad { ProgressLoad(progress: progress) }
 
   public func save(_ progress: Progress) -> String? {
     if let failure { return failure }

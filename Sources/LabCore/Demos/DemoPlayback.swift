@@ -40,6 +40,17 @@ public struct DemoPlayback: Sendable {
   /// Plays on `clock` (tests pass a test clock).
   public func play<C: Clock>(_ demo: any Demo, parameters: DemoParameters, clock: C) async -> DemoReport
   where C.Duration == Duration {
+    await playRun(demo, parameters: parameters, clock: clock).report
+  }
+
+  /// Plays on a real clock scaled by `speed`, keeping the final timeline too.
+  public func playRun(_ demo: any Demo, parameters: DemoParameters) async -> DemoRun {
+    await playRun(demo, parameters: parameters, clock: ScaledClock(speed: speed))
+  }
+
+  /// Plays on `clock`, returning the report and the final timeline (for a verdict to point at).
+  public func playRun<C: Clock>(_ demo: any Demo, parameters: DemoParameters, clock: C) async -> DemoRun
+  where C.Duration == Duration {
     let plan = demo.plan(parameters)
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
     let nameWidth = plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1
@@ -86,7 +97,7 @@ public struct DemoPlayback: Sendable {
       lines += [StyledText()] + DemoTranscript.summary(report, takeaway: demo.takeaway(report), width: width)
       console.writeLines(lines)
     }
-    return report
+    return DemoRun(report: report, timeline: session.snapshot(title: title, speed: speed.value, isFinal: true))
   }
 
   private func playLive<C: Clock>(

@@ -63,7 +63,7 @@ public struct LessonCatalog: Sendable {
   }
 
   /// The rows of `gatherlab list` and `list --json`; `done` holds the ids the learner finished.
-  public func listEntries(done: Set<String> = []) -> [LessonListEntry] {
+  public func listEntries(done: Set<String> = [], answers: [String: PredictionRecord] = [:]) -> [LessonListEntry] {
     lessons.map { lesson in
       LessonListEntry(
         number: lesson.number,
@@ -71,7 +71,8 @@ public struct LessonCatalog: Sendable {
         title: lesson.title,
         section: lesson.section,
         demo: lesson.demo,
-        done: done.contains(lesson.id)
+        done: done.contains(lesson.id),
+        predictions: PredictionScore(of: lesson, answers: answers)
       )
     }
   }

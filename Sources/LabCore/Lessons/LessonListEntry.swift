@@ -1,5 +1,6 @@
 /// One lesson as `gatherlab list` shows it and `list --json` prints it:
-/// `{"number":5,"id":"results-order","title":"…","section":"…","demo":"ordering","done":false}`.
+/// `{"number":5,"id":"results-order","title":"…","section":"…","demo":"ordering","done":false,
+/// "predictions":{"total":2,"asked":1,"right":1}}`.
 ///
 /// `demo` is `null` for a lesson without a demo; `done` comes from the learner's progress.
 public struct LessonListEntry: Sendable, Equatable {
@@ -9,17 +10,24 @@ public struct LessonListEntry: Sendable, Equatable {
   public let section: String
   public let demo: String?
   public let done: Bool
+  /// The lesson's predictions: how many, how many the learner answered, how many right.
+  public let predictions: PredictionScore
 
-  public init(number: Int, id: String, title: String, section: String, demo: String?, done: Bool) {
+  public init(
+    number: Int, id: String, title: String, section: String, demo: String?, done: Bool,
+    predictions: PredictionScore = .zero
+  ) {
     self.number = number
     self.id = id
     self.title = title
     self.section = section
     self.demo = demo
     self.done = done
+    self.predictions = predictions
   }
 
-  /// `{"number","id","title","section","demo","done"}` in that order; `demo` is null when absent.
+  /// `{"number","id","title","section","demo","done","predictions"}` in that order; `demo` is null
+  /// when absent.
   public var json: JSONValue {
     .object([
       ("number", .integer(number)),
@@ -28,6 +36,11 @@ public struct LessonListEntry: Sendable, Equatable {
       ("section", .string(section)),
       ("demo", .optional(demo)),
       ("done", .bool(done)),
+      ("predictions", .object([
+        ("total", .integer(predictions.total)),
+        ("asked", .integer(predictions.asked)),
+        ("right", .integer(predictions.right)),
+      ])),
     ])
   }
 }

@@ -18,17 +18,23 @@ public struct CommandCompletion: Sendable {
   ///   - word: the partial word at the cursor ("ord").
   ///   - before: everything on the line before that word ("run ").
   public func candidates(for word: String, after before: String) -> [String] {
-    let previous = before.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+    var previous = before.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+    // Lessons print whole commands: `gatherlab run …` completes as `run …` does.
+    if previous.first == "gatherlab" { previous.removeFirst() }
     guard let command = previous.first else {
-      return WalkthroughCommand.table.map(\.name).filter { $0.hasPrefix(word.lowercased()) }
+      // `gatherlab` itself only once its first letters are typed, so Tab on nothing lists commands.
+      let names = WalkthroughCommand.Name.allCases.map(\.rawValue) + (word.isEmpty ? [] : ["gatherlab"])
+      return names.filter { $0.hasPrefix(word.lowercased()) }
     }
-    let name = WalkthroughCommand.table.first { $0.name == command || $0.aliases.contains(command) }?.name
-    switch name {
-    case "goto":
-      return previous.count == 1 ? lessonIDs.filter { $0.hasPrefix(word) } : []
-    case "code":
-      return previous.count == 1 ? registry.ids.filter { $0.hasPrefix(word) } : []
-    case "run":
+    guard let name = WalkthroughCommand.Name(word: command) else { return [] }
+    switch name.entry.arguments {
+    case .none:
+      return []
+    case .one(_, let completion, _), .optional(_, let completion, _):
+      return previous.count == 1 ? words(completion).filter { $0.hasPrefix(word) } : []
+    case .choice(let choices, _):
+      return previous.count == 1 ? choices.filter { $0.hasPrefix(word.lowercased()) } : []
+    case .demoAndParameters:
       let namedDemo = previous.count >= 2 && !previous[1].contains("=") ? previous[1] : nil
       var options: [String] = []
       if previous.count == 1 && !word.contains("=") {
@@ -39,8 +45,14 @@ public struct CommandCompletion: Sendable {
         options += demo.parameterNames.filter { !given.contains($0) }.map { $0 + "=" }.filter { $0.hasPrefix(word) }
       }
       return options
-    default:
-      return []
+    }
+  }
+
+  private func words(_ completion: WalkthroughCommand.Completion) -> [String] {
+    switch completion {
+    case .nothing: []
+    case .lessons: lessonIDs
+    case .demos: registry.ids
     }
   }
 }

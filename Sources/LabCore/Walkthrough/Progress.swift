@@ -1,15 +1,73 @@
-/// Where the learner is: the current lesson, the lessons done, the demo speed.
-/// Saved as `progress.json`: `{"version":1,"current":"…","completed":[…],"speed":1}`.
-public struct Progress: Codable, Sendable, Equatable {
-  public var version: Int
+import Foundation
+
+/// Where the learner is and what they predicted: the current lesson and part, the lessons done,
+/// the demo speed, whether predictions are asked, and every answer given.
+///
+/// Saved as `progress.json`, version 2:
+/// `{"version":2,"current":"results-order","part":2,"completed":[…],"speed":1,"predict":true,
+/// "predictions":{"results-order/finish-order":{"answer":"B C A","correct":true,"at":"2026-12-01T19:00:00Z"}}}`.
+/// `ProgressFile` reads it back, version 1 files too.
+public struct Progress: Encodable, Sendable, Equatable {
+  /// The version this build writes; a file with a larger one is left alone.
+  public static let currentVersion = 2
+
   public var current: String
+  /// The part of the current lesson being read, from 1.
+  public var part: Int
   public var completed: [String]
   public var speed: Double
+  /// Whether reading a prediction asks it (`predict on`) or only prints it (`predict off`).
+  public var predict: Bool
+  /// The last answer to each prediction the learner answered, keyed `LESSON/ID`.
+  public var predictions: [String: PredictionRecord]
 
-  public init(current: String, completed: [String] = [], speed: Double = 1) {
-    version = 1
+  public init(
+    current: String,
+    part: Int = 1,
+    completed: [String] = [],
+    speed: Double = 1,
+    predict: Bool = true,
+    predictions: [String: PredictionRecord] = [:]
+  ) {
     self.current = current
+    self.part = part
     self.completed = completed
     self.speed = speed
+    self.predict = predict
+    self.predictions = predictions
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case version, current, part, completed, speed, predict, predictions
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(Self.currentVersion, forKey: .version)
+    try container.encode(current, forKey: .current)
+    try container.encode(part, forKey: .part)
+    try container.encode(completed, forKey: .completed)
+    try container.encode(speed, forKey: .speed)
+    try container.encode(predict, forKey: .predict)
+    try container.encode(predictions, forKey: .predictions)
+  }
+}
+
+/// One answered prediction: what the learner typed (normalised), whether the run agreed, and when.
+public struct PredictionRecord: Codable, Sendable, Equatable {
+  public var answer: String
+  public var correct: Bool
+  /// ISO 8601 in UTC: `2026-12-01T19:00:00Z`.
+  public var at: String
+
+  public init(answer: String, correct: Bool, at: String) {
+    self.answer = answer
+    self.correct = correct
+    self.at = at
+  }
+
+  /// `date` as `at` writes it.
+  public static func timestamp(_ date: Date) -> String {
+    date.formatted(Date.ISO8601FormatStyle())
   }
 }

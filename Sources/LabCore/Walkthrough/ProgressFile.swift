@@ -11,14 +11,29 @@ public enum ProgressFile: Equatable, Sendable {
   case valid(Progress)
   /// The progress with a bad speed replaced by 1; `speed` is the bad value as the file wrote it.
   case badSpeed(Progress, speed: String)
-  /// Not progress data: not JSON, the wrong shape, another version.
+  /// Written by a newer gatherlab: not to be read, moved or rewritten.
+  case newer(version: Int)
+  /// Not progress data: not JSON, the wrong shape, a version that never existed.
   case invalid
 
+  /// Reads version 2, and version 1 as the same progress at part 1 with predictions on and none
+  /// answered, so upgrading loses nothing.
   public static func decode(_ data: Data) -> ProgressFile {
-    guard let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.version == 1 else {
+    if let version = try? JSONDecoder().decode(Version.self, from: data).version, version > Progress.currentVersion {
+      return .newer(version: version)
+    }
+    guard let stored = try? JSONDecoder().decode(Stored.self, from: data), (1...Progress.currentVersion).contains(stored.version),
+      stored.part.map({ $0 >= 1 }) ?? true
+    else {
       return .invalid
     }
-    var progress = Progress(current: stored.current, completed: stored.completed)
+    var progress = Progress(
+      current: stored.current,
+      part: stored.part ?? 1,
+      completed: stored.completed,
+      predict: stored.predict ?? true,
+      predictions: stored.predictions ?? [:]
+    )
     switch stored.speed {
     case nil:
       return .valid(progress)
@@ -35,16 +50,25 @@ public enum ProgressFile: Equatable, Sendable {
   public var progress: Progress? {
     switch self {
     case .valid(let progress), .badSpeed(let progress, _): progress
-    case .invalid: nil
+    case .newer, .invalid: nil
     }
   }
 
-  /// `Progress` as stored, with the speed read as whatever the file holds.
+  /// `version` alone, read first, so a newer file is recognised rather than taken as corrupt.
+  private struct Version: Decodable {
+    var version: Int
+  }
+
+  /// `Progress` as stored, with the speed read as whatever the file holds; the keys version 2
+  /// added are optional, as a version 1 file lacks them.
   private struct Stored: Decodable {
     var version: Int
     var current: String
     var completed: [String]
     var speed: StoredSpeed?
+    var part: Int?
+    var predict: Bool?
+    var predictions: [String: PredictionRecord]?
   }
 
   private enum StoredSpeed: Decodable {

@@ -1,9 +1,25 @@
 import Foundation
 
+/// What loading progress found.
+public struct ProgressLoad: Sendable, Equatable {
+  /// The saved progress, or nil when there is none (or it could not be used; see `warning`).
+  public var progress: Progress?
+  /// One sentence for the learner when the file could not be used as it was.
+  public var warning: String?
+  /// False when the file must not be written over: it comes from a newer gatherlab.
+  public var canSave: Bool
+
+  public init(progress: Progress?, warning: String? = nil, canSave: Bool = true) {
+    self.progress = progress
+    self.warning = warning
+    self.canSave = canSave
+  }
+}
+
 /// Loads and saves `Progress`. The file-system store writes atomically; tests use a fake.
 public protocol ProgressStore: Sendable {
-  /// The saved progress, or nil when there is none (or it could not be used; see `warning`).
-  func load() -> (progress: Progress?, warning: String?)
+  /// The saved progress, with a warning when it could not be used as it was.
+  func load() -> ProgressLoad
   /// Saves `progress`; returns a one-sentence warning if it could not.
   func save(_ progress: Progress) -> String?
 }
@@ -34,26 +50,33 @@ public struct FileProgressStore: ProgressStore {
     return ProgressFile.decode(data).progress
   }
 
-  public func load() -> (progress: Progress?, warning: String?) {
+  public func load() -> ProgressLoad {
     let manager = FileManager.default
-    guard manager.fileExists(atPath: file) else { return (nil, nil) }
+    guard manager.fileExists(atPath: file) else { return ProgressLoad(progress: nil) }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: file))
     } catch {
-      return (nil, "Could not read \(file) (\(Self.reason(error))); starting fresh.")
+      return ProgressLoad(progress: nil, warning: "Could not read \(file) (\(Self.reason(error))); starting fresh.")
     }
     switch ProgressFile.decode(data) {
     case .valid(let progress):
-      return (progress, nil)
+      return ProgressLoad(progress: progress)
+    case .newer(let version):
+      // A newer gatherlab wrote it: moving or rewriting it would lose what that version keeps.
+      return ProgressLoad(
+        progress: nil,
+        warning: "\(file) comes from a newer gatherlab (version \(version)); this session starts at lesson 1 and saves nothing, leaving the file as it is.",
+        canSave: false
+      )
     case .badSpeed(let progress, let speed):
       // The file is rewritten with speed 1 at the next save; the copy keeps what it said.
       let kept = keepBackup { try manager.copyItem(atPath: file, toPath: backup) }
       let shown = speed.count > 20 ? String(speed.prefix(20)) + "…" : speed
-      return (progress, "\(file) has speed '\(shown)', not a number from 0.1 to 100; \(kept), set the speed to 1 and kept the rest.")
+      return ProgressLoad(progress: progress, warning: "\(file) has speed '\(shown)', not a number from 0.1 to 100; \(kept), set the speed to 1 and kept the rest.")
     case .invalid:
       let kept = keepBackup { try manager.moveItem(atPath: file, toPath: backup) }
-      return (nil, "\(file) is not valid progress data; \(kept) and started fresh.")
+      return ProgressLoad(progress: nil, warning: "\(file) is not valid progress data; \(kept) and started fresh.")
     }
   }
 
@@ -73,7 +96,7 @@ public struct FileProgressStore: ProgressStore {
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys]
+      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
       let data = try encoder.encode(progress)
       // Write a temporary file and rename it over the old one: a crash never leaves half a file.
       let temporary = directory + "/.progress.json.\(getpid()).tmp"

@@ -1,83 +1,156 @@
 /// What the user typed at the walkthrough prompt, parsed. Input is parsed here and only here;
 /// the session switches over this enum.
 public enum WalkthroughCommand: Sendable, Equatable {
+  /// An empty line: the next part of the lesson, after its last part the next lesson.
+  case readOn
   case next
   case back
   case list
   case goto(String)
-  case show
+  /// `show` reprints the current part; `show all` the whole lesson.
+  case show(all: Bool)
   case run(demo: String?, arguments: [String])
   case demos
   case code(String?)
   case speed(String?)
+  case review
+  /// `predict on|off`; `predict` alone says which it is.
+  case predict(Bool?)
   case restart
   case help
   case quit
 
-  /// One row of the command table: its name, aliases, argument form and help line.
-  public struct Entry: Sendable {
-    public let name: String
-    public let aliases: [String]
-    public let arguments: String
-    public let help: String
+  /// Every command the prompt knows, in the order `help` lists them. A command's names, argument
+  /// form, help line, parser and completion all hang off its case here: adding a command is one
+  /// case and its row in `entry`.
+  public enum Name: String, CaseIterable, Sendable {
+    case next, back, list, goto, show, run, demos, code, speed, review, predict, restart, help, quit
+
+    /// The command's row of the table.
+    public var entry: Entry {
+      switch self {
+      case .next:
+        Entry(aliases: ["n"], help: "the next lesson at once (marks this one done)", arguments: .none(.next))
+      case .back:
+        Entry(aliases: ["b", "prev"], help: "the previous part; from a first part, the previous lesson", arguments: .none(.back))
+      case .list:
+        Entry(aliases: ["ls"], help: "all lessons, ✓ done, ▸ current, prediction scores", arguments: .none(.list))
+      case .goto:
+        Entry(aliases: ["g"], help: "jump to a lesson by id or number", arguments: .one("ID|N", .lessons, WalkthroughCommand.goto))
+      case .show:
+        Entry(aliases: ["s"], help: "this part again ('show all': the whole lesson)", arguments: .choice(["all"]) { .show(all: $0 == "all") })
+      case .run:
+        Entry(aliases: ["r"], help: "run this lesson's demo, or the one named", arguments: .demoAndParameters)
+      case .demos:
+        Entry(help: "the demos and their parameters", arguments: .none(.demos))
+      case .code:
+        Entry(help: "the demo's Swift source and the same in Python", arguments: .optional("[DEMO]", .demos, WalkthroughCommand.code))
+      case .speed:
+        Entry(help: "time scale for later runs (0.1–100)", arguments: .optional("[X]", .nothing, WalkthroughCommand.speed))
+      case .review:
+        Entry(help: "the predictions you missed, asked and run again", arguments: .none(.review))
+      case .predict:
+        Entry(help: "ask predictions while reading, or only print them", arguments: .choice(["on", "off"]) { $0.map { .predict($0 == "on") } ?? .predict(nil) })
+      case .restart:
+        Entry(help: "clear your progress and start over", arguments: .none(.restart))
+      case .help:
+        Entry(aliases: ["?"], help: "this list", arguments: .none(.help))
+      case .quit:
+        Entry(aliases: ["exit", "q"], help: "leave; progress is saved (Ctrl-D too)", arguments: .none(.quit))
+      }
+    }
+
+    /// The name and its aliases, as typed.
+    public var words: [String] { [rawValue] + entry.aliases }
+
+    /// The command a word names, by its name or an alias, in any case.
+    public init?(word: String) {
+      let word = word.lowercased()
+      guard let name = Name.allCases.first(where: { $0.words.contains(word) }) else { return nil }
+      self = name
+    }
   }
 
-  /// Every command, in the order `help` lists them.
-  public static let table: [Entry] = [
-    Entry(name: "next", aliases: ["n"], arguments: "", help: "next lesson (an empty line does the same)"),
-    Entry(name: "back", aliases: ["b", "prev"], arguments: "", help: "previous lesson"),
-    Entry(name: "list", aliases: ["ls"], arguments: "", help: "all lessons, ✓ done, ▸ current"),
-    Entry(name: "goto", aliases: ["g"], arguments: "ID|N", help: "jump to a lesson by id or number"),
-    Entry(name: "show", aliases: ["s"], arguments: "", help: "show the current lesson again"),
-    Entry(name: "run", aliases: ["r"], arguments: "[DEMO] [k=v ...]", help: "run this lesson's demo, or the one named"),
-    Entry(name: "demos", aliases: [], arguments: "", help: "the demos and their parameters"),
-    Entry(name: "code", aliases: [], arguments: "[DEMO]", help: "the demo's Swift source and the same in Python"),
-    Entry(name: "speed", aliases: [], arguments: "[X]", help: "time scale for later runs (0.1–100)"),
-    Entry(name: "restart", aliases: [], arguments: "", help: "clear your progress and start over"),
-    Entry(name: "help", aliases: ["?"], arguments: "", help: "this list"),
-    Entry(name: "quit", aliases: ["exit", "q"], arguments: "", help: "leave; progress is saved (Ctrl-D too)"),
-  ]
+  /// One row of the command table: aliases, help line, and what the command takes after its name.
+  public struct Entry: Sendable {
+    public let aliases: [String]
+    public let help: String
+    public let arguments: Arguments
 
-  /// Every word that names a command.
-  public static var words: [String] { table.flatMap { [$0.name] + $0.aliases } }
+    init(aliases: [String] = [], help: String, arguments: Arguments) {
+      self.aliases = aliases
+      self.help = help
+      self.arguments = arguments
+    }
+  }
 
-  /// Parses one line of input. An empty line is `next`; a bare number is `goto`.
+  /// What a command takes after its name: the form `help` shows, how it is parsed, and what Tab
+  /// offers for it.
+  public enum Arguments: Sendable {
+    /// Nothing: the command itself.
+    case none(WalkthroughCommand)
+    /// Exactly one word.
+    case one(String, Completion, @Sendable (String) -> WalkthroughCommand)
+    /// At most one word.
+    case optional(String, Completion, @Sendable (String?) -> WalkthroughCommand)
+    /// At most one of a few fixed words.
+    case choice([String], @Sendable (String?) -> WalkthroughCommand)
+    /// `[DEMO] [k=v ...]`.
+    case demoAndParameters
+
+    /// The form `help` prints after the names: "ID|N", "[all]", "[DEMO] [k=v ...]".
+    public var form: String {
+      switch self {
+      case .none: ""
+      case .one(let form, _, _), .optional(let form, _, _): form
+      case .choice(let words, _): words.count == 1 ? "[\(words[0])]" : words.joined(separator: "|")
+      case .demoAndParameters: "[DEMO] [k=v ...]"
+      }
+    }
+  }
+
+  /// What Tab completes in a command's argument.
+  public enum Completion: Sendable {
+    case nothing, lessons, demos
+  }
+
+  /// Parses one line of input. An empty line reads on; a bare number is `goto`; a leading
+  /// `gatherlab` is skipped, as lessons print whole commands (`gatherlab run ordering`).
   public static func parse(_ line: String) -> Result<WalkthroughCommand, WalkthroughInputError> {
-    let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
-    guard let first = words.first else { return .success(.next) }
+    var words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+    if words.first?.lowercased() == "gatherlab" {
+      guard words.count > 1 else { return .failure(.alreadyInGatherlab) }
+      words.removeFirst()
+    }
+    guard let first = words.first else { return .success(.readOn) }
     let arguments = Array(words.dropFirst())
     if Int(first) != nil, arguments.isEmpty { return .success(.goto(first)) }
-    guard let entry = table.first(where: { $0.name == first.lowercased() || $0.aliases.contains(first.lowercased()) }) else {
-      return .failure(.unknownCommand(first))
+    guard let name = Name(word: first) else { return .failure(.unknownCommand(first)) }
+    func tooMany(_ extra: [String]) -> Result<WalkthroughCommand, WalkthroughInputError> {
+      .failure(.unexpectedArguments(command: name.rawValue, arguments: extra))
     }
-    func noArguments(_ command: WalkthroughCommand) -> Result<WalkthroughCommand, WalkthroughInputError> {
-      arguments.isEmpty ? .success(command) : .failure(.unexpectedArguments(command: entry.name, arguments: arguments))
-    }
-    func atMostOne(_ make: (String?) -> WalkthroughCommand) -> Result<WalkthroughCommand, WalkthroughInputError> {
-      arguments.count <= 1 ? .success(make(arguments.first))
-        : .failure(.unexpectedArguments(command: entry.name, arguments: Array(arguments.dropFirst())))
-    }
-    switch entry.name {
-    case "next": return noArguments(.next)
-    case "back": return noArguments(.back)
-    case "list": return noArguments(.list)
-    case "show": return noArguments(.show)
-    case "demos": return noArguments(.demos)
-    case "restart": return noArguments(.restart)
-    case "help": return noArguments(.help)
-    case "quit": return noArguments(.quit)
-    case "goto":
-      guard let target = arguments.first else { return .failure(.missingArgument(command: "goto", form: "goto ID|N")) }
-      return atMostOne { _ in .goto(target) }
-    case "code": return atMostOne { .code($0) }
-    case "speed": return atMostOne { .speed($0) }
-    case "run":
-      if let first = arguments.first, !first.contains("=") {
-        return .success(.run(demo: first, arguments: Array(arguments.dropFirst())))
+    switch name.entry.arguments {
+    case .none(let command):
+      return arguments.isEmpty ? .success(command) : tooMany(arguments)
+    case .one(let form, _, let make):
+      guard let word = arguments.first else {
+        return .failure(.missingArgument(command: name.rawValue, form: name.rawValue + " " + form))
+      }
+      return arguments.count == 1 ? .success(make(word)) : tooMany(Array(arguments.dropFirst()))
+    case .optional(_, _, let make):
+      return arguments.count <= 1 ? .success(make(arguments.first)) : tooMany(Array(arguments.dropFirst()))
+    case .choice(let allowed, let make):
+      guard arguments.count <= 1 else { return tooMany(Array(arguments.dropFirst())) }
+      guard let word = arguments.first else { return .success(make(nil)) }
+      guard allowed.contains(word.lowercased()) else {
+        return .failure(.notAChoice(command: name.rawValue, word: word, choices: allowed))
+      }
+      return .success(make(word.lowercased()))
+    case .demoAndParameters:
+      if let demo = arguments.first, !demo.contains("=") {
+        return .success(.run(demo: demo, arguments: Array(arguments.dropFirst())))
       }
       return .success(.run(demo: nil, arguments: arguments))
-    default:
-      return .failure(.unknownCommand(first))
     }
   }
 }
@@ -87,17 +160,27 @@ public enum WalkthroughInputError: Error, Equatable, CustomStringConvertible {
   case unknownCommand(String)
   case unexpectedArguments(command: String, arguments: [String])
   case missingArgument(command: String, form: String)
+  case notAChoice(command: String, word: String, choices: [String])
+  /// `gatherlab` alone at the prompt.
+  case alreadyInGatherlab
 
   public var description: String {
     switch self {
     case .unknownCommand(let word):
-      let suggestion = Suggestions.closest(to: word, in: WalkthroughCommand.table.map(\.name), limit: 1).first
+      let names = WalkthroughCommand.Name.allCases.map(\.rawValue)
+      let suggestion = Suggestions.closest(to: word, in: names, limit: 1).first
       return "Unknown command '\(word)'."
         + (suggestion.map { " Did you mean '\($0)'?" } ?? " Type 'help' to see the commands.")
     case .unexpectedArguments(let command, let arguments):
       return "'\(command)' takes no \(arguments.count == 1 ? "argument" : "arguments") here: \(arguments.joined(separator: " "))."
     case .missingArgument(let command, let form):
       return "'\(command)' needs an argument: \(form)."
+    case .notAChoice(let command, let word, let choices):
+      let quoted = choices.map { "'\($0)'" }
+      let listed = quoted.count <= 1 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1]
+      return "'\(command)' takes \(listed), not '\(word)'."
+    case .alreadyInGatherlab:
+      return "You are in gatherlab already: type the rest of the command ('run ordering'), or 'help'."
     }
   }
 }
