@@ -46,7 +46,7 @@ import Testing
     var timeline = RunTimeline(plan: plan)
     timeline.apply(.event(DemoEvent(time: 1.0, task: "A", kind: .started)))
     let applied = timeline.apply(.event(DemoEvent(time: 0.999, task: "B", kind: .started)))
-    #expect(applied == .event(DemoEvent(time: 1.0, task: "B", kind: .started)))
+    #expect(applied == .event(DemoEvent(time: 1.0, task: "B", kind: .started, index: 1)))
   }
 
   @Test func tasksThePlanDidNotListGetRowsOfTheirOwn() {
@@ -54,7 +54,7 @@ import Testing
     timeline.apply(.event(DemoEvent(time: 0, task: "fetch('a')", kind: .started)))
     timeline.apply(.event(DemoEvent(time: 0.5, task: "fetch('b')", kind: .started)))
     #expect(timeline.rows.map(\.name) == ["fetch('a')", "fetch('b')"])
-    #expect(timeline.rows.map(\.slot) == [1, 2])
+    #expect(timeline.rows.map(\.index) == [0, 1])
   }
 
   @Test func anInterruptionAfterTheCallerResumedKeepsTheJoinMarker() throws {

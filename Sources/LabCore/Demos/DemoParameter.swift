@@ -12,6 +12,8 @@ public struct DemoParameter: Sendable {
     case secondsList(each: ClosedRange<Double>, count: ClosedRange<Int>)
     /// One word out of a fixed set.
     case choice([String])
+    /// A whole number, or the word `none` for "no such thing" (`fail=3`, `fail=none`).
+    case integerOrNone(ClosedRange<Int>)
   }
 
   public let name: String
@@ -35,6 +37,7 @@ public struct DemoParameter: Sendable {
     case .secondsList(let each, let count):
       "\(count.lowerBound)–\(count.upperBound) values, each \(Self.format(each.lowerBound))–\(Self.format(each.upperBound)) s"
     case .choice(let options): options.joined(separator: "|")
+    case .integerOrNone(let range): "none|\(range.lowerBound)–\(range.upperBound)"
     }
   }
 
@@ -46,6 +49,7 @@ public struct DemoParameter: Sendable {
     case .secondsList(let each, let count):
       "\(count.lowerBound) to \(count.upperBound) comma-separated seconds, each from \(Self.format(each.lowerBound)) to \(Self.format(each.upperBound))"
     case .choice(let options): "one of " + options.joined(separator: ", ")
+    case .integerOrNone(let range): "none or a whole number from \(range.lowerBound) to \(range.upperBound)"
     }
   }
 
@@ -70,6 +74,10 @@ public struct DemoParameter: Sendable {
     case .choice(let options):
       guard let option = options.first(where: { $0 == trimmed.lowercased() }) else { throw invalid }
       return .choice(option)
+    case .integerOrNone(let range):
+      if trimmed.lowercased() == "none" { return .choice("none") }
+      guard let number = Int(trimmed), range.contains(number) else { throw invalid }
+      return .integer(number)
     }
   }
 
@@ -204,6 +212,12 @@ public struct DemoParameters: Sendable, Equatable {
   public func secondsList(_ name: String) -> [Double] {
     if case .secondsList(let list)? = self[name] { return list }
     preconditionFailure("demo parameter '\(name)' is not a declared list of seconds")
+  }
+
+  /// An `integerOrNone` parameter: its number, or nil for `none`.
+  public func integerOrNone(_ name: String) -> Int? {
+    if case .integer(let number)? = self[name] { return number }
+    return nil
   }
 
   public func choice(_ name: String) -> String {

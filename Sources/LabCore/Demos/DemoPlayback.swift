@@ -40,7 +40,7 @@ public struct DemoPlayback: Sendable {
   where C.Duration == Duration {
     let plan = demo.plan(parameters)
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
-    let nameWidth = plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1
+    let nameWidth = DemoTranscript.labelWidth(plan)
     let console = console
     let log: @Sendable (DemoLogEntry) -> Void
     switch mode {
