@@ -70,7 +70,7 @@ public enum TimelineRenderer {
       let widestStatus = snapshot.rows.map { TimelineRenderer.status($0).displayWidth }.max() ?? 9
       let available = width - labelWidth - 1
       let minimumBar = min(8, max(1, available - 3))
-      statusWidth = max(0, min(widestStatus, max(available / 3, 15), available - minimumBar - 1))
+      statusWidth = max(0, min(widestStatus, max(available * 2 / 5, 15), available - minimumBar - 1))
       barWidth = max(1, available - statusWidth - 1)
 
       var latest = max(snapshot.horizon, snapshot.isFinal ? 0 : snapshot.now, snapshot.deadline ?? 0, snapshot.join?.time ?? 0)
@@ -216,17 +216,15 @@ public enum TimelineRenderer {
   }
 
   /// Symbol, rank, value and suffix in `width` columns: the value shortened from the middle
-  /// first (down to a few characters), then the suffix dropped, then the end cut.
+  /// (down to a few characters), else the end cut.
   private static func fitted(
     symbol: StyledText, rank: String, value: String, suffix: String, style: TextStyle, width: Int?
   ) -> StyledText {
     let whole = symbol + StyledText(rank + value + suffix, style: style)
     guard let width, whole.displayWidth > width else { return whole }
-    for suffix in [suffix, ""] {
-      let room = width - symbol.displayWidth - DisplayWidth.of(rank) - DisplayWidth.of(suffix)
-      if room >= min(5, DisplayWidth.of(value)) {
-        return symbol + StyledText(rank + DisplayWidth.middleShortened(value, to: room) + suffix, style: style)
-      }
+    let room = width - symbol.displayWidth - DisplayWidth.of(rank) - DisplayWidth.of(suffix)
+    if room >= min(5, DisplayWidth.of(value)) {
+      return symbol + StyledText(rank + DisplayWidth.middleShortened(value, to: room) + suffix, style: style)
     }
     return whole.truncated(to: width)
   }
