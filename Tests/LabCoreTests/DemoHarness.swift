@@ -8,9 +8,13 @@ import TestSupport
 struct DemoHarness {
   var mode: DemoPlayback.Mode = .lines
   var capabilities = TerminalCapabilities.plain(width: 80)
+  /// The standard demos, except that `blocking` models a pool of two cores on the test clock.
+  var registry = DemoRegistry(demos: DemoRegistry.standard.demos.map { demo in
+    demo.id == "blocking" ? BlockingDemo(blocker: SimulatedBlocker(cores: 2)) : demo
+  })
 
   func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
-    let demo = try DemoRegistry.standard.demo(named: id)
+    let demo = try registry.demo(named: id)
     let parameters = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
     let console = RecordingConsole(capabilities: capabilities)
     let clock = TestClock()

@@ -65,12 +65,15 @@ public struct BlockingDemo: Demo {
           // The task exists now; it starts once a pool thread is free to run it.
           observer.record(index, .waiting, clock.now)
           group.addTask {
-            let value = try await blocker.onPoolThread {
+            let task: @Sendable () async throws -> String = {
               try await observing(index, clock: clock, observer: observer) {
                 try await wait()
                 return TaskName.letter(index)
               }
             }
+            // A task that blocks holds its pool thread from start to end; one that suspends gives
+            // it back while it waits.
+            let value = mode == "sleep" ? try await blocker.onPoolThread(task) : try await task()
             return (index, value)
           }
         }

@@ -111,9 +111,9 @@ public struct SemaphoreDemo: Demo {
     },
     SummarySentence("semaphore.orphans", when: { $0.outcome == .threw && !$0.orphans.isEmpty }) { report in
       let orphans = report.results.filter(\.isOrphan)
-      let later = DemoReport.distinctMoments(orphans.compactMap(\.startedAt).filter { $0 > report.elapsed + DemoReport.sameMoment })
+      let later = DemoReport.distinctMoments(orphans.compactMap(\.startedAt).filter { $0 >= report.elapsed - DemoReport.sameMoment })
       let waves = later == 0 ? "" : later == 1 ? ", in 1 more wave," : ", in \(later) more waves,"
-      return "The caller got \(report.failed.first?.label ?? "the") error at \(seconds(report.elapsed)), "
+      return "The caller got \(report.failed.first.map { $0.label + "'s" } ?? "the") error at \(seconds(report.elapsed)), "
         + "but \(orphans.count) other \(orphans.count == 1 ? "task" : "tasks") went on\(waves) "
         + "until \(seconds(report.orphansSettledAt)): orphans, whose results nobody reads."
     },
