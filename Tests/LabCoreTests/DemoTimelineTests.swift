@@ -399,26 +399,26 @@ import Testing
        1.00s  [1] B  finished 2nd  "B"
        1.00s  [2] C  started
        1.00s  [3] D  started
-       2.00s  [2] C  failed 3rd  C failed
+       1.50s  [2] C  failed 3rd  C failed
+       1.50s  [4] E  started
+       1.50s  ▲      error reached the caller: C failed
        2.00s  [3] D  finished 4th  "D"  (orphan: nobody reads this result)
-       2.00s  [4] E  started
-       2.00s  ▲      error reached the caller: C failed
-       3.00s  [4] E  finished 5th  "E"  (orphan: nobody reads this result)
+       2.50s  [4] E  finished 5th  "E"  (orphan: nobody reads this result)
 
       Summary
       outcome     threw C failed
-      elapsed     2.00s (ideal 2.00s)
+      elapsed     1.50s (ideal 1.50s)
       sequential  5.00s if awaited one by one
       received    the exception C failed, and no list of results
       failed      [2] C 3rd
       result lost [0] A 1st, [1] B 2nd, [3] D 4th, [4] E 5th
-      orphans     D, E ran on after the caller got the error until 3.00s
+      orphans     D, E ran on after the caller got the error until 2.50s
 
       Never more than 2 ran at once (limit 2), in 3 waves.
       All 5 tasks existed from the start, 3 of them waiting for a permit: memory
       grows with the number of tasks. Try mode=window.
-      The caller got [2] C's error at 2.00s, but 2 other tasks went on, in 1 more
-      wave, until 3.00s: orphans, whose results nobody reads.
+      The caller got [2] C's error at 1.50s, but 2 other tasks went on, in 1 more
+      wave, until 2.50s: orphans, whose results nobody reads.
 
       """)
     #expect(report.orphans == ["D", "E"])
@@ -434,13 +434,13 @@ import Testing
        1.00s  [1] B  finished 2nd  "B"
        1.00s  [2] C  started
        1.00s  [3] D  started
-       2.00s  [2] C  failed 3rd  C failed
-       2.00s  [3] D  cancelled
-       2.00s  ▲      error reached the caller: C failed
+       1.50s  [2] C  failed 3rd  C failed
+       1.50s  [3] D  cancelled
+       1.50s  ▲      error reached the caller: C failed
 
       Summary
       outcome     threw C failed
-      elapsed     2.00s (ideal 2.00s)
+      elapsed     1.50s (ideal 1.50s)
       sequential  5.00s if awaited one by one
       received    the exception C failed, and no list of results
       failed      [2] C 3rd

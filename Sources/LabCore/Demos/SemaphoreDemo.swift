@@ -5,7 +5,7 @@ import LabTerminal
 ///
 /// - `mode=semaphore` is the guide's `bounded_gather`: `asyncio.gather` over coroutines that each
 ///   hold a semaphore permit while they work. Every task is created at once and all but `limit`
-///   of them wait. Concurrency is bounded; memory is not. When a task fails (`fail=N`), the
+///   of them wait. Concurrency is bounded; memory is not. When a task fails (`fail=N`, halfway through its work), the
 ///   caller gets the error at once and the waves go on, orphaned (the guide's error 6).
 /// - `mode=window` is a sliding window: only `limit` tasks exist at any moment, the next one is
 ///   created when one ends, and the first error cancels the rest.
@@ -33,9 +33,11 @@ public struct SemaphoreDemo: Demo {
     let delay = parameters.seconds("delay")
     let waves = (tasks + limit - 1) / limit
     let failing = parameters.integerOrNone("fail").flatMap { $0 < tasks ? $0 : nil }
+    // The failing task fails halfway through its work, so its error never ties with a finish.
+    let durations = (0..<tasks).map { $0 == failing ? delay / 2 : delay }
     return DemoPlan(
-      tasks: DemoPlan.lettered(durations: Array(repeating: delay, count: tasks)),
-      ideal: Double(failing.map { $0 / limit + 1 } ?? waves) * delay,
+      tasks: DemoPlan.lettered(durations: durations),
+      ideal: failing.map { Double($0 / limit) * delay + delay / 2 } ?? Double(waves) * delay,
       sequential: Double(tasks) * delay,
       horizon: Double(waves) * delay
     )
@@ -49,10 +51,11 @@ public struct SemaphoreDemo: Demo {
     let inputs = 0..<parameters.integer("tasks")
     let observer = session.observer()
     // code: begin
-    // Task `index` takes `delay` seconds and returns its letter; the one at index `fail` throws.
+    // Task `index` takes `delay` seconds and returns its letter; the one at index `fail` throws
+    // halfway through.
     let work: @Sendable (Int) async throws -> String = { index in
       let letter = TaskName.letter(index)
-      if index == failing { return try await SimulatedWork.failing(letter, after: delay, on: clock)() }
+      if index == failing { return try await SimulatedWork.failing(letter, after: delay / 2, on: clock)() }
       return try await SimulatedWork.returning(letter, after: delay, on: clock)()
     }
     if parameters.choice("mode") == "semaphore" {
