@@ -40,7 +40,7 @@ extension EndToEnd {
       try await terminal.waitFor("Demos will run at speed 50×.", after: mark)
       mark = terminal.mark()
       try terminal.write("run\r")
-      try await terminal.waitFor("end order", after: mark)
+      try await terminal.waitFor("finished    [0] A", after: mark)
       let ran = try await terminal.waitFor("gatherlab 2/13 sequential-vs-concurrent › ", after: mark)
       #expect(stripANSI(ran).contains("outcome     returned"))
       #expect(stripANSI(ran).contains("speedup     "))
@@ -190,13 +190,13 @@ extension EndToEnd {
 
         sequential · count=3 · delay=1 · speed 50×
         phase 1: one by one
-         #.##s  A  started
-         #.##s  A  finished  "Data from api.example.com/user/1"
-         #.##s  B  started
-         #.##s  B  finished  "Data from api.example.com/user/2"
-         #.##s  C  started
-         #.##s  C  finished  "Data from api.example.com/user/3"
-         #.##s  ▲  all awaited: ["Data from api.example.com/user/1", "Data from api.example.com/user/2", "Data from api.example.com/user/3"]
+         #.##s  [0] A  started
+         #.##s  [0] A  finished 1st  "Data from api.example.com/user/1"
+         #.##s  [1] B  started
+         #.##s  [1] B  finished 2nd  "Data from api.example.com/user/2"
+         #.##s  [2] C  started
+         #.##s  [2] C  finished 3rd  "Data from api.example.com/user/3"
+         #.##s  ▲      all awaited: ["Data from api.example.com/user/1", "Data from api.example.com/user/2", "Data from api.example.com/user/3"]
         phase 2: gathered
         """
       let output = masked(result.standardOutput)
@@ -207,9 +207,9 @@ extension EndToEnd {
         one by one  #.##s
         gathered    #.##s (ideal #.##s)
         speedup     #.#×
-        results     ["Data from api.example.com/user/1", "Data from
+        received    ["Data from api.example.com/user/1", "Data from
                     api.example.com/user/2", "Data from api.example.com/user/3"]
-        end order   \(output.contains("end order   A, B, C") ? "A, B, C" : output.split(separator: "end order   ").last!.prefix(7))
+        finished    \(output.split(separator: "finished    ").last.map { String($0.prefix(31)) } ?? "")
 
         One by one, each fetch waited for the one before it: #.##s. Gathered, they
         waited together: #.##s, #.#× faster.

@@ -8,7 +8,8 @@ public enum WalkthroughCommand: Sendable, Equatable {
   case show
   case run(demo: String?, arguments: [String])
   case demos
-  case code(String?)
+  /// `code [DEMO] [--all]`: `all` shows the whole Swift file.
+  case code(String?, all: Bool = false)
   case speed(String?)
   case restart
   case help
@@ -31,7 +32,7 @@ public enum WalkthroughCommand: Sendable, Equatable {
     Entry(name: "show", aliases: ["s"], arguments: "", help: "show the current lesson again"),
     Entry(name: "run", aliases: ["r"], arguments: "[DEMO] [k=v ...]", help: "run this lesson's demo, or the one named"),
     Entry(name: "demos", aliases: [], arguments: "", help: "the demos and their parameters"),
-    Entry(name: "code", aliases: [], arguments: "[DEMO]", help: "the demo's Swift source and the same in Python"),
+    Entry(name: "code", aliases: [], arguments: "[DEMO] [--all]", help: "the demo's Python, then the Swift that gathers"),
     Entry(name: "speed", aliases: [], arguments: "[X]", help: "time scale for later runs (0.1–100)"),
     Entry(name: "restart", aliases: [], arguments: "", help: "clear your progress and start over"),
     Entry(name: "help", aliases: ["?"], arguments: "", help: "this list"),
@@ -69,7 +70,11 @@ public enum WalkthroughCommand: Sendable, Equatable {
     case "goto":
       guard let target = arguments.first else { return .failure(.missingArgument(command: "goto", form: "goto ID|N")) }
       return atMostOne { _ in .goto(target) }
-    case "code": return atMostOne { .code($0) }
+    case "code":
+      let all = arguments.contains("--all")
+      let names = arguments.filter { $0 != "--all" }
+      return names.count <= 1 ? .success(.code(names.first, all: all))
+        : .failure(.unexpectedArguments(command: entry.name, arguments: Array(names.dropFirst())))
     case "speed": return atMostOne { .speed($0) }
     case "run":
       if let first = arguments.first, !first.contains("=") {
