@@ -40,3 +40,47 @@ public func semaphoreGather<Input: Sendable, Value: Sendable, C: Clock>(
     return try await collectInArgumentOrder(&group, count: count)
   }
 }
+
+extension UnstructuredTasks {
+  /// The guide's pattern as Python runs it: `asyncio.gather` over coroutines that each take one of
+  /// `limit` permits (`async with semaphore:`).
+  ///
+  /// Every input gets its task now, and all but `limit` wait (reported as ``TaskEvent/waiting``);
+  /// permits go out in argument order, and a task gives its permit back however it ends. Like
+  /// Python's `gather`, ``gather()`` throws the first error at once while the other tasks go on,
+  /// wave after wave, with nobody reading their results; ``semaphoreGather(_:limit:clock:observer:operation:)``
+  /// is the structured version, which cancels them.
+  ///
+  /// ```swift
+  /// let tasks = UnstructuredTasks.behindSemaphore(urls, limit: 5) { try await fetch($0) }
+  /// let pages = try await tasks.gather()
+  /// ```
+  ///
+  /// - Precondition: `limit` is at least 1.
+  public static func behindSemaphore<Input: Sendable, C: Clock>(
+    _ inputs: some Sequence<Input>,
+    limit: Int,
+    clock: C = ContinuousClock(),
+    observer: TaskObserver<Value, C.Instant>? = nil,
+    operation: @escaping @Sendable (Input) async throws -> Value
+  ) -> UnstructuredTasks<Value> {
+    let semaphore = AsyncSemaphore(permits: limit)
+    var operations: [@Sendable () async throws -> Value] = []
+    for (index, input) in inputs.enumerated() {
+      observer?.record(index, .waiting, clock.now)
+      // Each task's place in line is taken now, in argument order, as asyncio serves them.
+      let turn = semaphore.reserve()
+      operations.append {
+        do {
+          try await semaphore.acquire(turn)
+        } catch {
+          observer?.record(index, .cancelled, clock.now)
+          throw error
+        }
+        defer { semaphore.release() }
+        return try await observing(index, clock: clock, observer: observer) { try await operation(input) }
+      }
+    }
+    return UnstructuredTasks(operations, clock: clock, observer: nil)
+  }
+}

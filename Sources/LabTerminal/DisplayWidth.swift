@@ -6,6 +6,32 @@ public enum DisplayWidth {
     text.reduce(0) { $0 + of($1) }
   }
 
+  /// `text` in at most `width` columns, shortened from the middle so both ends stay: the part
+  /// that tells values apart is often the end (`"Data fr…/user/3"`).
+  public static func middleShortened(_ text: String, to width: Int) -> String {
+    guard of(text) > width else { return text }
+    guard width > 1 else { return width == 1 ? "…" : "" }
+    let characters = Array(text)
+    let tailRoom = (width - 1) / 2
+    let headRoom = width - 1 - tailRoom
+    var head = "", tail = ""
+    var used = 0
+    for character in characters {
+      let w = of(character)
+      if used + w > headRoom { break }
+      head.append(character)
+      used += w
+    }
+    used = 0
+    for character in characters.reversed() {
+      let w = of(character)
+      if used + w > tailRoom { break }
+      tail.insert(character, at: tail.startIndex)
+      used += w
+    }
+    return head + "…" + tail
+  }
+
   public static func of(_ character: Character) -> Int {
     guard let first = character.unicodeScalars.first else { return 0 }
     if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }

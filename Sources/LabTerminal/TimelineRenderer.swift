@@ -1,15 +1,17 @@
 /// Draws a `TimelineSnapshot` as lines of styled text: one row per task on a shared time axis,
-/// each with its argument slot, its state by symbol and color, its finish rank and its value or
-/// error; the moment the caller resumed and any deadline are marked on the axis.
+/// each with its argument index, its state by symbol and color, its finish rank and its value or
+/// error; the moment the caller resumed and any deadline are marked on the axis. The axis spans
+/// every task's plan, and a task that ended before its plan (cancelled, interrupted) keeps the
+/// rest of it in view, faint (`┄`).
 ///
 /// ```text
-/// ordering · delays=3,1,2                              3.00s
-/// #1 A ██████████████████████████████████  ✓ 3rd "A"
-/// #2 B ███████████                         ✓ 1st "B"
-/// #3 C ██████████████████████              ✓ 2nd "C"
-///      0s         1s         2s        3s
-///                                      ▲ gather returned 3.00s
-/// █ running ░ waiting ✓ done ✗ failed ⊘ cancelled
+/// ordering · delays=3,1,2                              done 3.00s
+/// [0] A █████████████████████████████████   ✓ 3rd "A"
+/// [1] B ███████████                         ✓ 1st "B"
+/// [2] C ██████████████████████              ✓ 2nd "C"
+///       0s         1s         2s        3s
+///                                       ▲ gather returned 3.00s
+/// █ running  ✓ done  ✗ failed  ⊘ cancelled
 /// ```
 ///
 /// Pure: the same snapshot, width and height always give the same lines.
@@ -62,18 +64,18 @@ public enum TimelineRenderer {
     let tickStep: Double
 
     init(snapshot: TimelineSnapshot, width: Int) {
-      slotWidth = String(snapshot.rows.map(\.slot).max() ?? 1).count
+      slotWidth = String(snapshot.rows.map(\.index).max() ?? 0).count
       nameWidth = snapshot.rows.map { DisplayWidth.of($0.name) }.max() ?? 1
-      labelWidth = 1 + slotWidth + 1 + nameWidth + 1
+      labelWidth = (snapshot.highlight.isEmpty ? 0 : 2) + 1 + slotWidth + 2 + nameWidth + 1
       let widestStatus = snapshot.rows.map { TimelineRenderer.status($0).displayWidth }.max() ?? 9
       let available = width - labelWidth - 1
       let minimumBar = min(8, max(1, available - 3))
-      statusWidth = max(0, min(widestStatus, max(available / 3, 15), available - minimumBar - 1))
+      statusWidth = max(0, min(widestStatus, max(available * 2 / 5, 15), available - minimumBar - 1))
       barWidth = max(1, available - statusWidth - 1)
 
       var latest = max(snapshot.horizon, snapshot.isFinal ? 0 : snapshot.now, snapshot.deadline ?? 0, snapshot.join?.time ?? 0)
       for row in snapshot.rows {
-        latest = max(latest, row.endedAt ?? 0, row.startedAt ?? 0)
+        latest = max(latest, row.endedAt ?? 0, row.startedAt ?? 0, row.plannedEnd ?? 0)
       }
       latest = max(latest, 0.1)
       // The smallest step that leaves at least 9 columns between ticks and at most 5 intervals;
@@ -105,7 +107,7 @@ public enum TimelineRenderer {
   // MARK: - Lines
 
   static func headerLine(_ snapshot: TimelineSnapshot, width: Int) -> StyledText {
-    var clock = snapshot.isFinal ? "done " : ""
+    var clock = snapshot.isInterrupted ? "interrupted at " : snapshot.isFinal ? "done " : ""
     clock += SecondsFormat.seconds(snapshot.now)
     if snapshot.speed != 1 { clock += " ×" + SecondsFormat.tick(snapshot.speed).dropLast() }
     let clockText = StyledText(clock, style: .bold)
@@ -115,25 +117,31 @@ public enum TimelineRenderer {
   }
 
   static func rowLine(_ row: TimelineRow, snapshot: TimelineSnapshot, layout: Layout) -> StyledText {
-    let slot = String(row.slot)
-    let highlighted = snapshot.highlight.contains(row.name)
-    var line = StyledText(
-      String(repeating: " ", count: layout.slotWidth - slot.count) + (highlighted ? "▶" : "#") + slot + " ",
-      style: highlighted ? TextStyle(foreground: .yellow, bold: true) : .dim
-    )
+    let index = String(row.index)
+    // Rows a verdict points at get `▶` in a column of their own, drawn only when some row has it.
+    let marker = snapshot.highlight.isEmpty ? "" : snapshot.highlight.contains(row.name) ? "▶ " : "  "
+    var line = StyledText(marker, style: TextStyle(foreground: .yellow, bold: true))
+    line.append(StyledText(
+      String(repeating: " ", count: layout.slotWidth - index.count) + "[" + index + "] ",
+      style: snapshot.highlight.contains(row.name) ? TextStyle(foreground: .yellow, bold: true) : .dim
+    ))
     line.append(StyledText(row.name, style: .bold).padded(to: layout.nameWidth))
     line.append(" ")
     line.append(bar(row, snapshot: snapshot, layout: layout))
     line.append(" ")
-    line.append(status(row).truncated(to: layout.statusWidth))
+    line.append(status(row, width: layout.statusWidth))
     return line
   }
 
-  /// One character per column: waiting `░`, running `█` (`▒` once orphaned), markers in the gaps.
+  /// One character per column: waiting `░`, running `█` (`▒` once orphaned), the rest of the
+  /// plan of a task that has not run its course `┄`, markers in the gaps.
   static func bar(_ row: TimelineRow, snapshot: TimelineSnapshot, layout: Layout) -> StyledText {
-    enum Cell { case empty, waiting, running, orphan }
+    enum Cell { case empty, waiting, running, orphan, planned }
     var cells = [Cell](repeating: .empty, count: layout.barWidth)
     let end = row.endedAt ?? snapshot.now
+    if let plannedEnd = row.plannedEnd, showsRemainder(row), plannedEnd > end {
+      for column in layout.columns(from: end, to: plannedEnd) { cells[column] = .planned }
+    }
     if let waitingSince = row.waitingSince {
       for column in layout.columns(from: waitingSince, to: row.startedAt ?? end) { cells[column] = .waiting }
     }
@@ -156,6 +164,7 @@ public enum TimelineRenderer {
       case .waiting: text.append("░", style: .dim)
       case .running: text.append("█", style: runStyle)
       case .orphan: text.append("▒", style: .color(.cyan))
+      case .planned: text.append("┄", style: .dim)
       case .empty:
         if column == deadlineColumn {
           text.append("┆", style: .color(.red))
@@ -169,9 +178,18 @@ public enum TimelineRenderer {
     return text
   }
 
+  /// Whether the row's plan reaches past what it did: it is running, was cancelled, or was cut
+  /// off by an interruption. A task that finished or failed did what it was going to do.
+  static func showsRemainder(_ row: TimelineRow) -> Bool {
+    switch row.state {
+    case .running, .cancelled: true
+    case .notCreated, .waiting, .finished, .failed: false
+    }
+  }
+
   static func style(for row: TimelineRow) -> TextStyle {
     switch row.state {
-    case .pending, .waiting: .dim
+    case .notCreated, .waiting: .dim
     case .running: .color(.yellow)
     case .finished: .color(.green)
     case .failed: TextStyle(foreground: .red, bold: true)
@@ -180,21 +198,38 @@ public enum TimelineRenderer {
   }
 
   /// The state column: symbol, rank, value or error. "✓ 1st "B"", "✗ 1st A failed", "⊘ cancelled".
-  static func status(_ row: TimelineRow) -> StyledText {
+  /// Given a `width`, a value too long for it is shortened from the middle, so its end stays.
+  static func status(_ row: TimelineRow, width: Int? = nil) -> StyledText {
     let rank = row.finishRank.map { ordinal($0) + " " } ?? ""
     let orphan = row.isOrphan ? (row.state.hasEnded ? " (lost)" : " orphan") : ""
     let style = style(for: row)
+    let text: StyledText
     switch row.state {
-    case .pending: return StyledText("· not started", style: .dim)
-    case .waiting: return StyledText("◌ waiting", style: .dim)
-    case .running: return StyledText("▶ running" + orphan, style: row.isOrphan ? .color(.cyan) : style)
+    case .notCreated: text = StyledText("· not created", style: .dim)
+    case .waiting: text = StyledText("◌ waiting", style: .dim)
+    case .running: text = StyledText("▶ running" + orphan, style: row.isOrphan ? .color(.cyan) : style)
     case .finished(let value):
-      return StyledText("✓ ", style: style) + StyledText(rank + quoted(value) + orphan, style: row.isOrphan ? .color(.cyan) : .plain)
+      let valueStyle: TextStyle = row.isOrphan ? .color(.cyan) : .plain
+      return fitted(symbol: StyledText("✓ ", style: style), rank: rank, value: quoted(value), suffix: orphan, style: valueStyle, width: width)
     case .failed(let error):
-      return StyledText("✗ ", style: style) + StyledText(rank + error + orphan, style: .color(.red))
-    case .cancelled:
-      return StyledText("⊘ " + rank + "cancelled" + orphan, style: style)
+      return fitted(symbol: StyledText("✗ ", style: style), rank: rank, value: error, suffix: orphan, style: .color(.red), width: width)
+    case .cancelled: text = StyledText("⊘ " + rank + "cancelled" + orphan, style: style)
     }
+    return width.map { text.truncated(to: $0) } ?? text
+  }
+
+  /// Symbol, rank, value and suffix in `width` columns: the value shortened from the middle
+  /// (down to a few characters), else the end cut.
+  private static func fitted(
+    symbol: StyledText, rank: String, value: String, suffix: String, style: TextStyle, width: Int?
+  ) -> StyledText {
+    let whole = symbol + StyledText(rank + value + suffix, style: style)
+    guard let width, whole.displayWidth > width else { return whole }
+    let room = width - symbol.displayWidth - DisplayWidth.of(rank) - DisplayWidth.of(suffix)
+    if room >= min(5, DisplayWidth.of(value)) {
+      return symbol + StyledText(rank + DisplayWidth.middleShortened(value, to: room) + suffix, style: style)
+    }
+    return whole.truncated(to: width)
   }
 
   static func quoted(_ value: String) -> String { "\"" + value + "\"" }
@@ -267,6 +302,11 @@ public enum TimelineRenderer {
     if snapshot.rows.contains(where: \.isOrphan) {
       items.append(StyledText("▒", style: .color(.cyan)) + " orphan")
     }
+    if snapshot.rows.contains(where: { row in
+      showsRemainder(row) && (row.plannedEnd ?? 0) > (row.endedAt ?? snapshot.now) + 1e-9
+    }) {
+      items.append(StyledText("┄") + " planned")
+    }
     items.append(StyledText("✓", style: .color(.green)) + " done")
     items.append(StyledText("✗", style: .color(.red)) + " failed")
     items.append(StyledText("⊘", style: .color(.magenta)) + " cancelled")
@@ -284,14 +324,16 @@ public enum TimelineRenderer {
     return lines.map { $0.applying(.dim).truncated(to: width - 1) }
   }
 
+  /// "… 5 more: 1 running, 2 waiting, 2 not created": the hidden rows by state, zero counts left out.
   static func moreLine(_ hidden: [TimelineRow], width: Int) -> StyledText {
-    let running = hidden.filter { $0.state == .running }.count
-    let waiting = hidden.filter { $0.state == .waiting || $0.state == .pending }.count
-    let ended = hidden.count - running - waiting
-    return StyledText(
-      "… \(hidden.count) more: \(running) running, \(waiting) waiting, \(ended) ended",
-      style: .dim
-    ).truncated(to: width - 1)
+    let counts: [(String, Int)] = [
+      ("running", hidden.filter { $0.state == .running }.count),
+      ("waiting", hidden.filter { $0.state == .waiting }.count),
+      ("not created", hidden.filter { $0.state == .notCreated }.count),
+      ("ended", hidden.filter(\.state.hasEnded).count),
+    ]
+    let parts = counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
+    return StyledText("… \(hidden.count) more: " + parts.joined(separator: ", "), style: .dim).truncated(to: width - 1)
   }
 }
 

@@ -21,6 +21,8 @@ public struct TimelineSnapshot: Sendable, Equatable {
   public var isFinal: Bool
   /// Task rows to point at (a prediction's verdict): drawn with `▶` and in bold.
   public var highlight: Set<String> = []
+  /// The run was stopped (Ctrl-C) before it ended by itself: the header says so.
+  public var isInterrupted: Bool
 
   public init(
     title: String,
@@ -31,7 +33,8 @@ public struct TimelineSnapshot: Sendable, Equatable {
     phases: [String] = [],
     join: TimelineMarker? = nil,
     deadline: Double? = nil,
-    isFinal: Bool = false
+    isFinal: Bool = false,
+    isInterrupted: Bool = false
   ) {
     self.title = title
     self.speed = speed
@@ -42,6 +45,7 @@ public struct TimelineSnapshot: Sendable, Equatable {
     self.join = join
     self.deadline = deadline
     self.isFinal = isFinal
+    self.isInterrupted = isInterrupted
   }
 }
 
@@ -56,12 +60,12 @@ public struct TimelineMarker: Sendable, Equatable {
   }
 }
 
-/// One task on the timeline: its name, its argument slot and what it has done so far.
+/// One task on the timeline: its name, its argument index, its plan and what it has done so far.
 public struct TimelineRow: Sendable, Equatable {
   /// Where a task is in its life.
   public enum State: Sendable, Equatable {
-    /// Not created yet (a sliding window has not reached it).
-    case pending
+    /// Not created yet: its gather has not begun, or a sliding window has not reached it.
+    case notCreated
     /// Created, waiting for a slot.
     case waiting
     /// Running its work.
@@ -76,18 +80,22 @@ public struct TimelineRow: Sendable, Equatable {
     public var hasEnded: Bool {
       switch self {
       case .finished, .failed, .cancelled: true
-      case .pending, .waiting, .running: false
+      case .notCreated, .waiting, .running: false
       }
     }
   }
 
   /// The task's letter: A, B, C…
   public var name: String
-  /// Its position in the argument list, from 1.
-  public var slot: Int
+  /// Its position in the argument list, counted as Python and Swift count it: `[0] A`, `[1] B`;
+  /// the index of its result in the list the caller gets.
+  public var index: Int
   /// The phase it belongs to, when the demo has several.
   public var phase: String?
   public var state: State
+  /// How long its work should take once started, in nominal seconds, when the plan says: the
+  /// timeline keeps the rest of it in view when the task ends early (cancelled, interrupted).
+  public var plannedDuration: Double?
   /// When it began waiting for a slot.
   public var waitingSince: Double?
   /// When its work began.
@@ -101,9 +109,10 @@ public struct TimelineRow: Sendable, Equatable {
 
   public init(
     name: String,
-    slot: Int,
+    index: Int,
     phase: String? = nil,
-    state: State = .pending,
+    state: State = .notCreated,
+    plannedDuration: Double? = nil,
     waitingSince: Double? = nil,
     startedAt: Double? = nil,
     endedAt: Double? = nil,
@@ -111,13 +120,22 @@ public struct TimelineRow: Sendable, Equatable {
     isOrphan: Bool = false
   ) {
     self.name = name
-    self.slot = slot
+    self.index = index
     self.phase = phase
     self.state = state
+    self.plannedDuration = plannedDuration
     self.waitingSince = waitingSince
     self.startedAt = startedAt
     self.endedAt = endedAt
     self.finishRank = finishRank
     self.isOrphan = isOrphan
+  }
+}
+
+extension TimelineRow {
+  /// When its plan says it would have ended: its start plus its planned duration.
+  public var plannedEnd: Double? {
+    guard let startedAt, let plannedDuration else { return nil }
+    return startedAt + plannedDuration
   }
 }

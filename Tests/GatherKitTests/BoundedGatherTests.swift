@@ -131,3 +131,35 @@ final class RunningCount: Sendable {
   var peak: Int { state.withLock { $0.peak } }
 
 }
+
+@Suite(.timeLimit(.minutes(1))) struct BehindSemaphoreTests {
+  @Test func anErrorReachesTheCallerAtOnceWhileTheWavesGoOn() async throws {
+    let timeline = Timeline()
+    let operations = timeline.tasks("A1 B1 C1! D1 E1")
+    let tasks = UnstructuredTasks.behindSemaphore(operations, limit: 2, clock: timeline.clock, observer: timeline.observer) {
+      try await $0()
+    }
+    let caller = timeline.call { try await tasks.gather() }
+    await timeline.run()
+    await caller.value
+    _ = await tasks.settle()
+    #expect(timeline.lines == [
+      "0s A waiting",
+      "0s A started",
+      "0s B waiting",
+      "0s B started",
+      "0s C waiting",
+      "0s D waiting",
+      "0s E waiting",
+      "1s A finished A",
+      "1s B finished B",
+      "1s C started",
+      "1s D started",
+      "2s C failed C failed",
+      "2s D finished D",
+      "2s E started",
+      "2s caller caught C failed",
+      "3s E finished E",
+    ])
+  }
+}

@@ -153,14 +153,14 @@ extension EndToEnd {
   @Suite(.timeLimit(.minutes(1)))
   struct RunCommandErrorTests {
     @Test(arguments: [
-      (["ordring"], "Error: Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed.\n"),
+      (["ordring"], "Error: Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking.\n"),
       (["ordering", "delays=1,x"], "Error: Invalid value '1,x' for delays: expected 1 to 12 comma-separated seconds, each from 0 to 30.\n"),
       (["ordering", "dleays=1"], "Error: Unknown parameter 'dleays' for ordering. Did you mean 'delays'? Valid parameters: delays.\n"),
       (["semaphore", "limit=0"], "Error: Invalid value '0' for limit: expected a whole number from 1 to 100.\n"),
       (["error-cancel", "mode=pool"], "Error: Invalid value 'pool' for mode: expected one of taskgroup, gather.\n"),
       (["ordering", "--speed", "0"], "Error: The value '0' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
       (["ordering", "--speed", "nan"], "Error: The value 'nan' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
-      ([], "Error: Which demo? Choose one of: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed.\n"),
+      ([], "Error: Which demo? Choose one of: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking.\n"),
     ])
     func badInputExitsWithUsageErrorAndOneSentence(arguments: [String], message: String) async throws {
       let result = try await GatherlabProcess(["run"] + arguments).run()
@@ -195,10 +195,11 @@ extension EndToEnd {
       #expect(result.status == .exited(0))
       let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       #expect(lines.first == "ordering · delays=3,1,2 · speed 20×")
-      #expect(lines.filter { $0.contains("  finished  ") }.map { $0.suffix(16) } == [
-        "B  finished  \"B\"", "C  finished  \"C\"", "A  finished  \"A\"",
+      #expect(lines.filter { $0.contains("  finished ") }.map { $0.dropFirst(8) } == [
+        "[1] B  finished 1st  \"B\"", "[2] C  finished 2nd  \"C\"", "[0] A  finished 3rd  \"A\"",
       ])
-      #expect(lines.contains("results     [\"A\", \"B\", \"C\"]"))
+      #expect(lines.contains("received    [\"A\", \"B\", \"C\"]"))
+      #expect(lines.contains("finished    [0] A 3rd, [1] B 1st, [2] C 2nd"))
       #expect(!result.standardOutput.contains("\u{1B}"))
     }
   }
@@ -212,14 +213,14 @@ extension EndToEnd {
       defer { terminal.close() }
       let live = try await terminal.waitForScreen("the live timeline") { $0.isAlternateScreenActive && $0.text.contains("▶ running") }
       #expect(!live.cursorVisible)
-      #expect(live.text.contains("#1 A"))
+      #expect(live.text.contains("[0] A"))
       #expect(try await terminal.waitForExit() == .exited(0))
       let screen = terminal.screen
       #expect(!screen.isAlternateScreenActive)
       #expect(screen.cursorVisible)
       #expect(screen.text.contains("✓ 3rd \"A\""))
       #expect(screen.text.contains("▲ gather returned 3.00s") || screen.text.contains("gather returned 3.0"))
-      #expect(screen.text.contains("results     [\"A\", \"B\", \"C\"]"))
+      #expect(screen.text.contains("received    [\"A\", \"B\", \"C\"]"))
     }
 
     @Test func ctrlCDuringTheLiveViewRestoresTheTerminalAndExits130() async throws {
@@ -231,6 +232,7 @@ extension EndToEnd {
       #expect(terminal.screen.cursorVisible)
       #expect(!terminal.screen.isAlternateScreenActive)
       #expect(terminal.screen.text.contains("interrupted (Ctrl-C)"))
+      #expect(terminal.screen.text.contains("interrupted at "))
     }
 
     @Test func aFortyColumnTerminalGetsLinesThatFit() async throws {
@@ -246,8 +248,8 @@ extension EndToEnd {
       defer { terminal.close() }
       #expect(try await terminal.waitForExit() == .exited(0))
       #expect(!terminal.output.contains("\u{1B}"))
-      #expect(stripANSI(terminal.output).contains("B  finished  \"B\""))
-      #expect(terminal.screen.text.contains("#2 B"))
+      #expect(stripANSI(terminal.output).contains("[1] B  finished 1st  \"B\""))
+      #expect(terminal.screen.text.contains("[1] B"))
     }
   }
 }

@@ -11,7 +11,7 @@ import Testing
   @Test func theUsersWordsOverrideTheLessonsParamsWhichOverrideTheDefaults() throws {
     let launch = try DemoLaunch(demo: "semaphore", arguments: ["limit=2", "mode=window"], speed: try DemoSpeed(3))
     #expect(launch.demo.id == "semaphore")
-    #expect(DemoTranscript.title(demo: launch.demo.id, parameters: launch.parameters) == "semaphore · tasks=20 · limit=2 · delay=1 · mode=window")
+    #expect(DemoTranscript.title(demo: launch.demo.id, parameters: launch.parameters) == "semaphore · tasks=20 · limit=2 · delay=1 · mode=window · fail=none")
     #expect(launch.speed == (try DemoSpeed(3)))
 
     let fromLesson = try DemoLaunch(demo: nil, lesson: lesson, speed: .normal)
@@ -27,11 +27,11 @@ import Testing
 
   @Test(arguments: [
     (nil, [String](), false, 1.0,
-     "Which demo? Choose one of: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed."),
+     "Which demo? Choose one of: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking."),
     (nil, [], true, 1,
-     "This lesson has no demo of its own. Name one: run sequential | ordering | error-cancel | return-exceptions | semaphore | timeout | first-completed ('demos' lists them)."),
+     "This lesson has no demo of its own. Name one: run sequential | ordering | error-cancel | return-exceptions | semaphore | timeout | first-completed | blocking ('demos' lists them)."),
     ("ordring", [], false, 1,
-     "Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed."),
+     "Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking."),
     ("ordering", ["delays"], false, 1, "Expected key=value, got 'delays'; ordering takes delays=…."),
     ("ordering", ["delays=,"], false, 1, "Invalid value ',' for delays: expected 1 to 12 comma-separated seconds, each from 0 to 30."),
     ("ordering", ["delays=1", "delays=2"], false, 1, "Parameter 'delays' is given more than once."),

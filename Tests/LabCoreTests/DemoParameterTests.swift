@@ -81,6 +81,6 @@ import Testing
   @Test func unknownDemoErrorNamesTheClosestAndListsAll() {
     #expect(throws: UnknownDemoError.self) { try DemoRegistry.standard.demo(named: "ordring") }
     let error = UnknownDemoError(name: "ordring", known: DemoRegistry.standard.ids)
-    #expect(error.description == "Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed.")
+    #expect(error.description == "Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking.")
   }
 }

@@ -13,23 +13,24 @@ import Testing
     let (output, report) = try await harness.run("ordering")
     #expect(DemoHarness.normalized(output) == """
       ordering · delays=3,1,2
-       0.00s  A  started
-       0.00s  B  started
-       0.00s  C  started
-       1.00s  B  finished  "B"
-       2.00s  C  finished  "C"
-       3.00s  A  finished  "A"
-       3.00s  ▲  gather returned: ["A", "B", "C"]
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       0.00s  [2] C  started
+       1.00s  [1] B  finished 1st  "B"
+       2.00s  [2] C  finished 2nd  "C"
+       3.00s  [0] A  finished 3rd  "A"
+       3.00s  ▲      gather returned: ["A", "B", "C"]
 
       Summary
       outcome     returned
       elapsed     3.00s (ideal 3.00s)
       sequential  6.00s if awaited one by one
       speedup     2.0×
-      results     ["A", "B", "C"]
-      end order   B, C, A
+      received    ["A", "B", "C"]
+      finished    [0] A 3rd, [1] B 1st, [2] C 2nd
 
-      They finished B, C, A, yet the results are in argument order: A, B, C.
+      They finished B, C, A ([0] A came 3rd), yet the results are in argument order:
+      A, B, C.
       gather took as long as the slowest task (3.00s), not as long as all of them one
       after another (6.00s).
 
@@ -43,30 +44,30 @@ import Testing
     #expect(DemoHarness.normalized(output) == """
       sequential · count=3 · delay=1
       phase 1: one by one
-       0.00s  A  started
-       1.00s  A  finished  "Data from api.example.com/user/1"
-       1.00s  B  started
-       2.00s  B  finished  "Data from api.example.com/user/2"
-       2.00s  C  started
-       3.00s  C  finished  "Data from api.example.com/user/3"
-       3.00s  ▲  all awaited: ["Data from api.example.com/user/1", "Data from api.example.com/user/2", "Data from api.example.com/user/3"]
+       0.00s  [0] A  started
+       1.00s  [0] A  finished 1st  "Data from api.example.com/user/1"
+       1.00s  [1] B  started
+       2.00s  [1] B  finished 2nd  "Data from api.example.com/user/2"
+       2.00s  [2] C  started
+       3.00s  [2] C  finished 3rd  "Data from api.example.com/user/3"
+       3.00s  ▲      all awaited: ["Data from api.example.com/user/1", "Data from api.example.com/user/2", "Data from api.example.com/user/3"]
       phase 2: gathered
-       3.00s  A  started
-       3.00s  B  started
-       3.00s  C  started
-       4.00s  A  finished  "Data from api.example.com/user/1"
-       4.00s  B  finished  "Data from api.example.com/user/2"
-       4.00s  C  finished  "Data from api.example.com/user/3"
-       4.00s  ▲  gather returned: ["Data from api.example.com/user/1", "Data from api.example.com/user/2", "Data from api.example.com/user/3"]
+       3.00s  [0] A  started
+       3.00s  [1] B  started
+       3.00s  [2] C  started
+       4.00s  [0] A  finished 1st  "Data from api.example.com/user/1"
+       4.00s  [1] B  finished 2nd  "Data from api.example.com/user/2"
+       4.00s  [2] C  finished 3rd  "Data from api.example.com/user/3"
+       4.00s  ▲      gather returned: ["Data from api.example.com/user/1", "Data from api.example.com/user/2", "Data from api.example.com/user/3"]
 
       Summary
       outcome     returned
       one by one  3.00s
       gathered    1.00s (ideal 1.00s)
       speedup     3.0×
-      results     ["Data from api.example.com/user/1", "Data from
+      received    ["Data from api.example.com/user/1", "Data from
                   api.example.com/user/2", "Data from api.example.com/user/3"]
-      end order   A, B, C
+      finished    [0] A 1st, [1] B 2nd, [2] C 3rd
 
       One by one, each fetch waited for the one before it: 3.00s. Gathered, they
       waited together: 1.00s, 3.0× faster.
@@ -79,23 +80,24 @@ import Testing
     let (output, report) = try await harness.run("error-cancel")
     #expect(DemoHarness.normalized(output) == """
       error-cancel · delays=2,2 · fail-at=1 · mode=taskgroup
-       0.00s  A  started
-       0.00s  B  started
-       0.00s  C  started
-       1.00s  A  failed  A failed
-       1.00s  B  cancelled
-       1.00s  C  cancelled
-       1.00s  ▲  error reached the caller: A failed
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       0.00s  [2] C  started
+       1.00s  [0] A  failed 1st  A failed
+       1.00s  [1] B  cancelled
+       1.00s  [2] C  cancelled
+       1.00s  ▲      error reached the caller: A failed
 
       Summary
       outcome     threw A failed
       elapsed     1.00s (ideal 1.00s)
       sequential  5.00s if awaited one by one
-      results     [error(A failed), B cancelled, C cancelled]
-      end order   A, B, C
+      received    the exception A failed, and no list of results
+      failed      [0] A 1st
+      cancelled   [1] B, [2] C
 
-      The task group cancelled B, C as soon as A failed; the error reached the caller
-      once they had stopped.
+      [1] B, [2] C were cancelled as soon as [0] A failed, at 1.00s; the error
+      reached the caller once they had stopped.
 
       """)
     #expect(report.orphans.isEmpty)
@@ -106,25 +108,25 @@ import Testing
     let (output, report) = try await harness.run("error-cancel", ["mode=gather"])
     #expect(DemoHarness.normalized(output) == """
       error-cancel · delays=2,2 · fail-at=1 · mode=gather
-       0.00s  A  started
-       0.00s  B  started
-       0.00s  C  started
-       1.00s  A  failed  A failed
-       1.00s  ▲  error reached the caller: A failed
-       2.00s  B  finished  "B"  (orphan: nobody reads this result)
-       2.00s  C  finished  "C"  (orphan: nobody reads this result)
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       0.00s  [2] C  started
+       1.00s  [0] A  failed 1st  A failed
+       1.00s  ▲      error reached the caller: A failed
+       2.00s  [1] B  finished 2nd  "B"  (orphan: nobody reads this result)
+       2.00s  [2] C  finished 3rd  "C"  (orphan: nobody reads this result)
 
       Summary
       outcome     threw A failed
       elapsed     1.00s (ideal 1.00s)
       sequential  5.00s if awaited one by one
-      results     [error(A failed), "B" (lost), "C" (lost)]
-      end order   A, B, C
-      orphans     B, C kept running after the error until 2.00s; their results were
-                  lost
+      received    the exception A failed, and no list of results
+      failed      [0] A 1st
+      result lost [1] B 2nd, [2] C 3rd
+      orphans     B, C ran on after the caller got the error until 2.00s
 
-      The caller got A's error at 1.00s, but B, C kept running until 2.00s:
-      asyncio.gather cancels nothing. Their results were lost.
+      The caller got A's error at 1.00s, but [1] B, [2] C ran on until 2.00s: nothing
+      cancelled them, and nobody will read their results.
 
       """)
     #expect(report.orphans == ["B", "C"])
@@ -135,22 +137,23 @@ import Testing
     let (output, _) = try await harness.run("return-exceptions")
     #expect(DemoHarness.normalized(output) == """
       return-exceptions · delays=2 · fail-at=1
-       0.00s  A  started
-       0.00s  B  started
-       1.00s  A  failed  A failed
-       2.00s  B  finished  "B"
-       2.00s  ▲  gather returned: [error(A failed), "B"]
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       1.00s  [0] A  failed 1st  A failed
+       2.00s  [1] B  finished 2nd  "B"
+       2.00s  ▲      gather returned: [error(A failed), "B"]
 
       Summary
       outcome     returned
       elapsed     2.00s (ideal 2.00s)
       sequential  3.00s if awaited one by one
       speedup     1.5×
-      results     [error(A failed), "B"]
-      end order   A, B
+      received    [error(A failed), "B"]
+      finished    [1] B 2nd
+      failed      [0] A 1st
 
-      Nothing was cancelled: every task ran to its end and gather returned at 2.00s,
-      with the error in its slot beside the values.
+      Nothing was cancelled: every task ran to its end, and gather returned at 2.00s,
+      when the last one ended, with A's error at index 0 beside the values.
       return_exceptions=True does not make the others run on — they do anyway; it
       makes gather wait for them and hand errors back as values.
 
@@ -168,28 +171,28 @@ import Testing
   @Test func semaphoreWindowModeKeepsOnlyLimitTasksInExistence() async throws {
     let (output, report) = try await harness.run("semaphore", ["tasks=5", "limit=2", "mode=window"])
     #expect(DemoHarness.normalized(output) == """
-      semaphore · tasks=5 · limit=2 · delay=1 · mode=window
-       0.00s  A  started
-       0.00s  B  started
-       1.00s  A  finished  "A"
-       1.00s  B  finished  "B"
-       1.00s  C  started
-       1.00s  D  started
-       2.00s  C  finished  "C"
-       2.00s  D  finished  "D"
-       2.00s  E  started
-       3.00s  E  finished  "E"
-       3.00s  ▲  gather returned: ["A", "B", "C", "D", "E"]
+      semaphore · tasks=5 · limit=2 · delay=1 · mode=window · fail=none
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       1.00s  [0] A  finished 1st  "A"
+       1.00s  [1] B  finished 2nd  "B"
+       1.00s  [2] C  started
+       1.00s  [3] D  started
+       2.00s  [2] C  finished 3rd  "C"
+       2.00s  [3] D  finished 4th  "D"
+       2.00s  [4] E  started
+       3.00s  [4] E  finished 5th  "E"
+       3.00s  ▲      gather returned: ["A", "B", "C", "D", "E"]
 
       Summary
       outcome     returned
       elapsed     3.00s (ideal 3.00s)
       sequential  5.00s if awaited one by one
       speedup     1.7×
-      results     ["A", "B", "C", "D", "E"]
-      end order   A, B, C, D, E
+      received    ["A", "B", "C", "D", "E"]
+      finished    [0] A 1st, [1] B 2nd, [2] C 3rd, [3] D 4th, [4] E 5th
 
-      Never more than 2 running at once (limit 2), in waves.
+      Never more than 2 ran at once (limit 2), in 3 waves.
       At most 2 tasks existed at any moment, not 5: memory stays flat however many
       inputs there are.
 
@@ -200,24 +203,27 @@ import Testing
   @Test func timeoutCancelsTheLateTaskAtTheDeadlineAndLosesTheFinishedResults() async throws {
     let (output, _) = try await harness.run("timeout")
     #expect(DemoHarness.normalized(output) == """
-      timeout · delays=1,2,7 · timeout=5
-       0.00s  A  started
-       0.00s  B  started
-       0.00s  C  started
-       1.00s  A  finished  "A"
-       2.00s  B  finished  "B"
-       5.00s  C  cancelled
-       5.00s  ▲  deadline passed: timed out after 5.0 seconds
+      timeout · delays=1,2,7 · timeout=5 · mode=all
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       0.00s  [2] C  started
+       1.00s  [0] A  finished 1st  "A"
+       2.00s  [1] B  finished 2nd  "B"
+       5.00s  [2] C  cancelled
+       5.00s  ▲      deadline passed: timed out after 5.0 seconds
 
       Summary
       outcome     timed out after 5.0 seconds
       elapsed     5.00s (ideal 5.00s)
       sequential  10.00s if awaited one by one
-      results     ["A", "B", C cancelled]
-      end order   A, B, C
+      received    a timeout (timed out after 5.0 seconds), and no list of results
+      result lost [0] A 1st, [1] B 2nd
+      cancelled   [2] C
 
-      At the deadline C was cancelled and the caller got a timeout. A, B had
-      finished, but their results were lost with the gather.
+      At the deadline, 5.00s, [2] C was cancelled and the caller got a timeout
+      instead of a list.
+      [0] A 1st, [1] B 2nd had finished, but their results were lost with the gather.
+      Try mode=each.
 
       """)
   }
@@ -232,23 +238,25 @@ import Testing
     let (output, report) = try await harness.run("first-completed")
     #expect(DemoHarness.normalized(output) == """
       first-completed · delays=3,1,2
-       0.00s  A  started
-       0.00s  B  started
-       0.00s  C  started
-       1.00s  A  cancelled
-       1.00s  B  finished  "B"
-       1.00s  C  cancelled
-       1.00s  ▲  wait returned: [B done]
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       0.00s  [2] C  started
+       1.00s  [0] A  cancelled
+       1.00s  [1] B  finished 1st  "B"
+       1.00s  [2] C  cancelled
+       1.00s  ▲      wait returned: [done={B}, pending={A, C}]
 
       Summary
       outcome     returned
       elapsed     1.00s (ideal 1.00s)
       sequential  6.00s if awaited one by one
-      results     [A cancelled, "B", C cancelled]
-      end order   A, B, C
+      received    [done={B}, pending={A, C}]
+      finished    [1] B 1st
+      cancelled   [0] A, [2] C
 
-      wait returned at 1.00s with B done. A, C were still running; wait cancels
-      nothing, so the code cancelled them.
+      wait returned at 1.00s, as soon as [1] B was done.
+      [0] A, [2] C were still running when wait returned; wait cancels nothing, so
+      the code cancelled them.
 
       """)
     #expect(report.finishOrder.first == "B")
@@ -256,6 +264,325 @@ import Testing
     let lines = output.split(separator: "\n")
     let join = try #require(lines.firstIndex { $0.contains("wait returned") })
     #expect(lines.firstIndex { $0.contains("cancelled") }! > join)
+  }
+}
+
+/// The runs the issue caught saying what did not happen, and the demos added for the claims no
+/// run showed: each transcript whole.
+@Suite(.timeLimit(.minutes(1))) struct DemoClaimTests {
+  let harness = DemoHarness()
+
+  @Test func aTaskGroupWhoseSiblingsHadFinishedCancelsNothingAndLosesTheirResults() async throws {
+    let (output, _) = try await harness.run("error-cancel", ["fail-at=3", "delays=1,2"])
+    #expect(DemoHarness.normalized(output) == """
+      error-cancel · delays=1,2 · fail-at=3 · mode=taskgroup
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       0.00s  [2] C  started
+       1.00s  [1] B  finished 1st  "B"
+       2.00s  [2] C  finished 2nd  "C"
+       3.00s  [0] A  failed 3rd  A failed
+       3.00s  ▲      error reached the caller: A failed
+
+      Summary
+      outcome     threw A failed
+      elapsed     3.00s (ideal 3.00s)
+      sequential  6.00s if awaited one by one
+      received    the exception A failed, and no list of results
+      failed      [0] A 3rd
+      result lost [1] B 1st, [2] C 2nd
+
+      [1] B 1st, [2] C 2nd had already finished when A failed; the caller got only
+      the error, so their results were lost.
+      Nothing was still running when the error came, so there was nothing to cancel
+      or to orphan.
+
+      """)
+  }
+
+  @Test func pythonsGatherWhoseSiblingsHadFinishedOrphansNothing() async throws {
+    let (output, _) = try await harness.run("error-cancel", ["mode=gather", "fail-at=3", "delays=1,2"])
+    #expect(DemoHarness.normalized(output) == """
+      error-cancel · delays=1,2 · fail-at=3 · mode=gather
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       0.00s  [2] C  started
+       1.00s  [1] B  finished 1st  "B"
+       2.00s  [2] C  finished 2nd  "C"
+       3.00s  [0] A  failed 3rd  A failed
+       3.00s  ▲      error reached the caller: A failed
+
+      Summary
+      outcome     threw A failed
+      elapsed     3.00s (ideal 3.00s)
+      sequential  6.00s if awaited one by one
+      received    the exception A failed, and no list of results
+      failed      [0] A 3rd
+      result lost [1] B 1st, [2] C 2nd
+
+      [1] B 1st, [2] C 2nd had already finished when A failed; the caller got only
+      the error, so their results were lost.
+      Nothing was still running when the error came, so there was nothing to cancel
+      or to orphan.
+
+      """)
+  }
+
+  @Test func tasksThatFinishInArgumentOrderAreNotContrastedWithIt() async throws {
+    let (output, _) = try await harness.run("ordering", ["delays=1,2,3"])
+    #expect(DemoHarness.normalized(output) == """
+      ordering · delays=1,2,3
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       0.00s  [2] C  started
+       1.00s  [0] A  finished 1st  "A"
+       2.00s  [1] B  finished 2nd  "B"
+       3.00s  [2] C  finished 3rd  "C"
+       3.00s  ▲      gather returned: ["A", "B", "C"]
+
+      Summary
+      outcome     returned
+      elapsed     3.00s (ideal 3.00s)
+      sequential  6.00s if awaited one by one
+      speedup     2.0×
+      received    ["A", "B", "C"]
+      finished    [0] A 1st, [1] B 2nd, [2] C 3rd
+
+      They happened to finish in argument order, so both orders agree here; try
+      delays=3,1,2 to see them differ.
+      gather took as long as the slowest task (3.00s), not as long as all of them one
+      after another (6.00s).
+
+      """)
+  }
+
+  @Test func threeTasksUnderALimitOfTwoCountTheOneThatWaited() async throws {
+    let (output, _) = try await harness.run("semaphore", ["tasks=3", "limit=2"])
+    #expect(DemoHarness.normalized(output) == """
+      semaphore · tasks=3 · limit=2 · delay=1 · mode=semaphore · fail=none
+       0.00s  [0] A  started
+       0.00s  [0] A  waiting
+       0.00s  [1] B  started
+       0.00s  [1] B  waiting
+       0.00s  [2] C  waiting
+       1.00s  [0] A  finished 1st  "A"
+       1.00s  [1] B  finished 2nd  "B"
+       1.00s  [2] C  started
+       2.00s  [2] C  finished 3rd  "C"
+       2.00s  ▲      gather returned: ["A", "B", "C"]
+
+      Summary
+      outcome     returned
+      elapsed     2.00s (ideal 2.00s)
+      sequential  3.00s if awaited one by one
+      speedup     1.5×
+      received    ["A", "B", "C"]
+      finished    [0] A 1st, [1] B 2nd, [2] C 3rd
+
+      Never more than 2 ran at once (limit 2), in 2 waves.
+      All 3 tasks existed from the start, 1 of them waiting for a permit: memory
+      grows with the number of tasks. Try mode=window.
+
+      """)
+  }
+
+  @Test func aFailureBehindTheGuidesSemaphoreLeavesTheWavesRunningOrphaned() async throws {
+    let (output, report) = try await harness.run("semaphore", ["tasks=5", "limit=2", "fail=2"])
+    #expect(DemoHarness.normalized(output) == """
+      semaphore · tasks=5 · limit=2 · delay=1 · mode=semaphore · fail=2
+       0.00s  [0] A  started
+       0.00s  [0] A  waiting
+       0.00s  [1] B  started
+       0.00s  [1] B  waiting
+       0.00s  [2] C  waiting
+       0.00s  [3] D  waiting
+       0.00s  [4] E  waiting
+       1.00s  [0] A  finished 1st  "A"
+       1.00s  [1] B  finished 2nd  "B"
+       1.00s  [2] C  started
+       1.00s  [3] D  started
+       1.50s  [2] C  failed 3rd  C failed
+       1.50s  [4] E  started
+       1.50s  ▲      error reached the caller: C failed
+       2.00s  [3] D  finished 4th  "D"  (orphan: nobody reads this result)
+       2.50s  [4] E  finished 5th  "E"  (orphan: nobody reads this result)
+
+      Summary
+      outcome     threw C failed
+      elapsed     1.50s (ideal 1.50s)
+      sequential  5.00s if awaited one by one
+      received    the exception C failed, and no list of results
+      failed      [2] C 3rd
+      result lost [0] A 1st, [1] B 2nd, [3] D 4th, [4] E 5th
+      orphans     D, E ran on after the caller got the error until 2.50s
+
+      Never more than 2 ran at once (limit 2), in 3 waves.
+      All 5 tasks existed from the start, 3 of them waiting for a permit: memory
+      grows with the number of tasks. Try mode=window.
+      The caller got [2] C's error at 1.50s, but 2 other tasks went on, in 1 more
+      wave, until 2.50s: orphans, whose results nobody reads.
+
+      """)
+    #expect(report.orphans == ["D", "E"])
+  }
+
+  @Test func aFailureInTheWindowCancelsTheRestAndCreatesNoMore() async throws {
+    let (output, report) = try await harness.run("semaphore", ["tasks=5", "limit=2", "fail=2", "mode=window"])
+    #expect(DemoHarness.normalized(output) == """
+      semaphore · tasks=5 · limit=2 · delay=1 · mode=window · fail=2
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       1.00s  [0] A  finished 1st  "A"
+       1.00s  [1] B  finished 2nd  "B"
+       1.00s  [2] C  started
+       1.00s  [3] D  started
+       1.50s  [2] C  failed 3rd  C failed
+       1.50s  [3] D  cancelled
+       1.50s  ▲      error reached the caller: C failed
+
+      Summary
+      outcome     threw C failed
+      elapsed     1.50s (ideal 1.50s)
+      sequential  5.00s if awaited one by one
+      received    the exception C failed, and no list of results
+      failed      [2] C 3rd
+      result lost [0] A 1st, [1] B 2nd
+      cancelled   [3] D
+      not created [4] E
+
+      Never more than 2 ran at once (limit 2), in 2 waves.
+      [3] D was cancelled as soon as [2] C failed.
+      [4] E was never created: the window stops at the first error.
+
+      """)
+    #expect(report.results.map(\.result).suffix(1) == [.notCreated])
+  }
+
+  @Test func aDeadlinePerTaskKeepsTheFinishedResultsAndPutsATimeoutInTheLateSlot() async throws {
+    let (output, report) = try await harness.run("timeout", ["mode=each"])
+    #expect(DemoHarness.normalized(output) == """
+      timeout · delays=1,2,7 · timeout=5 · mode=each
+       0.00s  [0] A  started
+       0.00s  [1] B  started
+       0.00s  [2] C  started
+       1.00s  [0] A  finished 1st  "A"
+       2.00s  [1] B  finished 2nd  "B"
+       5.00s  [2] C  cancelled
+       5.00s  ▲      gather returned: ["A", "B", TimeoutError(timed out after 5.0 seconds)]
+
+      Summary
+      outcome     returned
+      elapsed     5.00s (ideal 5.00s)
+      sequential  10.00s if awaited one by one
+      received    ["A", "B", TimeoutError(timed out after 5.0 seconds)]
+      finished    [0] A 1st, [1] B 2nd
+      cancelled   [2] C
+
+      Each task had its own deadline: [2] C was cancelled at 5.00s and its slot holds
+      a TimeoutError, while [0] A, [1] B kept their results.
+
+      """)
+    #expect(report.outcome == .returned)
+    #expect(report.elapsed == 5)
+  }
+
+  @Test func blockingTasksRunOnePerCoreOnThePool() async throws {
+    let (output, report) = try await harness.run("blocking")
+    #expect(DemoHarness.normalized(output) == """
+      blocking · tasks=3 · delay=1 · mode=sleep
+       0.00s  [0] A  started
+       0.00s  [0] A  waiting
+       0.00s  [1] B  started
+       0.00s  [1] B  waiting
+       0.00s  [2] C  waiting
+       1.00s  [0] A  finished 1st  "A"
+       1.00s  [1] B  finished 2nd  "B"
+       1.00s  [2] C  started
+       2.00s  [2] C  finished 3rd  "C"
+       2.00s  ▲      gather returned: ["A", "B", "C"]
+
+      Summary
+      outcome     returned
+      elapsed     2.00s (ideal 2.00s)
+      sequential  3.00s if awaited one by one
+      speedup     1.5×
+      received    ["A", "B", "C"]
+      finished    [0] A 1st, [1] B 2nd, [2] C 3rd
+
+      Each task blocked the thread it ran on, so Swift's pool ran only 2 at a time,
+      one per core (this machine has 2 cores): 3 tasks took 2.00s, in 2 waves.
+      asyncio runs every task on one thread, so there the same blocking calls run one
+      after another: 3.00s. Try mode=await or mode=thread.
+
+      """)
+    #expect(report.elapsed == 2)
+    #expect(report.maxRunning == 2)
+  }
+
+  @Test func awaitingTasksAllWaitTogether() async throws {
+    let (output, report) = try await harness.run("blocking", ["mode=await"])
+    #expect(DemoHarness.normalized(output) == """
+      blocking · tasks=3 · delay=1 · mode=await
+       0.00s  [0] A  started
+       0.00s  [0] A  waiting
+       0.00s  [1] B  started
+       0.00s  [1] B  waiting
+       0.00s  [2] C  started
+       0.00s  [2] C  waiting
+       1.00s  [0] A  finished 1st  "A"
+       1.00s  [1] B  finished 2nd  "B"
+       1.00s  [2] C  finished 3rd  "C"
+       1.00s  ▲      gather returned: ["A", "B", "C"]
+
+      Summary
+      outcome     returned
+      elapsed     1.00s (ideal 1.00s)
+      sequential  3.00s if awaited one by one
+      speedup     3.0×
+      received    ["A", "B", "C"]
+      finished    [0] A 1st, [1] B 2nd, [2] C 3rd
+
+      await suspends the task instead of holding its thread: all 3 waited together,
+      and gather returned at 1.00s.
+
+      """)
+    #expect(report.elapsed == 1)
+  }
+
+  @Test func blockingCallsOnThreadsOfTheirOwnOverlap() async throws {
+    let (output, report) = try await harness.run("blocking", ["mode=thread", "tasks=5"])
+    #expect(DemoHarness.normalized(output) == """
+      blocking · tasks=5 · delay=1 · mode=thread
+       0.00s  [0] A  started
+       0.00s  [0] A  waiting
+       0.00s  [1] B  started
+       0.00s  [1] B  waiting
+       0.00s  [2] C  started
+       0.00s  [2] C  waiting
+       0.00s  [3] D  started
+       0.00s  [3] D  waiting
+       0.00s  [4] E  started
+       0.00s  [4] E  waiting
+       1.00s  [0] A  finished 1st  "A"
+       1.00s  [1] B  finished 2nd  "B"
+       1.00s  [2] C  finished 3rd  "C"
+       1.00s  [3] D  finished 4th  "D"
+       1.00s  [4] E  finished 5th  "E"
+       1.00s  ▲      gather returned: ["A", "B", "C", "D", "E"]
+
+      Summary
+      outcome     returned
+      elapsed     1.00s (ideal 1.00s)
+      sequential  5.00s if awaited one by one
+      speedup     5.0×
+      received    ["A", "B", "C", "D", "E"]
+      finished    [0] A 1st, [1] B 2nd, [2] C 3rd, [3] D 4th, [4] E 5th
+
+      Each blocking call ran on a thread of its own, as asyncio.to_thread does, while
+      its task suspended: all 5 overlapped, and gather returned at 1.00s.
+
+      """)
+    #expect(report.elapsed == 1)
   }
 }
 

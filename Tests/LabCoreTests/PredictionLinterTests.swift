@@ -34,7 +34,7 @@ import Testing
     #expect(
       lint(body: block(PredictionFixtures.yaml(["run": "orderin delays=3,1,2"]))) == [
         ":15: Unknown demo 'orderin'. Did you mean 'ordering'? "
-          + "Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed."
+          + "Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking."
       ])
   }
 
@@ -74,7 +74,7 @@ import Testing
     let body = block(PredictionFixtures.yaml(["run": "nope"])) + "\n" + block(PredictionFixtures.yaml(["id": "again", "expect": "soon"]))
     #expect(
       lint(body: body) == [
-        ":15: Unknown demo 'nope'. Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed.",
+        ":15: Unknown demo 'nope'. Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking.",
         ":27: 'expect: soon' is not a finish order. Type the task letters in the order they finish, e.g. B C A.",
       ])
   }

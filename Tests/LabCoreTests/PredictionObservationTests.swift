@@ -82,9 +82,9 @@ import TestSupport
     let timeline = TimelineSnapshot(
       title: "error-cancel", now: 2, horizon: 2,
       rows: [
-        TimelineRow(name: "A", slot: 1, state: .failed(error: "boom"), startedAt: 0, endedAt: 1, finishRank: 1),
-        TimelineRow(name: "B", slot: 2, state: .cancelled, startedAt: 0, endedAt: 1.004),
-        TimelineRow(name: "C", slot: 3, state: .cancelled, startedAt: 0, endedAt: 1.002),
+        TimelineRow(name: "A", index: 0, state: .failed(error: "boom"), startedAt: 0, endedAt: 1, finishRank: 1),
+        TimelineRow(name: "B", index: 1, state: .cancelled, startedAt: 0, endedAt: 1.004),
+        TimelineRow(name: "C", index: 2, state: .cancelled, startedAt: 0, endedAt: 1.002),
       ],
       join: TimelineMarker(time: 1.001, label: "error reached the caller")
     )

@@ -47,7 +47,7 @@ import Testing
     var timeline = RunTimeline(plan: plan)
     timeline.apply(.event(DemoEvent(time: 1.0, task: "A", kind: .started)))
     let applied = timeline.apply(.event(DemoEvent(time: 0.999, task: "B", kind: .started)))
-    #expect(applied == .event(DemoEvent(time: 1.0, task: "B", kind: .started)))
+    #expect(applied == .event(DemoEvent(time: 1.0, task: "B", kind: .started, index: 1)))
   }
 
   @Test func tasksThePlanDidNotListGetRowsOfTheirOwn() {
@@ -55,7 +55,7 @@ import Testing
     timeline.apply(.event(DemoEvent(time: 0, task: "fetch('a')", kind: .started)))
     timeline.apply(.event(DemoEvent(time: 0.5, task: "fetch('b')", kind: .started)))
     #expect(timeline.rows.map(\.name) == ["fetch('a')", "fetch('b')"])
-    #expect(timeline.rows.map(\.slot) == [1, 2])
+    #expect(timeline.rows.map(\.index) == [0, 1])
   }
 
   @Test func anInterruptionAfterTheCallerResumedKeepsTheJoinMarker() throws {
@@ -71,6 +71,37 @@ import Testing
     #expect(throws: DemoJSONLineError.notJSON) { try DemoJSONLine.parse("hello") }
     #expect(throws: DemoJSONLineError.missing("t")) { try DemoJSONLine.parse(#"{"type":"deadline"}"#) }
     #expect(throws: DemoJSONLineError.missing("t")) { try DemoJSONLine.parse(#"{"type":"deadline","t":true}"#) }
+  }
+
+  @Test func aRunInterruptedInItsFirstPhaseReportsThatPhasesTasksWithTheirOwnFates() throws {
+    let demo = try DemoRegistry.standard.demo(named: "sequential")
+    let parameters = try demo.resolve([])
+    var timeline = RunTimeline(plan: demo.plan(parameters))
+    timeline.apply(.phase(name: "one by one", number: 1, time: 0))
+    timeline.apply(.event(DemoEvent(time: 0, task: "A", kind: .started)))
+    timeline.apply(.event(DemoEvent(time: 1, task: "A", kind: .finished, value: "a")))
+    timeline.apply(.event(DemoEvent(time: 1, task: "B", kind: .started)))
+    timeline.apply(.join(DemoJoin(time: 1.5, label: "interrupted", detail: "Ctrl-C", outcome: .interrupted)))
+    let report = timeline.report(demo: "sequential", parameters: parameters, speed: 1, now: 1.5)
+    #expect(report.outcome == .interrupted)
+    #expect(report.results.map(\.result) == [.value("a", lost: false), .unfinished, .notCreated])
+    #expect(report.results.map(\.label) == ["[0] A", "[1] B", "[2] C"])
+    let snapshot = timeline.snapshot(title: "t", speed: 1, now: 1.5, isFinal: true)
+    #expect(snapshot.isInterrupted)
+    #expect(snapshot.rows.map(\.plannedDuration) == [1, 1, 1, 1, 1, 1])
+  }
+
+  @Test func valuesTheCallerNeverReceivedAreLostAfterATimeoutToo() throws {
+    let parameters = try DemoRegistry.standard.demo(named: "timeout").resolve([])
+    var timeline = RunTimeline(plan: plan)
+    timeline.apply(.event(DemoEvent(time: 0, task: "A", kind: .started)))
+    timeline.apply(.event(DemoEvent(time: 1, task: "A", kind: .finished, value: "A")))
+    timeline.apply(.event(DemoEvent(time: 0, task: "B", kind: .started)))
+    timeline.apply(.event(DemoEvent(time: 2, task: "B", kind: .cancelled)))
+    timeline.apply(.join(DemoJoin(time: 2, label: "deadline passed", detail: "", outcome: .timedOut, error: "timed out")))
+    let report = timeline.report(demo: "timeout", parameters: parameters, speed: 1, now: 2)
+    #expect(report.results.map(\.result) == [.value("A", lost: true), .cancelled, .notCreated])
+    #expect(report.received == nil)
   }
 }
 

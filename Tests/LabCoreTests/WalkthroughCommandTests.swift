@@ -34,6 +34,8 @@ import Testing
     ("demos", .demos),
     ("code", .code(nil)),
     ("code timeout", .code("timeout")),
+    ("code --all", .code(nil, all: true)),
+    ("code timeout --all", .code("timeout", all: true)),
     ("speed", .speed(nil)),
     ("speed 10", .speed("10")),
     ("restart", .restart),
@@ -106,9 +108,9 @@ import Testing
   }
 
   @Test func parameterNamesAfterADemoOrForTheLessonsDemo() {
-    #expect(completion.candidates(for: "", after: "run semaphore ") == ["tasks=", "limit=", "delay=", "mode="])
+    #expect(completion.candidates(for: "", after: "run semaphore ") == ["tasks=", "limit=", "delay=", "mode=", "fail="])
     #expect(completion.candidates(for: "m", after: "run semaphore tasks=5 ") == ["mode="])
-    #expect(completion.candidates(for: "", after: "run semaphore tasks=5 limit=2 delay=1 mode=window ") == [])
+    #expect(completion.candidates(for: "", after: "run semaphore tasks=5 limit=2 delay=1 mode=window fail=none ") == [])
     #expect(completion.candidates(for: "d", after: "run ") == ["delays="])
   }
 

@@ -247,8 +247,8 @@ struct WalkthroughPartsTests {
       "finish-first/finish-order": PredictionRecord(answer: "A B C", correct: false, at: "2026-12-01T19:00:00Z"),
     ])
     // The final timeline is drawn again with the rows that decide pointed at.
-    #expect(console.output.contains("\n▶1 A ████"))
-    #expect(console.output.contains("\n▶2 B ████"))
+    #expect(console.output.contains("\n▶ [0] A ████"))
+    #expect(console.output.contains("\n▶ [1] B ████"))
   }
 
   @Test func aRightAnswerTypedLooselyIsRight() async {

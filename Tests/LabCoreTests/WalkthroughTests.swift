@@ -198,7 +198,7 @@ final class TestClockDemoPlayer: DemoPlaying {
         show, s [all]            this part again ('show all': the whole lesson)
         run, r [DEMO] [k=v ...]  run this lesson's demo, or the one named
         demos                    the demos and their parameters
-        code [DEMO]              the demo's Swift source and the same in Python
+        code [DEMO] [--all]      the demo's Python, then the Swift that gathers
         speed [X]                time scale for later runs (0.1–100)
         review                   the predictions you missed, asked and run again
         predict on|off           ask predictions while reading, or only print them
@@ -211,11 +211,60 @@ final class TestClockDemoPlayer: DemoPlaying {
       """))
   }
 
-  @Test func codeShowsTheEmbeddedSwiftSourceAndThePython() async {
+  @Test func codeShowsThePythonTwinFirstThenOnlyTheSwiftThatGathers() async throws {
     _ = await session(["code ordering"])
-    #expect(console.output.contains("Swift · Sources/LabCore/Demos/OrderingDemo.swift (the code that runs)"))
+    let output = console.output
+    let python = try #require(output.range(of: "Python · ordering.py (the same program with asyncio)"))
+    let swift = try #require(output.range(
+      of: "Swift · Sources/LabCore/Demos/OrderingDemo.swift (the concurrency code; 'code ordering --all' shows the whole file)"
+    ))
+    #expect(python.lowerBound < swift.lowerBound)
+    #expect(output.contains("results = await asyncio.gather(task(\"A\", 3), task(\"B\", 1), task(\"C\", 2))"))
+    #expect(output.contains("let results = try await gather(operations, clock: clock, observer: observer)"))
+    #expect(!output.contains("public struct OrderingDemo: Demo {"))
+    #expect(!output.contains("DemoParameter("))
+  }
+
+  @Test func codeAllShowsTheWholeSwiftFile() async {
+    _ = await session(["code ordering --all"])
+    #expect(console.output.contains("Swift · Sources/LabCore/Demos/OrderingDemo.swift (the whole file)"))
     #expect(console.output.contains("public struct OrderingDemo: Demo {"))
-    #expect(console.output.contains("Python · ordering.py (the same with asyncio)"))
-    #expect(console.output.contains("results = await asyncio.gather(task(\"A\", 3), task(\"B\", 1), task(\"C\", 2))"))
+  }
+}
+
+/// Every demo file marks the code `code` shows, and the mark holds the gathering code only.
+@Suite struct DemoSourceCodeTests {
+  @Test func everyDemoMarksItsConcurrencyCode() throws {
+    for demo in DemoRegistry.standard.demos {
+      let source = try #require(demo.swiftSource, "\(demo.id) has no embedded source")
+      let region = try #require(DemoSourceCode.region(of: source), "\(demo.id) marks no code region")
+      #expect(!region.contains("DemoParameter("), "\(demo.id)'s region holds parameter plumbing")
+      #expect(!region.contains("SummarySentence("), "\(demo.id)'s region holds summary plumbing")
+      #expect(region.split(separator: "\n").count >= 5, "\(demo.id)'s region is too small to teach")
+    }
+  }
+
+  @Test func theRegionIsDedentedAndEndsAtItsMarker() {
+    let source = """
+      struct X {
+        func run() {
+          let setup = 1
+          // code: begin
+          let results = try await gather(operations)
+          if results.isEmpty {
+            print("none")
+          }
+          // code: end
+          report(results)
+        }
+      }
+      """
+    #expect(DemoSourceCode.region(of: source) == """
+      let results = try await gather(operations)
+      if results.isEmpty {
+        print("none")
+      }
+
+      """)
   }
 }

@@ -8,9 +8,9 @@ enum TimelineFixtures {
     now: 1.5,
     horizon: 3,
     rows: [
-      TimelineRow(name: "A", slot: 1, state: .running, startedAt: 0),
-      TimelineRow(name: "B", slot: 2, state: .finished(value: "B"), startedAt: 0, endedAt: 1, finishRank: 1),
-      TimelineRow(name: "C", slot: 3, state: .running, startedAt: 0),
+      TimelineRow(name: "A", index: 0, state: .running, plannedDuration: 3, startedAt: 0),
+      TimelineRow(name: "B", index: 1, state: .finished(value: "B"), plannedDuration: 1, startedAt: 0, endedAt: 1, finishRank: 1),
+      TimelineRow(name: "C", index: 2, state: .running, plannedDuration: 2, startedAt: 0),
     ]
   )
 
@@ -20,12 +20,12 @@ enum TimelineFixtures {
     now: 2.0,
     horizon: 2,
     rows: [
-      TimelineRow(name: "A", slot: 1, state: .failed(error: "A failed"), startedAt: 0, endedAt: 1, finishRank: 1),
+      TimelineRow(name: "A", index: 0, state: .failed(error: "A failed"), startedAt: 0, endedAt: 1, finishRank: 1),
       TimelineRow(
-        name: "B", slot: 2, state: .finished(value: "B"), startedAt: 0, endedAt: 2, finishRank: 2, isOrphan: true
+        name: "B", index: 1, state: .finished(value: "B"), startedAt: 0, endedAt: 2, finishRank: 2, isOrphan: true
       ),
       TimelineRow(
-        name: "C", slot: 3, state: .finished(value: "C"), startedAt: 0, endedAt: 2, finishRank: 3, isOrphan: true
+        name: "C", index: 2, state: .finished(value: "C"), startedAt: 0, endedAt: 2, finishRank: 3, isOrphan: true
       ),
     ],
     join: TimelineMarker(time: 1, label: "error reached the caller"),
@@ -39,9 +39,9 @@ enum TimelineFixtures {
     now: 5.0,
     horizon: 5,
     rows: [
-      TimelineRow(name: "A", slot: 1, state: .finished(value: "A"), startedAt: 0, endedAt: 1, finishRank: 1),
-      TimelineRow(name: "B", slot: 2, state: .finished(value: "B"), startedAt: 0, endedAt: 2, finishRank: 2),
-      TimelineRow(name: "C", slot: 3, state: .cancelled, startedAt: 0, endedAt: 5),
+      TimelineRow(name: "A", index: 0, state: .finished(value: "A"), startedAt: 0, endedAt: 1, finishRank: 1),
+      TimelineRow(name: "B", index: 1, state: .finished(value: "B"), startedAt: 0, endedAt: 2, finishRank: 2),
+      TimelineRow(name: "C", index: 2, state: .cancelled, plannedDuration: 7, startedAt: 0, endedAt: 5),
     ],
     join: TimelineMarker(time: 5, label: "deadline passed"),
     deadline: 5,
@@ -58,13 +58,54 @@ enum TimelineFixtures {
       switch index {
       case 0..<4:
         return TimelineRow(
-          name: letter, slot: index + 1, state: .finished(value: letter), waitingSince: 0, startedAt: 0, endedAt: 1,
+          name: letter, index: index, state: .finished(value: letter), waitingSince: 0, startedAt: 0, endedAt: 1,
           finishRank: index + 1
         )
       case 4..<8:
-        return TimelineRow(name: letter, slot: index + 1, state: .running, waitingSince: 0, startedAt: 1)
+        return TimelineRow(name: letter, index: index, state: .running, waitingSince: 0, startedAt: 1)
       default:
-        return TimelineRow(name: letter, slot: index + 1, state: .waiting, waitingSince: 0)
+        return TimelineRow(name: letter, index: index, state: .waiting, waitingSince: 0)
+      }
+    }
+  )
+
+  /// sequential, interrupted at 1.5 s in phase 1: A done, B cut off, C never created; phase 2 never began.
+  static let sequentialInterrupted = TimelineSnapshot(
+    title: "sequential · count=3 · delay=1",
+    now: 1.5,
+    horizon: 4,
+    rows: [
+      TimelineRow(
+        name: "A", index: 0, phase: "one by one", state: .finished(value: "Data from api.example.com/user/1"),
+        plannedDuration: 1, startedAt: 0, endedAt: 1, finishRank: 1
+      ),
+      TimelineRow(name: "B", index: 1, phase: "one by one", state: .cancelled, plannedDuration: 1, startedAt: 1, endedAt: 1.5),
+      TimelineRow(name: "C", index: 2, phase: "one by one", plannedDuration: 1),
+      TimelineRow(name: "A", index: 0, phase: "gathered", plannedDuration: 1),
+    ],
+    phases: ["one by one", "gathered"],
+    join: TimelineMarker(time: 1.5, label: "interrupted"),
+    isFinal: true,
+    isInterrupted: true
+  )
+
+  /// semaphore mode=window, 12 tasks, limit 4, at 1.5 s: the second window runs, the rest are not created.
+  static let windowNotCreated = TimelineSnapshot(
+    title: "semaphore · tasks=12 · limit=4 · delay=1 · mode=window",
+    now: 1.5,
+    horizon: 3,
+    rows: (0..<12).map { index in
+      let letter = String(UnicodeScalar(UInt8(65 + index)))
+      switch index {
+      case 0..<4:
+        return TimelineRow(
+          name: letter, index: index, state: .finished(value: letter), plannedDuration: 1, startedAt: 0, endedAt: 1,
+          finishRank: index + 1
+        )
+      case 4..<8:
+        return TimelineRow(name: letter, index: index, state: .running, plannedDuration: 1, startedAt: 1)
+      default:
+        return TimelineRow(name: letter, index: index, plannedDuration: 1)
       }
     }
   )

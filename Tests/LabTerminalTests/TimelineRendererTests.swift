@@ -7,11 +7,11 @@ import Testing
     let frame = TimelineRenderer.render(TimelineFixtures.orderingMidway, width: 40).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """
       ordering · delays=3,1,2           1.50s
-      #1 A ████████████             ▶ running
-      #2 B ████████                 ✓ 1st "B"
-      #3 C ████████████             ▶ running
-           0s          1.5s       3s
-      █ running  ✓ done  ✗ failed
+      [0] A ████████████┄┄┄┄┄┄┄┄┄┄┄ ▶ running
+      [1] B ████████                ✓ 1st "B"
+      [2] C ████████████┄┄┄         ▶ running
+            0s         1.5s       3s
+      █ running  ┄ planned  ✓ done  ✗ failed
       ⊘ cancelled
       """)
     #expect(frame.allSatisfy { DisplayWidth.of($0) < 40 })
@@ -21,11 +21,11 @@ import Testing
     let frame = TimelineRenderer.render(TimelineFixtures.orderingMidway, width: 100).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """
       ordering · delays=3,1,2                                                                       1.50s
-      #1 A ██████████████████████████████████████████                                           ▶ running
-      #2 B ████████████████████████████                                                         ✓ 1st "B"
-      #3 C ██████████████████████████████████████████                                           ▶ running
-           0s                          1s                          2s                         3s
-      █ running  ✓ done  ✗ failed  ⊘ cancelled
+      [0] A ██████████████████████████████████████████┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄ ▶ running
+      [1] B ████████████████████████████                                                        ✓ 1st "B"
+      [2] C ██████████████████████████████████████████┄┄┄┄┄┄┄┄┄┄┄┄┄                             ▶ running
+            0s                         1s                          2s                         3s
+      █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
       """)
     #expect(frame.allSatisfy { DisplayWidth.of($0) < 100 })
   }
@@ -34,10 +34,10 @@ import Testing
     let frame = TimelineRenderer.render(TimelineFixtures.gatherOrphans, width: 40).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """
       error-cancel · delays=2,2 …  done 2.00s
-      #1 A █████████│         ✗ 1st A failed
-      #2 B ██████████▒▒▒▒▒▒▒▒ ✓ 2nd "B" (los…
-      #3 C ██████████▒▒▒▒▒▒▒▒ ✓ 3rd "C" (los…
-           0s       1s      2s
+      [0] A █████████         ✗ 1st A failed
+      [1] B █████████▒▒▒▒▒▒▒▒ ✓ 2nd "B" (los…
+      [2] C █████████▒▒▒▒▒▒▒▒ ✓ 3rd "C" (los…
+            0s              2s
                     ▲ 1.00s
       █ running  ▒ orphan  ✓ done  ✗ failed
       ⊘ cancelled
@@ -49,11 +49,11 @@ import Testing
     let frame = TimelineRenderer.render(TimelineFixtures.gatherOrphans, width: 100).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """
       error-cancel · delays=2,2 · fail-at=1 · mode=gather                                      done 2.00s
-      #1 A ███████████████████████████████████████                                       ✗ 1st A failed
-      #2 B ███████████████████████████████████████▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒ ✓ 2nd "B" (lost)
-      #3 C ███████████████████████████████████████▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒ ✓ 3rd "C" (lost)
-           0s                 0.5s               1s                 1.5s               2s
-                                                 ▲ error reached the caller 1.00s
+      [0] A ██████████████████████████████████████│                                      ✗ 1st A failed
+      [1] B ███████████████████████████████████████▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒ ✓ 2nd "B" (lost)
+      [2] C ███████████████████████████████████████▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒ ✓ 3rd "C" (lost)
+            0s                 0.5s               1s                 1.5s              2s
+                                                  ▲ error reached the caller 1.00s
       █ running  ▒ orphan  ✓ done  ✗ failed  ⊘ cancelled
       """)
     #expect(frame.allSatisfy { DisplayWidth.of($0) < 100 })
@@ -63,12 +63,12 @@ import Testing
     let frame = TimelineRenderer.render(TimelineFixtures.timeoutFinal, width: 100).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """
       timeout · delays=1,2,7 · timeout=5                                                   done 5.00s ×10
-      #1 A ████████████████                                                                 ┆ ✓ 1st "A"
-      #2 B █████████████████████████████████                                                ┆ ✓ 2nd "B"
-      #3 C ██████████████████████████████████████████████████████████████████████████████████ ⊘ cancelled
-           0s              1s              2s               3s              4s              5s
-                                                                      deadline passed 5.00s ▲
-      █ running  ✓ done  ✗ failed  ⊘ cancelled
+      [0] A ███████████                                           ┆                           ✓ 1st "A"
+      [1] B ██████████████████████                                ┆                           ✓ 2nd "B"
+      [2] C ██████████████████████████████████████████████████████┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄      ⊘ cancelled
+            0s              1.5s            3s              4.5s            6s              7.5s
+                                                                  ▲ deadline passed 5.00s
+      █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
       """)
     #expect(frame.allSatisfy { DisplayWidth.of($0) < 100 })
   }
@@ -77,15 +77,15 @@ import Testing
     let frame = TimelineRenderer.render(TimelineFixtures.semaphoreWaves, width: 60, height: 10).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """
       semaphore · tasks=12 · limit=4 · delay=1 · mode=sem…  1.50s
-       #1 A ██████████████                              ✓ 1st "A"
-       #2 B ██████████████                              ✓ 2nd "B"
-       #3 C ██████████████                              ✓ 3rd "C"
-       #4 D ██████████████                              ✓ 4th "D"
-       #5 E ░░░░░░░░░░░░░░████████                      ▶ running
-       #6 F ░░░░░░░░░░░░░░████████                      ▶ running
-       #7 G ░░░░░░░░░░░░░░████████                      ▶ running
-      … 5 more: 1 running, 4 waiting, 0 ended
-            0s            1s            2s            3s
+       [0] A ██████████████                             ✓ 1st "A"
+       [1] B ██████████████                             ✓ 2nd "B"
+       [2] C ██████████████                             ✓ 3rd "C"
+       [3] D ██████████████                             ✓ 4th "D"
+       [4] E ░░░░░░░░░░░░░░███████                      ▶ running
+       [5] F ░░░░░░░░░░░░░░███████                      ▶ running
+       [6] G ░░░░░░░░░░░░░░███████                      ▶ running
+      … 5 more: 1 running, 4 waiting
+             0s            1s            2s           3s
       """)
     #expect(frame.allSatisfy { DisplayWidth.of($0) < 60 })
   }
@@ -94,11 +94,11 @@ import Testing
     let frame = TimelineRenderer.render(TimelineFixtures.gatherOrphans, width: 20).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """
       error-…  done 2.00s
-      #1 A ████│    ✗ 1s…
-      #2 B █████▒▒▒ ✓ 2n…
-      #3 C █████▒▒▒ ✓ 3r…
-           0s     2s
-               ▲ 1.00s
+      [0] A ████│    ✗ 1…
+      [1] B █████▒▒▒ ✓ 2…
+      [2] C █████▒▒▒ ✓ 3…
+            0s     2s
+                ▲ 1.00s
       █ running  ▒ orphan
       ✓ done  ✗ failed
       ⊘ cancelled
@@ -117,5 +117,90 @@ import Testing
     #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(TimelineRenderer.ordinal) == [
       "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
     ])
+  }
+}
+
+/// The plan stays in view: remainders of cut-short tasks, interrupted headers, tasks not created.
+@Suite struct TimelinePlanTests {
+  @Test func anInterruptedRunSaysSoAndShowsWhatWasCutShortAt60Columns() {
+    let frame = TimelineRenderer.render(TimelineFixtures.sequentialInterrupted, width: 60).map(\.plainText)
+    #expect(frame.joined(separator: "\n") == """
+      sequential · count=3 · delay=1         interrupted at 1.50s
+      phase 1 · one by one
+      [0] A ███████   │                     ✓ 1st "Data f…user/1"
+      [1] B        ███┄┄┄┄                  ⊘ cancelled
+      [2] C           │                     · not created
+      phase 2 · gathered
+      [0] A           │                     · not created
+            0s        1.5s      3s        4.5s
+                      ▲ interrupted 1.50s
+      █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
+      """)
+    #expect(frame.allSatisfy { DisplayWidth.of($0) < 60 })
+  }
+
+  @Test func longValuesAreShortenedFromTheMiddleAt40Columns() {
+    let frame = TimelineRenderer.render(TimelineFixtures.sequentialInterrupted, width: 40).map(\.plainText)
+    #expect(frame.joined(separator: "\n") == """
+      sequential · cou…  interrupted at 1.50s
+      phase 1 · one by one
+      [0] A ███  │            ✓ 1st "Dat…r/1"
+      [1] B    ██┄┄           ⊘ cancelled
+      [2] C      │            · not created
+      phase 2 · gathered
+      [0] A      │            · not created
+            0s              5s
+                 ▲ interrupted 1.50s
+      █ running  ┄ planned  ✓ done  ✗ failed
+      ⊘ cancelled
+      """)
+    #expect(frame.allSatisfy { DisplayWidth.of($0) < 40 })
+  }
+
+  @Test func tasksTheWindowHasNotCreatedAreNeverCountedAsWaiting() {
+    let frame = TimelineRenderer.render(TimelineFixtures.windowNotCreated, width: 60, height: 10).map(\.plainText)
+    #expect(frame.joined(separator: "\n") == """
+      semaphore · tasks=12 · limit=4 · delay=1 · mode=win…  1.50s
+       [0] A █████████████                          ✓ 1st "A"
+       [1] B █████████████                          ✓ 2nd "B"
+       [2] C █████████████                          ✓ 3rd "C"
+       [3] D █████████████                          ✓ 4th "D"
+       [4] E              ██████┄┄┄┄┄┄              ▶ running
+       [5] F              ██████┄┄┄┄┄┄              ▶ running
+       [6] G              ██████┄┄┄┄┄┄              ▶ running
+      … 5 more: 1 running, 4 not created
+             0s          1s           2s          3s
+      """)
+  }
+
+  @Test func theMidRunOrderingFrameAt80Columns() {
+    let frame = TimelineRenderer.render(TimelineFixtures.orderingMidway, width: 80).map(\.plainText)
+    #expect(frame.joined(separator: "\n") == """
+      ordering · delays=3,1,2                                                   1.50s
+      [0] A ████████████████████████████████┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄ ▶ running
+      [1] B █████████████████████                                           ✓ 1st "B"
+      [2] C ████████████████████████████████┄┄┄┄┄┄┄┄┄┄                      ▶ running
+            0s                   1s                   2s                  3s
+      █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
+      """)
+  }
+
+  @Test func theTimeoutFrameAt60Columns() {
+    let frame = TimelineRenderer.render(TimelineFixtures.timeoutFinal, width: 60).map(\.plainText)
+    #expect(frame.joined(separator: "\n") == """
+      timeout · delays=1,2,7 · timeout=5           done 5.00s ×10
+      [0] A █████                    ┆                ✓ 1st "A"
+      [1] B ██████████               ┆                ✓ 2nd "B"
+      [2] C ██████████████████████████┄┄┄┄┄┄┄┄┄┄      ⊘ cancelled
+            0s        2s        4s        6s        8s
+                                     ▲ deadline passed 5.00s
+      █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
+      """)
+  }
+
+  @Test func middleShorteningKeepsBothEnds() {
+    #expect(DisplayWidth.middleShortened("\"Data from api.example.com/user/3\"", to: 17) == "\"Data fr…/user/3\"")
+    #expect(DisplayWidth.middleShortened("short", to: 10) == "short")
+    #expect(DisplayWidth.middleShortened("abcdef", to: 1) == "…")
   }
 }

@@ -7,6 +7,10 @@ import LabTerminal
 public struct DemoHarness {
   public var mode: DemoPlayback.Mode = .lines
   public var capabilities = TerminalCapabilities.plain(width: 80)
+  /// The standard demos, except that `blocking` models a pool of two cores on the test clock.
+  public var registry = DemoRegistry(demos: DemoRegistry.standard.demos.map { demo in
+    demo.id == "blocking" ? BlockingDemo(blocker: SimulatedBlocker(cores: 2)) : demo
+  })
 
   public init(mode: DemoPlayback.Mode = .lines, capabilities: TerminalCapabilities = .plain(width: 80)) {
     self.mode = mode
@@ -14,7 +18,7 @@ public struct DemoHarness {
   }
 
   public func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
-    try await run(DemoLaunch(demo: id, arguments: arguments, speed: .normal))
+    try await run(DemoLaunch(demo: id, arguments: arguments, speed: .normal, registry: registry))
   }
 
   /// Runs a launched demo (at its speed's nominal times: the test clock does not scale).
@@ -30,41 +34,40 @@ public struct DemoHarness {
 
   /// The output with the lines of each instant in a fixed order: tasks that start or end at the
   /// same instant do so in whatever order the scheduler picks, so the golden strings sort them.
-  /// The summary's `end order` likewise lists tasks that ended at the same instant
-  /// alphabetically; tasks that ended at different instants keep the order the run gave them, so
-  /// a wrong order still shows.
+  /// Their finish ranks likewise: tasks ending at one instant share that instant's ranks, given
+  /// out again in the sorted order, here and wherever the summary names `[i] X 2nd`. Tasks that
+  /// ended at different instants keep the ranks the run gave them, so a wrong order still shows.
   public static func normalized(_ output: String) -> String {
     var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var ranks: [String: String] = [:]
     var start = 0
     while start < lines.count {
       let key = instant(lines[start])
       var end = start + 1
       while key != nil, end < lines.count, instant(lines[end]) == key { end += 1 }
       lines[start..<end].sort()
+      let ranked = (start..<end).filter { lines[$0].firstMatch(of: rankedEvent) != nil }
+      let shared = ranked.compactMap { lines[$0].firstMatch(of: rankedEvent).map { Int($0.output.4) ?? 0 } }.sorted()
+      for (line, rank) in zip(ranked, shared) {
+        guard let match = lines[line].firstMatch(of: rankedEvent) else { continue }
+        let word = TimelineRenderer.ordinal(rank)
+        ranks[String(match.output.1)] = word
+        lines[line].replaceSubrange(match.range, with: "\(match.output.1)\(match.output.2)\(match.output.3) \(word)")
+      }
       start = end
     }
-    // When each task last ended (finished, failed or was cancelled), from the event lines.
-    var ended: [String: Substring] = [:]
-    for line in lines {
-      let words = line.split(separator: " ")
-      if let key = instant(line), words.count >= 3, ["finished", "failed", "cancelled"].contains(words[2]) {
-        ended[String(words[1])] = key
+    guard !ranks.isEmpty else { return lines.joined(separator: "\n") }
+    return lines.map { line in
+      instant(line) != nil ? line : line.replacing(namedRank) { match in
+        "\(match.output.1) \(ranks[String(match.output.1)] ?? String(match.output.2))"
       }
-    }
-    let label = "end order   "
-    for index in lines.indices where lines[index].hasPrefix(label) {
-      var names = lines[index].dropFirst(label.count).components(separatedBy: ", ")
-      var first = 0
-      while first < names.count {
-        var last = first + 1
-        while last < names.count, ended[names[last]] != nil, ended[names[last]] == ended[names[first]] { last += 1 }
-        names[first..<last].sort()
-        first = last
-      }
-      lines[index] = label + names.joined(separator: ", ")
-    }
-    return lines.joined(separator: "\n")
+    }.joined(separator: "\n")
   }
+
+  /// `[1] B  finished 2nd` in an event line: the row, the event, the rank's number.
+  private nonisolated(unsafe) static let rankedEvent = /(\[\d+\] \S+)( +)(finished|failed) (\d+)(?:st|nd|rd|th)/
+  /// `[1] B 2nd` in the summary.
+  private nonisolated(unsafe) static let namedRank = /(\[\d+\] \S+) (\d+(?:st|nd|rd|th))/
 
   private static func instant(_ line: String) -> Substring? {
     let prefix = line.prefix(6)

@@ -22,8 +22,9 @@ public protocol Demo: Sendable {
   /// Cancelling the calling task interrupts it.
   func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration
 
-  /// What the learner should notice in this result: one or two short sentences.
-  func takeaway(_ report: DemoReport) -> [String]
+  /// Every sentence the summary may say about a run, each with the fact that makes it true;
+  /// `takeaway(_:)` says those that hold.
+  var sentences: [SummarySentence] { get }
 }
 
 extension Demo {

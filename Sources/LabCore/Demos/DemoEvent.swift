@@ -56,6 +56,10 @@ public struct DemoEvent: Sendable, Equatable {
   public var phase: String?
   /// The task was still running when the caller received an error: its result is lost.
   public var isOrphan: Bool
+  /// The task's argument index in its phase (`[1] B`), filled in by `RunTimeline`.
+  public var index: Int?
+  /// Its finish rank (1st, 2nd…) when it finished or failed, filled in by `RunTimeline`.
+  public var rank: Int?
 
   public init(
     time: Double,
@@ -64,7 +68,9 @@ public struct DemoEvent: Sendable, Equatable {
     value: String? = nil,
     error: String? = nil,
     phase: String? = nil,
-    isOrphan: Bool = false
+    isOrphan: Bool = false,
+    index: Int? = nil,
+    rank: Int? = nil
   ) {
     self.time = time
     self.task = task
@@ -73,5 +79,7 @@ public struct DemoEvent: Sendable, Equatable {
     self.error = error
     self.phase = phase
     self.isOrphan = isOrphan
+    self.index = index
+    self.rank = rank
   }
 }

@@ -77,6 +77,7 @@ public enum DemoJSON {
         : .object([("task", .string(task)), ("value", .string(value))])
     case .error(let error): .object([("task", .string(task)), ("error", .string(error))])
     case .cancelled: .object([("task", .string(task)), ("error", "cancelled"), ("cancelled", true)])
+    case .notCreated: .object([("task", .string(task)), ("error", "not created"), ("notCreated", true)])
     case .unfinished: .object([("task", .string(task)), ("error", "unfinished"), ("unfinished", true)])
     }
   }

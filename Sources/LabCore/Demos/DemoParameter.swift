@@ -14,6 +14,8 @@ public struct DemoParameter: Sendable {
     case secondsList(each: ClosedRange<Double>, count: ClosedRange<Int>)
     /// One word out of a fixed set.
     case choice([String])
+    /// A whole number, or the word `none` for "no such thing" (`fail=3`, `fail=none`).
+    case integerOrNone(ClosedRange<Int>)
   }
 
   public let name: String
@@ -37,6 +39,7 @@ public struct DemoParameter: Sendable {
     case .secondsList(let each, let count):
       "\(count.lowerBound)–\(count.upperBound) values, each \(Self.format(each.lowerBound))–\(Self.format(each.upperBound)) s"
     case .choice(let options): options.joined(separator: "|")
+    case .integerOrNone(let range): "none|\(range.lowerBound)–\(range.upperBound)"
     }
   }
 
@@ -48,6 +51,7 @@ public struct DemoParameter: Sendable {
     case .secondsList(let each, let count):
       "\(count.lowerBound) to \(count.upperBound) comma-separated seconds, each from \(Self.format(each.lowerBound)) to \(Self.format(each.upperBound))"
     case .choice(let options): "one of " + options.joined(separator: ", ")
+    case .integerOrNone(let range): "none or a whole number from \(range.lowerBound) to \(range.upperBound)"
     }
   }
 
@@ -72,6 +76,10 @@ public struct DemoParameter: Sendable {
     case .choice(let options):
       guard let option = options.first(where: { $0 == trimmed.lowercased() }) else { throw invalid }
       return .choice(option)
+    case .integerOrNone(let range):
+      if trimmed.lowercased() == "none" { return .choice("none") }
+      guard let number = Int(trimmed), range.contains(number) else { throw invalid }
+      return .integer(number)
     }
   }
 
@@ -213,6 +221,12 @@ public struct DemoParameters: Sendable, Equatable {
     if case .secondsList(let list)? = self[name] { return list }
     undeclared.record(.init(name: name, kind: "a list of seconds"))
     return [0]
+  }
+
+  /// An `integerOrNone` parameter: its number, or nil for `none`.
+  public func integerOrNone(_ name: String) -> Int? {
+    if case .integer(let number)? = self[name] { return number }
+    return nil
   }
 
   public func choice(_ name: String) -> String {

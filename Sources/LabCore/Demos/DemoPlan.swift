@@ -5,10 +5,14 @@ public struct DemoPlan: Sendable, Equatable {
   public struct PlannedTask: Sendable, Equatable {
     public var name: String
     public var phase: String?
+    /// How long its work takes once it starts, in nominal seconds, when known in advance: the
+    /// timeline keeps it in view when the task is cut short.
+    public var duration: Double?
 
-    public init(name: String, phase: String? = nil) {
+    public init(name: String, phase: String? = nil, duration: Double? = nil) {
       self.name = name
       self.phase = phase
+      self.duration = duration
     }
   }
 
@@ -23,6 +27,8 @@ public struct DemoPlan: Sendable, Equatable {
   public var horizon: Double
   /// A timeout's deadline, if any.
   public var deadline: Double?
+  /// The processor count the demo measured, for a demo whose timing depends on it (`blocking`).
+  public var cores: Int?
 
   public init(
     tasks: [PlannedTask],
@@ -30,7 +36,8 @@ public struct DemoPlan: Sendable, Equatable {
     ideal: Double,
     sequential: Double,
     horizon: Double? = nil,
-    deadline: Double? = nil
+    deadline: Double? = nil,
+    cores: Int? = nil
   ) {
     self.tasks = tasks
     self.phases = phases
@@ -38,10 +45,16 @@ public struct DemoPlan: Sendable, Equatable {
     self.sequential = sequential
     self.horizon = horizon ?? ideal
     self.deadline = deadline
+    self.cores = cores
   }
 
   /// Tasks named A, B, C… in one phase.
   public static func lettered(_ count: Int, phase: String? = nil) -> [PlannedTask] {
     (0..<count).map { PlannedTask(name: TaskName.letter($0), phase: phase) }
+  }
+
+  /// Tasks named A, B, C… in one phase, taking `durations` seconds each.
+  public static func lettered(durations: [Double], phase: String? = nil) -> [PlannedTask] {
+    durations.enumerated().map { PlannedTask(name: TaskName.letter($0), phase: phase, duration: $1) }
   }
 }

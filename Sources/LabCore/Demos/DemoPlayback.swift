@@ -53,7 +53,7 @@ public struct DemoPlayback: Sendable {
   where C.Duration == Duration {
     let plan = demo.plan(parameters)
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
-    let nameWidth = plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1
+    let nameWidth = DemoTranscript.labelWidth(plan)
     let console = console
     let recorder = recorder
     recorder?.write(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value))

@@ -14,6 +14,7 @@ public struct DemoRegistry: Sendable {
     SemaphoreDemo(),
     TimeoutDemo(),
     FirstCompletedDemo(),
+    BlockingDemo(),
   ])
 
   public var ids: [String] { demos.map(\.id) }

@@ -1,18 +1,53 @@
-/// How a demo run ended, measured: the summary and the JSON `result` line are drawn from it.
+/// How a demo run ended, measured: the summary, its sentences and the JSON `result` line are
+/// drawn from it, and nothing else.
 public struct DemoReport: Sendable, Equatable {
   /// How the caller's `await` ended.
   public enum Outcome: String, Sendable {
     case returned, threw, timedOut, interrupted
   }
 
-  /// What one argument slot ended with.
+  /// What one argument slot ended with: the task's fate.
   public enum SlotResult: Sendable, Equatable {
-    /// A value; `lost` when the caller never received it (it had already thrown).
+    /// A value; `lost` when the caller never received it (it got an exception or a timeout).
     case value(String, lost: Bool)
     case error(String)
     case cancelled
-    /// The task never ended (the run was interrupted first).
+    /// The task was never created (a sliding window stopped first, or the run was interrupted).
+    case notCreated
+    /// The task existed but never ended (the run was interrupted first).
     case unfinished
+  }
+
+  /// One task of the (last) phase, in argument order: its fate and when things happened to it.
+  public struct TaskResult: Sendable, Equatable {
+    public var task: String
+    /// Its argument index, counted from 0 as Python and Swift count it.
+    public var index: Int
+    public var result: SlotResult
+    /// Its finish rank (1st = 1) when it finished or failed.
+    public var rank: Int?
+    public var waitingSince: Double?
+    public var startedAt: Double?
+    public var endedAt: Double?
+    /// Still running or waiting when the caller received its error: nobody reads its result.
+    public var isOrphan: Bool
+
+    public init(
+      task: String, index: Int, result: SlotResult, rank: Int? = nil, waitingSince: Double? = nil,
+      startedAt: Double? = nil, endedAt: Double? = nil, isOrphan: Bool = false
+    ) {
+      self.task = task
+      self.index = index
+      self.result = result
+      self.rank = rank
+      self.waitingSince = waitingSince
+      self.startedAt = startedAt
+      self.endedAt = endedAt
+      self.isOrphan = isOrphan
+    }
+
+    /// "[1] B".
+    public var label: String { "[\(index)] \(task)" }
   }
 
   /// The time the caller waited in one phase of a demo that has several.
@@ -32,19 +67,48 @@ public struct DemoReport: Sendable, Equatable {
   /// How long awaiting the tasks one by one takes (measured when the demo runs it, else nominal).
   public var sequential: Double
   public var phaseTimes: [PhaseTime]
-  /// Task names and results of the last phase, in argument order.
-  public var results: [(task: String, result: SlotResult)]
+  /// The tasks of the last phase that ran, in argument order.
+  public var results: [TaskResult]
+  /// What the caller's `await` gave back when it returned: `["A", "B"]`, `done={B}, pending={A, C}`.
+  public var received: String?
   /// The error the caller received, if it threw or timed out.
   public var error: String?
   /// Task names in the order they ended (last phase).
   public var finishOrder: [String]
-  /// Tasks that were still running when the caller received its error.
+  /// Tasks that were still running or waiting when the caller received its error.
   public var orphans: [String]
   /// When the last orphan ended.
   public var orphansSettledAt: Double?
   /// Most tasks running at once, and most tasks existing at once (running or waiting).
   public var maxRunning: Int
   public var maxExisting: Int
+  /// The processor count the demo measured, when its timing depends on it.
+  public var cores: Int?
+
+  public init(
+    demo: String, parameters: DemoParameters, speed: Double, outcome: Outcome, elapsed: Double, ideal: Double,
+    sequential: Double, phaseTimes: [PhaseTime] = [], results: [TaskResult], received: String? = nil,
+    error: String? = nil, finishOrder: [String], orphans: [String] = [], orphansSettledAt: Double? = nil,
+    maxRunning: Int, maxExisting: Int, cores: Int? = nil
+  ) {
+    self.demo = demo
+    self.parameters = parameters
+    self.speed = speed
+    self.outcome = outcome
+    self.elapsed = elapsed
+    self.ideal = ideal
+    self.sequential = sequential
+    self.phaseTimes = phaseTimes
+    self.results = results
+    self.received = received
+    self.error = error
+    self.finishOrder = finishOrder
+    self.orphans = orphans
+    self.orphansSettledAt = orphansSettledAt
+    self.maxRunning = maxRunning
+    self.maxExisting = maxExisting
+    self.cores = cores
+  }
 
   /// How many times faster than awaiting one by one.
   public var speedup: Double? { elapsed > 0 ? sequential / elapsed : nil }
@@ -57,19 +121,83 @@ public struct DemoReport: Sendable, Equatable {
       switch slot.result {
       case .value(_, let lost): !lost
       case .error: true
-      case .cancelled, .unfinished: false
+      case .cancelled, .notCreated, .unfinished: false
       }
     }
     return complete ? speedup : nil
   }
+}
 
-  public static func == (lhs: DemoReport, rhs: DemoReport) -> Bool {
-    lhs.demo == rhs.demo && lhs.parameters == rhs.parameters && lhs.speed == rhs.speed
-      && lhs.outcome == rhs.outcome && lhs.elapsed == rhs.elapsed && lhs.ideal == rhs.ideal
-      && lhs.sequential == rhs.sequential && lhs.phaseTimes == rhs.phaseTimes
-      && lhs.results.map(\.task) == rhs.results.map(\.task) && lhs.results.map(\.result) == rhs.results.map(\.result)
-      && lhs.error == rhs.error && lhs.finishOrder == rhs.finishOrder && lhs.orphans == rhs.orphans
-      && lhs.orphansSettledAt == rhs.orphansSettledAt && lhs.maxRunning == rhs.maxRunning
-      && lhs.maxExisting == rhs.maxExisting
+// MARK: - Facts the sentences are chosen by
+
+extension DemoReport {
+  /// Two instants closer than this (nominal seconds) count as the same moment: tasks that end
+  /// together may report in either order on Swift's thread pool.
+  public static let sameMoment = 0.02
+
+  public func tasks(where predicate: (SlotResult) -> Bool) -> [TaskResult] {
+    results.filter { predicate($0.result) }
+  }
+
+  /// Tasks that returned a value the caller received.
+  public var finished: [TaskResult] { tasks { if case .value(_, false) = $0 { true } else { false } } }
+  /// Tasks that returned a value the caller never received.
+  public var lost: [TaskResult] { tasks { if case .value(_, true) = $0 { true } else { false } } }
+  public var failed: [TaskResult] { tasks { if case .error = $0 { true } else { false } } }
+  public var cancelled: [TaskResult] { tasks { $0 == .cancelled } }
+  public var notCreated: [TaskResult] { tasks { $0 == .notCreated } }
+  public var unfinished: [TaskResult] { tasks { $0 == .unfinished } }
+
+  /// Tasks that waited for a slot before they started (the semaphore's queue).
+  public var waited: [TaskResult] {
+    results.filter { task in
+      guard let waitingSince = task.waitingSince else { return false }
+      return (task.startedAt ?? .infinity) > waitingSince + Self.sameMoment
+    }
+  }
+
+  /// How many distinct moments tasks started at: the waves of a bounded gather.
+  public var waves: Int { Self.distinctMoments(results.compactMap(\.startedAt)) }
+
+  /// How many distinct moments `times` holds, times within `sameMoment` of the one before counting once.
+  public static func distinctMoments(_ times: [Double]) -> Int {
+    var moments: [Double] = []
+    for time in times.sorted() where moments.last.map({ time - $0 > sameMoment }) ?? true {
+      moments.append(time)
+    }
+    return moments.count
+  }
+
+  /// How the order tasks ended in compares with the argument order.
+  public enum EndOrder: Sendable, Equatable {
+    /// Every task ended after the one before it in the argument list.
+    case argumentOrder
+    /// Some ended at the same moment, none out of argument order.
+    case tied
+    /// Some later argument ended clearly before an earlier one.
+    case differs
+  }
+
+  /// The end order of the tasks that ended, against their argument order.
+  public var endOrder: EndOrder {
+    let ends = results.compactMap(\.endedAt)
+    var tied = false
+    for (i, earlier) in ends.enumerated() {
+      for later in ends[(i + 1)...] {
+        if later < earlier - Self.sameMoment { return .differs }
+        if abs(later - earlier) <= Self.sameMoment { tied = true }
+      }
+    }
+    return tied ? .tied : .argumentOrder
+  }
+
+  /// The tasks that ended, in the order they ended (ties in argument order).
+  public var endedInOrder: [TaskResult] {
+    results.filter { $0.endedAt != nil }.sorted { ($0.endedAt ?? 0, $0.index) < ($1.endedAt ?? 0, $1.index) }
+  }
+
+  /// The latest end among the tasks, and the longest any task ran.
+  public var longestRun: Double? {
+    results.compactMap { task in task.startedAt.flatMap { start in task.endedAt.map { $0 - start } } }.max()
   }
 }

@@ -8,14 +8,30 @@ public enum DemoTranscript {
     ([demo] + parameters.values.map { "\($0.name)=\($0.value.text)" }).joined(separator: " · ")
   }
 
-  /// One entry as a plain line: ` 1.00s  B  finished  "B"`; nil for a deadline, which the
-  /// plain transcript shows only when it passes (the caller's join says so).
+  /// The width of the task column for `plan`: its widest `[index] name`.
+  public static func labelWidth(_ plan: DemoPlan) -> Int {
+    var width = 1
+    var counts: [String: Int] = [:]
+    for task in plan.tasks {
+      let index = counts[task.phase ?? "", default: 0]
+      counts[task.phase ?? ""] = index + 1
+      width = max(width, DisplayWidth.of("[\(index)] \(task.name)"))
+    }
+    return width
+  }
+
+  /// One entry as a plain line: ` 1.00s  [1] B  finished 1st  "B"`; nil for a deadline, which
+  /// the plain transcript shows only when it passes (the caller's join says so).
   public static func line(_ entry: DemoLogEntry, nameWidth: Int) -> String? {
     switch entry {
     case .phase(let name, let number, _):
       return "phase \(number): \(name)"
     case .event(let event):
-      var line = time(event.time) + "  " + event.task.padding(to: nameWidth) + "  " + event.kind.rawValue
+      let label = event.index.map { "[\($0)] \(event.task)" } ?? event.task
+      var line = time(event.time) + "  " + label.padding(to: nameWidth) + "  " + event.kind.rawValue
+      if let rank = event.rank, event.kind == .finished || event.kind == .failed {
+        line += " " + DemoReport.TaskResult.ordinal(rank)
+      }
       if let value = event.value { line += "  \"\(value)\"" }
       if let error = event.error { line += "  \(error)" }
       if event.isOrphan { line += event.kind == .started ? "" : "  (orphan: nobody reads this result)" }
@@ -34,8 +50,8 @@ public enum DemoTranscript {
     return String(repeating: " ", count: max(0, 6 - text.count)) + text
   }
 
-  /// The summary: outcome, elapsed against ideal, the sequential time and speedup, the results in
-  /// argument order, orphans, then what to notice.
+  /// The summary: outcome, elapsed against ideal, the sequential time and speedup, what the
+  /// caller received, each task's fate, orphans, then the sentences that hold for this run.
   public static func summary(_ report: DemoReport, takeaway: [String], width: Int) -> [StyledText] {
     let width = max(10, min(width, 100) - 1)
     // Keys in a column of their own; on a narrow terminal, each value on the lines under its key.
@@ -63,13 +79,13 @@ public enum DemoTranscript {
     if let speedup = report.meaningfulSpeedup {
       add("speedup", SecondsFormat.ratio(speedup))
     }
-    add("results", results(report))
-    if !report.finishOrder.isEmpty {
-      add("end order", report.finishOrder.joined(separator: ", "))
+    add("received", received(report))
+    for (key, tasks, ranks) in fates(report) where !tasks.isEmpty {
+      add(key, fateList(tasks, ranks: ranks))
     }
     if !report.orphans.isEmpty {
       let until = report.orphansSettledAt.map { " until " + SecondsFormat.seconds($0) } ?? ""
-      add("orphans", report.orphans.joined(separator: ", ") + " kept running after the error" + until + "; their results were lost", style: .color(.cyan))
+      add("orphans", report.orphans.joined(separator: ", ") + " ran on after the caller got the error" + until, style: .color(.cyan))
     }
     if !takeaway.isEmpty {
       lines.append(StyledText())
@@ -99,17 +115,43 @@ public enum DemoTranscript {
     }
   }
 
-  /// `["A", error(B failed), cancelled, "D" (lost)]`.
-  static func results(_ report: DemoReport) -> String {
-    let slots = report.results.map { slot -> String in
-      switch slot.result {
-      case .value(let value, let lost): "\"\(value)\"" + (lost ? " (lost)" : "")
-      case .error(let error): "error(\(error))"
-      case .cancelled: "\(slot.task) cancelled"
-      case .unfinished: "\(slot.task) unfinished"
+  /// What the caller's `await` gave back: the list it returned, or the exception and no list.
+  static func received(_ report: DemoReport) -> String {
+    if let received = report.received { return received }
+    switch report.outcome {
+    case .threw: return "the exception " + (report.error ?? "") + ", and no list of results"
+    case .timedOut: return "a timeout (" + (report.error ?? "timed out") + "), and no list of results"
+    case .returned, .interrupted: return "nothing: the run was interrupted before the caller resumed"
+    }
+  }
+
+  /// Each task's fate, grouped: key, tasks, whether to show their finish ranks.
+  static func fates(_ report: DemoReport) -> [(String, [DemoReport.TaskResult], Bool)] {
+    [
+      ("finished", report.finished, true),
+      ("failed", report.failed, true),
+      ("result lost", report.lost, true),
+      ("cancelled", report.cancelled, false),
+      ("unfinished", report.unfinished, false),
+      ("not created", report.notCreated, false),
+    ]
+  }
+
+  /// "[0] A 3rd, [1] B 1st"; more than eight tasks as runs of consecutive indices: "[0] A–[19] T".
+  static func fateList(_ tasks: [DemoReport.TaskResult], ranks: Bool) -> String {
+    guard tasks.count > 8 else { return tasks.labels(ranks: ranks) }
+    var runs: [[DemoReport.TaskResult]] = []
+    for task in tasks {
+      if let last = runs.last?.last, last.index + 1 == task.index {
+        runs[runs.count - 1].append(task)
+      } else {
+        runs.append([task])
       }
     }
-    return "[" + slots.joined(separator: ", ") + "]"
+    let text = runs.map { run in
+      run.count == 1 ? run[0].label : run[0].label + "–" + run[run.count - 1].label
+    }.joined(separator: ", ")
+    return text + " (\(tasks.count) tasks)"
   }
 }
 

@@ -29,34 +29,38 @@ public struct ErrorCancelDemo: Demo {
   public func plan(_ parameters: DemoParameters) -> DemoPlan {
     let delays = parameters.secondsList("delays")
     let failAt = parameters.seconds("fail-at")
-    let gatherMode = parameters.choice("mode") == "gather"
     return DemoPlan(
-      tasks: DemoPlan.lettered(delays.count + 1),
+      tasks: DemoPlan.lettered(durations: [failAt] + delays),
       ideal: failAt,
       sequential: failAt + delays.reduce(0, +),
-      horizon: gatherMode ? max(failAt, delays.max() ?? 0) : failAt
+      horizon: max(failAt, delays.max() ?? 0)
     )
   }
 
   public func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration {
     let clock = session.clock
+    let failAt = parameters.seconds("fail-at")
+    let delays = parameters.secondsList("delays")
+    let observer = session.observer()
+    // code: begin
     // Task A throws after fail-at seconds; B, C, … return their letter after their delay.
-    let operations = [SimulatedWork.failing("A", after: parameters.seconds("fail-at"), on: clock)]
-      + parameters.secondsList("delays").enumerated().map { index, delay in
+    let operations = [SimulatedWork.failing("A", after: failAt, on: clock)]
+      + delays.enumerated().map { index, delay in
         SimulatedWork.returning(TaskName.letter(index + 1), after: delay, on: clock)
       }
 
     if parameters.choice("mode") == "taskgroup" {
-      // Structured: the first error cancels the siblings, and gather returns once they have ended.
+      // Structured, like `async with asyncio.TaskGroup()`: the first error cancels the siblings,
+      // and the error reaches the caller once they have ended.
       do {
-        let results = try await gather(operations, clock: clock, observer: session.observer())
+        let results = try await gather(operations, clock: clock, observer: observer)
         session.returned("gather returned", results)
       } catch {
         session.caught(error)
       }
     } else {
       // Python's asyncio.gather: the error comes back at once, the siblings run on unobserved.
-      let tasks = UnstructuredTasks(operations, clock: clock, observer: session.observer())
+      let tasks = UnstructuredTasks(operations, clock: clock, observer: observer)
       do {
         let results = try await tasks.gather()
         session.returned("gather returned", results)
@@ -70,20 +74,35 @@ public struct ErrorCancelDemo: Demo {
         tasks.cancelAll()
       }
     }
+    // code: end
   }
 
-  public func takeaway(_ report: DemoReport) -> [String] {
-    guard report.outcome == .threw else { return [] }
-    let others = report.results.dropFirst().map(\.task).joined(separator: ", ")
-    if report.orphans.isEmpty {
-      return [
-        "The task group cancelled \(others) as soon as A failed; the error reached the caller once they had stopped.",
-      ]
-    }
-    let settled = report.orphansSettledAt.map { " until \(SecondsFormat.seconds($0))" } ?? ""
-    return [
-      "The caller got A's error at \(SecondsFormat.seconds(report.elapsed)), but \(report.orphans.joined(separator: ", ")) "
-        + "kept running\(settled): asyncio.gather cancels nothing. Their results were lost.",
-    ]
-  }
+  public let sentences = [
+    SummarySentence("error-cancel.cancelled", when: { report in
+      report.outcome == .threw && !report.cancelled.isEmpty
+        && report.cancelled.allSatisfy { same($0.endedAt, report.failed.first?.endedAt) }
+    }) { report in
+      let failed = report.failed.first
+      return "\(report.cancelled.labels()) \(was(report.cancelled.count)) cancelled as soon as \(failed?.label ?? "A") failed, "
+        + "at \(seconds(failed?.endedAt)); the error reached the caller once they had stopped."
+    },
+    SummarySentence("error-cancel.orphans", when: { $0.outcome == .threw && !$0.orphans.isEmpty }) { report in
+      let orphans = report.results.filter(\.isOrphan)
+      return "The caller got \(report.failed.first?.task ?? "A")'s error at \(seconds(report.elapsed)), "
+        + "but \(orphans.labels()) ran on until \(seconds(report.orphansSettledAt)): nothing cancelled them, "
+        + "and nobody will read their results."
+    },
+    SummarySentence("error-cancel.already-done", when: { report in
+      report.outcome == .threw && report.lost.contains { !$0.isOrphan }
+    }) { report in
+      let done = report.lost.filter { !$0.isOrphan }
+      return "\(done.labels(ranks: true)) had already finished when \(report.failed.first?.task ?? "A") failed; "
+        + "the caller got only the error, so \(done.count == 1 ? "its result was" : "their results were") lost."
+    },
+    SummarySentence("error-cancel.nothing-left", when: { report in
+      report.outcome == .threw && report.cancelled.isEmpty && report.orphans.isEmpty && report.results.count > 1
+    }) { _ in
+      "Nothing was still running when the error came, so there was nothing to cancel or to orphan."
+    },
+  ]
 }

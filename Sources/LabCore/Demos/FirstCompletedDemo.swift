@@ -16,36 +16,49 @@ public struct FirstCompletedDemo: Demo {
 
   public func plan(_ parameters: DemoParameters) -> DemoPlan {
     let delays = parameters.secondsList("delays")
-    return DemoPlan(tasks: DemoPlan.lettered(delays.count), ideal: delays.min() ?? 0, sequential: delays.reduce(0, +))
+    return DemoPlan(tasks: DemoPlan.lettered(durations: delays), ideal: delays.min() ?? 0, sequential: delays.reduce(0, +))
   }
 
   public func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration {
     let clock = session.clock
-    let operations = parameters.secondsList("delays").enumerated().map { index, delay in
+    let delays = parameters.secondsList("delays")
+    let observer = session.observer()
+    // code: begin
+    let operations = delays.enumerated().map { index, delay in
       SimulatedWork.returning(TaskName.letter(index), after: delay, on: clock)
     }
     // Like asyncio.create_task for each, then asyncio.wait(..., return_when=FIRST_COMPLETED).
-    let tasks = UnstructuredTasks(operations, clock: clock, observer: session.observer())
+    let tasks = UnstructuredTasks(operations, clock: clock, observer: observer)
     await withTaskCancellationHandler {
       let status = await tasks.wait(for: .firstCompleted)
-      let done = status.done.map { TaskName.letter($0) }
-      session.returned("wait returned", done.map { "\($0) done" }, quoted: false)
+      session.returned("wait returned", [Self.describe(status)], quoted: false)
       // wait() cancelled nothing: the pending tasks are still running until we cancel them.
       tasks.cancel(status.pending)
       _ = await tasks.settle()
     } onCancel: {
       tasks.cancelAll()
     }
+    // code: end
   }
 
-  public func takeaway(_ report: DemoReport) -> [String] {
-    guard report.outcome == .returned else { return [] }
-    let done = report.results.filter { if case .value = $0.result { true } else { false } }.map(\.task)
-    let cancelled = report.results.filter { $0.result == .cancelled }.map(\.task)
-    var line = "wait returned at \(SecondsFormat.seconds(report.elapsed)) with \(done.joined(separator: ", ")) done."
-    if !cancelled.isEmpty {
-      line += " \(cancelled.joined(separator: ", ")) were still running; wait cancels nothing, so the code cancelled them."
-    }
-    return [line]
+  /// `done={B}, pending={A, C}`, as Python's `wait` hands back two sets.
+  static func describe(_ status: UnstructuredTasks<String>.Status) -> String {
+    let done = status.done.map { TaskName.letter($0) }.joined(separator: ", ")
+    let pending = status.pending.map { TaskName.letter($0) }.joined(separator: ", ")
+    return "done={\(done)}, pending={\(pending)}"
   }
+
+  public let sentences = [
+    SummarySentence("first-completed.done", when: { $0.outcome == .returned && !$0.finished.isEmpty }) { report in
+      let done = report.finished.filter { ($0.endedAt ?? .infinity) <= report.elapsed + DemoReport.sameMoment }
+      return "wait returned at \(seconds(report.elapsed)), as soon as \(done.labels()) \(was(done.count)) done."
+    },
+    SummarySentence("first-completed.cancelled", when: { report in
+      report.outcome == .returned && !report.cancelled.isEmpty
+        && report.cancelled.allSatisfy { ($0.endedAt ?? 0) >= report.elapsed }
+    }) { report in
+      "\(report.cancelled.labels()) \(was(report.cancelled.count)) still running when wait returned; "
+        + "wait cancels nothing, so the code cancelled \(report.cancelled.count == 1 ? "it" : "them")."
+    },
+  ]
 }

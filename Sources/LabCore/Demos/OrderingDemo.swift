@@ -19,31 +19,47 @@ public struct OrderingDemo: Demo {
 
   public func plan(_ parameters: DemoParameters) -> DemoPlan {
     let delays = parameters.secondsList("delays")
-    return DemoPlan(tasks: DemoPlan.lettered(delays.count), ideal: delays.max() ?? 0, sequential: delays.reduce(0, +))
+    return DemoPlan(tasks: DemoPlan.lettered(durations: delays), ideal: delays.max() ?? 0, sequential: delays.reduce(0, +))
   }
 
   public func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration {
     let clock = session.clock
+    let delays = parameters.secondsList("delays")
+    let observer = session.observer()
+    // code: begin
     // Task A sleeps delays[0] seconds and returns "A", task B delays[1] and returns "B", …
-    let operations = parameters.secondsList("delays").enumerated().map { index, delay in
+    let operations = delays.enumerated().map { index, delay in
       SimulatedWork.returning(TaskName.letter(index), after: delay, on: clock)
     }
     do {
-      let results = try await gather(operations, clock: clock, observer: session.observer())
+      // Like `await asyncio.gather(task("A", 3), task("B", 1), task("C", 2))`.
+      let results = try await gather(operations, clock: clock, observer: observer)
       session.returned("gather returned", results)
     } catch {
       session.caught(error)
     }
+    // code: end
   }
 
-  public func takeaway(_ report: DemoReport) -> [String] {
-    guard report.outcome == .returned else { return [] }
-    let inOrder = report.results.map(\.task)
-    return [
-      "They finished \(report.finishOrder.joined(separator: ", ")), yet the results are in argument order: "
-        + inOrder.joined(separator: ", ") + ".",
-      "gather took as long as the slowest task (\(SecondsFormat.seconds(report.elapsed))), "
-        + "not as long as all of them one after another (\(SecondsFormat.seconds(report.sequential))).",
-    ]
-  }
+  public let sentences = [
+    SummarySentence("ordering.differs", when: { $0.outcome == .returned && $0.endOrder == .differs }) { report in
+      let outOfPlace = report.results.first { task in task.rank.map { $0 != task.index + 1 } ?? false }
+      let example = outOfPlace.map { " (\($0.label) came \(DemoReport.TaskResult.ordinal($0.rank ?? 0)))" } ?? ""
+      return "They finished \(report.endedInOrder.names)\(example), yet the results are in argument order: "
+        + report.results.names + "."
+    },
+    SummarySentence("ordering.same", when: { $0.outcome == .returned && $0.results.count > 1 && $0.endOrder == .argumentOrder }) { report in
+      "They happened to finish in argument order, so both orders agree here; try delays=3,1,2 to see them differ."
+    },
+    SummarySentence("ordering.tied", when: { $0.outcome == .returned && $0.endOrder == .tied }) { report in
+      "Some finished at the same moment; the results are still in argument order: \(report.results.names)."
+    },
+    SummarySentence("ordering.slowest", when: { report in
+      report.outcome == .returned && report.results.count > 1 && same(report.elapsed, report.longestRun)
+        && report.sequential > report.elapsed + DemoReport.sameMoment
+    }) { report in
+      "gather took as long as the slowest task (\(seconds(report.elapsed))), "
+        + "not as long as all of them one after another (\(seconds(report.sequential)))."
+    },
+  ]
 }

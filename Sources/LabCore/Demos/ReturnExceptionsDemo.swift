@@ -2,7 +2,7 @@ import GatherKit
 import LabTerminal
 
 /// `gather(..., return_exceptions=True)`: task A fails at 1 s, B succeeds at 2 s. Nothing is
-/// cancelled; the call returns at 2 s with A's error in slot 1 and B's value in slot 2.
+/// cancelled; the call returns at 2 s with A's error at index 0 and B's value at index 1.
 public struct ReturnExceptionsDemo: Demo {
   public init() {}
 
@@ -22,7 +22,7 @@ public struct ReturnExceptionsDemo: Demo {
     let delays = parameters.secondsList("delays")
     let failAt = parameters.seconds("fail-at")
     return DemoPlan(
-      tasks: DemoPlan.lettered(delays.count + 1),
+      tasks: DemoPlan.lettered(durations: [failAt] + delays),
       ideal: max(failAt, delays.max() ?? 0),
       sequential: failAt + delays.reduce(0, +)
     )
@@ -30,12 +30,18 @@ public struct ReturnExceptionsDemo: Demo {
 
   public func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration {
     let clock = session.clock
-    let operations = [SimulatedWork.failing("A", after: parameters.seconds("fail-at"), on: clock)]
-      + parameters.secondsList("delays").enumerated().map { index, delay in
+    let failAt = parameters.seconds("fail-at")
+    let delays = parameters.secondsList("delays")
+    let observer = session.observer()
+    // code: begin
+    let operations = [SimulatedWork.failing("A", after: failAt, on: clock)]
+      + delays.enumerated().map { index, delay in
         SimulatedWork.returning(TaskName.letter(index + 1), after: delay, on: clock)
       }
-    // Every outcome comes back in its slot: .failure for A, .success for the others.
-    let outcomes = await gatherSettled(operations, clock: clock, observer: session.observer())
+    // Like `await asyncio.gather(..., return_exceptions=True)`: every outcome comes back in its
+    // slot, .failure for A, .success for the others.
+    let outcomes = await gatherSettled(operations, clock: clock, observer: observer)
+    // code: end
     let shown = outcomes.map { outcome in
       switch outcome {
       case .success(let value): "\"\(value)\""
@@ -45,12 +51,18 @@ public struct ReturnExceptionsDemo: Demo {
     session.returned("gather returned", shown, quoted: false)
   }
 
-  public func takeaway(_ report: DemoReport) -> [String] {
-    guard report.outcome == .returned else { return [] }
-    return [
-      "Nothing was cancelled: every task ran to its end and gather returned at "
-        + "\(SecondsFormat.seconds(report.elapsed)), with the error in its slot beside the values.",
-      "return_exceptions=True does not make the others run on — they do anyway; it makes gather wait for them and hand errors back as values.",
-    ]
-  }
+  public let sentences = [
+    SummarySentence("return-exceptions.nothing-cancelled", when: { report in
+      report.outcome == .returned && report.cancelled.isEmpty && report.unfinished.isEmpty
+        && same(report.elapsed, report.results.compactMap(\.endedAt).max())
+    }) { report in
+      let failed = report.failed.map { "\($0.task)'s error at index \($0.index)" }.joined(separator: ", ")
+      return "Nothing was cancelled: every task ran to its end, and gather returned at \(seconds(report.elapsed)), "
+        + "when the last one ended" + (failed.isEmpty ? "." : ", with \(failed) beside the values.")
+    },
+    SummarySentence("return-exceptions.why", when: { $0.outcome == .returned && !$0.failed.isEmpty }) { _ in
+      "return_exceptions=True does not make the others run on — they do anyway; "
+        + "it makes gather wait for them and hand errors back as values."
+    },
+  ]
 }

@@ -40,13 +40,16 @@ public struct RunTimeline: Sendable {
     self.plan = plan
     deadline = plan.deadline
     rows = plan.tasks.enumerated().map { offset, task in
-      TimelineRow(name: task.name, slot: Self.slot(of: offset, in: plan.tasks), phase: task.phase)
+      TimelineRow(
+        name: task.name, index: Self.index(of: offset, in: plan.tasks), phase: task.phase, plannedDuration: task.duration
+      )
     }
   }
 
-  private static func slot(of offset: Int, in tasks: [DemoPlan.PlannedTask]) -> Int {
+  /// The argument index of the task at `offset` within its phase, from 0.
+  private static func index(of offset: Int, in tasks: [DemoPlan.PlannedTask]) -> Int {
     let phase = tasks[offset].phase
-    return tasks[..<offset].filter { $0.phase == phase }.count + 1
+    return tasks[..<offset].filter { $0.phase == phase }.count
   }
 
   /// Whether the caller's `await` has resumed (returned, threw, timed out or was interrupted).
@@ -83,6 +86,7 @@ public struct RunTimeline: Sendable {
       outcome = join.outcome
       error = join.error
       if join.outcome == .threw {
+        // Tasks that will still end (running, or waiting for a slot) are orphans.
         // Tasks still running or waiting now are orphans: nobody will read their results.
         for index in rows.indices where rows[index].phase == phase && !rows[index].state.hasEnded {
           rows[index].isOrphan = rows[index].state == .running || rows[index].state == .waiting
@@ -132,6 +136,8 @@ public struct RunTimeline: Sendable {
     row.isOrphan = row.isOrphan || event.isOrphan
     event.isOrphan = row.isOrphan
     event.phase = row.phase
+    event.index = row.index
+    event.rank = row.finishRank
     rows[index] = row
   }
 
@@ -139,8 +145,8 @@ public struct RunTimeline: Sendable {
   private mutating func rowIndex(task: String, phase: String?) -> Int {
     if let index = rows.firstIndex(where: { $0.name == task && $0.phase == phase }) { return index }
     if phase != nil, let index = rows.firstIndex(where: { $0.name == task && $0.phase == nil }) { return index }
-    let slot = rows.filter { $0.phase == phase }.count + 1
-    rows.append(TimelineRow(name: task, slot: slot, phase: phase))
+    let index = rows.filter { $0.phase == phase }.count
+    rows.append(TimelineRow(name: task, index: index, phase: phase))
     return rows.count - 1
   }
 
@@ -157,13 +163,16 @@ public struct RunTimeline: Sendable {
       phases: plan.phases,
       join: joins.last.map { TimelineMarker(time: $0.time, label: $0.label) },
       deadline: deadline,
-      isFinal: isFinal
+      isFinal: isFinal,
+      isInterrupted: outcome == .interrupted
     )
   }
 
   /// The report of the run as it stands at `now` (the end of the run, or when it was interrupted).
+  /// Its tasks are those of the last phase that began: a run interrupted in its first phase
+  /// reports that phase's tasks, not the ones never reached.
   public func report(demo: String, parameters: DemoParameters, speed: Double, now: Double) -> DemoReport {
-    let lastPhase = plan.phases.last
+    let lastPhase = phase ?? plan.phases.first
     let phaseStart = lastPhase.flatMap { phaseStarts[$0] } ?? 0
     let lastJoin = joins.last
     let lastJoinStart = joinPhases.last.flatMap { $0 }.flatMap { phaseStarts[$0] } ?? phaseStart
@@ -173,16 +182,24 @@ public struct RunTimeline: Sendable {
       guard let phase else { continue }
       phaseTimes.append(.init(phase: phase, elapsed: join.time - (phaseStarts[phase] ?? 0)))
     }
+    let callerLost = lastJoin?.outcome == .threw || lastJoin?.outcome == .timedOut
     let lastRows = rows.filter { $0.phase == lastPhase }
-    let results = lastRows.map { row -> (task: String, result: DemoReport.SlotResult) in
+    let results = lastRows.map { row -> DemoReport.TaskResult in
+      let result: DemoReport.SlotResult
       switch row.state {
-      case .finished(let value): (row.name, .value(value, lost: outcome == .threw))
-      case .failed(let error): (row.name, .error(error))
-      case .cancelled: (row.name, .cancelled)
-      case .pending, .waiting, .running: (row.name, .unfinished)
+      case .finished(let value): result = .value(value, lost: callerLost || row.isOrphan)
+      case .failed(let error): result = .error(error)
+      case .cancelled: result = .cancelled
+      case .notCreated: result = .notCreated
+      case .waiting, .running: result = .unfinished
       }
+      return DemoReport.TaskResult(
+        task: row.name, index: row.index, result: result, rank: row.finishRank, waitingSince: row.waitingSince,
+        startedAt: row.startedAt, endedAt: row.endedAt, isOrphan: row.isOrphan
+      )
     }
     let orphans = lastRows.filter(\.isOrphan)
+    let received = lastJoin.flatMap { $0.outcome == .returned ? $0.detail : nil }
     return DemoReport(
       demo: demo,
       parameters: parameters,
@@ -193,12 +210,14 @@ public struct RunTimeline: Sendable {
       sequential: phaseTimes.count > 1 ? phaseTimes[0].elapsed : plan.sequential,
       phaseTimes: phaseTimes,
       results: results,
+      received: received,
       error: error,
       finishOrder: finishOrder[lastPhase ?? ""] ?? [],
       orphans: orphans.map(\.name),
       orphansSettledAt: orphans.compactMap(\.endedAt).max(),
       maxRunning: maxRunning,
-      maxExisting: maxExisting
+      maxExisting: maxExisting,
+      cores: plan.cores
     )
   }
 }

@@ -22,7 +22,8 @@ public struct SequentialDemo: Demo {
     let count = parameters.integer("count")
     let delay = parameters.seconds("delay")
     return DemoPlan(
-      tasks: DemoPlan.lettered(count, phase: Self.oneByOne) + DemoPlan.lettered(count, phase: Self.gathered),
+      tasks: DemoPlan.lettered(durations: Array(repeating: delay, count: count), phase: Self.oneByOne)
+        + DemoPlan.lettered(durations: Array(repeating: delay, count: count), phase: Self.gathered),
       phases: [Self.oneByOne, Self.gathered],
       ideal: delay,
       sequential: Double(count) * delay,
@@ -36,7 +37,9 @@ public struct SequentialDemo: Demo {
   public func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration {
     let clock = session.clock
     let delay = parameters.seconds("delay")
-    let fetches = (0..<parameters.integer("count")).map { index in
+    let count = parameters.integer("count")
+    // code: begin
+    let fetches = (0..<count).map { index in
       SimulatedWork.returning("Data from \(Self.url(index))", after: delay, on: clock)
     }
     do {
@@ -56,14 +59,22 @@ public struct SequentialDemo: Demo {
     } catch {
       session.caught(error)
     }
+    // code: end
   }
 
-  public func takeaway(_ report: DemoReport) -> [String] {
-    guard report.outcome == .returned, let speedup = report.speedup else { return [] }
-    return [
-      "One by one, each fetch waited for the one before it: \(SecondsFormat.seconds(report.sequential)). "
-        + "Gathered, they waited together: \(SecondsFormat.seconds(report.elapsed)), "
-        + SecondsFormat.ratio(speedup) + " faster.",
-    ]
-  }
+  public let sentences = [
+    SummarySentence("sequential.speedup", when: { report in
+      report.outcome == .returned && report.phaseTimes.count == 2 && (report.speedup ?? 0) > 1.05
+    }) { report in
+      "One by one, each fetch waited for the one before it: \(seconds(report.sequential)). "
+        + "Gathered, they waited together: \(seconds(report.elapsed)), "
+        + SecondsFormat.ratio(report.speedup ?? 1) + " faster."
+    },
+    SummarySentence("sequential.single", when: { report in
+      report.outcome == .returned && report.phaseTimes.count == 2 && report.results.count == 1
+    }) { report in
+      "With one fetch there is nothing to overlap: \(seconds(report.sequential)) one by one, "
+        + "\(seconds(report.elapsed)) gathered. Try count=3."
+    },
+  ]
 }

@@ -33,13 +33,15 @@ public struct ReplayPlayback: Sendable {
       for line in run.recording.lines { console.writeLine(line) }
       return true
     case .lines:
-      let nameWidth = run.plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1
+      let nameWidth = DemoTranscript.labelWidth(run.plan)
       console.writeLines([StyledText(title(run), style: .bold)])
       var shown = 0.0
+      // Applied as a live run applies them, so each line names its row's index and rank.
+      var timeline = RunTimeline(plan: run.plan)
       for (entry, time) in zip(run.recording.entries, run.instants) {
         guard await wait(until: time) else { return stopped(run, at: shown) }
         shown = time
-        if let line = DemoTranscript.line(entry, nameWidth: nameWidth) { console.writeLine(line) }
+        if let line = DemoTranscript.line(timeline.apply(entry), nameWidth: nameWidth) { console.writeLine(line) }
       }
       ending(run)
       return true

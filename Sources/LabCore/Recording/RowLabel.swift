@@ -2,10 +2,10 @@ import LabTerminal
 
 /// How exports name a row: `[0] A`, with the argument index counted from 0, as Python and Swift
 /// count it (the index into the results list). The one place that turns a row into its index,
-/// so the renderer's move to a 0-based field changes only `argumentIndex`.
+/// so the renderer and exports agree.
 public enum RowLabel {
   /// The row's index in its phase's argument list, from 0.
-  public static func argumentIndex(_ row: TimelineRow) -> Int { row.slot - 1 }
+  public static func argumentIndex(_ row: TimelineRow) -> Int { row.index }
 
   /// "[0] A".
   public static func text(_ row: TimelineRow) -> String { "[\(argumentIndex(row))] \(row.name)" }
@@ -16,7 +16,7 @@ public enum RowLabel {
     let rank = row.finishRank.map { TimelineRenderer.ordinal($0) + " " } ?? ""
     let orphan = row.isOrphan ? (row.state.hasEnded ? " (lost)" : " orphan") : ""
     switch row.state {
-    case .pending: return "· not started"
+    case .notCreated: return "· not created"
     case .waiting: return "◌ waiting"
     case .running: return "▶ running" + orphan
     case .finished(let value): return "✓ " + rank + "\"" + shortened(value, to: valueWidth) + "\"" + orphan

@@ -204,7 +204,7 @@ public enum TimelineSVG {
 
   static func colour(_ state: TimelineRow.State) -> String {
     switch state {
-    case .pending, .waiting: Palette.waiting
+    case .notCreated, .waiting: Palette.waiting
     case .running: Palette.running
     case .finished: Palette.done
     case .failed: Palette.failed
@@ -214,7 +214,7 @@ public enum TimelineSVG {
 
   static func stateName(_ state: TimelineRow.State) -> String {
     switch state {
-    case .pending: "pending"
+    case .notCreated: "not created"
     case .waiting: "waiting"
     case .running: "running"
     case .finished: "finished"

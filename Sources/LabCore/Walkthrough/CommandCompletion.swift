@@ -32,6 +32,10 @@ public struct CommandCompletion: Sendable {
       return []
     case .one(_, let completion, _), .optional(_, let completion, _):
       return previous.count == 1 ? words(completion).filter { $0.hasPrefix(word) } : []
+    case .optionalWithFlag(_, let completion, let flag, _):
+      let given = previous.dropFirst().filter { $0 != flag }
+      let flagOption = previous.contains(flag) ? [] : [flag]
+      return ((given.isEmpty ? words(completion) : []) + flagOption).filter { $0.hasPrefix(word) }
     case .choice(let choices, _):
       return previous.count == 1 ? choices.filter { $0.hasPrefix(word.lowercased()) } : []
     case .demoAndParameters:

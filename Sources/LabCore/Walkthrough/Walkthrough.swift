@@ -227,8 +227,8 @@ public final class Walkthrough {
       await runDemo(named: demo, arguments: arguments)
     case .demos:
       emit([StyledText("Demos", style: .bold)] + DemoListing.lines(registry, width: width))
-    case .code(let name):
-      showCode(named: name)
+    case .code(let name, let all):
+      showCode(named: name, all: all)
     case .speed(let text):
       setSpeed(text)
     case .review:
@@ -372,7 +372,9 @@ public final class Walkthrough {
     }
   }
 
-  private func showCode(named name: String?) {
+  /// The demo's Python twin first (the course teaches Python), then the Swift code that gathers;
+  /// `all` shows the whole Swift file instead.
+  private func showCode(named name: String?, all: Bool = false) {
     guard let demoID = name ?? lesson.demo else {
       say("This lesson has no demo of its own. Name one: code \(registry.ids.joined(separator: " | ")).")
       return
@@ -381,16 +383,17 @@ public final class Walkthrough {
       let demo = try registry.demo(named: demoID)
       var lines: [StyledText] = []
       let color = console.capabilities.color
-      if let swift = demo.swiftSource {
-        lines.append(StyledText("Swift · Sources/LabCore/Demos/\(demo.sourceFile) (the code that runs)", style: .bold))
-        lines.append(StyledText())
-        lines += codeLines(swift, language: "swift", color: color)
-      }
       if let python = demo.pythonSource {
-        lines.append(StyledText())
-        lines.append(StyledText("Python · \(demo.pythonFile) (the same with asyncio)", style: .bold))
+        lines.append(StyledText("Python · \(demo.pythonFile) (the same program with asyncio)", style: .bold))
         lines.append(StyledText())
         lines += codeLines(python, language: "python", color: color)
+      }
+      if let swift = all ? demo.swiftSource : demo.swiftConcurrencyCode {
+        if !lines.isEmpty { lines.append(StyledText()) }
+        let part = all ? "the whole file" : "the concurrency code; 'code \(demo.id) --all' shows the whole file"
+        lines.append(StyledText("Swift · Sources/LabCore/Demos/\(demo.sourceFile) (\(part))", style: .bold))
+        lines.append(StyledText())
+        lines += codeLines(swift, language: "swift", color: color)
       }
       emit(lines)
     } catch {

@@ -11,7 +11,8 @@ public enum WalkthroughCommand: Sendable, Equatable {
   case show(all: Bool)
   case run(demo: String?, arguments: [String])
   case demos
-  case code(String?)
+  /// `code [DEMO] [--all]`: `all` shows the whole Swift file, not only the code that gathers.
+  case code(String?, all: Bool = false)
   case speed(String?)
   case review
   /// `predict on|off`; `predict` alone says which it is.
@@ -44,7 +45,10 @@ public enum WalkthroughCommand: Sendable, Equatable {
       case .demos:
         Entry(help: "the demos and their parameters", arguments: .none(.demos))
       case .code:
-        Entry(help: "the demo's Swift source and the same in Python", arguments: .optional("[DEMO]", .demos, WalkthroughCommand.code))
+        Entry(
+          help: "the demo's Python, then the Swift that gathers",
+          arguments: .optionalWithFlag("[DEMO]", .demos, flag: "--all") { .code($0, all: $1) }
+        )
       case .speed:
         Entry(help: "time scale for later runs (0.1–100)", arguments: .optional("[X]", .nothing, WalkthroughCommand.speed))
       case .review:
@@ -93,6 +97,8 @@ public enum WalkthroughCommand: Sendable, Equatable {
     case one(String, Completion, @Sendable (String) -> WalkthroughCommand)
     /// At most one word.
     case optional(String, Completion, @Sendable (String?) -> WalkthroughCommand)
+    /// At most one word, and a flag anywhere: `[DEMO] [--all]`.
+    case optionalWithFlag(String, Completion, flag: String, @Sendable (String?, Bool) -> WalkthroughCommand)
     /// At most one of a few fixed words.
     case choice([String], @Sendable (String?) -> WalkthroughCommand)
     /// `[DEMO] [k=v ...]`.
@@ -103,6 +109,7 @@ public enum WalkthroughCommand: Sendable, Equatable {
       switch self {
       case .none: ""
       case .one(let form, _, _), .optional(let form, _, _): form
+      case .optionalWithFlag(let form, _, let flag, _): form + " [" + flag + "]"
       case .choice(let words, _): words.count == 1 ? "[\(words[0])]" : words.joined(separator: "|")
       case .demoAndParameters: "[DEMO] [k=v ...]"
       }
@@ -139,6 +146,9 @@ public enum WalkthroughCommand: Sendable, Equatable {
       return arguments.count == 1 ? .success(make(word)) : tooMany(Array(arguments.dropFirst()))
     case .optional(_, _, let make):
       return arguments.count <= 1 ? .success(make(arguments.first)) : tooMany(Array(arguments.dropFirst()))
+    case .optionalWithFlag(_, _, let flag, let make):
+      let words = arguments.filter { $0.lowercased() != flag }
+      return words.count <= 1 ? .success(make(words.first, words.count < arguments.count)) : tooMany(Array(words.dropFirst()))
     case .choice(let allowed, let make):
       guard arguments.count <= 1 else { return tooMany(Array(arguments.dropFirst())) }
       guard let word = arguments.first else { return .success(make(nil)) }

@@ -184,8 +184,8 @@ import FoundationXML
 
 @Suite struct RowLabelTests {
   @Test func rowsAreNamedByTheirZeroBasedArgumentIndex() {
-    #expect(RowLabel.text(TimelineRow(name: "A", slot: 1)) == "[0] A")
-    #expect(RowLabel.text(TimelineRow(name: "C", slot: 3)) == "[2] C")
+    #expect(RowLabel.text(TimelineRow(name: "A", index: 0)) == "[0] A")
+    #expect(RowLabel.text(TimelineRow(name: "C", index: 2)) == "[2] C")
   }
 
   @Test func longValuesAreCutFromTheMiddleSoBothEndsStay() {

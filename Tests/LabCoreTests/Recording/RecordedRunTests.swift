@@ -24,12 +24,13 @@ import Testing
     let lines = TimelineRenderer.render(run.snapshot(at: 1.5), width: 60).map(\.plainText)
     #expect(lines.joined(separator: "\n") == """
       error-cancel · delays=2,2 · fail-at=1 · mode=gather   1.50s
-      #1 A ███████████████████                   ✗ 1st A failed
-      #2 B ███████████████████▒▒▒▒▒▒▒▒▒          ▶ running orphan
-      #3 C ███████████████████▒▒▒▒▒▒▒▒▒          ▶ running orphan
-           0s       0.5s     1s       1.5s     2s
-                             ▲ error reached the caller 1.00s
-      █ running  ▒ orphan  ✓ done  ✗ failed  ⊘ cancelled
+      [0] A ██████████████████│                  ✗ 1st A failed
+      [1] B ███████████████████▒▒▒▒▒▒▒▒┄┄┄┄┄┄┄┄┄ ▶ running orphan
+      [2] C ███████████████████▒▒▒▒▒▒▒▒┄┄┄┄┄┄┄┄┄ ▶ running orphan
+            0s       0.5s     1s       1.5s    2s
+                              ▲ error reached the caller 1.00s
+      █ running  ▒ orphan  ┄ planned  ✓ done  ✗ failed
+      ⊘ cancelled
       """)
   }
 
@@ -54,7 +55,7 @@ import Testing
     #expect(run.title == "fetcher")
     #expect(run.plan.tasks.map(\.name) == ["fetch('a')", "fetch('b')"])
     #expect(run.plan.horizon == 1.5)
-    #expect(run.snapshot(at: 0.25).rows.map(\.state) == [.running, .pending])
+    #expect(run.snapshot(at: 0.25).rows.map(\.state) == [.running, .notCreated])
   }
 
   @Test func theReplayedReportIsTheRecordedRunsReport() throws {

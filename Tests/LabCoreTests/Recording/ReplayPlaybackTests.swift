@@ -38,21 +38,21 @@ import TestSupport
     let stepper = ClockStepper(clock: clock) { console.output.utf8.count }
     await stepper.settle()
     #expect(console.output == """
-      timeout · delays=1,3 · timeout=2 · replay ×4
-       0.00s  A  started
-       0.00s  B  started
+      timeout · delays=1,3 · timeout=2 · mode=all · replay ×4
+       0.00s  [0] A  started
+       0.00s  [1] B  started
 
       """)
     await stepper.advance(by: .milliseconds(249))
     #expect(!console.output.contains("finished"))
     await stepper.advance(by: .milliseconds(1))
-    #expect(console.output.hasSuffix(" 1.00s  A  finished  \"A\"\n"))
+    #expect(console.output.hasSuffix(" 1.00s  [0] A  finished 1st  \"A\"\n"))
     await stepper.advance(by: .milliseconds(250))
     #expect(await task.value)
     #expect(console.output.contains("""
-       1.00s  A  finished  "A"
-       2.00s  B  cancelled
-       2.00s  ▲  deadline passed: timed out after 2.00s
+       1.00s  [0] A  finished 1st  "A"
+       2.00s  [1] B  cancelled
+       2.00s  ▲      deadline passed: timed out after 2.00s
 
       Summary
       outcome     timed out after 2.00s

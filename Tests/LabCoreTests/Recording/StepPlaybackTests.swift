@@ -24,13 +24,13 @@ import TestSupport
     let after = try #require(console.output.components(separatedBy: ANSI.leaveAlternateScreen).last)
     #expect(after == """
       error-cancel · delays=2,2 · fai…  1.00s
-      #1 A █████████│         ✗ 1st A failed
-      #2 B █████████│         ▶ running orph…
-      #3 C █████████│         ▶ running orph…
-           0s       1s      2s
+      [0] A █████████         ✗ 1st A failed
+      [1] B █████████┄┄┄┄┄┄┄┄ ▶ running orph…
+      [2] C █████████┄┄┄┄┄┄┄┄ ▶ running orph…
+            0s              2s
                     ▲ 1.00s
-      █ running  ▒ orphan  ✓ done  ✗ failed
-      ⊘ cancelled
+      █ running  ▒ orphan  ┄ planned  ✓ done
+      ✗ failed  ⊘ cancelled
       1.00s A failed; error reached the
       caller; B and C run on as orphans
 
@@ -42,13 +42,13 @@ import TestSupport
     let screen = StepPlayback.screen(run, step: 1, width: 40, height: 14)
     #expect(screen.map(\.plainText).joined(separator: "\n") == """
       error-cancel · delays=2,2 · fai…  1.00s
-      #1 A █████████│         ✗ 1st A failed
-      #2 B █████████│         ▶ running orph…
-      #3 C █████████│         ▶ running orph…
-           0s       1s      2s
+      [0] A █████████         ✗ 1st A failed
+      [1] B █████████┄┄┄┄┄┄┄┄ ▶ running orph…
+      [2] C █████████┄┄┄┄┄┄┄┄ ▶ running orph…
+            0s              2s
                     ▲ 1.00s
-      █ running  ▒ orphan  ✓ done  ✗ failed
-      ⊘ cancelled
+      █ running  ▒ orphan  ┄ planned  ✓ done
+      ✗ failed  ⊘ cancelled
 
       1.00s A failed; error reached the
       caller; B and C run on as orphans
@@ -87,42 +87,45 @@ import TestSupport
     let console = RecordingConsole(capabilities: .plain(width: 60))
     StepPlayback(console: console).printAll(run)
     #expect(console.output == """
-      timeout · delays=1,3 · timeout=2 · step by step
+      timeout · delays=1,3 · timeout=2 · mode=all · step by step
 
-      timeout · delays=1,3 · timeout=2                   0.00s ×2
-      #1 A                                            ┆ ▶ running
-      #2 B                                            ┆ ▶ running
-           0s         0.5s       1s         1.5s      2s
-                                                      ┆ deadline
-      █ running  ✓ done  ✗ failed  ⊘ cancelled
+      timeout · delays=1,3 · timeout=2 · mode=all        0.00s ×2
+      [0] A ┄┄┄┄┄┄┄┄┄┄┄┄┄┄              ┆               ▶ running
+      [1] B ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄ ▶ running
+            0s            1s            2s            3s
+                                        ┆ deadline
+      █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
       0.00s A and B started; the deadline is set for 2.00s
 
-      timeout · delays=1,3 · timeout=2                   1.00s ×2
-      #1 A ██████████████████████                     ┆ ✓ 1st "A"
-      #2 B ██████████████████████                     ┆ ▶ running
-           0s         0.5s       1s         1.5s      2s
-                                                      ┆ deadline
-      █ running  ✓ done  ✗ failed  ⊘ cancelled
+      timeout · delays=1,3 · timeout=2 · mode=all        1.00s ×2
+      [0] A ██████████████              ┆               ✓ 1st "A"
+      [1] B ██████████████┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄ ▶ running
+            0s            1s            2s            3s
+                                        ┆ deadline
+      █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
       1.00s A finished; B is still running
 
-      timeout · delays=1,3 · timeout=2                   2.00s ×2
-      #1 A █████████████████████                    ┆ ✓ 1st "A"
-      #2 B ██████████████████████████████████████████ ⊘ cancelled
-           0s        0.5s       1s        1.5s      2s
-                              deadline passed 2.00s ▲
-      █ running  ✓ done  ✗ failed  ⊘ cancelled
+      timeout · delays=1,3 · timeout=2 · mode=all        2.00s ×2
+      [0] A ██████████████             ┆              ✓ 1st "A"
+      [1] B ███████████████████████████┄┄┄┄┄┄┄┄┄┄┄┄┄┄ ⊘ cancelled
+            0s           1s            2s           3s
+                                       ▲ deadline passed 2.00s
+      █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
       2.00s B was cancelled; deadline passed
 
       Summary
       outcome     timed out after 2.00s
       elapsed     2.00s (ideal 2.00s)
       sequential  4.00s if awaited one by one
-      results     ["A", B cancelled]
-      end order   A, B
+      received    a timeout (timed out after 2.00s), and no list
+                  of results
+      result lost [0] A 1st
+      cancelled   [1] B
 
-      At the deadline B was cancelled and the caller got a
-      timeout. A had finished, but their results were lost with
-      the gather.
+      At the deadline, 2.00s, [1] B was cancelled and the caller
+      got a timeout instead of a list.
+      [0] A 1st had finished, but its result was lost with the
+      gather. Try mode=each.
 
       """)
   }

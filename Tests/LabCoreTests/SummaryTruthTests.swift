@@ -1,0 +1,318 @@
+import Foundation
+import LabCore
+import LabTerminal
+import PropertyBased
+import TestSupport
+import Testing
+
+/// "Everything shown is true of this run": for generated parameter sets of every demo, run on a
+/// test clock, every summary line and sentence is checked against the run's own events, read
+/// back from its JSON Lines — not against the report the words were built from. Shrinking is
+/// off: each try is a whole demo run, and a failure already names its input and seed.
+@Suite(.timeLimit(.minutes(5)), .shrinking(false)) struct SummaryTruthTests {
+  static let demoIDs = DemoRegistry.standard.ids
+
+  @Test(arguments: demoIDs)
+  func everySentenceOfEverySummaryIsTrueOfItsRun(_ id: String) async throws {
+    let harness = DemoHarness(mode: .json)
+    let demo = try harness.registry.demo(named: id)
+    await propertyCheck(count: 20, input: Gen.int(in: 0...99).array(of: 12)) { choices in
+      let arguments = Self.arguments(for: demo, from: choices)
+      do {
+        let (output, report) = try await harness.run(id, arguments)
+        let run = try RunEvents(jsonLines: output, plan: demo.plan(report.parameters))
+        let summary = DemoTranscript.summary(report, takeaway: [], width: 100).map(\.plainText)
+        for line in summary { run.checkSummaryLine(line, report: report, arguments: arguments) }
+        for (sentenceID, text) in demo.said(report) {
+          run.checkSentence(sentenceID, text, report: report, arguments: arguments)
+        }
+      } catch {
+        Issue.record("\(id) \(arguments.joined(separator: " ")): \(error)")
+      }
+    }
+  }
+
+  /// Every sentence a demo can say has a checker here: a new sentence needs one.
+  @Test func everySentenceHasAChecker() {
+    for demo in DemoRegistry.standard.demos {
+      for sentence in demo.sentences {
+        #expect(RunEvents.checked.contains(sentence.id), "no checker for \(sentence.id)")
+      }
+    }
+  }
+
+  /// Small values inside each parameter's range, chosen by `choices` (0 picks the simplest).
+  static func arguments(for demo: any Demo, from choices: [Int]) -> [String] {
+    var cursor = choices.makeIterator()
+    func next() -> Int { cursor.next() ?? 0 }
+    let seconds: [Double] = [0, 0.5, 1, 1.5, 2, 3]
+    func pick(_ range: ClosedRange<Double>) -> Double {
+      let valid = seconds.filter(range.contains)
+      return valid.isEmpty ? range.lowerBound : valid[next() % valid.count]
+    }
+    return demo.parameters.map { parameter in
+      let value: String
+      switch parameter.kind {
+      case .integer(let range):
+        value = String(range.lowerBound + next() % min(8, range.count))
+      case .seconds(let range):
+        value = DemoParameter.format(pick(range))
+      case .secondsList(let each, let count):
+        let length = count.lowerBound + next() % min(4, count.count)
+        value = (0..<length).map { _ in DemoParameter.format(pick(each)) }.joined(separator: ",")
+      case .choice(let options):
+        value = options[next() % options.count]
+      case .integerOrNone(let range):
+        let n = next() % 8
+        value = n == 0 ? "none" : String(range.lowerBound + n - 1)
+      }
+      return "\(parameter.name)=\(value)"
+    }
+  }
+}
+
+/// What happened in one run, rebuilt from its JSON Lines alone.
+struct RunEvents {
+  static let tolerance = 0.021
+
+  var tasks: [String] = []
+  var waitingAt: [String: Double] = [:]
+  var startedAt: [String: Double] = [:]
+  var endedAt: [String: Double] = [:]
+  var endKind: [String: DemoEvent.Kind] = [:]
+  var orphans: Set<String> = []
+  var join: DemoJoin?
+  var phaseStart = 0.0
+  var times: [Double] = []
+  /// The task events of the last phase, in the order they were reported.
+  var events: [DemoEvent] = []
+
+  init(jsonLines: String, plan: DemoPlan) throws {
+    let lastPhase = plan.phases.last
+    tasks = plan.tasks.filter { $0.phase == lastPhase }.map(\.name)
+    var phase: String?
+    for text in jsonLines.split(separator: "\n") {
+      guard case .entry(let entry) = try DemoJSONLine.parse(String(text)) else { continue }
+      times.append(entry.time)
+      switch entry {
+      case .phase(let name, _, let time):
+        phase = name
+        if name == lastPhase { phaseStart = time }
+      case .event(let event):
+        guard (event.phase ?? phase) == lastPhase else { continue }
+        events.append(event)
+        switch event.kind {
+        case .waiting: waitingAt[event.task] = event.time
+        case .started: startedAt[event.task] = event.time
+        case .finished, .failed, .cancelled:
+          endedAt[event.task] = event.time
+          endKind[event.task] = event.kind
+        }
+        if event.isOrphan { orphans.insert(event.task) }
+      case .join(let value):
+        if phase == lastPhase, value.outcome != .interrupted { join = value }
+      case .deadline:
+        break
+      }
+    }
+  }
+
+  func ended(_ kind: DemoEvent.Kind) -> Set<String> { Set(endKind.filter { $0.value == kind }.map(\.key)) }
+  var cancelled: Set<String> { ended(.cancelled) }
+  var neverCreated: [String] { tasks.filter { waitingAt[$0] == nil && startedAt[$0] == nil } }
+  var waited: [String] {
+    tasks.filter { task in
+      guard let waiting = waitingAt[task] else { return false }
+      return (startedAt[task] ?? .infinity) > waiting + Self.tolerance
+    }
+  }
+  var joinTime: Double { join?.time ?? 0 }
+
+  /// Most tasks running, and most existing (waiting or running), at once, replaying the events
+  /// in the order they were reported.
+  func peak(existing: Bool) -> Int {
+    var alive: Set<String> = []
+    var best = 0
+    for event in events {
+      switch event.kind {
+      case .waiting: if existing { alive.insert(event.task) }
+      case .started: alive.insert(event.task)
+      case .finished, .failed, .cancelled: alive.remove(event.task)
+      }
+      best = max(best, alive.count)
+    }
+    return best
+  }
+
+  func distinctStarts(_ names: [String]) -> Int { DemoReport.distinctMoments(names.compactMap { startedAt[$0] }) }
+
+  /// "[1] B" labels in `text`, checked to name the task at that index.
+  func labels(_ text: some StringProtocol, _ context: String) -> [String] {
+    String(text).matches(of: /\[(\d+)\] ([A-Z]+)/).map { match in
+      let index = Int(match.output.1) ?? -1
+      let name = String(match.output.2)
+      #expect(tasks.indices.contains(index) && tasks[index] == name, "\(context): [\(index)] is not \(name)")
+      return name
+    }
+  }
+
+  // MARK: - Checks
+
+  func checkCommon(_ text: String, report: DemoReport, _ context: String) {
+    // Every time quoted is a time of this run (or the plan's sequential and ideal times).
+    let known = times + [report.sequential, report.ideal, joinTime - phaseStart, report.elapsed]
+    for match in text.matches(of: /(\d+\.\d\d)s/) {
+      let value = Double(match.output.1) ?? -1
+      #expect(known.contains { abs($0 - value) < 0.006 }, "\(context): \(value)s is no time of the run")
+    }
+    // Every finish rank fits the order the tasks ended in.
+    for match in text.matches(of: /\[\d+\] ([A-Z]+) (\d+)(?:st|nd|rd|th)/) {
+      let task = String(match.output.1)
+      let rank = Int(match.output.2) ?? 0
+      guard let end = endedAt[task] else { Issue.record("\(context): \(task) has a rank but never ended"); continue }
+      let ranked = tasks.filter { endKind[$0] == .finished || endKind[$0] == .failed }
+      let before = ranked.filter { (endedAt[$0] ?? 0) < end - Self.tolerance }.count
+      let upTo = ranked.filter { (endedAt[$0] ?? 0) <= end + Self.tolerance }.count
+      #expect(before < rank && rank <= upTo, "\(context): \(task) ranked \(rank)")
+    }
+    _ = labels(text, context)
+    if let match = text.firstMatch(of: /in (\d+) waves/) {
+      #expect(Int(match.output.1) == distinctStarts(tasks), "\(context): waves")
+      #expect((Int(match.output.1) ?? 0) >= 2, "\(context): waves of one")
+    }
+    if let match = text.firstMatch(of: /Never more than (\d+) ran at once \(limit (\d+)\)/) {
+      #expect(Int(match.output.1) == peak(existing: false) && (Int(match.output.1) ?? 0) <= (Int(match.output.2) ?? 0), "\(context)")
+    }
+  }
+
+  func checkSummaryLine(_ line: String, report: DemoReport, arguments: [String]) {
+    let context = "\(report.demo) \(arguments.joined(separator: " ")): \(line)"
+    checkCommon(line, report: report, context)
+    let value = line.dropFirst(12)
+    let outcome = join?.outcome
+    switch line.prefix(12).trimmingCharacters(in: .whitespaces) {
+    case "received":
+      if outcome == .returned { #expect(value.hasPrefix("["), "\(context)") }
+      if outcome == .threw || outcome == .timedOut { #expect(value.contains("no list"), "\(context)") }
+    case "finished":
+      for task in labels(value, context) { #expect(endKind[task] == .finished && !orphans.contains(task), "\(context)") }
+      #expect(outcome != .threw && outcome != .timedOut, "\(context)")
+    case "failed":
+      for task in labels(value, context) { #expect(endKind[task] == .failed, "\(context)") }
+    case "cancelled":
+      for task in labels(value, context) { #expect(endKind[task] == .cancelled, "\(context)") }
+    case "result lost":
+      for task in labels(value, context) {
+        #expect(endKind[task] == .finished && (outcome == .threw || outcome == .timedOut || orphans.contains(task)), "\(context)")
+      }
+    case "not created":
+      for task in labels(value, context) { #expect(neverCreated.contains(task), "\(context)") }
+    case "unfinished":
+      for task in labels(value, context) { #expect(endKind[task] == nil, "\(context)") }
+    case "orphans":
+      let names = value.components(separatedBy: " ran on")[0].components(separatedBy: ", ")
+      #expect(outcome == .threw && Set(names) == orphans, "\(context)")
+    default:
+      break
+    }
+  }
+
+  static let checked: Set<String> = [
+    "ordering.differs", "ordering.same", "ordering.tied", "ordering.slowest",
+    "error-cancel.cancelled", "error-cancel.orphans", "error-cancel.already-done", "error-cancel.nothing-left",
+    "return-exceptions.nothing-cancelled", "return-exceptions.why",
+    "semaphore.bounded", "semaphore.unbounded", "semaphore.upfront", "semaphore.window", "semaphore.orphans",
+    "semaphore.cancelled", "semaphore.never-created",
+    "timeout.cancelled", "timeout.lost", "timeout.each", "timeout.never-fired",
+    "first-completed.done", "first-completed.cancelled",
+    "sequential.speedup", "sequential.single",
+    "blocking.pool", "blocking.asyncio", "blocking.enough-cores", "blocking.suspended", "blocking.own-thread",
+  ]
+
+  func checkSentence(_ id: String, _ text: String, report: DemoReport, arguments: [String]) {
+    let context = "\(report.demo) \(arguments.joined(separator: " ")): \(text)"
+    checkCommon(text, report: report, context)
+    let outcome = join?.outcome
+    let ends = tasks.compactMap { endedAt[$0] }
+    let inversion = ends.indices.contains { i in ends[(i + 1)...].contains { $0 < ends[i] - Self.tolerance } }
+    let tie = ends.indices.contains { i in ends[(i + 1)...].contains { abs($0 - ends[i]) <= Self.tolerance } }
+    func before(_ marker: String) -> [String] { labels(text.components(separatedBy: marker)[0], context) }
+    func after(_ marker: String) -> [String] { labels(text.components(separatedBy: marker).dropFirst().joined(), context) }
+    switch id {
+    case "ordering.differs": #expect(inversion, "\(context)")
+    case "ordering.same": #expect(!inversion && !tie && ends.count == tasks.count, "\(context)")
+    case "ordering.tied": #expect(!inversion && tie, "\(context)")
+    case "ordering.slowest":
+      let longest = tasks.compactMap { task in endedAt[task].flatMap { end in startedAt[task].map { end - $0 } } }.max() ?? -1
+      #expect(abs(joinTime - longest) <= Self.tolerance, "\(context)")
+    case "error-cancel.cancelled", "semaphore.cancelled", "timeout.cancelled":
+      let named = Set(before(" cancelled"))
+      #expect(!named.isEmpty && named.isSubset(of: cancelled), "\(context)")
+      if id == "timeout.cancelled" { #expect(outcome == .timedOut, "\(context)") } else { #expect(outcome == .threw, "\(context)") }
+    case "error-cancel.orphans":
+      let named = Set(after("but "))
+      #expect(outcome == .threw && !named.isEmpty && named.isSubset(of: orphans), "\(context)")
+    case "error-cancel.already-done":
+      for task in before(" had already finished") {
+        #expect(endKind[task] == .finished && (endedAt[task] ?? .infinity) <= joinTime + Self.tolerance, "\(context)")
+      }
+    case "error-cancel.nothing-left":
+      #expect(outcome == .threw && orphans.isEmpty && cancelled.isEmpty, "\(context)")
+      #expect(ends.allSatisfy { $0 <= joinTime + Self.tolerance }, "\(context)")
+    case "return-exceptions.nothing-cancelled":
+      #expect(cancelled.isEmpty && abs(joinTime - (ends.max() ?? -1)) <= Self.tolerance, "\(context)")
+    case "return-exceptions.why":
+      #expect(outcome == .returned && !ended(.failed).isEmpty, "\(context)")
+    case "semaphore.bounded":
+      #expect(text.contains("Never more than"), "\(context)")
+    case "semaphore.unbounded":
+      #expect(waited.isEmpty && peak(existing: false) == tasks.count, "\(context)")
+    case "semaphore.upfront":
+      let match = text.firstMatch(of: /All (\d+) tasks existed from the start, (\d+) of them waiting/)
+      #expect(match.map { Int($0.output.1) == tasks.count && Int($0.output.2) == waited.count } ?? false, "\(context)")
+      #expect(tasks.allSatisfy { (waitingAt[$0] ?? startedAt[$0] ?? .infinity) <= Self.tolerance }, "\(context)")
+    case "semaphore.window":
+      let match = text.firstMatch(of: /At most (\d+) tasks existed at any moment, not (\d+)/)
+      #expect(match.map { Int($0.output.1) == peak(existing: true) && Int($0.output.2) == tasks.count } ?? false, "\(context)")
+      #expect(peak(existing: true) < tasks.count, "\(context)")
+    case "semaphore.orphans":
+      let match = text.firstMatch(of: /but (\d+) other tasks? went on/)
+      #expect(outcome == .threw && match.map { Int($0.output.1) == orphans.count } ?? false, "\(context)")
+    case "semaphore.never-created":
+      #expect(outcome == .threw && !neverCreated.isEmpty, "\(context)")
+      for task in before(" never created") { #expect(neverCreated.contains(task), "\(context)") }
+    case "timeout.lost":
+      #expect(outcome == .timedOut, "\(context)")
+      for task in before(" had finished") { #expect(endKind[task] == .finished, "\(context)") }
+    case "timeout.each":
+      #expect(outcome == .returned, "\(context)")
+      for task in labels(text.components(separatedBy: " cancelled")[0], context) { #expect(cancelled.contains(task), "\(context)") }
+      for task in after("while ") { #expect(endKind[task] == .finished, "\(context)") }
+    case "timeout.never-fired":
+      #expect(outcome == .returned && ended(.finished).count == tasks.count, "\(context)")
+    case "first-completed.done":
+      for task in labels(text, context) {
+        #expect(endKind[task] == .finished && (endedAt[task] ?? .infinity) <= joinTime + Self.tolerance, "\(context)")
+      }
+    case "first-completed.cancelled":
+      for task in before(" still running") {
+        #expect(cancelled.contains(task) && (endedAt[task] ?? 0) >= joinTime - Self.tolerance, "\(context)")
+      }
+    case "sequential.speedup", "sequential.single":
+      #expect(outcome == .returned, "\(context)")
+      if let match = text.firstMatch(of: /(\d+\.\d)× faster/), let ratio = Double(match.output.1) {
+        #expect(abs(ratio - report.sequential / (joinTime - phaseStart)) < 0.06, "\(context)")
+      }
+    case "blocking.pool":
+      let match = text.firstMatch(of: /ran only (\d+) at a time.*this machine has (\d+) cores?/)
+      #expect(match.map { Int($0.output.1) == peak(existing: false) && (Int($0.output.1) ?? 0) <= (Int($0.output.2) ?? 0) } ?? false, "\(context)")
+      #expect(!waited.isEmpty, "\(context)")
+    case "blocking.asyncio":
+      #expect(outcome == .returned && tasks.count > 1, "\(context)")
+    case "blocking.enough-cores", "blocking.suspended", "blocking.own-thread":
+      #expect(outcome == .returned && waited.isEmpty, "\(context)")
+    default:
+      Issue.record("\(context): no checker for \(id)")
+    }
+  }
+}
