@@ -22,6 +22,9 @@ extension EndToEnd {
           gatherlab run error-cancel mode=gather --speed 2
           gatherlab show results-order      # one lesson
           gatherlab list                    # lessons and demos
+          gatherlab run error-cancel mode=gather --record class.jsonl
+          gatherlab replay class.jsonl --step   # event by event, in class
+          gatherlab export class.jsonl --to svg # the timeline for a slide
 
         USAGE: gatherlab <subcommand>
 
@@ -37,6 +40,10 @@ extension EndToEnd {
                                   with their parameters.
           show                    Render one lesson and exit.
           lint                    Check lesson files.
+          replay                  Draw a recorded run again, at any speed or one event
+                                  at a time.
+          export                  Turn a recorded run into an SVG timeline, an
+                                  asciicast, or a Perfetto trace.
 
           See 'gatherlab help <subcommand>' for detailed help.
 
@@ -55,8 +62,9 @@ extension EndToEnd {
           gatherlab run error-cancel mode=gather
           gatherlab run semaphore tasks=30 limit=10 mode=window --speed 5
           gatherlab run timeout --json
+          gatherlab run error-cancel mode=gather --record class.jsonl
 
-        USAGE: gatherlab run [<demo>] [<key=value> ...] [--speed <X>] [--json] [--no-color] [--width <N>]
+        USAGE: gatherlab run [<demo>] [<key=value> ...] [--speed <X>] [--json] [--no-color] [--width <N>] [--record <FILE>]
 
         ARGUMENTS:
           <demo>                  The demo to run.
@@ -71,6 +79,8 @@ extension EndToEnd {
                                   NO_COLOR, TERM=dumb).
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
+          --record <FILE>         Also write the run to FILE (JSON Lines) for
+                                  'gatherlab replay' and 'export'.
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -177,6 +187,72 @@ extension EndToEnd {
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """),
+      (["replay", "--help"], """
+        OVERVIEW: Draw a recorded run again, at any speed or one event at a time.
+
+        FILE is a recording made with --record (gatherlab run DEMO --record FILE). The
+        replay draws the same frames every time, at the recorded speed unless --speed
+        says otherwise. With --step it stops at every event: Enter or space goes on, b
+        goes back, q stops.
+
+        Examples:
+          gatherlab run error-cancel mode=gather --record class.jsonl
+          gatherlab replay class.jsonl
+          gatherlab replay class.jsonl --speed 0.5
+          gatherlab replay class.jsonl --step
+          gatherlab replay class.jsonl --json
+
+        USAGE: gatherlab replay <FILE> [--speed <X>] [--step] [--json] [--no-color] [--width <N>]
+
+        ARGUMENTS:
+          <FILE>                  A recording made with --record.
+
+        OPTIONS:
+          --speed <X>             Time scale of the replay (0.1–100; default: the
+                                  recorded speed).
+          --step                  Stop at every event; Enter or space goes on, b goes
+                                  back, q stops.
+          --json                  Print the recorded run's JSON Lines, unchanged.
+          --no-color              Plain text: no colors or cursor movement (also
+                                  NO_COLOR, TERM=dumb).
+          --width <N>             Wrap text to N columns (default: the terminal's, at
+                                  most 100).
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """),
+      (["export", "--help"], """
+        OVERVIEW: Turn a recorded run into an SVG timeline, an asciicast, or a Perfetto
+        trace.
+
+        svg: the final timeline as one standalone SVG, for a slide. cast: an asciicast
+        v2 recording of the live view (asciinema play FILE.cast). trace: Chrome
+        trace-event JSON, for ui.perfetto.dev or chrome://tracing. OUT defaults to FILE
+        with the format's extension (.svg, .cast, .trace.json); -o - writes to standard
+        output.
+
+        Examples:
+          gatherlab run error-cancel mode=gather --record class.jsonl
+          gatherlab export class.jsonl --to svg
+          gatherlab export class.jsonl --to cast -o class.cast
+          gatherlab export class.jsonl --to trace
+
+        USAGE: gatherlab export <FILE> --to <FORMAT> [-o <OUT>]
+
+        ARGUMENTS:
+          <FILE>                  A recording made with --record.
+
+        OPTIONS:
+          --to <FORMAT>           The format: svg, cast or trace. (values: svg, cast,
+                                  trace)
+          -o <OUT>                Where to write it (default: FILE with the format's
+                                  extension; - for standard output).
           --version               Show the version.
           -h, --help              Show help information.
 
