@@ -40,6 +40,7 @@ let package = Package(
         "LabTerminal",
         "CCmarkGFM",
         .product(name: "Yams", package: "Yams"),
+        .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       exclude: ["Demos/Python"],
       plugins: ["EmbedFiles"]

@@ -35,17 +35,29 @@ public struct DemoPlayback: Sendable {
     await play(demo, parameters: parameters, clock: ScaledClock(speed: speed))
   }
 
-  /// Plays on `clock` (tests pass a test clock).
-  public func play<C: Clock>(_ demo: any Demo, parameters: DemoParameters, clock: C) async -> DemoReport
+  /// What produces a run's entries: the demo's own Swift code, or another source (a Python twin)
+  /// that records entries with `DemoSession.record`.
+  public typealias Source<C: Clock> = @Sendable (DemoSession<C>) async -> Void where C.Duration == Duration
+
+  /// Plays on `clock` (tests pass a test clock). `runtime` names a runtime other than Swift
+  /// ("CPython 3.11.7"), whose `source` records the entries instead of the demo's Swift code.
+  public func play<C: Clock>(
+    _ demo: any Demo,
+    parameters: DemoParameters,
+    clock: C,
+    runtime: String? = nil,
+    source: (Source<C>)? = nil
+  ) async -> DemoReport
   where C.Duration == Duration {
     let plan = demo.plan(parameters)
-    let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
+    let title = DemoTranscript.title(demo: demo.id, parameters: parameters) + (runtime.map { " · " + $0 } ?? "")
+    let run: Source<C> = source ?? { session in await demo.run(parameters, session: session) }
     let nameWidth = plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1
     let console = console
     let log: @Sendable (DemoLogEntry) -> Void
     switch mode {
     case .json:
-      console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed))
+      console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed, runtime: runtime))
       log = { entry in console.writeLine(DemoJSON.entry(entry)) }
     case .lines:
       console.writeLines([StyledText(title + (speed == 1 ? "" : " · speed \(DemoParameter.format(speed))×"), style: .bold)])
@@ -58,9 +70,9 @@ public struct DemoPlayback: Sendable {
 
     let session = DemoSession(clock: clock, plan: plan, log: log)
     if mode == .live {
-      await playLive(demo, parameters: parameters, session: session, title: title)
+      await playLive(run, session: session, title: title)
     } else {
-      await demo.run(parameters, session: session)
+      await run(session)
     }
     if Task.isCancelled { session.interrupt() }
     let report = session.report(demo: demo.id, parameters: parameters, speed: speed)
@@ -81,8 +93,7 @@ public struct DemoPlayback: Sendable {
   }
 
   private func playLive<C: Clock>(
-    _ demo: any Demo,
-    parameters: DemoParameters,
+    _ run: @escaping Source<C>,
     session: DemoSession<C>,
     title: String
   ) async where C.Duration == Duration {
@@ -90,7 +101,7 @@ public struct DemoPlayback: Sendable {
     view.begin()
     await withTaskGroup(of: Void.self) { group in
       group.addTask {
-        await demo.run(parameters, session: session)
+        await run(session)
       }
       group.addTask { [console, speed, frameInterval] in
         while !Task.isCancelled {

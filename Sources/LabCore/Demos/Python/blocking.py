@@ -1,0 +1,29 @@
+# blocking: three tasks of 1 second each.
+# mode=sleep calls time.sleep, which blocks asyncio's only thread: the tasks
+# run one after another (3 s). mode=await suspends instead (1 s). mode=thread
+# hands the blocking call to a thread with asyncio.to_thread (1 s).
+import asyncio
+import time
+
+from _gatherlab import demo, letters, observed, returned
+
+params = demo("blocking", tasks=3, delay=1.0, mode="sleep")
+
+
+@observed
+async def task(name):
+    if params.mode == "sleep":
+        time.sleep(params.delay)  # blocks the event loop
+    elif params.mode == "await":
+        await asyncio.sleep(params.delay)
+    else:
+        await asyncio.to_thread(time.sleep, params.delay)
+    return name
+
+
+async def main():
+    results = await asyncio.gather(*(task(name) for name in letters(params.tasks)))
+    returned(results)
+
+
+asyncio.run(main())
