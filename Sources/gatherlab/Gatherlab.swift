@@ -24,7 +24,7 @@ struct Gatherlab: AsyncParsableCommand {
         gatherlab list                    # lessons and demos
       """,
     version: "0.1.0",
-    subcommands: [TutorialCommand.self, RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self],
+    subcommands: [TutorialCommand.self, RunCommand.self, CompareCommand.self, TraceCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self],
     defaultSubcommand: TutorialCommand.self
   )
 
