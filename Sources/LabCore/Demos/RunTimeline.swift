@@ -35,12 +35,25 @@ public struct RunTimeline: Sendable {
   private var existing = 0
   private var maxRunning = 0
   private var maxExisting = 0
+  /// Where each task's row is, and how many rows each phase has: a traced program can have
+  /// thousands of tasks, and a search per event would make a run quadratic.
+  private var rowIndices: [RowKey: Int] = [:]
+  private var rowsPerPhase: [String?: Int] = [:]
+
+  private struct RowKey: Hashable {
+    var task: String
+    var phase: String?
+  }
 
   public init(plan: DemoPlan) {
     self.plan = plan
     deadline = plan.deadline
     rows = plan.tasks.enumerated().map { offset, task in
       TimelineRow(name: task.name, slot: Self.slot(of: offset, in: plan.tasks), phase: task.phase)
+    }
+    for (index, row) in rows.enumerated() {
+      rowIndices[RowKey(task: row.name, phase: row.phase)] = rowIndices[RowKey(task: row.name, phase: row.phase)] ?? index
+      rowsPerPhase[row.phase, default: 0] += 1
     }
   }
 
@@ -137,10 +150,12 @@ public struct RunTimeline: Sendable {
 
   /// The row of `task` in `phase`; a task the plan did not list (a traced program's) gets a new row.
   private mutating func rowIndex(task: String, phase: String?) -> Int {
-    if let index = rows.firstIndex(where: { $0.name == task && $0.phase == phase }) { return index }
-    if phase != nil, let index = rows.firstIndex(where: { $0.name == task && $0.phase == nil }) { return index }
-    let slot = rows.filter { $0.phase == phase }.count + 1
+    if let index = rowIndices[RowKey(task: task, phase: phase)] { return index }
+    if phase != nil, let index = rowIndices[RowKey(task: task, phase: nil)] { return index }
+    let slot = rowsPerPhase[phase, default: 0] + 1
+    rowsPerPhase[phase] = slot
     rows.append(TimelineRow(name: task, slot: slot, phase: phase))
+    rowIndices[RowKey(task: task, phase: phase)] = rows.count - 1
     return rows.count - 1
   }
 

@@ -38,7 +38,8 @@ public enum PythonProgram: Sendable, Equatable {
         # The traceback starts at the program's own code, without this bootstrap's frames.
         import traceback
         _tb = _error.__traceback__
-        while _tb is not None and _tb.tb_frame.f_code.co_filename in ("<string>", runpy.__file__):
+        while _tb is not None and (_tb.tb_frame.f_code.co_filename in ("<string>", runpy.__file__)
+                                   or _tb.tb_frame.f_code.co_filename.startswith("<frozen")):
             _tb = _tb.tb_next
         traceback.print_exception(type(_error), _error, _tb)
         sys.exit(1)
