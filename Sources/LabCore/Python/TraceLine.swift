@@ -20,6 +20,15 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   public var runtime: String?
   public var orphans: [Int]?
 
+  public init(type: String, t: Double? = nil, id: Int? = nil, task: String? = nil, event: String? = nil, text: String? = nil) {
+    self.type = type
+    self.t = t
+    self.id = id
+    self.task = task
+    self.event = event
+    self.text = text
+  }
+
   /// Reads one line; nil for a line that is not one of the tracer's.
   public static func parse(_ text: String) -> TraceLine? {
     try? JSONDecoder().decode(TraceLine.self, from: Data(text.utf8))

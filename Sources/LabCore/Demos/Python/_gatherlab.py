@@ -157,11 +157,20 @@ class _ScaledSelector:
 
 
 class _ScaledLoop(asyncio.SelectorEventLoop):
-    """An event loop whose clock reads nominal seconds since it was made: real time × speed."""
+    """An event loop whose clock reads nominal seconds since it started running: real time × speed."""
 
     def __init__(self):
         self._origin = time.monotonic()
         super().__init__(_ScaledSelector(selectors.DefaultSelector()))
+        self.call_soon(self._start)
+
+    def _start(self):
+        # Runs just before the program's main coroutine: the twin is ready and its clock starts.
+        global _header
+        self._origin = time.monotonic()
+        if _header is not None:
+            _emit(_header)
+            _header = None
 
     def time(self):
         return (time.monotonic() - self._origin) * _speed
@@ -169,10 +178,4 @@ class _ScaledLoop(asyncio.SelectorEventLoop):
 
 class _ScaledPolicy(asyncio.DefaultEventLoopPolicy):
     def new_event_loop(self):
-        loop = _ScaledLoop()
-        # The header says the twin is ready: its clock starts now.
-        global _header
-        if _header is not None:
-            _emit(_header)
-            _header = None
-        return loop
+        return _ScaledLoop()
