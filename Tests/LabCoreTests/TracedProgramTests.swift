@@ -43,10 +43,12 @@ struct TracedProgramTests {
     var program = TracedProgram(interpreter: python, path: directory.path + "/program.py", arguments: arguments)
     program.passesStandardInput = false
     let lines = Mutex<[TraceLine]>([])
-    let outcome = try await program.run { message in
-      switch message {
-      case .trace(_, let line): lines.withLock { $0.append(line) }
-      case .output(let time, let text): lines.withLock { $0.append(TraceLine(type: "output", t: time, text: text)) }
+    let outcome = try await program.run { messages in
+      for message in messages {
+        switch message {
+        case .trace(_, let line): lines.withLock { $0.append(line) }
+        case .output(let time, let text): lines.withLock { $0.append(TraceLine(type: "output", t: time, text: text)) }
+        }
       }
     }
     return Traced(lines: lines.withLock { $0 }, outcome: outcome)

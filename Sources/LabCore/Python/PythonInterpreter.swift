@@ -62,7 +62,8 @@ public struct PythonInterpreter: Sendable, Equatable {
     do {
       let result = try await Subprocess.run(
         .path(FilePath(path)),
-        arguments: ["-c", "import platform, sys; print(platform.python_implementation(), *sys.version_info[:3])"],
+        // -I -S: no site packages, no environment: a few milliseconds instead of tens.
+        arguments: ["-I", "-S", "-c", "import platform, sys; print(platform.python_implementation(), *sys.version_info[:3])"],
         output: .string(limit: 4096),
         error: .discarded
       )

@@ -34,16 +34,20 @@ public struct TracePlayback: Sendable {
       let elapsed = began.duration(to: clock.now)
       return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
-    let receive: @Sendable (TracedProgram.Message) -> Void = { message in
-      let shown = state.state.withLock { $0.apply(message, at: seconds()) }
+    let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
+      let now = seconds()
+      let shown = state.state.withLock { state in messages.flatMap { state.apply($0, at: now) } }
       switch mode {
       case .json:
-        switch message {
-        case .trace(let text, _): console.writeLine(text)
-        case .output(let time, let text): console.writeLine(TraceLine.outputJSON(time: time, text: text))
+        let lines = messages.map { message in
+          switch message {
+          case .trace(let text, _): text
+          case .output(let time, let text): TraceLine.outputJSON(time: time, text: text)
+          }
         }
+        console.writeLine(lines.joined(separator: "\n"))
       case .lines:
-        for line in shown { console.writeLine(line) }
+        if !shown.isEmpty { console.writeLine(shown.joined(separator: "\n")) }
       case .live:
         break
       }

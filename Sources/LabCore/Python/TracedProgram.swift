@@ -48,8 +48,9 @@ public struct TracedProgram: Sendable {
     public var standardError: String
   }
 
-  /// Runs the program, handing every message to `receive` as it arrives.
-  public func run(_ receive: @escaping @Sendable (Message) -> Void) async throws(TraceError) -> Outcome {
+  /// Runs the program, handing the messages to `receive` as they arrive, in order, a batch at a
+  /// time (the tracer writes in batches; thousands of tasks make tens of thousands of lines).
+  public func run(_ receive: @escaping @Sendable ([Message]) -> Void) async throws(TraceError) -> Outcome {
     guard let tracer = EmbeddedFiles.demoPython.first(where: { $0.name == Self.tracerName + ".py" })?.text else {
       throw .couldNotStart("the tracer is missing from this build")
     }
@@ -108,7 +109,7 @@ public struct TracedProgram: Sendable {
     _ execution: Execution<I, SequenceOutput, SequenceOutput>,
     start: ContinuousClock.Instant,
     ownGroup: Bool,
-    receive: @escaping @Sendable (Message) -> Void
+    receive: @escaping @Sendable ([Message]) -> Void
   ) async throws -> String {
     let pid = execution.processIdentifier.value
     return try await withTaskCancellationHandler {
@@ -123,7 +124,7 @@ public struct TracedProgram: Sendable {
         }
         for try await line in execution.standardOutput.strings(separatedBy: .unicodeScalarSequence(["\n"])) {
           let elapsed = start.duration(to: .now)
-          receive(.output(time: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, text: line))
+          receive([.output(time: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, text: line)])
         }
         var text = ""
         while let next = try await group.next() { text += next }
@@ -139,11 +140,10 @@ public struct TracedProgram: Sendable {
 /// it), line by line.
 final class FIFOReader: Sendable {
   let path: String
-  let receive: @Sendable (TracedProgram.Message) -> Void
-  private let done = Mutex<Bool>(false)
+  let receive: @Sendable ([TracedProgram.Message]) -> Void
   private let ended = DispatchSemaphore(value: 0)
 
-  init(path: String, receive: @escaping @Sendable (TracedProgram.Message) -> Void) {
+  init(path: String, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void) {
     self.path = path
     self.receive = receive
   }
@@ -154,6 +154,7 @@ final class FIFOReader: Sendable {
       let descriptor = open(path, O_RDONLY)
       guard descriptor >= 0 else { return }
       defer { close(descriptor) }
+      let decoder = JSONDecoder()  // this thread's own
       var pending = [UInt8]()
       var buffer = [UInt8](repeating: 0, count: 64 * 1024)
       while true {
@@ -162,12 +163,16 @@ final class FIFOReader: Sendable {
         guard count > 0 else { break }
         pending.append(contentsOf: buffer[..<count])
         var lineStart = 0
+        var batch: [TracedProgram.Message] = []
         while let newline = pending[lineStart...].firstIndex(of: 10) {
-          let text = String(decoding: pending[lineStart..<newline], as: UTF8.self)
-          if let line = TraceLine.parse(text) { receive(.trace(text, line)) }
+          let bytes = pending[lineStart..<newline]
+          if let line = try? decoder.decode(TraceLine.self, from: Data(bytes)) {
+            batch.append(.trace(String(decoding: bytes, as: UTF8.self), line))
+          }
           lineStart = newline + 1
         }
         pending.removeFirst(lineStart)
+        if !batch.isEmpty { receive(batch) }
       }
     }
     thread.start()

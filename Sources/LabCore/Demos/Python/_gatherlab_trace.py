@@ -22,6 +22,8 @@ _task_ids = itertools.count(1)
 _join_ids = itertools.count(1)
 _tasks = {}  # task -> [id, label, parent, gather, group, reported]
 _creating_group = None
+_given_name = None  # the name= of the create_task call under way (3.11 sets it after creating)
+_starting = []  # tasks created since the last _report_starts
 # A Ctrl-C that reaches the program ends it quietly: gatherlab reports the interruption.
 signal.signal(signal.SIGINT, signal.SIG_DFL)
 
@@ -52,8 +54,11 @@ def _write():
         pass
     if parts:
         data = ("\n".join(parts) + "\n").encode()
-        while data:
-            data = data[os.write(_fifo, data):]
+        try:
+            while data:
+                data = data[os.write(_fifo, data):]
+        except OSError:
+            _queue.clear()  # gatherlab has gone: nobody reads the trace any more
 
 
 def _flusher():
@@ -103,11 +108,13 @@ def _current():
     return info[0] if info else None
 
 
+def _json(value):
+    return "null" if value is None else str(value)
+
+
 def _event(info, kind, extra=""):
-    _put(
-        f'{{"type":"event","t":{_now()},"id":{info[0]},"task":{json.dumps(info[1])},"event":"{kind}"'
-        f',"parent":{json.dumps(info[2])},"gather":{json.dumps(info[3])},"group":{json.dumps(info[4])}{extra}}}'
-    )
+    # info[6] is the task's fixed fields, made once: events are most of what the tracer writes.
+    _put(f'{{"type":"event","t":{time.monotonic() - _start:.4f}{info[6]},"event":"{kind}"{extra}}}')
 
 
 # MARK: - Tasks, hooked where every task is made: the loop's create_task (which calls a task
@@ -120,33 +127,42 @@ def _traced_create_task(self, coro, *args, **kwargs):
     code = getattr(coro, "cr_code", None)
     if code is not None and code.co_filename.startswith(_asyncio_dir):
         return _create_task(self, coro, *args, **kwargs)  # asyncio.run's own shutdown work
-    label = kwargs.get("name") or _label(coro)
+    label = kwargs.get("name") or _given_name or _label(coro)
     parent = _current()
-    created = _now()
+    created = time.monotonic() - _start
     task = _create_task(self, coro, *args, **kwargs)
-    info = [next(_task_ids), label, parent, None, _creating_group, created]
+    info = [next(_task_ids), label, parent, None, _creating_group, created, None]
     _tasks[task] = info
     if task.done():
         _report_start(task)  # an eager task that finished in its first step
         _report_end(task)
-    else:
-        self.call_soon(_report_start, task)
-        task.add_done_callback(_report_end)
+        return task
+    if not _starting:
+        # One callback per loop pass reports every task created in it as started: it runs in the
+        # pass that runs their first steps.
+        self.call_soon(_report_starts)
+    _starting.append(task)
+    task.add_done_callback(_report_end)
     return task
+
+
+def _report_starts():
+    tasks = _starting[:]
+    _starting.clear()
+    for task in tasks:
+        _report_start(task)
 
 
 def _report_start(task):
     info = _tasks.get(task)
     if info is None or info[5] is None:
         return
-    name = task.get_name()
-    if not name.startswith("Task-"):
-        info[1] = name  # a name= given after creation (Python 3.11 sets it then)
     created, info[5] = info[5], None
-    _put(
-        f'{{"type":"event","t":{created},"id":{info[0]},"task":{json.dumps(info[1])},"event":"waiting"'
-        f',"parent":{json.dumps(info[2])},"gather":{json.dumps(info[3])},"group":{json.dumps(info[4])}}}'
+    info[6] = (
+        f',"id":{info[0]},"task":{json.dumps(info[1])},"parent":{_json(info[2])}'
+        f',"gather":{_json(info[3])},"group":{_json(info[4])}'
     )
+    _put(f'{{"type":"event","t":{created:.4f}{info[6]},"event":"waiting"}}')
     _event(info, "started")
 
 
@@ -238,13 +254,29 @@ async def _traced_group_exit(self, *exc_info):
     return result
 
 
-def _traced_group_create_task(self, *args, **kwargs):
-    global _creating_group
-    outer, _creating_group = _creating_group, getattr(self, "_gatherlab_id", None)
+def _traced_group_create_task(self, coro, *args, name=None, **kwargs):
+    global _creating_group, _given_name
+    outer = _creating_group, _given_name
+    _creating_group, _given_name = getattr(self, "_gatherlab_id", None), name
     try:
-        return _group_create_task(self, *args, **kwargs)
+        return _group_create_task(self, coro, *args, name=name, **kwargs)
     finally:
-        _creating_group = outer
+        _creating_group, _given_name = outer
+
+
+_asyncio_create_task = asyncio.create_task
+
+
+def _traced_create_task_function(coro, *args, name=None, **kwargs):
+    global _given_name
+    outer, _given_name = _given_name, name
+    try:
+        return _asyncio_create_task(coro, *args, name=name, **kwargs)
+    finally:
+        _given_name = outer
+
+
+asyncio.create_task = asyncio.tasks.create_task = _traced_create_task_function
 
 
 asyncio.TaskGroup.__aenter__ = _traced_group_enter
