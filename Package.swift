@@ -108,6 +108,7 @@ let package = Package(
         // Not imported: the dependency makes `swift test` build the binary that the tests run.
         "gatherlab",
         "CPseudoTerminal",
+        "TestSupport",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ]
     ),

@@ -28,8 +28,8 @@ struct Gatherlab: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      TutorialCommand.self, RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self, ReplayCommand.self,
-      ExportCommand.self,
+      TutorialCommand.self, RunCommand.self, CompareCommand.self, TraceCommand.self, ListCommand.self,
+      ShowCommand.self, LintCommand.self, ReplayCommand.self, ExportCommand.self,
     ],
     defaultSubcommand: TutorialCommand.self
   )

@@ -22,6 +22,7 @@ struct RunCommand: AsyncParsableCommand {
         gatherlab run semaphore tasks=30 limit=10 mode=window --speed 5
         gatherlab run timeout --json
         gatherlab run error-cancel mode=gather --record class.jsonl
+        gatherlab run ordering --python      # the Python twin under real CPython
       """
   )
 
@@ -36,6 +37,11 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(help: "Print JSON Lines (a demo header, one line per event, the result) instead of the timeline.")
   var json = false
 
+  @Flag(help: "Run the demo's Python twin under real CPython (3.11 or newer) instead of the Swift demo.")
+  var python = false
+
+  @OptionGroup var pythonOptions: PythonOptions
+
   @OptionGroup var output: OutputOptions
   @OptionGroup var recording: RecordOption
 
@@ -49,11 +55,39 @@ struct RunCommand: AsyncParsableCommand {
 
     let console = StandardConsole(capabilities: output.capabilities())
     let recorder = try recording.open()
+    if python {
+      try await runTwin(launch.demo, parameters: launch.parameters, console: console, recorder: recorder)
+      try recording.finish(recorder)
+      return
+    }
     let player = InterruptibleDemoPlayer(console: console, json: json, recorder: recorder)
     let report = await player.play(launch)
     try recording.finish(recorder)
     if report.outcome == .interrupted {
       throw ExitCode(130)
+    }
+  }
+
+  private func runTwin(
+    _ demo: any Demo,
+    parameters: DemoParameters,
+    console: StandardConsole,
+    recorder: (any RunLineSink)?
+  ) async throws {
+    let twin = try PythonTwin(demo: demo, interpreter: try await pythonOptions.interpreter())
+    var configured = DemoPlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json), speed: timing.speed)
+    configured.recorder = recorder
+    let playback = configured
+    let (played, interrupted) = await interruptibly { () -> Result<DemoReport, PythonTwinError> in
+      do throws(PythonTwinError) { return .success(try await playback.play(twin, parameters: parameters)) } catch { return .failure(error) }
+    }
+    if interrupted { throw ExitCode(130) }
+    switch played {
+    case .success(let report) where report.outcome == .interrupted: throw ExitCode(130)
+    case .success: return
+    case .failure(let error):
+      StandardError.error(error.description)
+      throw ExitCode(1)
     }
   }
 }

@@ -1,13 +1,16 @@
 /// The JSON Lines a `--json` run prints: one `demo` header, one `event` per task state change,
 /// one `result` last. Times are measured nominal seconds, rounded to the millisecond.
 public enum DemoJSON {
-  public static func header(demo: String, parameters: DemoParameters, speed: Double) -> String {
-    JSONValue.object([
+  /// The header line; `runtime` names a runtime other than Swift: "CPython 3.11.7".
+  public static func header(demo: String, parameters: DemoParameters, speed: Double, runtime: String? = nil) -> String {
+    var members: [(key: String, value: JSONValue)] = [
       ("type", "demo"),
       ("demo", .string(demo)),
       ("speed", .number(speed)),
       ("params", .object(parameters.values.map { ($0.name, json($0.value)) })),
-    ]).text
+    ]
+    if let runtime { members.append(("runtime", .string(runtime))) }
+    return JSONValue.object(members).text
   }
 
   /// Any log entry as its JSON line: `event`, `phase`, `join` or `deadline`.

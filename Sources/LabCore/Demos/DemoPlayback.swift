@@ -37,10 +37,21 @@ public struct DemoPlayback: Sendable {
     await play(demo, parameters: parameters, clock: ScaledClock(speed: speed))
   }
 
-  /// Plays on `clock` (tests pass a test clock).
-  public func play<C: Clock>(_ demo: any Demo, parameters: DemoParameters, clock: C) async -> DemoReport
+  /// What produces a run's entries: the demo's own Swift code, or another source (a Python twin)
+  /// that records entries with `DemoSession.record`.
+  public typealias Source<C: Clock> = @Sendable (DemoSession<C>) async -> Void where C.Duration == Duration
+
+  /// Plays on `clock` (tests pass a test clock). `runtime` names a runtime other than Swift
+  /// ("CPython 3.11.7"), whose `source` records the entries instead of the demo's Swift code.
+  public func play<C: Clock>(
+    _ demo: any Demo,
+    parameters: DemoParameters,
+    clock: C,
+    runtime: String? = nil,
+    source: (Source<C>)? = nil
+  ) async -> DemoReport
   where C.Duration == Duration {
-    await playRun(demo, parameters: parameters, clock: clock).report
+    await playRun(demo, parameters: parameters, clock: clock, runtime: runtime, source: source).report
   }
 
   /// Plays on a real clock scaled by `speed`, keeping the final timeline too.
@@ -49,18 +60,25 @@ public struct DemoPlayback: Sendable {
   }
 
   /// Plays on `clock`, returning the report and the final timeline (for a verdict to point at).
-  public func playRun<C: Clock>(_ demo: any Demo, parameters: DemoParameters, clock: C) async -> DemoRun
+  public func playRun<C: Clock>(
+    _ demo: any Demo,
+    parameters: DemoParameters,
+    clock: C,
+    runtime: String? = nil,
+    source: (Source<C>)? = nil
+  ) async -> DemoRun
   where C.Duration == Duration {
     let plan = demo.plan(parameters)
-    let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
+    let title = DemoTranscript.title(demo: demo.id, parameters: parameters) + (runtime.map { " · " + $0 } ?? "")
+    let run: Source<C> = source ?? { session in await demo.run(parameters, session: session) }
     let nameWidth = DemoTranscript.labelWidth(plan)
     let console = console
     let recorder = recorder
-    recorder?.write(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value))
+    recorder?.write(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value, runtime: runtime))
     let show: @Sendable (DemoLogEntry) -> Void
     switch mode {
     case .json:
-      console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value))
+      console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value, runtime: runtime))
       show = { entry in console.writeLine(DemoJSON.entry(entry)) }
     case .lines:
       console.writeLines([StyledText(title + (speed == .normal ? "" : " · speed \(speed)×"), style: .bold)])
@@ -77,9 +95,9 @@ public struct DemoPlayback: Sendable {
 
     let session = DemoSession(clock: clock, plan: plan, log: log)
     if mode == .live {
-      await playLive(demo, parameters: parameters, session: session, title: title)
+      await playLive(run, session: session, title: title)
     } else {
-      await demo.run(parameters, session: session)
+      await run(session)
     }
     if Task.isCancelled { session.interrupt() }
     let report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)
@@ -101,8 +119,7 @@ public struct DemoPlayback: Sendable {
   }
 
   private func playLive<C: Clock>(
-    _ demo: any Demo,
-    parameters: DemoParameters,
+    _ run: @escaping Source<C>,
     session: DemoSession<C>,
     title: String
   ) async where C.Duration == Duration {
@@ -110,7 +127,7 @@ public struct DemoPlayback: Sendable {
     view.begin()
     await withTaskGroup(of: Void.self) { group in
       group.addTask {
-        await demo.run(parameters, session: session)
+        await run(session)
       }
       group.addTask { [console, speed, frameInterval] in
         while !Task.isCancelled {

@@ -46,6 +46,16 @@ public final class DemoSession<C: Clock>: Sendable where C.Duration == Duration 
 
   // MARK: - What demos call
 
+  /// Records an entry another runtime measured (a Python twin's), its time already in nominal
+  /// seconds since that run started. A deadline the plan already set is not logged twice.
+  public func record(_ entry: DemoLogEntry) {
+    if case .deadline(let time) = entry, let planned = plan.deadline, abs(time - planned) < 0.05 {
+      timeline.withLock { _ = $0.apply(entry) }
+      return
+    }
+    apply(entry)
+  }
+
   /// Starts the named phase (one of `plan.phases`); later observers and joins belong to it.
   public func beginPhase(_ name: String) {
     apply(.phase(name: name, number: (plan.phases.firstIndex(of: name) ?? 0) + 1, time: elapsed))

@@ -35,6 +35,15 @@ public struct RunTimeline: Sendable {
   private var existing = 0
   private var maxRunning = 0
   private var maxExisting = 0
+  /// Where each task's row is, and how many rows each phase has: a traced program can have
+  /// thousands of tasks, and a search per event would make a run quadratic.
+  private var rowIndices: [RowKey: Int] = [:]
+  private var rowsPerPhase: [String?: Int] = [:]
+
+  private struct RowKey: Hashable {
+    var task: String
+    var phase: String?
+  }
 
   public init(plan: DemoPlan) {
     self.plan = plan
@@ -43,6 +52,10 @@ public struct RunTimeline: Sendable {
       TimelineRow(
         name: task.name, index: Self.index(of: offset, in: plan.tasks), phase: task.phase, plannedDuration: task.duration
       )
+    }
+    for (index, row) in rows.enumerated() {
+      rowIndices[RowKey(task: row.name, phase: row.phase)] = rowIndices[RowKey(task: row.name, phase: row.phase)] ?? index
+      rowsPerPhase[row.phase, default: 0] += 1
     }
   }
 
@@ -143,10 +156,12 @@ public struct RunTimeline: Sendable {
 
   /// The row of `task` in `phase`; a task the plan did not list (a traced program's) gets a new row.
   private mutating func rowIndex(task: String, phase: String?) -> Int {
-    if let index = rows.firstIndex(where: { $0.name == task && $0.phase == phase }) { return index }
-    if phase != nil, let index = rows.firstIndex(where: { $0.name == task && $0.phase == nil }) { return index }
-    let index = rows.filter { $0.phase == phase }.count
+    if let index = rowIndices[RowKey(task: task, phase: phase)] { return index }
+    if phase != nil, let index = rowIndices[RowKey(task: task, phase: nil)] { return index }
+    let index = rowsPerPhase[phase, default: 0]
+    rowsPerPhase[phase] = index + 1
     rows.append(TimelineRow(name: task, index: index, phase: phase))
+    rowIndices[RowKey(task: task, phase: phase)] = rows.count - 1
     return rows.count - 1
   }
 

@@ -1,32 +1,29 @@
-# blocking: three tasks that block with time.sleep(1) instead of awaiting.
-# asyncio has one thread, so they run one after another: 3 seconds, not 1.
-# await asyncio.sleep suspends instead; asyncio.to_thread moves the blocking
-# call to a thread of its own. Both take about 1 second.
+# blocking: three tasks of 1 second each.
+# mode=sleep calls time.sleep, which blocks asyncio's only thread: the tasks
+# run one after another (3 s). mode=await suspends instead (1 s). mode=thread
+# hands the blocking call to a thread with asyncio.to_thread (1 s).
 import asyncio
 import time
 
+from _gatherlab import demo, letters, observed, returned
 
-async def blocking(name, delay):
-    time.sleep(delay)  # holds the event loop's only thread
-    return name
-
-
-async def suspending(name, delay):
-    await asyncio.sleep(delay)  # gives the thread back while it waits
-    return name
+params = demo("blocking", tasks=3, delay=1.0, mode="sleep")
 
 
-async def on_a_thread(name, delay):
-    await asyncio.to_thread(time.sleep, delay)  # blocks another thread
+@observed
+async def task(name):
+    if params.mode == "sleep":
+        time.sleep(params.delay)  # blocks the event loop
+    elif params.mode == "await":
+        await asyncio.sleep(params.delay)
+    else:
+        await asyncio.to_thread(time.sleep, params.delay)
     return name
 
 
 async def main():
-    for task in (blocking, suspending, on_a_thread):
-        start = time.perf_counter()
-        results = await asyncio.gather(*(task(n, 1) for n in "ABC"))
-        elapsed = time.perf_counter() - start
-        print(f"{task.__name__}: {results} in {elapsed:.1f}s")
+    results = await asyncio.gather(*(task(name) for name in letters(params.tasks)))
+    returned(results)
 
 
 asyncio.run(main())

@@ -2,55 +2,44 @@
 # asyncio.gather hands A's error to the caller at 1 s but does NOT cancel
 # B and C: they run on, orphaned. asyncio.TaskGroup (3.11+) cancels them.
 import asyncio
-import time
 
-start = time.perf_counter()
+from _gatherlab import caught, demo, letters, observed, orphans_settled, returned
 
-
-def now():
-    return f"{time.perf_counter() - start:.1f}s"
+params = demo("error-cancel", delays=[2, 2], fail_at=1.0, mode="taskgroup")
 
 
+@observed
 async def fail(name, delay):
     await asyncio.sleep(delay)
     raise ValueError(f"{name} failed")
 
 
+@observed
 async def work(name, delay):
-    try:
-        await asyncio.sleep(delay)
-        print(f"{now()} {name} finished")
-        return name
-    except asyncio.CancelledError:
-        print(f"{now()} {name} cancelled")
-        raise
+    await asyncio.sleep(delay)
+    return name
+
+
+def tasks():
+    names = letters(len(params.delays) + 1)
+    return [fail(names[0], params.fail_at)] + [work(name, delay) for name, delay in zip(names[1:], params.delays)]
 
 
 async def with_gather():
     try:
-        await asyncio.gather(fail("A", 1), work("B", 2), work("C", 2))
+        returned(await asyncio.gather(*tasks()))
     except ValueError as error:
-        print(f"{now()} caller got: {error}")
-    await asyncio.sleep(1.5)  # B and C are still running: watch them finish
+        caught(error)
+    await orphans_settled()  # B and C are still running: watch them finish
 
 
 async def with_task_group():
     try:
         async with asyncio.TaskGroup() as group:
-            group.create_task(fail("A", 1))
-            group.create_task(work("B", 2))
-            group.create_task(work("C", 2))
+            running = [group.create_task(coroutine) for coroutine in tasks()]
+        returned([task.result() for task in running])
     except* ValueError as errors:
-        print(f"{now()} caller got: {errors.exceptions[0]}")
+        caught(errors.exceptions[0])  # B and C were cancelled before we got here
 
 
-async def main():
-    global start
-    print("gather:")
-    await with_gather()
-    start = time.perf_counter()
-    print("TaskGroup:")
-    await with_task_group()
-
-
-asyncio.run(main())
+asyncio.run(with_gather() if params.mode == "gather" else with_task_group())

@@ -2,16 +2,21 @@
 # yet gather returns the results in argument order.
 import asyncio
 
+from _gatherlab import demo, letters, observed, returned
 
+params = demo("ordering", delays=[3, 1, 2])
+
+
+@observed
 async def task(name, delay):
     await asyncio.sleep(delay)
-    print(f"{name} finished")
     return name
 
 
 async def main():
-    results = await asyncio.gather(task("A", 3), task("B", 1), task("C", 2))
-    print(results)  # ['A', 'B', 'C']
+    names = letters(len(params.delays))
+    results = await asyncio.gather(*(task(name, delay) for name, delay in zip(names, params.delays)))
+    returned(results)  # ['A', 'B', 'C']: argument order, not finish order
 
 
 asyncio.run(main())

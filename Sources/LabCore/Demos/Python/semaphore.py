@@ -1,48 +1,66 @@
 # semaphore: 20 one-second tasks, at most 5 at a time: 4 waves, 4 seconds.
-# The semaphore pattern creates all 20 tasks at once (15 wait); a sliding
-# window only ever holds 5.
+# mode=semaphore (the guide's pattern) creates all 20 tasks at once, 15 of
+# them waiting; mode=window, a sliding window, only ever holds 5.
+# fail=N makes task [N] fail: gather hands the error over at once while the
+# waves go on, orphaned; the window cancels the tasks it had started.
 import asyncio
-import time
+
+from _gatherlab import caught, demo, letters, observed, orphans_settled, returned, waiting
+
+params = demo("semaphore", tasks=20, limit=5, delay=1.0, mode="semaphore", fail="none")
+names = letters(params.tasks)
 
 
-async def work(n):
-    await asyncio.sleep(1)
-    return n
+@observed
+async def work(name):
+    if params.fail != "none" and names.index(name) == int(params.fail):
+        await asyncio.sleep(params.delay / 2)  # fails halfway, never at the same moment as a finish
+        raise ValueError(f"{name} failed")
+    await asyncio.sleep(params.delay)
+    return name
 
 
-async def with_semaphore(inputs, limit):
+async def with_semaphore(limit):
     semaphore = asyncio.Semaphore(limit)
 
-    async def bounded(n):
+    async def bounded(name):
+        waiting(name)
         async with semaphore:
-            return await work(n)
+            return await work(name)
 
-    return await asyncio.gather(*(bounded(n) for n in inputs))
+    return await asyncio.gather(*(bounded(name) for name in names))
 
 
-async def with_window(inputs, limit):
+async def with_window(limit):
     results, running = {}, {}
-    pending = iter(enumerate(inputs))
-    for index, n in pending:
-        running[asyncio.create_task(work(n))] = index
-        if len(running) == limit:
-            break
-    while running:
-        done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
-        for task in done:
-            results[running.pop(task)] = task.result()
-            for index, n in pending:
-                running[asyncio.create_task(work(n))] = index
+    pending = iter(names)
+    try:
+        for name in pending:
+            running[asyncio.create_task(work(name))] = name
+            if len(running) == limit:
                 break
-    return [results[i] for i in range(len(results))]
+        while running:
+            done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                results[running.pop(task)] = task.result()
+                for name in pending:
+                    running[asyncio.create_task(work(name))] = name
+                    break
+    finally:
+        for task in running:
+            task.cancel()
+        # Wait until they have stopped, as a task group would, before the error goes on.
+        await asyncio.gather(*running, return_exceptions=True)
+    return [results[name] for name in names]
 
 
 async def main():
-    for strategy in (with_semaphore, with_window):
-        start = time.perf_counter()
-        results = await strategy(range(20), limit=5)
-        elapsed = time.perf_counter() - start
-        print(f"{strategy.__name__}: {len(results)} results in {elapsed:.1f}s")
+    strategy = with_semaphore if params.mode == "semaphore" else with_window
+    try:
+        returned(await strategy(params.limit))
+    except ValueError as error:
+        caught(error)
+    await orphans_settled()
 
 
 asyncio.run(main())

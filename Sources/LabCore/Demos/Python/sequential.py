@@ -1,24 +1,28 @@
 # sequential: three 1-second fetches, awaited one by one, then gathered.
 import asyncio
-import time
+
+from _gatherlab import demo, letters, observed, phase, returned
+
+params = demo("sequential", count=3, delay=1.0)
 
 
-async def fetch_data(url):
-    await asyncio.sleep(1)  # stands in for a network request
+@observed
+async def fetch_data(name, url):
+    await asyncio.sleep(params.delay)  # stands in for a network request
     return f"Data from {url}"
 
 
 async def main():
-    urls = [f"api.example.com/user/{n}" for n in (1, 2, 3)]
+    names = letters(params.count)
+    urls = [f"api.example.com/user/{n}" for n in range(1, params.count + 1)]
 
-    start = time.perf_counter()
-    results = [await fetch_data(url) for url in urls]  # one by one
-    print(f"one by one: {time.perf_counter() - start:.1f}s")
+    phase("one by one", 1)
+    results = [await fetch_data(name, url) for name, url in zip(names, urls)]
+    returned(results, "all awaited")
 
-    start = time.perf_counter()
-    results = await asyncio.gather(*(fetch_data(url) for url in urls))
-    print(f"gathered:   {time.perf_counter() - start:.1f}s")
-    print(results)
+    phase("gathered", 2)
+    results = await asyncio.gather(*(fetch_data(name, url) for name, url in zip(names, urls)))
+    returned(results)
 
 
 asyncio.run(main())

@@ -1,0 +1,72 @@
+"""The Python side of DESIGN §8, for `make bench`: what `compare` adds to a demo beyond CPython's
+own start-up, and `trace` of a program gathering 10 000 tasks that each sleep 10 ms against the
+same program untraced. Prints one JSON object per case (for raw.jsonl), then a short table on
+stderr.
+
+Usage: python_commands.py GATHERLAB PYTHON3 REPEATS
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+gatherlab, python, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
+
+PROGRAM = """
+import asyncio
+
+async def work(n):
+    await asyncio.sleep(0.01)
+    return n
+
+async def main():
+    results = await asyncio.gather(*(work(n) for n in range(10_000)))
+    print(len(results))
+
+asyncio.run(main())
+"""
+
+
+def wall(command):
+    """The fastest of `repeats` runs, in seconds (the least disturbed by the machine's load)."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+environment = ["--python-bin", python]
+startup = wall([python, "-c", "import asyncio"])
+demo = wall([gatherlab, "run", "ordering", "--json", "--speed", "10"])
+compared = wall([gatherlab, "compare", "ordering", "--json", "--speed", "10"] + environment)
+cases = [{
+    "case": "python-compare", "demo_s": round(demo, 4), "compare_s": round(compared, 4),
+    "added_s": round(compared - demo, 4), "python_startup_s": round(startup, 4),
+    "within_bar": compared - demo <= startup + 0.03,
+}]
+
+with tempfile.TemporaryDirectory() as directory:
+    path = os.path.join(directory, "gather_10000.py")
+    with open(path, "w") as file:
+        file.write(PROGRAM)
+    untraced = wall([python, path])
+    traced = wall([gatherlab, "trace", path, "--json"] + environment)
+    plain = wall([gatherlab, "trace", path] + environment)
+cases.append({
+    "case": "python-trace", "tasks": 10000, "untraced_s": round(untraced, 4), "traced_json_s": round(traced, 4),
+    "traced_plain_s": round(plain, 4), "ratio": round(traced / untraced, 2), "within_bar": traced <= 2 * untraced,
+})
+
+for case in cases:
+    print(json.dumps(case))
+print(
+    f"compare ordering (speed 10): {compared * 1000:.0f} ms against run {demo * 1000:.0f} ms: "
+    f"+{(compared - demo) * 1000:.0f} ms (CPython start-up {startup * 1000:.0f} ms)\n"
+    f"trace, 10 000 tasks of 10 ms: {traced * 1000:.0f} ms (--json), {plain * 1000:.0f} ms (lines) "
+    f"against {untraced * 1000:.0f} ms untraced: {traced / untraced:.2f}x (bar: 2x)",
+    file=sys.stderr,
+)

@@ -1,0 +1,181 @@
+# _gatherlab: the plumbing every twin shares, so each twin reads like the guide's examples.
+#
+# - `demo(id, **defaults)` reads `key=value` arguments and `--speed X` into parameters;
+# - a time-scaled event loop: asyncio's clock runs `speed` times faster, so `asyncio.sleep(3)`
+#   takes 0.3 s of real time at `--speed 10` while every reported time stays 3 s (time.sleep,
+#   which blocks the thread, is scaled the same way);
+# - `@observed` reports a task's start and end; `phase`, `waiting`, `returned`, `caught` and
+#   `deadline` report the rest, as the JSON Lines of gatherlab's DESIGN §2 on stdout.
+import asyncio
+import functools
+import json
+import platform
+import selectors
+import sys
+import time
+
+_out = sys.stdout
+_speed = 1.0
+_header = None
+_loop_start = None
+
+
+def _emit(line):
+    _out.write(json.dumps(line) + "\n")
+    _out.flush()
+
+
+def _now():
+    try:
+        return round(asyncio.get_running_loop().time(), 4)
+    except RuntimeError:
+        return 0.0
+
+
+class Parameters:
+    """The demo's parameters as attributes: `fail-at=1` is `params.fail_at`."""
+
+    def __init__(self, values):
+        self.__dict__.update({name.replace("-", "_"): value for name, value in values.items()})
+
+
+def demo(id, **defaults):
+    """Reads `key=value` arguments (typed like their defaults) and `--speed X`."""
+    global _speed, _header
+    values = {name.replace("_", "-"): value for name, value in defaults.items()}
+    arguments = sys.argv[1:]
+    while arguments:
+        argument = arguments.pop(0)
+        if argument == "--speed" and arguments:
+            _speed = float(arguments.pop(0))
+            continue
+        name, _, text = argument.partition("=")
+        default = values.get(name)
+        if isinstance(default, list):
+            values[name] = [float(item) for item in text.split(",") if item]
+        elif isinstance(default, bool) or isinstance(default, str):
+            values[name] = text
+        elif isinstance(default, int):
+            values[name] = int(text)
+        else:
+            values[name] = float(text)
+    runtime = f"{platform.python_implementation()} {platform.python_version()}"
+    _header = {"type": "demo", "demo": id, "speed": _speed, "params": values, "runtime": runtime}
+    if _speed != 1:
+        _blocking_sleep = time.sleep
+        time.sleep = lambda seconds: _blocking_sleep(seconds / _speed)
+    asyncio.set_event_loop_policy(_ScaledPolicy())
+    return Parameters(values)
+
+
+def letters(count):
+    """Task names A, B, C…"""
+    return [chr(ord("A") + index) if index < 26 else f"T{index}" for index in range(count)]
+
+
+# MARK: - Reporting
+
+
+def observed(work):
+    """Reports the task named by the first argument: started, then finished, failed or cancelled."""
+
+    @functools.wraps(work)
+    async def observing(name, *args, **kwargs):
+        _event(name, "started")
+        try:
+            value = await work(name, *args, **kwargs)
+        except asyncio.CancelledError:
+            _event(name, "cancelled")
+            raise
+        except Exception as error:
+            _event(name, "failed", error=str(error))
+            raise
+        _event(name, "finished", value=str(value))
+        return value
+
+    return observing
+
+
+def _event(task, kind, value=None, error=None):
+    line = {"type": "event", "t": _now(), "task": task, "event": kind}
+    if value is not None:
+        line["value"] = value
+    if error is not None:
+        line["error"] = error
+    _emit(line)
+
+
+def waiting(name):
+    """The task exists but waits for its turn (a semaphore's permit)."""
+    _event(name, "waiting")
+
+
+def phase(name, number):
+    _emit({"type": "phase", "t": _now(), "name": name, "number": number})
+
+
+def deadline(seconds):
+    """A timeout of `seconds` from now has been set."""
+    _emit({"type": "deadline", "t": round(_now() + seconds, 4)})
+
+
+def returned(results, label="gather returned"):
+    """The caller's await returned `results`."""
+    _emit({"type": "join", "t": _now(), "label": label, "detail": repr(results), "outcome": "returned"})
+
+
+def caught(error):
+    """The caller's await raised `error` (a TimeoutError is a deadline that passed)."""
+    if isinstance(error, TimeoutError):
+        label, outcome, text = "deadline passed", "timedOut", "timed out"
+    else:
+        label, outcome, text = "error reached the caller", "threw", str(error)
+    _emit({"type": "join", "t": _now(), "label": label, "detail": text, "outcome": outcome, "error": text})
+
+
+async def orphans_settled():
+    """Waits for the tasks nobody awaits any more, so the run shows them end (asyncio.run would
+    cancel them)."""
+    others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    await asyncio.gather(*others, return_exceptions=True)
+
+
+# MARK: - The time-scaled event loop
+
+
+class _ScaledSelector:
+    """Waits 1/speed of the (nominal) timeout the loop asks for."""
+
+    def __init__(self, selector):
+        self._selector = selector
+
+    def select(self, timeout=None):
+        return self._selector.select(None if timeout is None else timeout / _speed)
+
+    def __getattr__(self, name):
+        return getattr(self._selector, name)
+
+
+class _ScaledLoop(asyncio.SelectorEventLoop):
+    """An event loop whose clock reads nominal seconds since it started running: real time × speed."""
+
+    def __init__(self):
+        self._origin = time.monotonic()
+        super().__init__(_ScaledSelector(selectors.DefaultSelector()))
+        self.call_soon(self._start)
+
+    def _start(self):
+        # Runs just before the program's main coroutine: the twin is ready and its clock starts.
+        global _header
+        self._origin = time.monotonic()
+        if _header is not None:
+            _emit(_header)
+            _header = None
+
+    def time(self):
+        return (time.monotonic() - self._origin) * _speed
+
+
+class _ScaledPolicy(asyncio.DefaultEventLoopPolicy):
+    def new_event_loop(self):
+        return _ScaledLoop()

@@ -1,0 +1,133 @@
+import LabTerminal
+import Synchronization
+
+/// `compare`: the Swift demo and its Python twin from the same instant, drawn on one time axis
+/// (two panels sharing it), then what agrees and what differs.
+///
+/// The twin starts first; once it reports ready (CPython's start-up is not counted) both runs'
+/// clocks start and the Swift demo runs. Each run is timed from its own start.
+public struct ComparePlayback: Sendable {
+  public let console: any Console
+  public let mode: DemoPlayback.Mode
+  public let speed: DemoSpeed
+  public var frameInterval: Duration = .milliseconds(50)
+
+  public init(console: any Console, mode: DemoPlayback.Mode, speed: DemoSpeed) {
+    self.console = console
+    self.mode = mode
+    self.speed = speed
+  }
+
+  /// Both runs and their comparison; nil for a run that was interrupted before it ended.
+  public struct Played: Sendable {
+    public var comparison: DemoComparison
+    public var interrupted: Bool
+  }
+
+  public func play(_ twin: PythonTwin, parameters: DemoParameters) async throws(PythonTwinError) -> Played {
+    let demo = twin.demo
+    let started = TwinStart.start(twin, parameters: parameters, speed: speed.value)
+    guard let header = await started.ready() else {
+      throw started.failure(await started.outcome())
+    }
+    let runtime = header.runtime ?? twin.interpreter.runtime
+    let plan = demo.plan(parameters)
+    let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
+    let nameWidth = (plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1) + 1
+    let console = console, mode = mode
+    let swiftEntries = EntryLog(), pythonEntries = EntryLog()
+    func logger(_ tag: String, _ kept: EntryLog) -> @Sendable (DemoLogEntry) -> Void {
+      if mode == .json { return { entry in kept.append(entry) } }
+      guard mode == .lines else { return { _ in } }
+      return { entry in
+        if let line = DemoTranscript.line(entry, nameWidth: nameWidth) { console.writeLine(tag + line) }
+      }
+    }
+    if mode == .lines {
+      console.writeLines([StyledText("compare · " + title + (speed == .normal ? "" : " · speed \(speed)×"), style: .bold)])
+    }
+    let swiftSession = DemoSession(clock: ScaledClock(speed: speed), plan: plan, log: logger("Swift   ", swiftEntries))
+    let pythonSession = DemoSession(clock: ScaledClock(speed: speed), plan: plan, log: logger("CPython ", pythonEntries))
+    let frame: @Sendable (Bool) -> [StyledText] = { [speed = speed.value] isFinal in
+      Self.panels(swift: swiftSession.snapshot(title: "Swift · " + title, speed: speed, isFinal: isFinal),
+                  python: pythonSession.snapshot(title: runtime + " · " + title, speed: speed, isFinal: isFinal),
+                  width: console.currentSize()?.columns ?? console.capabilities.width,
+                  height: mode == .live ? (console.currentSize()?.rows ?? console.capabilities.height ?? 24) : nil)
+    }
+    let view = mode == .live ? LiveView(console: console) : nil
+    view?.begin()
+    await withTaskGroup(of: Void.self) { group in
+      group.addTask { await started.record(into: pythonSession as DemoSession<ScaledClock>) }
+      group.addTask { await demo.run(parameters, session: swiftSession) }
+      if let view {
+        group.addTask { [frameInterval] in
+          while !Task.isCancelled {
+            view.draw(frame(false))
+            try? await Task.sleep(for: frameInterval)
+          }
+        }
+      }
+      await group.next()
+      await group.next()
+      group.cancelAll()
+    }
+    view?.end()
+    let interrupted = Task.isCancelled
+    if interrupted {
+      swiftSession.interrupt()
+      pythonSession.interrupt()
+    }
+    let outcome = await started.outcome()
+    if !interrupted, outcome.status != 0 { throw started.failure(outcome) }
+
+    func run(_ session: DemoSession<ScaledClock>, _ runtime: String) -> DemoComparison.Run {
+      let report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)
+      let rows = session.snapshot(title: "", speed: speed.value).rows.filter { $0.phase == plan.phases.last }
+      return DemoComparison.Run(
+        runtime: runtime, report: report,
+        endedAt: Dictionary(rows.compactMap { row in row.endedAt.map { (row.name, $0) } }, uniquingKeysWith: { a, _ in a })
+      )
+    }
+    let comparison = DemoComparison(swift: run(swiftSession, "Swift"), python: run(pythonSession, runtime), speed: speed.value)
+    let width = console.currentSize()?.columns ?? console.capabilities.width
+    switch mode {
+    case .json:
+      let runs: [(EntryLog, DemoReport, String?)] = [
+        (swiftEntries, comparison.swift.report, nil), (pythonEntries, comparison.python.report, runtime),
+      ]
+      for (entries, report, runtime) in runs {
+        console.writeLine(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value, runtime: runtime))
+        for entry in entries.all { console.writeLine(DemoJSON.entry(entry)) }
+        console.writeLine(DemoJSON.result(report))
+      }
+      console.writeLine(comparison.json)
+    case .lines, .live:
+      var lines: [StyledText] = []
+      if console.capabilities.isTTY { lines += [StyledText()] + frame(true) }
+      lines += [StyledText()] + comparison.lines(width: width)
+      console.writeLines(lines)
+    }
+    return Played(comparison: comparison, interrupted: interrupted)
+  }
+
+  /// The two timelines, one above the other, on the same time axis.
+  static func panels(swift: TimelineSnapshot, python: TimelineSnapshot, width: Int, height: Int?) -> [StyledText] {
+    var swift = swift, python = python
+    let now = max(swift.now, python.now)
+    let horizon = ([swift.horizon, python.horizon, now] + (swift.rows + python.rows).compactMap(\.endedAt)).max() ?? now
+    swift.horizon = horizon
+    python.horizon = horizon
+    swift.now = now
+    python.now = now
+    let half = height.map { max(6, ($0 - 1) / 2) }
+    return TimelineRenderer.render(swift, width: width, height: half) + [StyledText()]
+      + TimelineRenderer.render(python, width: width, height: half)
+  }
+}
+
+/// The entries of a run, kept for printing once it has ended.
+final class EntryLog: Sendable {
+  private let entries = Mutex<[DemoLogEntry]>([])
+  func append(_ entry: DemoLogEntry) { entries.withLock { $0.append(entry) } }
+  var all: [DemoLogEntry] { entries.withLock { $0 } }
+}

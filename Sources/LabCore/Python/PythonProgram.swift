@@ -1,0 +1,57 @@
+/// How gatherlab hands Python code to `python3 -c`: a small bootstrap that installs embedded
+/// modules (the twins' `_gatherlab`, the tracer) and then runs the main program as `__main__`,
+/// with its own file name in tracebacks. Nothing is written to disk.
+///
+/// The bootstrap reads its inputs from `sys.argv` and removes them, so the program sees only its
+/// own arguments: `python3 -c BOOT NAME SOURCE … -- source|file MAIN [TEXT] ARGS…`.
+public enum PythonProgram: Sendable, Equatable {
+  /// Program text carried in the arguments, shown in tracebacks as `name`.
+  case source(name: String, text: String)
+  /// A file the learner wrote, run with `runpy.run_path` as `python3 FILE` would.
+  case file(path: String)
+
+  static let bootstrap = """
+    import linecache, runpy, sys, types
+    _args = sys.argv[1:]
+    _split = _args.index("--")
+    _modules, _args = _args[:_split], _args[_split + 1:]
+    for _name, _text in zip(_modules[0::2], _modules[1::2]):
+        _module = types.ModuleType(_name)
+        _module.__file__ = _name + ".py"
+        linecache.cache[_name + ".py"] = (len(_text), None, _text.splitlines(True), _name + ".py")
+        sys.modules[_name] = _module
+        exec(compile(_text, _name + ".py", "exec"), _module.__dict__)
+    def _run():
+        if _args[0] == "source":
+            file, text = _args[1], _args[2]
+            sys.argv = [file] + _args[3:]
+            linecache.cache[file] = (len(text), None, text.splitlines(True), file)
+            exec(compile(text, file, "exec"), {"__name__": "__main__", "__file__": file, "__builtins__": __builtins__})
+        else:
+            sys.argv = [_args[1]] + _args[2:]
+            runpy.run_path(_args[1], run_name="__main__")
+    try:
+        _run()
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BaseException as _error:
+        # The traceback starts at the program's own code, without this bootstrap's frames.
+        import traceback
+        _tb = _error.__traceback__
+        while _tb is not None and (_tb.tb_frame.f_code.co_filename in ("<string>", runpy.__file__)
+                                   or _tb.tb_frame.f_code.co_filename.startswith("<frozen")):
+            _tb = _tb.tb_next
+        traceback.print_exception(type(_error), _error, _tb)
+        sys.exit(1)
+    """
+
+  /// The `python3` arguments that run this program with `modules` importable, given `arguments`.
+  public func arguments(modules: [(name: String, text: String)], arguments: [String]) -> [String] {
+    let main: [String]
+    switch self {
+    case .source(let name, let text): main = ["source", name, text]
+    case .file(let path): main = ["file", path]
+    }
+    return ["-c", Self.bootstrap] + modules.flatMap { [$0.name, $0.text] } + ["--"] + main + arguments
+  }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Subprocess
+import Synchronization
+
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A learner's program run under python3 with the tracer installed before its code. The tracer's
+/// lines travel on a FIFO in a private temporary directory named in the child's environment
+/// (swift-subprocess closes inherited descriptors above 2, and the program's stdout is its own).
+///
+/// The program runs in its own process group, so stopping it (cancelling the calling task) kills
+/// everything it started; when stdin is a terminal it stays in the terminal's group instead (a
+/// background group reading the terminal would be stopped), and a Ctrl-C ends it quietly.
+public struct TracedProgram: Sendable {
+  public let interpreter: PythonInterpreter
+  public let path: String
+  public let arguments: [String]
+  /// Pass gatherlab's stdin to the program (the command line does; the walkthrough does not).
+  public var passesStandardInput = true
+
+  public static let tracerName = "_gatherlab_trace"
+
+  public init(interpreter: PythonInterpreter, path: String, arguments: [String]) {
+    self.interpreter = interpreter
+    self.path = path
+    self.arguments = arguments
+  }
+
+  /// What reached gatherlab while the program ran, in order.
+  public enum Message: Sendable, Equatable {
+    /// A tracer line: its text as written, and read.
+    case trace(String, TraceLine)
+    /// A line the program wrote straight to its stdout descriptor, timed on arrival.
+    case output(time: Double, text: String)
+  }
+
+  public struct Outcome: Sendable, Equatable {
+    /// The program's exit status (128 + N for signal N).
+    public var status: Int32
+    public var standardError: String
+  }
+
+  /// Runs the program, handing the messages to `receive` as they arrive, in order, a batch at a
+  /// time (the tracer writes in batches; thousands of tasks make tens of thousands of lines).
+  public func run(_ receive: @escaping @Sendable ([Message]) -> Void) async throws(TraceError) -> Outcome {
+    guard let tracer = EmbeddedFiles.demoPython.first(where: { $0.name == Self.tracerName + ".py" })?.text else {
+      throw .couldNotStart("the tracer is missing from this build")
+    }
+    guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path) }
+    var template = Array((NSTemporaryDirectory() + "/gatherlab-trace-XXXXXX").utf8CString)
+    guard let directory = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+      throw .couldNotStart("no private temporary directory")
+    }
+    let fifo = directory + "/events"
+    defer {
+      unlink(fifo)
+      rmdir(directory)
+    }
+    guard mkfifo(fifo, 0o600) == 0 else { throw .couldNotStart("no FIFO in \(directory)") }
+
+    let start = ContinuousClock.now
+    let reader = FIFOReader(path: fifo, receive: receive)
+    reader.start()
+
+    let terminalInput = isatty(0) == 1
+    var options = PlatformOptions()
+    if !terminalInput { options.processGroupID = 0 }
+    let arguments = PythonProgram.file(path: path).arguments(modules: [(Self.tracerName, tracer)], arguments: self.arguments)
+    let environment = Environment.inherit.updating(["GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1"])
+    let ownGroup = !terminalInput
+    do {
+      let input: FileDescriptorInput? = passesStandardInput ? .fileDescriptor(.standardInput, closeAfterSpawningProcess: false) : nil
+      let result: ExecutionResult<String, SequenceOutput, SequenceOutput>
+      if let input {
+        result = try await Subprocess.run(
+          .path(FilePath(interpreter.path)), arguments: Arguments(arguments), environment: environment,
+          platformOptions: options, input: input, output: .sequence, error: .sequence
+        ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, receive: receive) }
+      } else {
+        result = try await Subprocess.run(
+          .path(FilePath(interpreter.path)), arguments: Arguments(arguments), environment: environment,
+          platformOptions: options, input: .none, output: .sequence, error: .sequence
+        ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, receive: receive) }
+      }
+      reader.finish(fifo: fifo)
+      let status: Int32 =
+        switch result.terminationStatus {
+        case .exited(let code): code
+        case .signaled(let signal): 128 + signal
+        }
+      return Outcome(status: status, standardError: result.closureResult)
+    } catch {
+      reader.finish(fifo: fifo)
+      if Task.isCancelled { return Outcome(status: 130, standardError: "") }
+      throw .couldNotStart(String(describing: error))
+    }
+  }
+
+  /// Reads the program's stdout and stderr until it ends; cancelling kills it (and its group).
+  private static func drive<I: InputProtocol>(
+    _ execution: Execution<I, SequenceOutput, SequenceOutput>,
+    start: ContinuousClock.Instant,
+    ownGroup: Bool,
+    receive: @escaping @Sendable ([Message]) -> Void
+  ) async throws -> String {
+    let pid = execution.processIdentifier.value
+    return try await withTaskCancellationHandler {
+      try await withThrowingTaskGroup(of: String.self) { group in
+        group.addTask {
+          var text = ""
+          for try await line in execution.standardError.strings(separatedBy: .unicodeScalarSequence(["\n"]))
+          where text.utf8.count < 256 * 1024 {
+            text += line + "\n"
+          }
+          return text
+        }
+        for try await line in execution.standardOutput.strings(separatedBy: .unicodeScalarSequence(["\n"])) {
+          let elapsed = start.duration(to: .now)
+          receive([.output(time: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, text: line)])
+        }
+        var text = ""
+        while let next = try await group.next() { text += next }
+        return text
+      }
+    } onCancel: {
+      kill(ownGroup ? -pid : pid, SIGKILL)
+    }
+  }
+}
+
+/// Reads the tracer's FIFO on a thread of its own (opening a FIFO blocks until the writer opens
+/// it), line by line.
+final class FIFOReader: Sendable {
+  let path: String
+  let receive: @Sendable ([TracedProgram.Message]) -> Void
+  private let ended = DispatchSemaphore(value: 0)
+
+  init(path: String, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void) {
+    self.path = path
+    self.receive = receive
+  }
+
+  func start() {
+    let thread = Thread { [self] in
+      defer { ended.signal() }
+      let descriptor = open(path, O_RDONLY)
+      guard descriptor >= 0 else { return }
+      defer { close(descriptor) }
+      let decoder = JSONDecoder()  // this thread's own
+      var pending = [UInt8]()
+      var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+      while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else { break }
+        pending.append(contentsOf: buffer[..<count])
+        var lineStart = 0
+        var batch: [TracedProgram.Message] = []
+        while let newline = pending[lineStart...].firstIndex(of: 10) {
+          let bytes = pending[lineStart..<newline]
+          if let line = try? decoder.decode(TraceLine.self, from: Data(bytes)) {
+            batch.append(.trace(String(decoding: bytes, as: UTF8.self), line))
+          }
+          lineStart = newline + 1
+        }
+        pending.removeFirst(lineStart)
+        if !batch.isEmpty { receive(batch) }
+      }
+    }
+    thread.start()
+  }
+
+  /// Waits until the reader has read everything. If the program ended without opening the FIFO,
+  /// opening it for writing here lets the reader's open return (and read end of file).
+  func finish(fifo: String) {
+    while ended.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+      let descriptor = open(fifo, O_WRONLY | O_NONBLOCK)
+      if descriptor >= 0 { close(descriptor) }
+    }
+  }
+}
+
+/// Why a program could not be traced.
+public enum TraceError: Error, Equatable, CustomStringConvertible {
+  case unreadable(String)
+  case couldNotStart(String)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let path): "Cannot read '\(path)'."
+    case .couldNotStart(let why): "Could not start the traced program: \(why)."
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `run --python`, `compare` and `trace` through the built binary, with real CPython.
+extension EndToEnd {
+  @Suite(
+    .enabled(if: PythonForTests.python3 != nil, "needs python3 3.11 or newer on PATH: the Python commands' end-to-end tests are skipped"),
+    .timeLimit(.minutes(2))
+  )
+  struct PythonCommandTests {
+    static func lines(_ output: String) throws -> [[String: Any]] {
+      try output.split(separator: "\n").map { line in
+        try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+      }
+    }
+
+    @Test func runPythonPrintsTheTwinsRunWithItsRuntimeInTheHeader() async throws {
+      let result = try await GatherlabProcess(["run", "ordering", "--python", "--json", "--speed", "10"], timeout: .seconds(30)).run()
+      #expect(result.status == .exited(0), "stderr: \(result.standardError)")
+      let lines = try Self.lines(result.standardOutput)
+      let header = try #require(lines.first)
+      #expect(header["type"] as? String == "demo")
+      #expect((header["runtime"] as? String)?.hasPrefix("CPython 3.") == true)
+      let resultLine = try #require(lines.last)
+      #expect(resultLine["finishOrder"] as? [String] == ["B", "C", "A"])
+      #expect(resultLine["outcome"] as? String == "returned")
+      let elapsed = try #require(resultLine["elapsed"] as? Double)
+      #expect(abs(elapsed - 3) < 0.5)
+    }
+
+    @Test func runPythonEndsWithTheSameSummaryAsASwiftRun() async throws {
+      let result = try await GatherlabProcess(["run", "error-cancel", "mode=gather", "--python", "--speed", "10"], timeout: .seconds(30)).run()
+      #expect(result.status == .exited(0), "stderr: \(result.standardError)")
+      #expect(result.standardOutput.hasPrefix("error-cancel · delays=2,2 · fail-at=1 · mode=gather · CPython 3."))
+      #expect(result.standardOutput.contains("\noutcome     threw A failed\n"))
+      #expect(result.standardOutput.contains("\norphans     B, C kept running after the error until 2."))
+    }
+
+    @Test func compareErrorCancelWithGatherAgreesThatNothingIsCancelled() async throws {
+      let result = try await GatherlabProcess(["compare", "error-cancel", "mode=gather", "--json", "--speed", "10"], timeout: .seconds(30)).run()
+      #expect(result.status == .exited(0), "stderr: \(result.standardError)")
+      let lines = try Self.lines(result.standardOutput)
+      let headers = lines.filter { $0["type"] as? String == "demo" }
+      #expect(headers.count == 2)
+      #expect(headers[0]["runtime"] == nil)
+      #expect((headers[1]["runtime"] as? String)?.hasPrefix("CPython") == true)
+      let results = lines.filter { $0["type"] as? String == "result" }
+      #expect(results.map { $0["orphans"] as? [String] } == [["B", "C"], ["B", "C"]])
+      let comparison = try #require(lines.last)
+      #expect(comparison["type"] as? String == "comparison")
+      let facets = try #require(comparison["facets"] as? [[String: Any]])
+      let cancelled = try #require(facets.first { $0["name"] as? String == "cancelled" })
+      #expect(cancelled["agrees"] as? Bool == true)
+      #expect(cancelled["swift"] as? String == "none")
+      #expect(cancelled["python"] as? String == "none")
+      #expect(comparison["agrees"] as? Bool == true, "\(facets)")
+    }
+
+    @Test func comparePrintsWhatAgreesAfterBothRuns() async throws {
+      let result = try await GatherlabProcess(["compare", "ordering", "--speed", "10"], timeout: .seconds(30)).run()
+      #expect(result.status == .exited(0), "stderr: \(result.standardError)")
+      #expect(result.standardOutput.hasPrefix("compare · ordering · delays=3,1,2 · speed 10×\n"))
+      #expect(result.standardOutput.contains("\nSwift    "))
+      #expect(result.standardOutput.contains("\nCPython  "))
+      #expect(result.standardOutput.contains("\n✓ outcome       both returned\n✓ end order     both B, C, A\n✓ cancelled     both none\n"))
+    }
+
+    @Test(arguments: [["run", "ordering", "--python"], ["compare", "ordering"], ["trace", "missing.py"]])
+    func withoutPythonTheCommandsExit69WithOneSentence(_ arguments: [String]) async throws {
+      let result = try await GatherlabProcess(arguments + ["--python-bin", "/nonexistent/python3"]).run()
+      #expect(result.status == .exited(69))
+      #expect(result.standardError == "Error: No Python found at '/nonexistent/python3': install python3 3.11 or newer (apt-get install python3), or name one with --python-bin PATH or GATHERLAB_PYTHON.\n")
+      #expect(result.standardOutput == "")
+    }
+
+    @Test func gatherlabPythonNamesTheInterpreterAndTheRestStillWorksWithoutOne() async throws {
+      let missing = try await GatherlabProcess(["run", "ordering", "--python"], environment: ["GATHERLAB_PYTHON": "/nonexistent/python3"]).run()
+      #expect(missing.status == .exited(69))
+      let swift = try await GatherlabProcess(["run", "ordering", "--speed", "100"], environment: ["GATHERLAB_PYTHON": "/nonexistent/python3", "PATH": "/nonexistent"]).run()
+      #expect(swift.status == .exited(0))
+    }
+
+    static func program(_ name: String, _ source: String) throws -> String {
+      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gatherlab-e2e-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      let path = directory.appendingPathComponent(name).path
+      try source.write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+
+    @Test func traceReadsStdinAndMarksThePrintedLines() async throws {
+      let path = try Self.program("greet.py", """
+        import asyncio
+        async def greet():
+            name = input()
+            await asyncio.sleep(0.05)
+            print("hello", name)
+        asyncio.run(greet())
+        """)
+      let result = try await GatherlabProcess(["trace", path, "--json"], standardInput: "Ada\n", timeout: .seconds(30)).run()
+      #expect(result.status == .exited(0), "stderr: \(result.standardError)")
+      let lines = try Self.lines(result.standardOutput)
+      #expect(lines.first?["type"] as? String == "trace")
+      let outputs = lines.filter { $0["type"] as? String == "output" }
+      #expect(outputs.map { $0["text"] as? String } == ["hello Ada"])
+      #expect(lines.contains { $0["task"] as? String == "greet()" && $0["event"] as? String == "finished" })
+      #expect(lines.last?["type"] as? String == "exit")
+    }
+
+    @Test func traceOfAProgramThatRaisesShowsTheTracebackAfterTheTimelineAndExitsWithItsStatus() async throws {
+      let path = try Self.program("raises.py", """
+        import asyncio, sys
+        async def main():
+            await asyncio.sleep(0.01)
+            raise ValueError("bad input")
+        asyncio.run(main())
+        """)
+      let result = try await GatherlabProcess(["trace", path], timeout: .seconds(30)).run()
+      #expect(result.status == .exited(1))
+      #expect(result.standardOutput.contains("main()  failed  ValueError: bad input\n"))
+      #expect(result.standardOutput.hasSuffix("\n1 task: 1 failed. raises.py exited with status 1.\n"))
+      #expect(result.standardError.hasPrefix("Traceback (most recent call last):\n"))
+      #expect(result.standardError.hasSuffix("ValueError: bad input\n"))
+    }
+
+    @Test func traceOfAFileThatIsNotThereExits66() async throws {
+      let result = try await GatherlabProcess(["trace", "/nonexistent/program.py"]).run()
+      #expect(result.status == .exited(66))
+      #expect(result.standardError == "Error: Cannot read '/nonexistent/program.py'.\n")
+    }
+
+    @Test func ctrlCStopsATracedProgramQuietlyAndLeavesNothingBehind() async throws {
+      let marker = "gatherlab-ctrl-c-\(UUID().uuidString)"
+      let path = try Self.program("\(marker).py", """
+        import asyncio
+        async def wait():
+            print("waiting", flush=True)
+            await asyncio.sleep(30)
+        asyncio.run(wait())
+        """)
+      let result = try await GatherlabProcess(["trace", path], timeout: .seconds(30))
+        .run(interrupting: .whenStandardOutputContains("» waiting"))
+      #expect(result.sentInterrupt)
+      #expect(result.status == .exited(130))
+      #expect(!result.standardError.contains("KeyboardInterrupt"))
+      try await Task.sleep(for: .milliseconds(200))
+      let processes = try await GatherlabProcess(executable: URL(fileURLWithPath: "/bin/ps"), ["-eo", "args"]).run()
+      #expect(!processes.standardOutput.contains(marker), "the traced python3 is still running")
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import Clocks
+import Foundation
+import Synchronization
+import LabCore
+import LabTerminal
+import Testing
+import TestSupport
+
+/// Every demo against its Python twin under real CPython: the Swift demo runs on a test clock
+/// (exact nominal instants), the twin at speed 10 on the real clock; they must agree on each
+/// task's events and their instants (within the real clock's tolerance), the outcome, the
+/// results, cancellations and orphans.
+// Serialized: a dozen CPythons starting at once on a small machine would stall each other's clocks.
+@Suite(
+  .serialized,
+  .enabled(if: PythonForTests.python3 != nil, "needs python3 3.11 or newer on PATH: the parity tests are skipped"),
+  .timeLimit(.minutes(3))
+)
+struct PythonTwinParityTests {
+  static let speed = 10.0
+  /// Nominal seconds around instant `t`: 30 ms of real time at speed 10 for timer slack, and 5%
+  /// for a loaded machine (a shared 2-core box with builds running slows CPython's loop down).
+  static func tolerance(_ t: Double) -> Double { 0.3 + 0.05 * t }
+
+  static let cases: [(demo: String, arguments: [String])] = [
+    ("sequential", []), ("sequential", ["count=1", "delay=0.5"]), ("sequential", ["count=4", "delay=0.5"]),
+    ("sequential", ["count=2", "delay=2"]), ("sequential", ["count=5", "delay=0.3"]),
+    ("ordering", []), ("ordering", ["delays=0,1,2"]), ("ordering", ["delays=5"]), ("ordering", ["delays=1,2,3,4"]),
+    ("ordering", ["delays=2,0.5,1.5"]),
+    ("error-cancel", []), ("error-cancel", ["mode=gather"]), ("error-cancel", ["fail-at=0", "mode=gather"]),
+    ("error-cancel", ["fail-at=3", "delays=1,2", "mode=gather"]), ("error-cancel", ["fail-at=3", "delays=1,2"]),
+    ("error-cancel", ["fail-at=0.5", "delays=1,2,3"]),
+    ("return-exceptions", []), ("return-exceptions", ["fail-at=0"]), ("return-exceptions", ["fail-at=3", "delays=1,2"]),
+    ("return-exceptions", ["delays=0", "fail-at=1"]), ("return-exceptions", ["delays=1,2,3", "fail-at=1.5"]),
+    ("semaphore", ["tasks=6", "limit=2"]), ("semaphore", ["tasks=3", "limit=1", "delay=0.5"]),
+    ("semaphore", ["tasks=5", "limit=5"]), ("semaphore", ["tasks=6", "limit=2", "mode=window"]),
+    ("semaphore", ["tasks=4", "limit=1", "delay=0.5", "mode=window"]),
+    ("timeout", []), ("timeout", ["delays=1,2"]), ("timeout", ["delays=0,3", "timeout=1"]),
+    ("timeout", ["delays=0.5", "timeout=2"]), ("timeout", ["delays=3,1", "timeout=2"]),
+    ("first-completed", []), ("first-completed", ["delays=0,1"]), ("first-completed", ["delays=2"]),
+    ("first-completed", ["delays=1,2,3"]), ("first-completed", ["delays=2.5,0.5,1.5"]),
+    ("timeout", ["mode=each"]), ("timeout", ["mode=each", "delays=1,2"]), ("timeout", ["mode=each", "delays=3,1", "timeout=2"]),
+    ("semaphore", ["tasks=6", "limit=2", "fail=2"]), ("semaphore", ["tasks=6", "limit=2", "fail=2", "mode=window"]),
+    ("semaphore", ["tasks=4", "limit=1", "delay=0.5", "fail=0"]),
+  ]
+
+  @Test(arguments: 0..<cases.count)
+  func swiftDemoAndPythonTwinAgree(_ index: Int) async throws {
+    let (id, arguments) = Self.cases[index]
+    // The harness's registry: `blocking` on a simulated two-core pool that the test clock drives.
+    let demo = try DemoHarness().registry.demo(named: id)
+    let parameters = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
+    let swift = try await Self.swiftRun(demo, parameters)
+    let python = try await Self.pythonRun(demo, parameters)
+    let label = ([id] + arguments).joined(separator: " ")
+
+    #expect(python.report.outcome == swift.report.outcome, "\(label): outcome")
+    #expect(python.report.results.map { Self.slot($0.result) } == swift.report.results.map { Self.slot($0.result) }, "\(label): results")
+    #expect(python.report.orphans == swift.report.orphans, "\(label): orphans")
+    #expect(abs(python.report.elapsed - swift.report.elapsed) <= Self.tolerance(swift.report.elapsed), "\(label): elapsed \(python.report.elapsed) against \(swift.report.elapsed)")
+    #expect(python.report.maxRunning == swift.report.maxRunning, "\(label): most running")
+    // Per task: the same events, at the same instants.
+    #expect(Set(python.events.keys) == Set(swift.events.keys), "\(label): tasks")
+    for (task, swiftEvents) in swift.events {
+      let pythonEvents = python.events[task] ?? []
+      #expect(pythonEvents.map(\.kind) == swiftEvents.map(\.kind), "\(label): events of \(task)")
+      for (p, s) in zip(pythonEvents, swiftEvents) {
+        #expect(abs(p.time - s.time) <= Self.tolerance(s.time), "\(label): \(task) \(s.kind) at \(p.time), Swift \(s.time)")
+      }
+    }
+    // End order, except between tasks the Swift run ends at the same instant (a tie).
+    for (first, second) in DemoComparisonOrder.pairs(python.report.finishOrder, swift.report.finishOrder) {
+      let tie = abs((swift.endedAt[first] ?? 0) - (swift.endedAt[second] ?? 0)) < 0.001
+      #expect(tie, "\(label): \(first) and \(second) ended in another order")
+    }
+  }
+
+  struct Run {
+    var report: DemoReport
+    /// Each task's events, keyed by phase and task: "gathered/A".
+    var events: [String: [DemoEvent]]
+    var endedAt: [String: Double]
+  }
+
+  static func slot(_ result: DemoReport.SlotResult) -> String {
+    switch result {
+    case .value(let value, let lost): value + (lost ? " (lost)" : "")
+    case .error: "error"
+    case .cancelled: "cancelled"
+    case .notCreated: "not created"
+    case .unfinished: "unfinished"
+    }
+  }
+
+  static func run(_ entries: [DemoLogEntry], plan: DemoPlan, demo: String, parameters: DemoParameters) -> Run {
+    var timeline = RunTimeline(plan: plan)
+    var events: [String: [DemoEvent]] = [:]
+    var endedAt: [String: Double] = [:]
+    for entry in entries {
+      if case .event(let event) = timeline.apply(entry) {
+        events[(event.phase ?? "") + "/" + event.task, default: []].append(event)
+        if event.kind != .started && event.kind != .waiting && event.phase == plan.phases.last { endedAt[event.task] = event.time }
+      }
+    }
+    return Run(report: timeline.report(demo: demo, parameters: parameters, speed: 1, now: timeline.lastTime), events: events, endedAt: endedAt)
+  }
+
+  static func swiftRun(_ demo: any Demo, _ parameters: DemoParameters) async throws -> Run {
+    let console = RecordingConsole(capabilities: .plain(width: 80))
+    let clock = TestClock()
+    let playback = DemoPlayback(console: console, mode: .json, speed: .normal)
+    let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
+    await ClockStepper(clock: clock) { console.output.utf8.count }.run()
+    _ = await run.value
+    let entries = console.output.split(separator: "\n").compactMap { line -> DemoLogEntry? in
+      if case .entry(let entry)? = try? DemoJSONLine.parse(String(line)) { entry } else { nil }
+    }
+    return Self.run(entries, plan: demo.plan(parameters), demo: demo.id, parameters: parameters)
+  }
+
+  static func pythonRun(_ demo: any Demo, _ parameters: DemoParameters) async throws -> Run {
+    let python = try await PythonInterpreter.find(explicit: PythonForTests.python3, environment: [:])
+    let twin = try PythonTwin(demo: demo, interpreter: python)
+    let entries = EntryList()
+    let outcome = try await twin.run(parameters, speed: speed, ready: { _ in }, entry: { entries.append($0) })
+    #expect(outcome.status == 0, "the twin failed: \(outcome.standardError)")
+    #expect(outcome.header?.runtime?.hasPrefix("CPython 3.") == true)
+    return Self.run(entries.all, plan: demo.plan(parameters), demo: demo.id, parameters: parameters)
+  }
+}
+
+/// Entries gathered from the twin's reader.
+final class EntryList: Sendable {
+  private let entries = Mutex<[DemoLogEntry]>([])
+  func append(_ entry: DemoLogEntry) { entries.withLock { $0.append(entry) } }
+  var all: [DemoLogEntry] { entries.withLock { $0 } }
+}
+
+/// Pairs of tasks in one order in `a` and the other in `b`.
+enum DemoComparisonOrder {
+  static func pairs(_ a: [String], _ b: [String]) -> [(String, String)] {
+    var pairs: [(String, String)] = []
+    for (i, first) in a.enumerated() {
+      for second in a[(i + 1)...] {
+        if let x = b.firstIndex(of: first), let y = b.firstIndex(of: second), x > y { pairs.append((first, second)) }
+      }
+    }
+    return pairs
+  }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import LabCore
+import Synchronization
+import Testing
+import TestSupport
+
+/// `trace`'s tracer on programs written for these tests, under every CPython this machine has
+/// (3.11 on PATH; 3.12 and 3.13 from pyenv when installed — the others are skipped by name).
+@Suite(.timeLimit(.minutes(2)))
+struct TracedProgramTests {
+  /// The interpreters to run each program under: the ones this machine has. The tests below
+  /// name the ones that are missing.
+  static let versions = [11, 12, 13].filter { interpreter($0) != nil }
+
+  @Test(.enabled(if: interpreter(11) != nil, "no python3 3.11+ on PATH: the tracer tests on it are skipped"))
+  func python311IsHere() {}
+  @Test(.enabled(if: interpreter(12) != nil, "no pyenv Python 3.12: the tracer tests on 3.12 are skipped"))
+  func python312IsHere() {}
+  @Test(.enabled(if: interpreter(13) != nil, "no pyenv Python 3.13: the tracer tests on 3.13 are skipped"))
+  func python313IsHere() {}
+
+  static func interpreter(_ minor: Int) -> String? {
+    if minor == 11, let python3 = PythonForTests.python3 { return python3 }
+    return PythonForTests.pyenv(minor)
+  }
+
+  struct Traced {
+    var lines: [TraceLine]
+    var outcome: TracedProgram.Outcome
+
+    var tasks: [String] { lines.filter { $0.type == "event" && $0.event == "waiting" }.compactMap(\.task) }
+    func events(_ task: String) -> [String] {
+      lines.filter { $0.type == "event" && $0.task == task }.compactMap(\.event)
+    }
+    var joins: [String] { lines.filter { $0.type == "join" }.compactMap(\.label) }
+    var output: [String] { lines.filter { $0.type == "output" }.compactMap(\.text) }
+  }
+
+  static func trace(_ source: String, minor: Int, arguments: [String] = []) async throws -> Traced {
+    let path = try #require(interpreter(minor))
+    let python = try await PythonInterpreter.find(explicit: path, environment: [:])
+    let directory = try TemporaryDirectory(files: ["program.py": source])
+    var program = TracedProgram(interpreter: python, path: directory.path + "/program.py", arguments: arguments)
+    program.passesStandardInput = false
+    let lines = Mutex<[TraceLine]>([])
+    let outcome = try await program.run { messages in
+      for message in messages {
+        switch message {
+        case .trace(_, let line): lines.withLock { $0.append(line) }
+        case .output(let time, let text): lines.withLock { $0.append(TraceLine(type: "output", t: time, text: text)) }
+        }
+      }
+    }
+    return Traced(lines: lines.withLock { $0 }, outcome: outcome)
+  }
+
+  @Test(arguments: versions)
+  func nestedGathersShowEveryTaskWithItsArgumentsAndEachJoin(_ minor: Int) async throws {
+    let traced = try await Self.trace("""
+      import asyncio
+      async def fetch(what, n):
+          await asyncio.sleep(0.02 * n)
+          return what
+      async def main():
+          await asyncio.gather(fetch("profile", 1), asyncio.gather(fetch("posts", 2), fetch("likes", 1)))
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.outcome.status == 0)
+    #expect(traced.tasks.sorted() == ["fetch('likes', 1)", "fetch('posts', 2)", "fetch('profile', 1)", "main()"])
+    #expect(traced.events("fetch('posts', 2)") == ["waiting", "started", "finished"])
+    #expect(traced.joins == ["gather returned", "gather returned"])
+    let gathers = traced.lines.filter { $0.type == "gather" }
+    #expect(gathers.count == 2)
+    let main = try #require(traced.lines.first { $0.task == "main()" }?.id)
+    #expect(traced.lines.filter { $0.type == "event" && $0.task != "main()" }.allSatisfy { $0.parent == main })
+    #expect(traced.lines.filter { $0.task?.hasPrefix("fetch") == true }.allSatisfy { $0.gather != nil })
+  }
+
+  @Test(arguments: versions)
+  func aTaskGroupWhoseChildFailsCancelsTheOthersAndRaises(_ minor: Int) async throws {
+    let traced = try await Self.trace("""
+      import asyncio
+      async def slow():
+          await asyncio.sleep(1)
+      async def fail():
+          await asyncio.sleep(0.02)
+          raise ValueError("boom")
+      async def main():
+          try:
+              async with asyncio.TaskGroup() as group:
+                  group.create_task(slow())
+                  group.create_task(fail())
+          except* ValueError:
+              pass
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.events("slow()") == ["waiting", "started", "cancelled"])
+    #expect(traced.events("fail()") == ["waiting", "started", "failed"])
+    #expect(traced.lines.first { $0.task == "fail()" && $0.event == "failed" }?.error == "ValueError: boom")
+    #expect(traced.joins == ["TaskGroup raised ExceptionGroup(ValueError: boom)"])
+    #expect(traced.lines.filter { $0.task == "slow()" }.allSatisfy { $0.group != nil })
+  }
+
+  @Test(arguments: versions)
+  func returnExceptionsWaitsForEveryTaskAndCancelsNothing(_ minor: Int) async throws {
+    let traced = try await Self.trace("""
+      import asyncio
+      async def work(n, fails):
+          await asyncio.sleep(0.02 * n)
+          if fails:
+              raise RuntimeError("no")
+          return n
+      async def main():
+          print(await asyncio.gather(work(1, True), work(2, False), return_exceptions=True))
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.events("work(1, True)") == ["waiting", "started", "failed"])
+    #expect(traced.events("work(2, False)") == ["waiting", "started", "finished"])
+    #expect(traced.joins == ["gather returned"])
+    #expect(traced.output == ["[RuntimeError('no'), 2]"])
+  }
+
+  @Test(arguments: versions)
+  func aTimeoutSetsADeadlineAndCancelsTheLateTask(_ minor: Int) async throws {
+    let traced = try await Self.trace("""
+      import asyncio
+      async def late():
+          await asyncio.sleep(5)
+      async def main():
+          try:
+              await asyncio.wait_for(late(), 0.05)
+          except TimeoutError:
+              print("timed out")
+          try:
+              async with asyncio.timeout(0.05):
+                  await asyncio.create_task(late())
+          except TimeoutError:
+              print("timed out")
+      asyncio.run(main())
+      """, minor: minor)
+    let deadlines = traced.lines.filter { $0.type == "deadline" }.compactMap(\.t)
+    #expect(deadlines.count == 2)
+    // 3.11's wait_for wraps the coroutine in a task of its own; 3.12's awaits it in the caller.
+    #expect(traced.lines.filter { $0.task == "late()" && $0.event == "cancelled" }.count == (minor == 11 ? 2 : 1))
+    #expect(traced.output == ["timed out", "timed out"])
+  }
+
+  @Test(arguments: versions)
+  func namedTasksKeepTheirNames(_ minor: Int) async throws {
+    let traced = try await Self.trace("""
+      import asyncio
+      async def work():
+          await asyncio.sleep(0.01)
+      async def main():
+          first = asyncio.create_task(work(), name="worker-1")
+          async with asyncio.TaskGroup() as group:
+              group.create_task(work(), name="worker-2")
+          await first
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.tasks.sorted() == ["main()", "worker-1", "worker-2"])
+  }
+
+  @Test(arguments: versions)
+  func aForgottenAwaitPrintsTheFutureAndTheTasksStillRun(_ minor: Int) async throws {
+    let traced = try await Self.trace("""
+      import asyncio
+      async def work(name):
+          await asyncio.sleep(0.01)
+          return name
+      async def main():
+          print(asyncio.gather(work("A"), work("B")))
+          await asyncio.sleep(0.05)
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.output.first?.hasPrefix("<_GatheringFuture") == true)
+    #expect(traced.events("work('A')") == ["waiting", "started", "finished"])
+  }
+
+  @Test(arguments: versions)
+  func printedLinesAreTimedInOrderWithTheTasks(_ minor: Int) async throws {
+    let traced = try await Self.trace("""
+      import asyncio, sys
+      async def work():
+          print("before")
+          await asyncio.sleep(0.1)
+          print("after", end="")
+          sys.stdout.flush()
+      asyncio.run(work())
+      """, minor: minor)
+    let kinds = traced.lines.filter { $0.type == "output" || $0.event == "finished" }.map { $0.text ?? $0.event ?? "" }
+    #expect(kinds == ["before", "after", "finished"])
+    let before = try #require(traced.lines.first { $0.text == "before" }?.t)
+    let after = try #require(traced.lines.first { $0.text == "after" }?.t)
+    #expect(after - before >= 0.09)
+  }
+
+  @Test(arguments: versions)
+  func aProgramThatRaisesGivesItsTracebackWithoutTheBootstrapAndItsStatus(_ minor: Int) async throws {
+    let traced = try await Self.trace("""
+      import asyncio
+      async def main():
+          raise KeyError("missing")
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.outcome.status == 1)
+    #expect(traced.outcome.standardError.hasPrefix("Traceback (most recent call last):\n  File \""))
+    #expect(traced.outcome.standardError.hasSuffix("KeyError: 'missing'\n"))
+    #expect(!traced.outcome.standardError.contains("<string>"))
+    #expect(traced.events("main()") == ["waiting", "started", "failed"])
+  }
+
+  @Test(arguments: versions)
+  func aSyntaxErrorRunsNothingAndSaysWhere(_ minor: Int) async throws {
+    let traced = try await Self.trace("import asyncio\nasync def main(:\n    pass\n", minor: minor)
+    #expect(traced.outcome.status == 1)
+    #expect(traced.tasks.isEmpty)
+    #expect(traced.outcome.standardError.contains("program.py\", line 2"))
+    #expect(traced.outcome.standardError.contains("SyntaxError"))
+    #expect(!traced.outcome.standardError.contains("runpy"))
+  }
+
+  @Test(arguments: versions)
+  func asyncioRunsOwnShutdownTasksAreHidden(_ minor: Int) async throws {
+    let traced = try await Self.trace("import asyncio\nasync def main():\n    await asyncio.to_thread(print, 'x')\nasyncio.run(main())\n", minor: minor)
+    #expect(traced.tasks == ["main()"])
+  }
+
+  @Test(.enabled(if: interpreter(12) != nil, "no pyenv Python 3.12: the eager task factory test is skipped"))
+  func theEagerTaskFactoryOfPython312IsStillTraced() async throws {
+    let traced = try await Self.trace("""
+      import asyncio
+      async def quick(n):
+          return n
+      async def main():
+          asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+          await asyncio.gather(quick(1), quick(2))
+      asyncio.run(main())
+      """, minor: 12)
+    #expect(traced.events("quick(1)") == ["waiting", "started", "finished"])
+    #expect(traced.events("quick(2)") == ["waiting", "started", "finished"])
+  }
+}

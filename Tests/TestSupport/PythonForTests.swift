@@ -1,0 +1,37 @@
+import Foundation
+
+/// The python3 interpreters this machine has, for tests that need real CPython: `python3` on
+/// PATH when it is 3.11 or newer, and pyenv's 3.11, 3.12 and 3.13 when installed. Tests that
+/// need one say so with `.enabled(if:)`, naming what they skip.
+public enum PythonForTests {
+  /// python3 on PATH, if it is 3.11 or newer.
+  public static let python3: String? = {
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+      .map { $0 + "/python3" }
+      .first { FileManager.default.isExecutableFile(atPath: $0) }
+    return path.flatMap { candidate in version(of: candidate).map { !$0.lexicographicallyPrecedes([3, 11]) } == true ? candidate : nil }
+  }()
+
+  /// pyenv's newest interpreter of `minor` (3.minor), if installed: ~/.pyenv/versions/3.12.1/bin/python3.
+  public static func pyenv(_ minor: Int) -> String? {
+    let root = (ProcessInfo.processInfo.environment["PYENV_ROOT"] ?? NSHomeDirectory() + "/.pyenv") + "/versions"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    return names.filter { $0.hasPrefix("3.\(minor).") }.sorted().last
+      .map { root + "/" + $0 + "/bin/python3" }
+      .flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
+  }
+
+  /// [major, minor] of the interpreter at `path`.
+  static func version(of path: String) -> [Int]? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = ["-c", "import sys; print(*sys.version_info[:2])"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+  }
+}
