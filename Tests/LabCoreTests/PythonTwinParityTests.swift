@@ -55,7 +55,7 @@ struct PythonTwinParityTests {
     let label = ([id] + arguments).joined(separator: " ")
 
     #expect(python.report.outcome == swift.report.outcome, "\(label): outcome")
-    #expect(python.report.results.map { Self.slot($0.result) } == swift.report.results.map { Self.slot($0.result) }, "\(label): results")
+    #expect(python.report.results.map { DemoComparison.slot($0.result) } == swift.report.results.map { DemoComparison.slot($0.result) }, "\(label): results")
     #expect(python.report.orphans == swift.report.orphans, "\(label): orphans")
     #expect(abs(python.report.elapsed - swift.report.elapsed) <= Self.tolerance(swift.report.elapsed), "\(label): elapsed \(python.report.elapsed) against \(swift.report.elapsed)")
     #expect(python.report.maxRunning == swift.report.maxRunning, "\(label): most running")
@@ -69,7 +69,7 @@ struct PythonTwinParityTests {
       }
     }
     // End order, except between tasks the Swift run ends at the same instant (a tie).
-    for (first, second) in DemoComparisonOrder.pairs(python.report.finishOrder, swift.report.finishOrder) {
+    for (first, second) in DemoComparison.disagreeingPairs(python.report.finishOrder, swift.report.finishOrder) {
       let tie = abs((swift.endedAt[first] ?? 0) - (swift.endedAt[second] ?? 0)) < 0.001
       #expect(tie, "\(label): \(first) and \(second) ended in another order")
     }
@@ -82,15 +82,6 @@ struct PythonTwinParityTests {
     var endedAt: [String: Double]
   }
 
-  static func slot(_ result: DemoReport.SlotResult) -> String {
-    switch result {
-    case .value(let value, let lost): value + (lost ? " (lost)" : "")
-    case .error: "error"
-    case .cancelled: "cancelled"
-    case .notCreated: "not created"
-    case .unfinished: "unfinished"
-    }
-  }
 
   static func run(_ entries: [DemoLogEntry], plan: DemoPlan, demo: String, parameters: DemoParameters) -> Run {
     var timeline = RunTimeline(plan: plan)
@@ -136,15 +127,3 @@ final class EntryList: Sendable {
   var all: [DemoLogEntry] { entries.withLock { $0 } }
 }
 
-/// Pairs of tasks in one order in `a` and the other in `b`.
-enum DemoComparisonOrder {
-  static func pairs(_ a: [String], _ b: [String]) -> [(String, String)] {
-    var pairs: [(String, String)] = []
-    for (i, first) in a.enumerated() {
-      for second in a[(i + 1)...] {
-        if let x = b.firstIndex(of: first), let y = b.firstIndex(of: second), x > y { pairs.append((first, second)) }
-      }
-    }
-    return pairs
-  }
-}

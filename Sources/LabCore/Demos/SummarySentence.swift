@@ -48,17 +48,7 @@ extension DemoReport.TaskResult {
     label + (rank.map { " " + Self.ordinal($0) } ?? "")
   }
 
-  static func ordinal(_ number: Int) -> String {
-    let suffix: String
-    switch (number % 10, number % 100) {
-    case (_, 11...13): suffix = "th"
-    case (1, _): suffix = "st"
-    case (2, _): suffix = "nd"
-    case (3, _): suffix = "rd"
-    default: suffix = "th"
-    }
-    return "\(number)\(suffix)"
-  }
+  static func ordinal(_ number: Int) -> String { TimelineRenderer.ordinal(number) }
 }
 
 extension Array where Element == DemoReport.TaskResult {

@@ -122,7 +122,7 @@ public struct DemoComparison: Sendable, Equatable {
 
   /// A slot as both runtimes can agree on it: a value's text, or just "an error" (the messages
   /// are each runtime's own).
-  static func slot(_ result: DemoReport.SlotResult) -> String {
+  public static func slot(_ result: DemoReport.SlotResult) -> String {
     switch result {
     case .value(let value, let lost): value + (lost ? " (lost)" : "")
     case .error: "error"
@@ -133,7 +133,7 @@ public struct DemoComparison: Sendable, Equatable {
   }
 
   /// Pairs of tasks that come in one order in `a` and the other in `b`.
-  static func disagreeingPairs(_ a: [String], _ b: [String]) -> [(String, String)] {
+  public static func disagreeingPairs(_ a: [String], _ b: [String]) -> [(String, String)] {
     var pairs: [(String, String)] = []
     for (i, first) in a.enumerated() {
       for second in a[(i + 1)...] {
