@@ -36,8 +36,12 @@ extension EndToEnd {
           tutorial (default)      The guided walkthrough (what plain `gatherlab`
                                   starts).
           run                     Run one demo with live timing output, then a summary.
-          list                    List the lessons (✓ done, ▸ current) and the demos
-                                  with their parameters.
+          compare                 Run a demo in Swift and its twin under real CPython
+                                  on one time axis, then say what agrees.
+          trace                   Run your own asyncio program under python3 and draw
+                                  its tasks live.
+          list                    List the lessons (✓ done, ▸ current, prediction
+                                  scores) and the demos with their parameters.
           show                    Render one lesson and exit.
           lint                    Check lesson files.
           replay                  Draw a recorded run again, at any speed or one event
@@ -52,9 +56,9 @@ extension EndToEnd {
         OVERVIEW: Run one demo with live timing output, then a summary.
 
         Demos: sequential, ordering, error-cancel, return-exceptions, semaphore,
-        timeout, first-completed. Parameters are key=value; lists are comma separated.
-        `gatherlab list` shows each demo's parameters with their defaults and valid
-        ranges. Ctrl-C stops a demo (exit code 130).
+        timeout, first-completed, blocking. Parameters are key=value; lists are comma
+        separated. `gatherlab list` shows each demo's parameters with their defaults
+        and valid ranges. Ctrl-C stops a demo (exit code 130).
 
         Examples:
           gatherlab run ordering
@@ -63,8 +67,9 @@ extension EndToEnd {
           gatherlab run semaphore tasks=30 limit=10 mode=window --speed 5
           gatherlab run timeout --json
           gatherlab run error-cancel mode=gather --record class.jsonl
+          gatherlab run ordering --python      # the Python twin under real CPython
 
-        USAGE: gatherlab run [<demo>] [<key=value> ...] [--speed <X>] [--json] [--no-color] [--width <N>] [--record <FILE>]
+        USAGE: gatherlab run [<demo>] [<key=value> ...] [--speed <X>] [--json] [--python] [--python-bin <PATH>] [--no-color] [--width <N>] [--record <FILE>]
 
         ARGUMENTS:
           <demo>                  The demo to run.
@@ -75,6 +80,10 @@ extension EndToEnd {
                                   stay in nominal seconds (0.1–100).
           --json                  Print JSON Lines (a demo header, one line per event,
                                   the result) instead of the timeline.
+          --python                Run the demo's Python twin under real CPython (3.11
+                                  or newer) instead of the Swift demo.
+          --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
+                                  GATHERLAB_PYTHON or python3 on PATH.
           --no-color              Plain text: no colors or cursor movement (also
                                   NO_COLOR, TERM=dumb).
           --width <N>             Wrap text to N columns (default: the terminal's, at
@@ -87,8 +96,8 @@ extension EndToEnd {
 
         """),
       (["list", "--help"], """
-        OVERVIEW: List the lessons (✓ done, ▸ current) and the demos with their
-        parameters.
+        OVERVIEW: List the lessons (✓ done, ▸ current, prediction scores) and the demos
+        with their parameters.
 
         Examples:
           gatherlab list
@@ -165,10 +174,12 @@ extension EndToEnd {
       (["tutorial", "--help"], """
         OVERVIEW: The guided walkthrough (what plain `gatherlab` starts).
 
-        Shows the current lesson and a prompt; 'help' at the prompt lists the commands.
-        Progress is kept in $GATHERLAB_HOME, else $XDG_STATE_HOME/gatherlab, else
-        ~/.local/state/gatherlab. With standard input piped, commands are read line by
-        line, with no prompt.
+        Reads the current lesson part by part at a prompt (an empty line reads on) and
+        asks the lessons' predictions before their runs; 'help' at the prompt lists the
+        commands. Progress is kept in $GATHERLAB_HOME, else $XDG_STATE_HOME/gatherlab,
+        else ~/.local/state/gatherlab. With standard input or output piped, each lesson
+        prints whole, commands are read line by line with no prompt, and nothing waits
+        for an answer.
 
         Examples:
           gatherlab
@@ -253,6 +264,78 @@ extension EndToEnd {
                                   trace)
           -o <OUT>                Where to write it (default: FILE with the format's
                                   extension; - for standard output).
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """),
+      (["compare", "--help"], """
+        OVERVIEW: Run a demo in Swift and its twin under real CPython on one time axis,
+        then say what agrees.
+
+        The Python twin starts first; once CPython is ready, both runs start together
+        and each is timed from its own start. Needs python3 3.11 or newer
+        (--python-bin, GATHERLAB_PYTHON or python3 on PATH); exits 69 without it.
+
+        Examples:
+          gatherlab compare ordering
+          gatherlab compare error-cancel mode=gather
+          gatherlab compare semaphore limit=3 --speed 5
+          gatherlab compare timeout --json
+
+        USAGE: gatherlab compare [<demo>] [<key=value> ...] [--speed <X>] [--json] [--python-bin <PATH>] [--no-color] [--width <N>]
+
+        ARGUMENTS:
+          <demo>                  The demo to compare.
+          <key=value>             Parameters as key=value, e.g. delays=3,1,2.
+
+        OPTIONS:
+          --speed <X>             Time scale: 10 runs ten times faster; reported times
+                                  stay in nominal seconds (0.1–100).
+          --json                  Print JSON Lines: the Swift run, the CPython run (its
+                                  header names the runtime), then a comparison line.
+          --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
+                                  GATHERLAB_PYTHON or python3 on PATH.
+          --no-color              Plain text: no colors or cursor movement (also
+                                  NO_COLOR, TERM=dumb).
+          --width <N>             Wrap text to N columns (default: the terminal's, at
+                                  most 100).
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """),
+      (["trace", "--help"], """
+        OVERVIEW: Run your own asyncio program under python3 and draw its tasks live.
+
+        The program runs with a small tracer installed before its code: every task
+        (named by name= or by its coroutine and first arguments), each gather's join, a
+        TaskGroup's exit and each timeout's deadline are drawn on one time axis, with
+        the program's own output time-stamped beside them. Its traceback, if it raises,
+        follows the timeline, and trace exits with the program's own status (130 after
+        Ctrl-C). Needs python3 3.11 or newer.
+
+        Examples:
+          gatherlab trace fetch_all.py
+          gatherlab trace crawler.py -- --depth 2
+          gatherlab trace fetch_all.py --json
+
+        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--python-bin <PATH>] [--no-color] [--width <N>]
+
+        ARGUMENTS:
+          <file.py>               The Python program to run.
+          <args>                  Arguments for the program, after --.
+
+        OPTIONS:
+          --json                  Print the tracer's JSON Lines (tasks with id, parent
+                                  and gather ids; joins; deadlines; output) instead of
+                                  the timeline.
+          --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
+                                  GATHERLAB_PYTHON or python3 on PATH.
+          --no-color              Plain text: no colors or cursor movement (also
+                                  NO_COLOR, TERM=dumb).
+          --width <N>             Wrap text to N columns (default: the terminal's, at
+                                  most 100).
           --version               Show the version.
           -h, --help              Show help information.
 

@@ -31,7 +31,7 @@ extension EndToEnd {
       let terminal = try PseudoTerminal.gatherlab(
         ["--lessons", lessons.path], environment: ["GATHERLAB_HOME": home.path], rows: 30, columns: 80
       )
-      try await terminal.waitFor("gatherlab 1/12 lesson-1 › ")
+      try await terminal.waitFor("gatherlab 1/12 lesson-1 1/1 › ")
       for round in 0..<50 {
         let target = 2 + round % 10
         let mark = terminal.mark()
@@ -42,7 +42,7 @@ extension EndToEnd {
           try terminal.write("\u{03}")
           try terminal.write("goto \(target)\r")
         }
-        try await terminal.waitFor("gatherlab \(target)/12 lesson-\(target) › ", after: mark)
+        try await terminal.waitFor("gatherlab \(target)/12 lesson-\(target) 1/1 › ", after: mark)
       }
       #expect(!stripANSI(terminal.output).contains("Unknown lesson"))
       try terminal.write("quit\r")

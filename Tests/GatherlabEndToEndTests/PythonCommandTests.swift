@@ -34,7 +34,7 @@ extension EndToEnd {
       #expect(result.status == .exited(0), "stderr: \(result.standardError)")
       #expect(result.standardOutput.hasPrefix("error-cancel · delays=2,2 · fail-at=1 · mode=gather · CPython 3."))
       #expect(result.standardOutput.contains("\noutcome     threw A failed\n"))
-      #expect(result.standardOutput.contains("\norphans     B, C kept running after the error until 2."))
+      #expect(result.standardOutput.contains("\norphans     B, C ran on after the caller got the error until 2."))
     }
 
     @Test func compareErrorCancelWithGatherAgreesThatNothingIsCancelled() async throws {
@@ -118,7 +118,7 @@ extension EndToEnd {
         """)
       let result = try await GatherlabProcess(["trace", path], timeout: .seconds(30)).run()
       #expect(result.status == .exited(1))
-      #expect(result.standardOutput.contains("main()  failed  ValueError: bad input\n"))
+      #expect(result.standardOutput.contains("main()  failed 1st  ValueError: bad input\n"))
       #expect(result.standardOutput.hasSuffix("\n1 task: 1 failed. raises.py exited with status 1.\n"))
       #expect(result.standardError.hasPrefix("Traceback (most recent call last):\n"))
       #expect(result.standardError.hasSuffix("ValueError: bad input\n"))

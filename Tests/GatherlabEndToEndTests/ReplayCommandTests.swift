@@ -46,14 +46,14 @@ extension EndToEnd {
       #expect(replay.status == .exited(0))
       let lines = replay.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       #expect(lines.first == "error-cancel · delays=2,2 · fail-at=1 · mode=gather · replay ×50")
-      #expect(lines.contains { $0.hasSuffix("A  failed  A failed") })
+      #expect(lines.contains { $0.hasSuffix("[0] A  failed 1st  A failed") })
       #expect(lines.contains("Summary"))
       #expect(!replay.standardOutput.contains("\u{1B}"))
     }
 
     @Test func anInterruptedRunLeavesACompleteRecordingThatSaysSo() async throws {
       let result = try await GatherlabProcess(["run", "timeout", "--record", path("stopped.jsonl")])
-        .run(interrupting: .whenStandardOutputContains("started"))
+        .run(interrupting: .whenStandardOutputContains("finished"))
       #expect(result.status == .exited(130))
       let lines = try String(contentsOfFile: path("stopped.jsonl"), encoding: .utf8).split(separator: "\n")
       let lastLine = try #require(lines.last)
@@ -112,7 +112,8 @@ extension EndToEnd {
       )
       defer { terminal.close() }
       try await terminal.waitFor("step 1/3")
-      #expect(terminal.screen.text.contains("A, B and C started"))
+      // The stop's line may reach the screen a moment after its counter.
+      try await terminal.waitForScreen("the first stop") { $0.text.contains("A, B and C started") }
       var mark = terminal.mark()
       try terminal.write(" ")
       try await terminal.waitFor("step 2/3", after: mark)

@@ -42,7 +42,7 @@ extension EndToEnd {
       try await terminal.waitFor("Demos will run at speed 50×.", after: mark)
       mark = terminal.mark()
       try terminal.write("run\r")
-      try await terminal.waitFor("end order", after: mark)
+      try await terminal.waitFor("finished    [0] A", after: mark)
       let ran = try await terminal.waitFor("gatherlab 2/13 sequential-vs-concurrent 1/", after: mark)
       #expect(stripANSI(ran).contains("outcome     returned"))
       #expect(stripANSI(ran).contains("speedup     "))
