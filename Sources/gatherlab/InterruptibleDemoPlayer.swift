@@ -18,6 +18,13 @@ struct InterruptibleDemoPlayer: DemoPlaying {
     await playRun(demo, parameters: parameters, speed: speed).report
   }
 
+  func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed, recorder: any RunLineSink) async -> DemoRun {
+    let sinks = [self.recorder, recorder].compactMap { $0 }
+    var player = self
+    player.recorder = RunLineFanOut(sinks)
+    return await player.playRun(demo, parameters: parameters, speed: speed)
+  }
+
   func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoRun {
     var playback = DemoPlayback(
       console: console,

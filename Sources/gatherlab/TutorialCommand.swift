@@ -35,6 +35,7 @@ struct TutorialCommand: AsyncParsableCommand {
 
   @OptionGroup var output: OutputOptions
   @OptionGroup var lessons: LessonOptions
+  @OptionGroup var pythonOptions: PythonOptions
 
   @MainActor
   func run() async throws {
@@ -62,7 +63,8 @@ struct TutorialCommand: AsyncParsableCommand {
       reader: reader,
       player: InterruptibleDemoPlayer(console: console, json: false),
       keys: TerminalKeyReader(),
-      python: pythonExecutable(environment: environment).map { PythonProgramRunner(executable: $0) },
+      python: pythonExecutable(environment: environment, explicit: pythonOptions.pythonBin).map { PythonProgramRunner(executable: $0) },
+      tools: PromptTools(console: console, pythonBin: pythonOptions.pythonBin),
       options: Walkthrough.Options(speed: speed, startLesson: startLesson, lessonsDirectory: lessons.lessonsDirectory)
     )
     if let editLine = reader as? EditLineReader {
@@ -80,9 +82,11 @@ struct TutorialCommand: AsyncParsableCommand {
   }
 }
 
-/// The python3 that runs the lessons' programs for their predictions: `$GATHERLAB_PYTHON`, else
-/// the first `python3` on `$PATH`; nil when there is none (the lessons' own answers decide).
-func pythonExecutable(environment: [String: String]) -> String? {
+/// The python3 that runs the lessons' programs for their predictions: `--python-bin`, else
+/// `$GATHERLAB_PYTHON`, else the first `python3` on `$PATH`; nil when there is none (the lessons'
+/// own answers decide).
+func pythonExecutable(environment: [String: String], explicit: String? = nil) -> String? {
+  if let explicit, !explicit.isEmpty { return explicit }
   if let chosen = environment["GATHERLAB_PYTHON"], !chosen.isEmpty { return chosen }
   for directory in (environment["PATH"] ?? "").split(separator: ":") {
     let candidate = String(directory) + "/python3"

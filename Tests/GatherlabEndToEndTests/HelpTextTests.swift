@@ -186,7 +186,7 @@ extension EndToEnd {
           gatherlab --from results-order --speed 5
           printf 'run ordering\\nnext\\nrun\\n' | gatherlab --speed 2
 
-        USAGE: gatherlab tutorial [--speed <X>] [--from <LESSON>] [--no-color] [--width <N>] [--lessons <DIR>]
+        USAGE: gatherlab tutorial [--speed <X>] [--from <LESSON>] [--no-color] [--width <N>] [--lessons <DIR>] [--python-bin <PATH>]
 
         OPTIONS:
           --speed <X>             Time scale for demos: 10 runs ten times faster
@@ -198,6 +198,8 @@ extension EndToEnd {
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
+          --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
+                                  GATHERLAB_PYTHON or python3 on PATH.
           --version               Show the version.
           -h, --help              Show help information.
 

@@ -31,6 +31,16 @@ import Testing
     ("run ordering", .run(demo: "ordering", arguments: [])),
     ("run delays=5,1", .run(demo: nil, arguments: ["delays=5,1"])),
     ("run  error-cancel   mode=gather delays=1,2 ", .run(demo: "error-cancel", arguments: ["mode=gather", "delays=1,2"])),
+    ("compare", .compare(demo: nil, arguments: [])),
+    ("compare ordering", .compare(demo: "ordering", arguments: [])),
+    ("compare limit=2", .compare(demo: nil, arguments: ["limit=2"])),
+    ("gatherlab compare error-cancel mode=gather", .compare(demo: "error-cancel", arguments: ["mode=gather"])),
+    ("trace", .trace(nil)),
+    ("trace 2", .trace("2")),
+    ("save /tmp/run.jsonl", .save("/tmp/run.jsonl")),
+    ("save Class.JSONL", .save("Class.JSONL")),
+    ("replay", .replay),
+    ("step", .step),
     ("demos", .demos),
     ("code", .code(nil)),
     ("code timeout", .code("timeout")),
@@ -59,6 +69,11 @@ import Testing
     ("goto", "'goto' needs an argument: goto ID|N."),
     ("goto 1 2", "'goto' takes no argument here: 2."),
     ("speed 1 2", "'speed' takes no argument here: 2."),
+    ("save", "'save' needs an argument: save FILE."),
+    ("save a b", "'save' takes no argument here: b."),
+    ("trace 1 2", "'trace' takes no argument here: 2."),
+    ("replay run.jsonl", "'replay' takes no argument here: run.jsonl."),
+    ("stpe", "Unknown command 'stpe'. Did you mean 'step'?"),
     ("predict maybe", "'predict' takes 'on' or 'off', not 'maybe'."),
     ("show some", "'show' takes 'all', not 'some'."),
     ("gatherlab", "You are in gatherlab already: type the rest of the command ('run ordering'), or 'help'."),
@@ -81,11 +96,12 @@ import Testing
   )
 
   @Test func commandsAtTheStartOfTheLine() {
-    #expect(completion.candidates(for: "re", after: "") == ["review", "restart"])
+    #expect(completion.candidates(for: "re", after: "") == ["replay", "review", "restart"])
+    #expect(completion.candidates(for: "s", after: "") == ["show", "speed", "save", "step"])
     #expect(completion.candidates(for: "p", after: "") == ["predict"])
     #expect(completion.candidates(for: "", after: "") == [
-      "next", "back", "list", "goto", "show", "run", "demos", "code", "speed", "review", "predict", "restart", "help",
-      "quit",
+      "next", "back", "list", "goto", "show", "run", "compare", "trace", "demos", "code", "speed", "save", "replay", "step",
+      "review", "predict", "restart", "help", "quit",
     ])
   }
 
@@ -105,6 +121,7 @@ import Testing
     #expect(completion.candidates(for: "ord", after: "run ") == ["ordering"])
     #expect(completion.candidates(for: "e", after: "code ") == ["error-cancel"])
     #expect(completion.candidates(for: "t", after: "r ") == ["timeout"])
+    #expect(completion.candidates(for: "se", after: "compare ") == ["sequential", "semaphore"])
   }
 
   @Test func parameterNamesAfterADemoOrForTheLessonsDemo() {
@@ -112,6 +129,7 @@ import Testing
     #expect(completion.candidates(for: "m", after: "run semaphore tasks=5 ") == ["mode="])
     #expect(completion.candidates(for: "", after: "run semaphore tasks=5 limit=2 delay=1 mode=window fail=none ") == [])
     #expect(completion.candidates(for: "d", after: "run ") == ["delays="])
+    #expect(completion.candidates(for: "m", after: "compare error-cancel ") == ["mode="])
   }
 
   @Test func lessonIdsAfterGoto() {
@@ -122,5 +140,7 @@ import Testing
   @Test func nothingWhereNothingFits() {
     #expect(completion.candidates(for: "x", after: "help ") == [])
     #expect(completion.candidates(for: "a", after: "goto results-order ") == [])
+    #expect(completion.candidates(for: "", after: "replay ") == [])
+    #expect(completion.candidates(for: "", after: "trace ") == [])
   }
 }

@@ -21,9 +21,14 @@ final class TestClockDemoPlayer: DemoPlaying {
   }
 
   func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoRun {
+    await playRun(demo, parameters: parameters, speed: speed, recorder: RunLineBuffer())
+  }
+
+  func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed, recorder: any RunLineSink) async -> DemoRun {
     played.withLock { $0.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed.value)) }
     let clock = TestClock()
-    let playback = DemoPlayback(console: console, mode: .lines, speed: speed)
+    var playback = DemoPlayback(console: console, mode: .lines, speed: speed)
+    playback.recorder = recorder
     let run = Task { await playback.playRun(demo, parameters: parameters, clock: clock) }
     await ClockStepper(clock: clock) { [console] in console.output.utf8.count }.run()
     return await run.value
@@ -190,23 +195,32 @@ final class TestClockDemoPlayer: DemoPlaying {
     _ = await session(["help"])
     #expect(console.output.contains("""
       Commands
-        next, n                  the next lesson at once (marks this one done)
-        back, b, prev            the previous part; from a first part, the previous
-                                 lesson
-        list, ls                 all lessons, ✓ done, ▸ current, prediction scores
-        goto, g ID|N             jump to a lesson by id or number
-        show, s [all]            this part again ('show all': the whole lesson)
-        run, r [DEMO] [k=v ...]  run this lesson's demo, or the one named
-        demos                    the demos and their parameters
-        code [DEMO] [--all]      the demo's Python, then the Swift that gathers
-        speed [X]                time scale for later runs (0.1–100)
-        review                   the predictions you missed, asked and run again
-        predict on|off           ask predictions while reading, or only print them
-        restart                  clear your progress and start over
-        help, ?                  this list
-        quit, exit, q            leave; progress is saved (Ctrl-D too)
+        next, n                   the next lesson at once (marks this one done)
+        back, b, prev             the previous part; from a first part, the previous
+                                  lesson
+        list, ls                  all lessons, ✓ done, ▸ current, prediction scores
+        goto, g ID|N              jump to a lesson by id or number
+        show, s [all]             this part again ('show all': the whole lesson)
+        run, r [DEMO] [k=v ...]   run this lesson's demo, or the one named
+        compare [DEMO] [k=v ...]  the demo beside its Python twin under real CPython,
+                                  then what agrees
+        trace [N]                 this lesson's Python program (the Nth) under
+                                  CPython, its tasks drawn
+        demos                     the demos and their parameters
+        code [DEMO] [--all]       the demo's Python, then the Swift that gathers
+        speed [X]                 time scale for later runs (0.1–100)
+        save FILE                 write the last run to FILE, for 'gatherlab replay'
+                                  and 'export'
+        replay                    the last run again, as it ran
+        step                      the last run event by event (Enter on, b back, q
+                                  stops)
+        review                    the predictions you missed, asked and run again
+        predict on|off            ask predictions while reading, or only print them
+        restart                   clear your progress and start over
+        help, ?                   this list
+        quit, exit, q             leave; progress is saved (Ctrl-D too)
       An empty line reads on. Tab completes commands, lesson ids, demos and
-      parameters. Ctrl-C stops a demo.
+      parameters. Ctrl-C stops a run.
 
       """))
   }

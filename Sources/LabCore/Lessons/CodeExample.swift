@@ -32,6 +32,12 @@ public struct CodeExample: Sendable, Equatable {
 }
 
 extension MarkdownDocument {
+  /// The ```python blocks that run as written (not `fragment`, not `invalid`), in reading order:
+  /// what `trace N` in the walkthrough counts.
+  public var pythonPrograms: [CodeExample] {
+    codeExamples.filter { $0.language == "python" && $0.isCompleteProgram }
+  }
+
   /// Every fenced code block that is not itself an `output` block, in reading order, paired with
   /// the `output` block that follows it in the same list item, quote or document.
   public var codeExamples: [CodeExample] {

@@ -11,6 +11,8 @@ public struct ComparePlayback: Sendable {
   public let mode: DemoPlayback.Mode
   public let speed: DemoSpeed
   public var frameInterval: Duration = .milliseconds(50)
+  /// Gets the CPython run's JSON Lines once both runs have ended (the walkthrough's `save`).
+  public var recorder: (any RunLineSink)?
 
   public init(console: any Console, mode: DemoPlayback.Mode, speed: DemoSpeed) {
     self.console = console
@@ -36,10 +38,14 @@ public struct ComparePlayback: Sendable {
     let nameWidth = (plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1) + 1
     let console = console, mode = mode
     let swiftEntries = EntryLog(), pythonEntries = EntryLog()
+    let keeps = mode == .json || recorder != nil
     func logger(_ tag: String, _ kept: EntryLog) -> @Sendable (DemoLogEntry) -> Void {
-      if mode == .json { return { entry in kept.append(entry) } }
-      guard mode == .lines else { return { _ in } }
+      guard mode == .lines else {
+        if keeps { return { entry in kept.append(entry) } }
+        return { _ in }
+      }
       return { entry in
+        if keeps { kept.append(entry) }
         if let line = DemoTranscript.line(entry, nameWidth: nameWidth) { console.writeLine(tag + line) }
       }
     }
@@ -89,6 +95,11 @@ public struct ComparePlayback: Sendable {
       )
     }
     let comparison = DemoComparison(swift: run(swiftSession, "Swift"), python: run(pythonSession, runtime), speed: speed.value)
+    if let recorder {
+      recorder.write(DemoJSON.header(demo: demo.id, parameters: parameters, speed: speed.value, runtime: runtime))
+      for entry in pythonEntries.all { recorder.write(DemoJSON.entry(entry)) }
+      recorder.write(DemoJSON.result(comparison.python.report))
+    }
     let width = console.currentSize()?.columns ?? console.capabilities.width
     switch mode {
     case .json:

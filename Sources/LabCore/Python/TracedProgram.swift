@@ -150,6 +150,12 @@ final class FIFOReader: Sendable {
 
   func start() {
     let thread = Thread { [self] in
+      // Foundation's threads start with every signal unblocked; a Ctrl-C delivered here would
+      // never reach the signalfd that `InterruptSignal` reads, for the rest of the process.
+      var interrupt = sigset_t()
+      sigemptyset(&interrupt)
+      sigaddset(&interrupt, SIGINT)
+      pthread_sigmask(SIG_BLOCK, &interrupt, nil)
       defer { ended.signal() }
       let descriptor = open(path, O_RDONLY)
       guard descriptor >= 0 else { return }

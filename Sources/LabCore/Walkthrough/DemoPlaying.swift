@@ -6,6 +6,9 @@ public protocol DemoPlaying: Sendable {
   func play(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoReport
   /// The same, keeping the final timeline; the walkthrough's predictions point at its rows.
   func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoRun
+  /// The same, with the run's JSON Lines also going to `recorder` as they happen (the
+  /// walkthrough keeps the last run's for `save`, `replay` and `step`).
+  func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed, recorder: any RunLineSink) async -> DemoRun
 }
 
 extension DemoPlaying {
@@ -13,6 +16,11 @@ extension DemoPlaying {
   /// report, for players that do not.
   public func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed) async -> DemoRun {
     DemoRun(report: await play(demo, parameters: parameters, speed: speed), timeline: nil)
+  }
+
+  /// By default nothing is recorded, for players that cannot.
+  public func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed, recorder: any RunLineSink) async -> DemoRun {
+    await playRun(demo, parameters: parameters, speed: speed)
   }
 }
 

@@ -38,6 +38,8 @@ public final class Walkthrough {
   let keys: any KeyReading
   /// Runs the lessons' Python programs for `choice` predictions; nil when python3 is missing.
   let python: (any PythonProgramRunning)?
+  /// `compare`, `trace`, `replay` and `step`; nil where they cannot run (they say so).
+  let tools: (any WalkthroughTools)?
   /// The time answers are recorded at.
   let now: () -> Date
   let options: Options
@@ -55,6 +57,8 @@ public final class Walkthrough {
   var shownSincePrompt = 0
   /// Whether the learner allowed `--lessons DIR`'s Python to run this session (asked once).
   var pythonAllowed: Bool?
+  /// The last run's JSON Lines (a demo, a prediction's run, a compare), for `save`, `replay`, `step`.
+  var lastRun: LastRun?
 
   public init(
     catalog: LessonCatalog,
@@ -65,6 +69,7 @@ public final class Walkthrough {
     player: any DemoPlaying,
     keys: any KeyReading = ScriptedKeyReader(),
     python: (any PythonProgramRunning)? = nil,
+    tools: (any WalkthroughTools)? = nil,
     now: @escaping () -> Date = Date.init,
     options: Options = Options()
   ) {
@@ -76,6 +81,7 @@ public final class Walkthrough {
     self.player = player
     self.keys = keys
     self.python = python
+    self.tools = tools
     self.now = now
     self.options = options
     progress = Progress(current: catalog.lessons.first?.id ?? "")
@@ -225,6 +231,16 @@ public final class Walkthrough {
       if all || !readsInParts { showWholeLesson() } else { await showPart(asking: false) }
     case .run(let demo, let arguments):
       await runDemo(named: demo, arguments: arguments)
+    case .compare(let demo, let arguments):
+      await compare(named: demo, arguments: arguments)
+    case .trace(let number):
+      await trace(number)
+    case .save(let path):
+      saveLastRun(to: path)
+    case .replay:
+      await replayLastRun(stepping: false)
+    case .step:
+      await replayLastRun(stepping: true)
     case .demos:
       emit([StyledText("Demos", style: .bold)] + DemoListing.lines(registry, width: width))
     case .code(let name, let all):
@@ -365,7 +381,10 @@ public final class Walkthrough {
         demo: name ?? lesson.demo, arguments: arguments, lesson: lessonParameters ? lesson : nil,
         speed: progress.speed, registry: registry
       )
-      return await player.playRun(launch.demo, parameters: launch.parameters, speed: launch.speed)
+      let lines = RunLineBuffer()
+      let run = await player.playRun(launch.demo, parameters: launch.parameters, speed: launch.speed, recorder: lines)
+      remember(["run", launch.demo.id] + arguments, lines)
+      return run
     } catch {
       say(error.description)
       return nil
@@ -488,7 +507,7 @@ public final class Walkthrough {
         )
       }
     }
-    let tip = "An empty line reads on. Tab completes commands, lesson ids, demos and parameters. Ctrl-C stops a demo."
+    let tip = "An empty line reads on. Tab completes commands, lesson ids, demos and parameters. Ctrl-C stops a run."
     lines += TextWrapper.wrap(tip, width: width - 1).map { StyledText($0, style: .dim) }
     return lines
   }

@@ -10,10 +10,20 @@ public enum WalkthroughCommand: Sendable, Equatable {
   /// `show` reprints the current part; `show all` the whole lesson.
   case show(all: Bool)
   case run(demo: String?, arguments: [String])
+  /// `compare [DEMO] [k=v ...]`: the demo beside its Python twin under real CPython.
+  case compare(demo: String?, arguments: [String])
+  /// `trace [N]`: the lesson's Nth runnable Python program, traced (the first when nil).
+  case trace(String?)
   case demos
   /// `code [DEMO] [--all]`: `all` shows the whole Swift file, not only the code that gathers.
   case code(String?, all: Bool = false)
   case speed(String?)
+  /// `save FILE`: the last run as a recording.
+  case save(String)
+  /// The last run again, drawn as it ran.
+  case replay
+  /// The last run event by event.
+  case step
   case review
   /// `predict on|off`; `predict` alone says which it is.
   case predict(Bool?)
@@ -25,7 +35,7 @@ public enum WalkthroughCommand: Sendable, Equatable {
   /// form, help line, parser and completion all hang off its case here: adding a command is one
   /// case and its row in `entry`.
   public enum Name: String, CaseIterable, Sendable {
-    case next, back, list, goto, show, run, demos, code, speed, review, predict, restart, help, quit
+    case next, back, list, goto, show, run, compare, trace, demos, code, speed, save, replay, step, review, predict, restart, help, quit
 
     /// The command's row of the table.
     public var entry: Entry {
@@ -41,7 +51,14 @@ public enum WalkthroughCommand: Sendable, Equatable {
       case .show:
         Entry(aliases: ["s"], help: "this part again ('show all': the whole lesson)", arguments: .choice(["all"]) { .show(all: $0 == "all") })
       case .run:
-        Entry(aliases: ["r"], help: "run this lesson's demo, or the one named", arguments: .demoAndParameters)
+        Entry(aliases: ["r"], help: "run this lesson's demo, or the one named", arguments: .demoAndParameters { .run(demo: $0, arguments: $1) })
+      case .compare:
+        Entry(
+          help: "the demo beside its Python twin under real CPython, then what agrees",
+          arguments: .demoAndParameters { .compare(demo: $0, arguments: $1) }
+        )
+      case .trace:
+        Entry(help: "this lesson's Python program (the Nth) under CPython, its tasks drawn", arguments: .optional("[N]", .nothing, WalkthroughCommand.trace))
       case .demos:
         Entry(help: "the demos and their parameters", arguments: .none(.demos))
       case .code:
@@ -51,6 +68,12 @@ public enum WalkthroughCommand: Sendable, Equatable {
         )
       case .speed:
         Entry(help: "time scale for later runs (0.1–100)", arguments: .optional("[X]", .nothing, WalkthroughCommand.speed))
+      case .save:
+        Entry(help: "write the last run to FILE, for 'gatherlab replay' and 'export'", arguments: .one("FILE", .nothing, WalkthroughCommand.save))
+      case .replay:
+        Entry(help: "the last run again, as it ran", arguments: .none(.replay))
+      case .step:
+        Entry(help: "the last run event by event (Enter on, b back, q stops)", arguments: .none(.step))
       case .review:
         Entry(help: "the predictions you missed, asked and run again", arguments: .none(.review))
       case .predict:
@@ -102,7 +125,7 @@ public enum WalkthroughCommand: Sendable, Equatable {
     /// At most one of a few fixed words.
     case choice([String], @Sendable (String?) -> WalkthroughCommand)
     /// `[DEMO] [k=v ...]`.
-    case demoAndParameters
+    case demoAndParameters(@Sendable (String?, [String]) -> WalkthroughCommand)
 
     /// The form `help` prints after the names: "ID|N", "[all]", "[DEMO] [k=v ...]".
     public var form: String {
@@ -156,11 +179,11 @@ public enum WalkthroughCommand: Sendable, Equatable {
         return .failure(.notAChoice(command: name.rawValue, word: word, choices: allowed))
       }
       return .success(make(word.lowercased()))
-    case .demoAndParameters:
+    case .demoAndParameters(let make):
       if let demo = arguments.first, !demo.contains("=") {
-        return .success(.run(demo: demo, arguments: Array(arguments.dropFirst())))
+        return .success(make(demo, Array(arguments.dropFirst())))
       }
-      return .success(.run(demo: nil, arguments: arguments))
+      return .success(make(nil, arguments))
     }
   }
 }

@@ -109,7 +109,7 @@ extension Walkthrough {
 
   /// The bundled course's Python runs unasked; lessons from `--lessons DIR` are someone else's
   /// code, run only after the learner says yes, once a session.
-  private func allowsPython() -> Bool {
+  func allowsPython() -> Bool {
     guard let directory = options.lessonsDirectory else { return true }
     if let pythonAllowed { return pythonAllowed }
     say("The lessons in \(directory) are not gatherlab's own, so their Python programs run only if you say so.")

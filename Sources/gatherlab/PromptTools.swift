@@ -1,0 +1,93 @@
+import Foundation
+import LabCore
+import LabTerminal
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The walkthrough's `compare`, `trace`, `replay` and `step` on the real terminal: python3 found
+/// when first needed (`--python-bin`, else `GATHERLAB_PYTHON`, else python3 on PATH), Ctrl-C
+/// stopping the run and returning to the prompt, single keys for `step`.
+struct PromptTools: WalkthroughTools {
+  let console: any Console
+  /// `--python-bin`, if given.
+  let pythonBin: String?
+
+  private func interpreter() async -> Result<PythonInterpreter, PythonNotFoundError> {
+    do throws(PythonNotFoundError) {
+      return .success(try await PythonInterpreter.find(explicit: pythonBin, environment: ProcessInfo.processInfo.environment))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  func compare(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed, recorder: (any RunLineSink)?) async -> ToolOutcome {
+    let twin: PythonTwin
+    do {
+      twin = try PythonTwin(demo: demo, interpreter: try await interpreter().get())
+    } catch {
+      return .failed(String(describing: error))
+    }
+    var playback = ComparePlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: false), speed: speed)
+    playback.recorder = recorder
+    let (played, interrupted) = await interruptibly { [playback] () -> Result<ComparePlayback.Played, PythonTwinError> in
+      do throws(PythonTwinError) { return .success(try await playback.play(twin, parameters: parameters)) } catch { return .failure(error) }
+    }
+    if interrupted { return .interrupted }
+    if case .failure(let error) = played { return .failed(error.description) }
+    return .done
+  }
+
+  func trace(code: String, name: String) async -> ToolOutcome {
+    let python: PythonInterpreter
+    switch await interpreter() {
+    case .success(let found): python = found
+    case .failure(let error): return .failed(error.description)
+    }
+    // A private directory of its own, so the file shows under the lesson's name.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gatherlab-trace-\(UUID().uuidString)")
+    let file = directory.appendingPathComponent(name)
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+      try code.write(to: file, atomically: false, encoding: .utf8)
+    } catch {
+      return .failed("Cannot write the program to a temporary file: \(error.localizedDescription)")
+    }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var program = TracedProgram(interpreter: python, path: file.path, arguments: [])
+    // The prompt's input is the walkthrough's, not the program's.
+    program.passesStandardInput = false
+    let playback = TracePlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: false)) { text in
+      StandardError.write(text)
+    }
+    let (traced, interrupted) = await interruptibly { [program] () -> Result<TracePlayback.Traced, TraceError> in
+      do throws(TraceError) { return .success(try await playback.play(program)) } catch { return .failure(error) }
+    }
+    switch traced {
+    case .success(let result): return interrupted || result.interrupted ? .interrupted : .done
+    case .failure(let error): return interrupted ? .interrupted : .failed(error.description)
+    }
+  }
+
+  func replay(_ run: RecordedRun) async -> ToolOutcome {
+    let playback = ReplayPlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: false), speed: run.speed)
+    let (completed, interrupted) = await interruptibly { await playback.play(run, clock: ContinuousClock()) }
+    return completed && !interrupted ? .done : .interrupted
+  }
+
+  func step(_ run: RecordedRun) async -> ToolOutcome {
+    let stepper = StepPlayback(console: console)
+    let keys = TerminalKeyReader()
+    guard console.capabilities.cursorMovement, keys.enterRawMode() else {
+      stepper.printAll(run)
+      return .done
+    }
+    // The keyboard's Ctrl-C arrives as a key; a SIGINT from outside only ends the stepping.
+    let handler = InterruptSignal.shared.push {}
+    let ending = stepper.play(run, keys: keys)
+    keys.restore()
+    InterruptSignal.shared.remove(handler)
+    return ending == .interrupted ? .interrupted : .done
+  }
+}
