@@ -39,16 +39,21 @@ run: release
 
 test: test-debug test-release
 
-# Unit tests first, then the end-to-end tests on their own: those drive real processes on the
-# real clock, and share the machine with nothing else.
+# Unit tests first; then, each on their own, the tests whose programs sleep on the real clock
+# (the lessons' Python programs, whose printed timings are compared) and the end-to-end tests:
+# those share the machine with nothing else.
+REAL_CLOCK_TESTS := LessonContentTests|PredictionContentTests
+
 test-debug: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip GatherlabEndToEndTests
+	$(SWIFT) test --skip-build --skip GatherlabEndToEndTests --skip "$(REAL_CLOCK_TESTS)"
+	$(SWIFT) test --skip-build --filter "$(REAL_CLOCK_TESTS)"
 	$(SWIFT) test --skip-build --filter GatherlabEndToEndTests
 
 test-release: deps
 	$(SWIFT) build -c release --build-tests
-	$(SWIFT) test -c release --skip-build --skip GatherlabEndToEndTests
+	$(SWIFT) test -c release --skip-build --skip GatherlabEndToEndTests --skip "$(REAL_CLOCK_TESTS)"
+	$(SWIFT) test -c release --skip-build --filter "$(REAL_CLOCK_TESTS)"
 	$(SWIFT) test -c release --skip-build --filter GatherlabEndToEndTests
 
 lint: release
