@@ -100,8 +100,13 @@ struct PythonTwinParityTests {
     let console = RecordingConsole(capabilities: .plain(width: 80))
     let clock = TestClock()
     let playback = DemoPlayback(console: console, mode: .json, speed: .normal)
-    let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
-    await ClockStepper(clock: clock) { console.output.utf8.count }.run()
+    let finished = FinishFlag()
+    let run = Task {
+      let report = await playback.play(demo, parameters: parameters, clock: clock)
+      finished.set()
+      return report
+    }
+    await ClockStepper(clock: clock) { console.output.utf8.count }.run { finished.isSet }
     _ = await run.value
     let entries = console.output.split(separator: "\n").compactMap { line -> DemoLogEntry? in
       if case .entry(let entry)? = try? DemoJSONLine.parse(String(line)) { entry } else { nil }

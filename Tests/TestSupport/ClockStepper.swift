@@ -1,4 +1,5 @@
 import Clocks
+import Synchronization
 
 /// Drives a `TestClock` step by step, letting the woken tasks run between steps.
 ///
@@ -35,6 +36,30 @@ public struct ClockStepper: Sendable {
   }
 
   /// Advances in `step`s until no task sleeps on the clock (or `limit` is reached).
+  /// Steps until `finished` says the run is over. Where nothing sleeps on the clock yet, it waits
+  /// (settles again) instead of stopping: on a loaded machine the woken tasks may take longer
+  /// than one settle to reach their next sleep, and stopping then would leave them asleep on a
+  /// clock nobody moves.
+  public func run(
+    step: Duration = .milliseconds(500),
+    limit: Duration = .seconds(120),
+    until finished: @Sendable () -> Bool
+  ) async {
+    await settle()
+    var elapsed = Duration.zero
+    var idleSettles = 0
+    while elapsed < limit, !finished(), idleSettles < 2_000 {
+      if (try? await clock.checkSuspension()) == nil {
+        await advance(by: step)
+        elapsed += step
+        idleSettles = 0
+      } else {
+        await settle()
+        idleSettles += 1
+      }
+    }
+  }
+
   public func run(step: Duration = .milliseconds(500), limit: Duration = .seconds(120)) async {
     await settle()
     var elapsed = Duration.zero
@@ -43,4 +68,14 @@ public struct ClockStepper: Sendable {
       elapsed += step
     }
   }
+}
+
+/// Set once a run on a test clock has ended, for `ClockStepper.run(until:)`.
+public final class FinishFlag: Sendable {
+  private let state = Mutex(false)
+
+  public init() {}
+
+  public var isSet: Bool { state.withLock { $0 } }
+  public func set() { state.withLock { $0 = true } }
 }

@@ -26,8 +26,13 @@ public struct DemoHarness {
     let console = RecordingConsole(capabilities: capabilities)
     let clock = TestClock()
     let playback = DemoPlayback(console: console, mode: mode, speed: launch.speed)
-    let run = Task { await playback.play(launch.demo, parameters: launch.parameters, clock: clock) }
-    await ClockStepper(clock: clock) { console.output.utf8.count }.run()
+    let finished = FinishFlag()
+    let run = Task {
+      let report = await playback.play(launch.demo, parameters: launch.parameters, clock: clock)
+      finished.set()
+      return report
+    }
+    await ClockStepper(clock: clock) { console.output.utf8.count }.run { finished.isSet }
     let report = await run.value
     return (console.output, report)
   }
