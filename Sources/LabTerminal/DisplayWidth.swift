@@ -33,6 +33,8 @@ public enum DisplayWidth {
   }
 
   public static func of(_ character: Character) -> Int {
+    // ASCII first: nearly every character of a lesson, and the Unicode lookups below are slow.
+    if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
     guard let first = character.unicodeScalars.first else { return 0 }
     if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
     return of(first)
@@ -40,7 +42,7 @@ public enum DisplayWidth {
 
   public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
-    if value == 0 { return 0 }
+    if value < 0x80 { return value < 0x20 || value == 0x7F ? 0 : 1 }
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0

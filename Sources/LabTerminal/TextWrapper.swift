@@ -9,70 +9,18 @@
 /// // ["the quick", "brown fox"]
 /// ```
 public enum TextWrapper {
-  /// One character of styled text.
-  private typealias Cell = (character: Character, style: TextStyle)
-
   /// The lines of `text`, each at most `width` columns wide (a width below 1 counts as 1).
   /// Empty text gives no lines; a forced break between two others gives an empty line.
   public static func wrap(_ text: StyledText, width: Int) -> [StyledText] {
+    // Text whose every scalar is a character (nearly all of it) is wrapped scalar by scalar:
+    // the `Character` machinery costs several times as much.
+    wrap(text, width: width, byScalars: text.spans.allSatisfy(\.isOneScalarPerCharacter))
+  }
+
+  /// `wrap(_:width:)`, with the way through chosen (the tests compare both).
+  static func wrap(_ text: StyledText, width: Int, byScalars: Bool) -> [StyledText] {
     let width = max(1, width)
-    var lines: [StyledText] = []
-    var line = StyledText()
-    var lineWidth = 0
-    var pendingSpace: [Cell] = []
-    var word: [Cell] = []
-
-    func emitLine() {
-      lines.append(line)
-      line = StyledText()
-      lineWidth = 0
-    }
-
-    func place(_ cells: [Cell]) {
-      let wordWidth = columns(cells)
-      if lineWidth > 0, lineWidth + columns(pendingSpace) + wordWidth <= width {
-        append(pendingSpace, to: &line)
-        append(cells, to: &line)
-        lineWidth += columns(pendingSpace) + wordWidth
-        return
-      }
-      if lineWidth > 0 { emitLine() }
-      let pieces = split(cells, width: width)
-      for piece in pieces.dropLast() {
-        append(piece, to: &line)
-        emitLine()
-      }
-      if let last = pieces.last {
-        append(last, to: &line)
-        lineWidth = columns(last)
-      }
-    }
-
-    func flushWord() {
-      guard !word.isEmpty else { return }
-      place(word)
-      word = []
-      pendingSpace = []
-    }
-
-    for span in text.spans {
-      for character in span.text {
-        switch character {
-        case "\n":
-          flushWord()
-          emitLine()
-          pendingSpace = []
-        case " ", "\t":
-          flushWord()
-          pendingSpace.append((" ", span.style))
-        default:
-          word.append((character, span.style))
-        }
-      }
-    }
-    flushWord()
-    if !line.isEmpty { lines.append(line) }
-    return lines
+    return wrap(Layout(text, byScalars: byScalars, tabsAsSpaces: true), width: width)
   }
 
   /// Plain `text` wrapped to `width` columns, lines after the first indented by `indent` spaces
@@ -88,37 +36,155 @@ public enum TextWrapper {
   /// has no word boundaries to respect, such as a line of code. Every piece holds at least one
   /// character, so a character wider than `width` gets a piece of its own.
   public static func hardSplit(_ text: StyledText, width: Int) -> [StyledText] {
-    let cells = text.spans.flatMap { span in span.text.map { (character: $0, style: span.style) } }
-    return split(cells, width: max(1, width)).map { piece in
+    let layout = Layout(text, byScalars: false, tabsAsSpaces: false)
+    return layout.split(layout.cells[...], width: max(1, width)).map { piece in
       var line = StyledText()
-      append(piece, to: &line)
+      layout.append(piece, to: &line)
       return line
     }
   }
 
-  private static func split(_ cells: [Cell], width: Int) -> [[Cell]] {
-    var pieces: [[Cell]] = []
-    var piece: [Cell] = []
-    var pieceWidth = 0
-    for cell in cells {
-      let cellWidth = DisplayWidth.of(cell.character)
-      if pieceWidth + cellWidth > width, !piece.isEmpty {
-        pieces.append(piece)
-        piece = []
-        pieceWidth = 0
-      }
-      piece.append(cell)
-      pieceWidth += cellWidth
+  private static func wrap(_ layout: Layout, width: Int) -> [StyledText] {
+    var lines: [StyledText] = []
+    var line = StyledText()
+    var lineWidth = 0
+    // The spaces since the last word, and the word being read, as ranges of the layout's cells.
+    var spaceStart = 0, spaceWidth = 0
+    var wordStart = 0, wordWidth = 0
+    var index = 0
+
+    func emitLine() {
+      lines.append(line)
+      line = StyledText()
+      lineWidth = 0
     }
-    if !piece.isEmpty { pieces.append(piece) }
-    return pieces
+
+    func flushWord() {
+      guard wordStart < index else { return }
+      let word = layout.cells[wordStart..<index]
+      if lineWidth > 0, lineWidth + spaceWidth + wordWidth <= width {
+        layout.append(layout.cells[spaceStart..<wordStart], to: &line)
+        layout.append(word, to: &line)
+        lineWidth += spaceWidth + wordWidth
+      } else {
+        if lineWidth > 0 { emitLine() }
+        let pieces = layout.split(word, width: width)
+        for piece in pieces.dropLast() {
+          layout.append(piece, to: &line)
+          emitLine()
+        }
+        if let last = pieces.last {
+          layout.append(last, to: &line)
+          lineWidth = last.reduce(0) { $0 + $1.width }
+        }
+      }
+    }
+
+    while index < layout.cells.count {
+      let cell = layout.cells[index]
+      switch cell.kind {
+      case .newline:
+        flushWord()
+        emitLine()
+        spaceStart = index + 1
+        spaceWidth = 0
+        wordStart = index + 1
+        wordWidth = 0
+      case .space:
+        // Spaces after a word start a new gap; more spaces widen it.
+        if wordStart < index {
+          flushWord()
+          spaceStart = index
+          spaceWidth = 0
+        }
+        spaceWidth += 1
+        wordStart = index + 1
+        wordWidth = 0
+      case .text:
+        wordWidth += cell.width
+      }
+      index += 1
+    }
+    flushWord()
+    if !line.isEmpty { lines.append(line) }
+    return lines
   }
 
-  private static func columns(_ cells: [Cell]) -> Int {
-    cells.reduce(0) { $0 + DisplayWidth.of($1.character) }
-  }
+  /// Text as cells, a character each, with their kind, width and style. (Not generic over the
+  /// unit: unspecialised generic code makes the runtime look up conformances, which costs more
+  /// here than the text.)
+  fileprivate struct Layout {
+    enum Kind { case text, space, newline }
+    typealias Cell = (character: Character, kind: Kind, width: Int, style: TextStyle)
 
-  private static func append(_ cells: [Cell], to line: inout StyledText) {
-    for cell in cells { line.append(String(cell.character), style: cell.style) }
+    var cells: [Cell] = []
+
+    /// `byScalars`: read the text scalar by scalar (see `isOneScalarPerCharacter`);
+    /// `tabsAsSpaces`: write a tab as a space, as wrapping does where a line goes on.
+    init(_ text: StyledText, byScalars: Bool, tabsAsSpaces: Bool) {
+      for span in text.spans {
+        if byScalars {
+          for scalar in span.text.unicodeScalars {
+            add(Character(scalar), width: DisplayWidth.of(scalar), style: span.style, tabsAsSpaces: tabsAsSpaces)
+          }
+        } else {
+          for character in span.text {
+            add(character, width: DisplayWidth.of(character), style: span.style, tabsAsSpaces: tabsAsSpaces)
+          }
+        }
+      }
+    }
+
+    private mutating func add(_ character: Character, width: Int, style: TextStyle, tabsAsSpaces: Bool) {
+      let space = character == " " || character == "\t"
+      let kind: Kind = character == "\n" ? .newline : space ? .space : .text
+      cells.append((space && tabsAsSpaces ? " " : character, kind, width, style))
+    }
+
+    func split(_ cells: ArraySlice<Cell>, width: Int) -> [ArraySlice<Cell>] {
+      var pieces: [ArraySlice<Cell>] = []
+      var start = cells.startIndex
+      var pieceWidth = 0
+      for index in cells.indices {
+        if pieceWidth + cells[index].width > width, start < index {
+          pieces.append(cells[start..<index])
+          start = index
+          pieceWidth = 0
+        }
+        pieceWidth += cells[index].width
+      }
+      if start < cells.endIndex { pieces.append(cells[start...]) }
+      return pieces
+    }
+
+    /// Appends `cells`, one span per run of the same style.
+    func append(_ cells: ArraySlice<Cell>, to line: inout StyledText) {
+      var start = cells.startIndex
+      while start < cells.endIndex {
+        let style = cells[start].style
+        var end = start
+        while end < cells.endIndex, cells[end].style == style { end += 1 }
+        var text = ""
+        for cell in cells[start..<end] { text.append(cell.character) }
+        line.append(text, style: style)
+        start = end
+      }
+    }
+  }
+}
+
+extension StyledText.Span {
+  /// Whether every scalar of the text is a character of its own: no `\r` (`\r\n` is one
+  /// character), and only scalars that never join a neighbour into one character — Latin text,
+  /// general punctuation (dashes, `…`), arrows, maths signs, box drawing. The rest (combining
+  /// marks, emoji and their selectors, CJK, Hangul) goes the `Character` way.
+  fileprivate var isOneScalarPerCharacter: Bool {
+    text.unicodeScalars.allSatisfy { scalar in
+      switch scalar.value {
+      case 0x0D: false
+      case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x22FF, 0x2500...0x257F: true
+      default: false
+      }
+    }
   }
 }

@@ -20,7 +20,7 @@ struct OutputOptions: ParsableArguments {
 
   /// What standard output can do, with `--no-color` and `--width` applied.
   func capabilities() -> TerminalCapabilities {
-    var capabilities = TerminalCapabilities.detect(noColorFlag: noColor, environment: ProcessInfo.processInfo.environment)
+    var capabilities = TerminalCapabilities.detect(noColorFlag: noColor, environment: ProcessEnvironment.current())
     if let width { capabilities.width = width }
     return capabilities
   }

@@ -2,9 +2,11 @@ import ArgumentParser
 import LabCore
 import LabTerminal
 
-struct CompareCommand: AsyncParsableCommand {
+struct CompareCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "compare"
+
   static let configuration = CommandConfiguration(
-    commandName: "compare",
+    commandName: name,
     abstract: "Run a demo in Swift and its twin under real CPython on one time axis, then say what agrees.",
     discussion: """
       The Python twin starts first; once CPython is ready, both runs start together and each is \
@@ -17,7 +19,7 @@ struct CompareCommand: AsyncParsableCommand {
         gatherlab compare semaphore limit=3 --speed 5
         gatherlab compare timeout --json
       """
-  )
+  ).subcommandOfGatherlab()
 
   @Argument(help: ArgumentHelp("The demo to compare.", valueName: "demo"))
   var demo: String?

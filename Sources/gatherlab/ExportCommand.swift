@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import LabCore
 
-struct ExportCommand: AsyncParsableCommand {
+struct ExportCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "export"
+
   static let configuration = CommandConfiguration(
-    commandName: "export",
+    commandName: name,
     abstract: "Turn a recorded run into an SVG timeline, an asciicast, or a Perfetto trace.",
     discussion: """
       svg: the final timeline as one standalone SVG, for a slide. cast: an asciicast v2 \
@@ -18,7 +20,7 @@ struct ExportCommand: AsyncParsableCommand {
         gatherlab export class.jsonl --to cast -o class.cast
         gatherlab export class.jsonl --to trace
       """
-  )
+  ).subcommandOfGatherlab()
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case svg, cast, trace

@@ -9,7 +9,7 @@ import Glibc
 @main
 struct Gatherlab: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "gatherlab",
+    commandName: Gatherlab.name,
     abstract: "Learn Python's asyncio.gather() by running real Swift concurrency demos.",
     discussion: """
       Run without a command to start the guided walkthrough, which resumes where you left off.
@@ -26,13 +26,19 @@ struct Gatherlab: AsyncParsableCommand {
         gatherlab replay class.jsonl --step   # event by event, in class
         gatherlab export class.jsonl --to svg # the timeline for a slide
       """,
-    version: "0.1.0",
-    subcommands: [
-      TutorialCommand.self, RunCommand.self, CompareCommand.self, TraceCommand.self, ListCommand.self,
-      ShowCommand.self, LintCommand.self, ReplayCommand.self, ExportCommand.self,
-    ],
+    version: version,
+    subcommands: subcommands,
     defaultSubcommand: TutorialCommand.self
   )
+
+  static let name = "gatherlab"
+  static let version = "0.1.0"
+
+  /// The subcommands, in the order help lists them.
+  static let subcommands: [any GatherlabSubcommand.Type] = [
+    TutorialCommand.self, RunCommand.self, CompareCommand.self, TraceCommand.self, ListCommand.self,
+    ShowCommand.self, LintCommand.self, ReplayCommand.self, ExportCommand.self,
+  ]
 
   /// Runs the command; errors become one sentence on stderr and the exit code of DESIGN.md §1.
   static func main() async {
@@ -47,7 +53,7 @@ struct Gatherlab: AsyncParsableCommand {
     sigaddset(&interrupt, SIGINT)
     pthread_sigmask(SIG_BLOCK, &interrupt, nil)
     do {
-      var command = try parseAsRoot()
+      var command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()
       } else {
@@ -66,5 +72,36 @@ struct Gatherlab: AsyncParsableCommand {
       StandardError.error(message(for: error))
       Glibc.exit(code.rawValue == 1 ? 64 : code.rawValue)
     }
+  }
+
+  /// The command `arguments` name. A line that starts with a subcommand's name (`list --json`),
+  /// or an empty one (the walkthrough), is parsed by that command alone: ArgumentParser's root
+  /// parse builds the whole command tree and first checks for a completion-script request, which
+  /// was half of `gatherlab list`'s start-up. Each subcommand names `gatherlab` as its super
+  /// command, so its help and errors read `gatherlab list …` as they do from the root. Anything
+  /// else (`--help`, `--version`, `help list`, `--from 5`) goes through the root.
+  static func parseCommand(_ arguments: [String]) throws -> ParsableCommand {
+    if arguments.isEmpty { return try TutorialCommand.parseAsRoot([]) }
+    if let subcommand = subcommands.first(where: { $0.name == arguments[0] }) {
+      return try subcommand.parseAsRoot(Array(arguments.dropFirst()))
+    }
+    return try parseAsRoot(arguments)
+  }
+}
+
+/// A command of `gatherlab`, with the name its configuration and `Gatherlab.parseCommand`'s
+/// dispatch share (read without building the configuration).
+protocol GatherlabSubcommand: ParsableCommand {
+  static var name: String { get }
+}
+
+extension CommandConfiguration {
+  /// This configuration as one of `gatherlab`'s commands parsed on its own (`parseCommand`):
+  /// `gatherlab` as the super command in its help and errors, and the root's `--version`.
+  func subcommandOfGatherlab() -> CommandConfiguration {
+    var configuration = self
+    configuration._superCommandName = Gatherlab.name
+    configuration.version = Gatherlab.version
+    return configuration
   }
 }

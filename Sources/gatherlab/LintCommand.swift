@@ -1,9 +1,11 @@
 import ArgumentParser
 import LabCore
 
-struct LintCommand: AsyncParsableCommand {
+struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "lint"
+
   static let configuration = CommandConfiguration(
-    commandName: "lint",
+    commandName: name,
     abstract: "Check lesson files.",
     discussion: """
       Checks the front matter (id, title, section, demo, params), that ids are unique and match \
@@ -16,7 +18,7 @@ struct LintCommand: AsyncParsableCommand {
         gatherlab lint
         gatherlab lint Lessons
       """
-  )
+  ).subcommandOfGatherlab()
 
   @Argument(
     help: ArgumentHelp("A directory of NN-id.md lesson files (default: the bundled lessons).", valueName: "DIR"))

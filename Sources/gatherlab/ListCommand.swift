@@ -3,16 +3,18 @@ import Foundation
 import LabCore
 import LabTerminal
 
-struct ListCommand: AsyncParsableCommand {
+struct ListCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "list"
+
   static let configuration = CommandConfiguration(
-    commandName: "list",
+    commandName: name,
     abstract: "List the lessons (✓ done, ▸ current, prediction scores) and the demos with their parameters.",
     discussion: """
       Examples:
         gatherlab list
         gatherlab list --json | python3 -m json.tool
       """
-  )
+  ).subcommandOfGatherlab()
 
   @Flag(help: "Print one JSON object: {\"lessons\": [...], \"demos\": [...]}.")
   var json = false
@@ -24,7 +26,7 @@ struct ListCommand: AsyncParsableCommand {
     let console = StandardConsole(capabilities: output.capabilities())
     let catalog = try lessons.loadCatalog()
     let registry = DemoRegistry.standard
-    let store = FileProgressStore(directory: FileProgressStore.stateDirectory(environment: ProcessInfo.processInfo.environment))
+    let store = FileProgressStore(directory: FileProgressStore.stateDirectory(environment: ProcessEnvironment.current()))
     let progress = store.peek()
     let done = Set(progress?.completed ?? [])
     if json {

@@ -16,7 +16,7 @@ struct PromptTools: WalkthroughTools {
 
   private func interpreter() async -> Result<PythonInterpreter, PythonNotFoundError> {
     do throws(PythonNotFoundError) {
-      return .success(try await PythonInterpreter.find(explicit: pythonBin, environment: ProcessInfo.processInfo.environment))
+      return .success(try await PythonInterpreter.find(explicit: pythonBin, environment: ProcessEnvironment.current()))
     } catch {
       return .failure(error)
     }

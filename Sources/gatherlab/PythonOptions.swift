@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabCore
+import LabTerminal
 
 /// `--python-bin PATH`, for the commands that run python3.
 struct PythonOptions: ParsableArguments {
@@ -13,7 +14,7 @@ struct PythonOptions: ParsableArguments {
   /// The interpreter, or exit 69 with the sentence saying what to install.
   func interpreter() async throws -> PythonInterpreter {
     do {
-      return try await PythonInterpreter.find(explicit: pythonBin, environment: ProcessInfo.processInfo.environment)
+      return try await PythonInterpreter.find(explicit: pythonBin, environment: ProcessEnvironment.current())
     } catch {
       StandardError.error(error.description)
       throw ExitCode(69)

@@ -16,7 +16,7 @@ struct RecordOption: ParsableArguments {
   /// ends the program with exit code 73 before anything runs.
   func open() throws -> RecordingFile? {
     guard let path else { return nil }
-    let environment = ProcessInfo.processInfo.environment
+    let environment = ProcessEnvironment.current()
     let size = TerminalCapabilities.currentWindowSize()
       ?? (environment["COLUMNS"].flatMap(Int.init) ?? 80, environment["LINES"].flatMap(Int.init) ?? 24)
     let header = RecordingHeader(

@@ -8,9 +8,11 @@ import Synchronization
 import Glibc
 #endif
 
-struct ReplayCommand: AsyncParsableCommand {
+struct ReplayCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "replay"
+
   static let configuration = CommandConfiguration(
-    commandName: "replay",
+    commandName: name,
     abstract: "Draw a recorded run again, at any speed or one event at a time.",
     discussion: """
       FILE is a recording made with --record (gatherlab run DEMO --record FILE). The replay \
@@ -24,7 +26,7 @@ struct ReplayCommand: AsyncParsableCommand {
         gatherlab replay class.jsonl --step
         gatherlab replay class.jsonl --json
       """
-  )
+  ).subcommandOfGatherlab()
 
   @Argument(help: ArgumentHelp("A recording made with --record.", valueName: "FILE"))
   var file: String

@@ -6,9 +6,11 @@ import LabTerminal
 import Glibc
 #endif
 
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "run"
+
   static let configuration = CommandConfiguration(
-    commandName: "run",
+    commandName: name,
     abstract: "Run one demo with live timing output, then a summary.",
     discussion: """
       Demos: \(DemoRegistry.standard.ids.joined(separator: ", ")). \
@@ -24,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
         gatherlab run error-cancel mode=gather --record class.jsonl
         gatherlab run ordering --python      # the Python twin under real CPython
       """
-  )
+  ).subcommandOfGatherlab()
 
   @Argument(help: ArgumentHelp("The demo to run.", valueName: "demo"))
   var demo: String?

@@ -3,9 +3,11 @@ import Foundation
 import LabCore
 import LabTerminal
 
-struct ShowCommand: AsyncParsableCommand {
+struct ShowCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "show"
+
   static let configuration = CommandConfiguration(
-    commandName: "show",
+    commandName: name,
     abstract: "Render one lesson and exit.",
     discussion: """
       LESSON is a lesson number (5 or 05), an id (results-order), or the start of an id (results).
@@ -15,7 +17,7 @@ struct ShowCommand: AsyncParsableCommand {
         gatherlab show results-order --width 60
         gatherlab show 5 --no-color | less
       """
-  )
+  ).subcommandOfGatherlab()
 
   @Argument(help: ArgumentHelp("The lesson's number or id.", valueName: "LESSON"))
   var lesson: String

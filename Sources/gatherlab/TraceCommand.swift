@@ -2,9 +2,11 @@ import ArgumentParser
 import LabCore
 import LabTerminal
 
-struct TraceCommand: AsyncParsableCommand {
+struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "trace"
+
   static let configuration = CommandConfiguration(
-    commandName: "trace",
+    commandName: name,
     abstract: "Run your own asyncio program under python3 and draw its tasks live.",
     discussion: """
       The program runs with a small tracer installed before its code: every task (named by \
@@ -18,7 +20,7 @@ struct TraceCommand: AsyncParsableCommand {
         gatherlab trace crawler.py -- --depth 2
         gatherlab trace fetch_all.py --json
       """
-  )
+  ).subcommandOfGatherlab()
 
   @Argument(help: ArgumentHelp("The Python program to run.", valueName: "file.py"))
   var file: String

@@ -9,9 +9,11 @@ import Glibc
 
 /// `gatherlab` with no subcommand: the guided walkthrough at a libedit prompt, or reading
 /// commands line by line when standard input is piped.
-struct TutorialCommand: AsyncParsableCommand {
+struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "tutorial"
+
   static let configuration = CommandConfiguration(
-    commandName: "tutorial",
+    commandName: name,
     abstract: "The guided walkthrough (what plain `gatherlab` starts).",
     discussion: """
       Reads the current lesson part by part at a prompt (an empty line reads on) and asks \
@@ -25,7 +27,7 @@ struct TutorialCommand: AsyncParsableCommand {
         gatherlab --from results-order --speed 5
         printf 'run ordering\\nnext\\nrun\\n' | gatherlab --speed 2
       """
-  )
+  ).subcommandOfGatherlab()
 
   @Option(help: ArgumentHelp("Time scale for demos: 10 runs ten times faster (0.1–100); remembered.", valueName: "X"), transform: DemoSpeed.argument)
   var speed: DemoSpeed?
@@ -47,7 +49,7 @@ struct TutorialCommand: AsyncParsableCommand {
         throw UsageError(error.description)
       }
     }
-    let environment = ProcessInfo.processInfo.environment
+    let environment = ProcessEnvironment.current()
     let directory = FileProgressStore.stateDirectory(environment: environment)
     let console = StandardConsole(capabilities: output.capabilities())
     let interactive = isatty(STDIN_FILENO) == 1

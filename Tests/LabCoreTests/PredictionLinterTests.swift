@@ -29,6 +29,17 @@ import Testing
     #expect(lint(body: PredictionFixtures.body) == [])
   }
 
+  @Test func aPredictionIndentedOrInsideAListIsReportedAtItsFence() throws {
+    // Body line 1 is file line 9: the indented fence is on line 11, the listed one on line 20.
+    let indented = "Text.\n\n   ```predict\n" + PredictionFixtures.yaml() + "   ```\n"
+    let listed = "\n- ```predict\n" + PredictionFixtures.yaml(["id": "finish-again"]).split(separator: "\n").map { "  " + $0 + "\n" }.joined() + "  ```\n"
+    #expect(
+      lint(body: indented + listed) == [
+        ":11: A ```predict fence must start its line, outside lists and quotes: the walkthrough asks only those.",
+        ":20: A ```predict fence must start its line, outside lists and quotes: the walkthrough asks only those.",
+      ])
+  }
+
   @Test func aRunNamingAnUnknownDemoSuggestsOne() throws {
     // The fence is on line 11, `run:` on line 15.
     #expect(

@@ -1,4 +1,4 @@
-import LabTerminal
+@testable import LabTerminal
 import Testing
 
 @Suite struct TextWrapperTests {
@@ -50,5 +50,34 @@ import Testing
   @Test func hardSplitCutsAtTheColumnLimitWithAtLeastOneCharacterAPiece() {
     #expect(TextWrapper.hardSplit("abcdefg", width: 3).map(\.plainText) == ["abc", "def", "g"])
     #expect(TextWrapper.hardSplit("日本", width: 1).map(\.plainText) == ["日", "本"])
+  }
+}
+
+/// The scalar way `wrap` takes for most text gives what the `Character` way gives.
+@Suite struct TextWrapperPathTests {
+  /// A small deterministic generator (no seed from the clock: a failure repeats).
+  private struct Generator {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int((state >> 33) % UInt64(bound))
+    }
+  }
+
+  @Test func textOfOneScalarPerCharacterWrapsTheSameByScalarsAndByCharacters() {
+    var generator = Generator(state: 42)
+    let pieces = ["a", "bb", "word", "longerword", "x" + String(repeating: "y", count: 25), " ", "  ", "\t", "\n", "\u{1B}", "-", ".,", "–", "…", "é", "→", "│", "\u{AD}"]
+    let styles: [TextStyle] = [.plain, TextStyle(bold: true), TextStyle(foreground: .red)]
+    for _ in 0..<2000 {
+      var text = StyledText()
+      for _ in 0..<(1 + generator.next(12)) {
+        text.append(pieces[generator.next(pieces.count)], style: styles[generator.next(styles.count)])
+      }
+      let width = generator.next(30)
+      let scalars = TextWrapper.wrap(text, width: width, byScalars: true)
+      let characters = TextWrapper.wrap(text, width: width, byScalars: false)
+      #expect(scalars == characters, "\(text.spans.map(\.text)) at \(width)")
+      if scalars != characters { return }
+    }
   }
 }

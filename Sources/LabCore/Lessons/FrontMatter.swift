@@ -1,5 +1,11 @@
 import Yams
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The YAML header of a lesson file, between two `---` lines, and the Markdown body after it.
 ///
 /// cmark-gfm knows nothing of front matter, so the header is split off here, by lines, and parsed
@@ -37,7 +43,7 @@ struct FrontMatter {
   static func parse(_ text: String, file: String, problems: inout [LessonError]) -> FrontMatter? {
     var source = Substring(text)
     if source.hasPrefix("\u{FEFF}") { source = source.dropFirst() }
-    if source.utf8.contains(UInt8(ascii: "\r")) { source = Substring(source.replacing("\r\n", with: "\n")) }
+    if text.containsCarriageReturn { source = Substring(source.replacing("\r\n", with: "\n")) }
     // Walk the lines only as far as the closing fence; the body is the rest, as it is.
     var lineStart = source.startIndex
     var lineNumber = 1
@@ -103,7 +109,7 @@ struct FrontMatter {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: yaml, .basic)
+      root = try YAMLText.compose(yaml)
     } catch let error as YamlError {
       for (line, problem) in Self.problems(in: error, yaml: yaml) { report(line, problem) }
       return
@@ -221,6 +227,19 @@ struct FrontMatter {
       return [(line, .invalidYAML(problem))]
     default:
       return [(1, .invalidYAML(String(describing: error)))]
+    }
+  }
+}
+
+extension String {
+  /// Whether the text has a `\r` (Windows line ends), found with one `memchr` over its UTF-8
+  /// bytes: the generic `utf8.contains` walks a whole lesson byte by byte, a measurable part of
+  /// `list`'s start-up.
+  fileprivate var containsCarriageReturn: Bool {
+    var copy = self
+    return copy.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      return memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil
     }
   }
 }

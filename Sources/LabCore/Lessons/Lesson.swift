@@ -36,6 +36,11 @@ public struct Lesson: Sendable, Equatable {
   /// read only front matter for most lessons, and parsing all of them cost most of their start-up.
   public var document: MarkdownDocument { parsedBody.document }
   private let parsedBody: ParsedBody
+  /// How many ```predict blocks start a line of the body (see `FenceScanner`), counted without
+  /// parsing it: `list` counts every lesson's.
+  public var predictionCount: Int {
+    FenceScanner.topLevelFences(in: body).filter { PredictionParser.isPredictBlock(info: $0.info) }.count
+  }
   /// The file line of each front matter key ("id", "params", "params.delays"), for messages.
   let keyLines: [String: Int]
 

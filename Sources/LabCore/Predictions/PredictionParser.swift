@@ -33,9 +33,13 @@ public enum PredictionParser {
     var problems: [LessonError] = []
     var firstLine: [String: Int] = [:]
     let programs = lesson.document.codeExamples.filter(isRunnablePython).map(\.line)
+    let lineStartFences = Set(FenceScanner.topLevelFences(in: lesson.body).map { lesson.bodyStartLine + $0.line - 1 })
     for block in lesson.document.allBlocks {
       guard case .codeBlock(let info, let code, true) = block.kind, isPredictBlock(info: info) else { continue }
       var blockProblems: [(Int, PredictionProblem)] = []
+      if !lineStartFences.contains(block.line) {
+        blockProblems.append((block.line, .fenceNotAtLineStart))
+      }
       let prediction = parse(code, line: block.line) { blockProblems.append(($0, $1)) }
       if let prediction {
         if prediction.source == .python, !programs.contains(where: { $0 < prediction.line }) {
@@ -80,7 +84,7 @@ public enum PredictionParser {
     func fileLine(_ node: Node?) -> Int { node?.mark.map { line + $0.line } ?? line }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: body, .basic)
+      root = try YAMLText.compose(body)
     } catch let error as YamlError {
       let (yamlLine, problem) = problem(in: error, yaml: body)
       report(yamlLine.map { line + $0 } ?? line, problem)

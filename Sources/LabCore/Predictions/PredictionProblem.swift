@@ -18,6 +18,7 @@ public enum PredictionProblem: Equatable, Sendable, CustomStringConvertible {
   /// `run: python` with words after it.
   case pythonWithArguments(String)
   case noPythonProgram
+  case fenceNotAtLineStart
   case choiceNeedsPython
   case demoKindNeedsDemo(PredictionKind)
   /// `expect` cannot be read as the kind's shape.
@@ -68,6 +69,8 @@ public enum PredictionProblem: Equatable, Sendable, CustomStringConvertible {
         + "it runs the lesson's python block before the prediction."
     case .noPythonProgram:
       "'run: python' needs a runnable ```python block (not a fragment) before the prediction in the lesson."
+    case .fenceNotAtLineStart:
+      "A ```predict fence must start its line, outside lists and quotes: the walkthrough asks only those."
     case .choiceNeedsPython:
       "An answer of kind 'choice' is decided by a Python program's output: use 'run: python'."
     case .demoKindNeedsDemo(let kind):

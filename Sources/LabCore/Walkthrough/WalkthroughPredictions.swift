@@ -222,7 +222,7 @@ public struct PredictionScore: Sendable, Equatable {
     // With no answer for this lesson, counting its predict blocks is enough: `list` stays fast.
     let prefix = lesson.id + "/"
     guard answers.keys.contains(where: { $0.hasPrefix(prefix) }) else {
-      self.init(total: lesson.document.allBlocks.filter(LessonParts.isPrediction).count, asked: 0, right: 0)
+      self.init(total: lesson.predictionCount, asked: 0, right: 0)
       return
     }
     let keys = PredictionParser.predictions(in: lesson).predictions.map { $0.key(lesson: lesson) }
