@@ -99,6 +99,7 @@ let package = Package(
       name: "LessonSnippetTests",
       dependencies: [
         "GatherKit",
+        "TestSupport",
         .product(name: "Clocks", package: "swift-clocks"),
       ]
     ),

@@ -40,7 +40,7 @@ import Testing
     let results = try await caller.value
     #expect(results.count == 20)
     #expect(running.peak == 5)
-    #expect(timeline.clock.now == TestClock<Duration>.Instant(offset: .seconds(4)))
+    #expect(timeline.clock.now == ClockStepper.Instant(offset: .seconds(4)))
   }
 
   @Test func theFirstErrorCancelsTheTasksInFlightAndStartsNoMore() async throws {
@@ -113,7 +113,7 @@ import Testing
 final class RunningCount: Sendable {
   private let state = Mutex((running: 0, peak: 0, starts: 0))
 
-  var observer: TaskObserver<String, TestClock<Duration>.Instant> {
+  var observer: TaskObserver<String, ClockStepper.Instant> {
     TaskObserver { [self] _, event, _ in
       state.withLock { state in
         switch event {

@@ -1,91 +1,21 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// The walkthrough as a learner reads it, in parts, with its predictions, on a small fixture
-/// course passed with `--lessons` (so adding a lesson to the course breaks nothing here). Each
-/// test has its own state directory and course directory.
+/// The walkthrough as a learner reads it, in parts, with its predictions, on TestSupport's
+/// `PartsFixtures` course passed with `--lessons` (so adding a lesson to the course breaks nothing
+/// here). Each test has its own state directory and course directory.
 extension EndToEnd {
   @Suite(.timeLimit(.minutes(2)))
   struct WalkthroughPartsTerminalTests {
     let home: URL
-    let course: URL
-
-    static let finishFirst = """
-      ---
-      id: finish-first
-      title: Who finishes first
-      section: Results Order
-      demo: ordering
-      params:
-        delays: 3,1,2
-      ---
-
-      Three tasks sleep for different times: A for three seconds, B for one and C
-      for two. gather() starts them together and hands back their results.
-
-      The order they end and the order of the results are two different things.
-      This lesson asks you about both before it shows them.
-
-      ## The order they end
-
-      Each task ends when its own sleep ends, whatever its place in the call.
-
-      ```predict
-      id: finish-order
-      ask: A takes 3 s, B 1 s and C 2 s. In what order do they finish?
-      answer: order
-      run: ordering delays=3,1,2
-      expect: B C A
-      why: Each task ends when its own sleep ends; gather only puts the results back in argument order.
-      ```
-
-      The run shows B first, then C, then A.
-
-      ## What the program prints
-
-      ```python
-      print(['A', 'B'])
-      ```
-
-      ```predict
-      id: printed
-      ask: What does the program print?
-      answer: choice
-      run: python
-      options:
-        - text: a list of results
-          shows: "['A', 'B']"
-        - text: a coroutine object
-          shows: "<coroutine object"
-      expect: a
-      why: print shows the list itself.
-      ```
-
-      ```output
-      ['A', 'B']
-      ```
-
-      """
-
-    static let theEnd = """
-      ---
-      id: the-end
-      title: The end
-      section: Conclusion
-      ---
-
-      That is all.
-
-      """
+    /// `PartsFixtures`' two lessons; the first has five parts and two predictions.
+    let course: TemporaryDirectory
 
     init() throws {
-      let root = FileManager.default.temporaryDirectory.appending(path: "gatherlab-e2e-\(UUID().uuidString)")
-      home = root.appending(path: "home")
-      course = root.appending(path: "lessons")
+      home = FileManager.default.temporaryDirectory.appending(path: "gatherlab-e2e-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-      try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
-      try Data(Self.finishFirst.utf8).write(to: course.appending(path: "01-finish-first.md"))
-      try Data(Self.theEnd.utf8).write(to: course.appending(path: "02-the-end.md"))
+      course = try TemporaryDirectory(files: PartsFixtures.files)
     }
 
     func start(_ arguments: [String] = [], rows: Int = 24, columns: Int = 80) throws -> PseudoTerminal {
@@ -183,10 +113,7 @@ extension EndToEnd {
     let home = FileManager.default.temporaryDirectory.appending(path: "gatherlab-e2e-\(UUID().uuidString)")
 
     @Test func aPipedScriptPrintsThePredictionsAndCompletesWithoutWaiting() async throws {
-      let course = home.appending(path: "lessons")
-      try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
-      try Data(WalkthroughPartsTerminalTests.finishFirst.utf8).write(to: course.appending(path: "01-finish-first.md"))
-      try Data(WalkthroughPartsTerminalTests.theEnd.utf8).write(to: course.appending(path: "02-the-end.md"))
+      let course = try TemporaryDirectory(files: PartsFixtures.files)
       let result = try await GatherlabProcess(
         ["--lessons", course.path, "--speed", "50"],
         environment: ["GATHERLAB_HOME": home.path],

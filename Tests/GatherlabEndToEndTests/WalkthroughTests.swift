@@ -1,21 +1,32 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// The walkthrough as a person uses it, in a pseudo-terminal, and as a teacher scripts it, piped.
-/// Each test has its own state directory (`GATHERLAB_HOME`).
+/// The walkthrough as a person uses it, in a pseudo-terminal, and as a teacher scripts it, piped,
+/// on TestSupport's three-lesson `LessonFixtures.validCourse` passed with `--lessons`: adding a
+/// lesson to the real course breaks nothing here. Only the narrow-terminal test reads the course
+/// gatherlab ships, since it checks how that course's text wraps. Each test has its own state
+/// directory (`GATHERLAB_HOME`) and course directory.
 extension EndToEnd {
   @Suite(.timeLimit(.minutes(2)))
   struct WalkthroughTerminalTests {
     let home: URL
+    let course: TemporaryDirectory
 
     init() throws {
       home = FileManager.default.temporaryDirectory.appending(path: "gatherlab-e2e-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+      course = try TemporaryDirectory(files: LessonFixtures.validCourse)
     }
 
-    /// A terminal tall enough that no part of the bundled lessons stops at a "more" marker (the
-    /// parts reader has its own tests, on a fixture course).
+    /// gatherlab on the fixture course, in a terminal tall enough that no part stops at a "more"
+    /// marker (the parts reader has its own tests).
     func start(_ arguments: [String] = [], columns: Int = 80) throws -> PseudoTerminal {
+      try startOnTheBundledCourse(["--lessons", course.path] + arguments, columns: columns)
+    }
+
+    /// gatherlab on the course it ships with.
+    func startOnTheBundledCourse(_ arguments: [String] = [], columns: Int = 80) throws -> PseudoTerminal {
       try PseudoTerminal.gatherlab(arguments, environment: ["GATHERLAB_HOME": home.path], rows: 200, columns: columns)
     }
 
@@ -26,16 +37,16 @@ extension EndToEnd {
 
     @Test func aLearnerMovesOnRunsADemoQuitsAndComesBackToTheSamePlace() async throws {
       let terminal = try start()
-      try await terminal.waitFor("gatherlab 1/13 what-is-gather 1/")
+      try await terminal.waitFor("gatherlab 1/3 what-is-gather 1/")
       var mark = terminal.mark()
       try terminal.write("next\r")
-      try await terminal.waitFor("gatherlab 2/13 sequential-vs-concurrent 1/", after: mark)
+      try await terminal.waitFor("gatherlab 2/3 results-order 1/", after: mark)
 
       mark = terminal.mark()
       try terminal.write("list\r")
-      let listed = try await terminal.waitFor("13  conclusion", after: mark)
-      #expect(stripANSI(listed).contains("✓  1  what-is-gather"))
-      #expect(stripANSI(listed).contains("▸  2  sequential-vs-concurrent"))
+      let listed = try await terminal.waitFor("3  conclusion", after: mark)
+      #expect(stripANSI(listed).contains("✓ 1  what-is-gather  What gather is"))
+      #expect(stripANSI(listed).contains("▸ 2  results-order   Results come back in order"))
 
       mark = terminal.mark()
       try terminal.write("speed 50\r")
@@ -43,26 +54,26 @@ extension EndToEnd {
       mark = terminal.mark()
       try terminal.write("run\r")
       try await terminal.waitFor("finished    [0] A", after: mark)
-      let ran = try await terminal.waitFor("gatherlab 2/13 sequential-vs-concurrent 1/", after: mark)
+      let ran = try await terminal.waitFor("gatherlab 2/3 results-order 1/", after: mark)
       #expect(stripANSI(ran).contains("outcome     returned"))
       #expect(stripANSI(ran).contains("speedup     "))
       #expect(terminal.screen.cursorVisible)
 
       try terminal.write("quit\r")
       #expect(try await terminal.waitForExit() == .exited(0))
-      #expect(savedProgress?["current"] as? String == "sequential-vs-concurrent")
+      #expect(savedProgress?["current"] as? String == "results-order")
       #expect(savedProgress?["completed"] as? [String] == ["what-is-gather"])
       #expect(savedProgress?["speed"] as? Double == 50)
 
       let again = try start()
-      let resumed = try await again.waitFor("gatherlab 2/13 sequential-vs-concurrent 1/")
-      #expect(stripANSI(resumed).hasPrefix("Resuming at 2/13 sequential-vs-concurrent; 'restart' starts over."))
+      let resumed = try await again.waitFor("gatherlab 2/3 results-order 1/")
+      #expect(stripANSI(resumed).hasPrefix("Resuming at 2/3 results-order; 'restart' starts over."))
       try again.write("\u{04}")
       #expect(try await again.waitForExit() == .exited(0))
     }
 
     @Test func ctrlCDuringASlowDemoStopsItAndReturnsToThePrompt() async throws {
-      let terminal = try start(["--from", "12", "--speed", "1"])
+      let terminal = try start(["--from", "2", "--speed", "1"])
       try await terminal.waitFor("› ")
       var mark = terminal.mark()
       try terminal.write("run timeout\r")
@@ -84,12 +95,12 @@ extension EndToEnd {
     @Test func ctrlCAtThePromptClearsTheLine() async throws {
       let terminal = try start()
       try await terminal.waitFor("› ")
-      try terminal.write("goto 12")
+      try terminal.write("goto 3")
       try terminal.write("\u{03}")
       let mark = terminal.mark()
       try terminal.write("next\r")
-      // Had the line survived, "goto 12next" would be an unknown lesson and lesson 1 would stay.
-      try await terminal.waitFor("gatherlab 2/13", after: mark)
+      // Had the line survived, "goto 3next" would be an unknown lesson and lesson 1 would stay.
+      try await terminal.waitFor("gatherlab 2/3", after: mark)
       #expect(!stripANSI(terminal.output).contains("Unknown lesson"))
       try terminal.write("quit\r")
       #expect(try await terminal.waitForExit() == .exited(0))
@@ -115,14 +126,14 @@ extension EndToEnd {
     @Test func aCorruptProgressFileGivesAWarningABackupAndAWorkingPrompt() async throws {
       try Data("{ this is not json".utf8).write(to: home.appending(path: "progress.json"))
       let terminal = try start()
-      let shown = try await terminal.waitFor("gatherlab 1/13 what-is-gather 1/")
+      let shown = try await terminal.waitFor("gatherlab 1/3 what-is-gather 1/")
       #expect(stripANSI(shown).contains("is not valid progress data; kept it as"))
       #expect(FileManager.default.fileExists(atPath: home.appending(path: "progress.json.bak").path))
       try terminal.write("next\r")
-      try await terminal.waitFor("gatherlab 2/13")
+      try await terminal.waitFor("gatherlab 2/3")
       try terminal.write("\u{04}")
       #expect(try await terminal.waitForExit() == .exited(0))
-      #expect(savedProgress?["current"] as? String == "sequential-vs-concurrent")
+      #expect(savedProgress?["current"] as? String == "results-order")
     }
 
     @Test func historyIsKeptAcrossSessions() async throws {
@@ -142,8 +153,8 @@ extension EndToEnd {
       #expect(try await second.waitForExit() == .exited(0))
     }
 
-    @Test func aNarrowTerminalStillGetsAWorkingPrompt() async throws {
-      let terminal = try start(columns: 40)
+    @Test func theBundledCourseInANarrowTerminalStillGetsAWorkingPrompt() async throws {
+      let terminal = try startOnTheBundledCourse(columns: 40)
       try await terminal.waitFor("› ")
       #expect(terminal.screen.lines.allSatisfy { $0.count <= 40 })
       try terminal.write("quit\r")
@@ -156,94 +167,126 @@ extension EndToEnd {
   @Suite(.timeLimit(.minutes(2)))
   struct WalkthroughPipedTests {
     let home = FileManager.default.temporaryDirectory.appending(path: "gatherlab-e2e-\(UUID().uuidString)")
+    let course: TemporaryDirectory
 
-    /// `gatherlab show N --no-color` as a piped session prints it.
-    func lesson(_ number: Int) async throws -> String {
-      let result = try await GatherlabProcess(["show", String(number), "--no-color"]).run()
-      return result.standardOutput
+    init() throws {
+      course = try TemporaryDirectory(files: LessonFixtures.validCourse)
     }
 
-    /// Times vary from run to run: " 1.02s" becomes " #.##s". Tasks that end together on the real
-    /// clock may end in either order, so the `end order` names are sorted.
+    /// gatherlab on the fixture course, piped, with `input` on its standard input.
+    func session(_ arguments: [String] = [], input: String, home: URL? = nil) async throws -> ProcessResult {
+      try await GatherlabProcess(
+        ["--lessons", course.path] + arguments,
+        environment: ["GATHERLAB_HOME": (home ?? self.home).path],
+        standardInput: input
+      ).run()
+    }
+
+    /// Times vary from run to run on the real clock: " 1.02s" becomes " #.##s", "2.0×" "#.#×".
+    /// Tasks started in the same instant log `started` in whatever order the scheduler ran them,
+    /// so each run of `started` lines is sorted; every other line keeps its place.
     func masked(_ text: String) -> String {
-      text.replacing(/\d+\.\d\ds/) { _ in "#.##s" }.replacing(/\d+\.\d×/) { _ in "#.#×" }
-        .replacing(/end order   (.*)/) { match in
-          "end order   " + match.output.1.components(separatedBy: ", ").sorted().joined(separator: ", ")
-        }
+      var lines = text.replacing(/\d+\.\d\ds/) { _ in "#.##s" }.replacing(/\d+\.\d×/) { _ in "#.#×" }
+        .components(separatedBy: "\n")
+      var start = 0
+      while start < lines.count {
+        var end = start
+        while end < lines.count, lines[end].hasSuffix("  started") { end += 1 }
+        if end > start { lines[start..<end].sort() }
+        start = end + 1
+      }
+      return lines.joined(separator: "\n")
     }
 
     @Test func aScriptedClassPrintsEachCommandsOutputInOrderWithNoPromptOrEscapes() async throws {
-      let result = try await GatherlabProcess(
-        ["--speed", "50"],
-        environment: ["GATHERLAB_HOME": home.path],
-        standardInput: "next\nrun\nquit\n"
-      ).run()
+      let result = try await session(["--speed", "10"], input: "next\nrun\nquit\n")
       #expect(result.status == .exited(0))
       #expect(result.standardError == "")
-      let lesson1 = try await lesson(1)
-      let lesson2 = try await lesson(2)
-      let expected = """
-        Welcome to gatherlab: 13 short lessons on asyncio.gather() and structured
+      #expect(masked(result.standardOutput) == """
+        Welcome to gatherlab: 3 short lessons on asyncio.gather() and structured
         concurrency.
         Type 'help' for the commands; an empty line goes to the next lesson.
 
-        \(lesson1)
-        ▸ 'run' runs ordering · 'code' shows its source · Enter goes on to lesson 2
+        Lesson 1/3 · what-is-gather · guide: What is asyncio.gather()?
 
-        \(lesson2)
-        ▸ 'run' runs sequential count=3 delay=1 · 'code' shows its source · Enter
-          goes on to lesson 3
+        What gather is
+        ══════════════
 
-        sequential · count=3 · delay=1 · speed 50×
-        phase 1: one by one
+        Gather runs awaitables concurrently.
+
+        ╭─ python ───
+        │ print("hi")
+        ╰────────────
+
+        ╭─ output ───
+        ┊ hi
+        ╰────────────
+
+        ╭─ python · fragment ─────────────────────
+        │ results = await asyncio.gather(a(), b())
+        ╰─────────────────────────────────────────
+
+        ╭─ swift · invalid ───
+        │ let x: Int = "no"
+        ╰─────────────────────
+
+        ▸ 'run' runs sequential count=3 delay=0.5 · 'code' shows its source · Enter
+          goes on to lesson 2
+
+        Lesson 2/3 · results-order · guide: Results Order
+
+        Results come back in order
+        ══════════════════════════
+
+        Results are in argument order.
+
+        ╭─ swift · fragment ─────────────────
+        │ let values = try await gather(a, b)
+        ╰────────────────────────────────────
+
+        ▸ 'run' runs ordering delays=3,1,2 · 'code' shows its source · Enter goes on
+          to lesson 3
+
+        ordering · delays=3,1,2 · speed 10×
          #.##s  [0] A  started
-         #.##s  [0] A  finished 1st  "Data from api.example.com/user/1"
          #.##s  [1] B  started
-         #.##s  [1] B  finished 2nd  "Data from api.example.com/user/2"
          #.##s  [2] C  started
-         #.##s  [2] C  finished 3rd  "Data from api.example.com/user/3"
-         #.##s  ▲      all awaited: ["Data from api.example.com/user/1", "Data from api.example.com/user/2", "Data from api.example.com/user/3"]
-        phase 2: gathered
-        """
-      let output = masked(result.standardOutput)
-      #expect(output.hasPrefix(expected), "got:\n\(output)")
-      // The gathered tasks end within a millisecond of each other, in either order: their ranks
-      // in the summary's fate line are masked.
-      let ranksMasked = output.replacing(/\] ([ABC]) \d(st|nd|rd)/) { "] \($0.output.1) #" }
-      #expect(ranksMasked.hasSuffix("""
+         #.##s  [1] B  finished 1st  "B"
+         #.##s  [2] C  finished 2nd  "C"
+         #.##s  [0] A  finished 3rd  "A"
+         #.##s  ▲      gather returned: ["A", "B", "C"]
+
         Summary
         outcome     returned
-        one by one  #.##s
-        gathered    #.##s (ideal #.##s)
+        elapsed     #.##s (ideal #.##s)
+        sequential  #.##s if awaited one by one
         speedup     #.#×
-        received    ["Data from api.example.com/user/1", "Data from
-                    api.example.com/user/2", "Data from api.example.com/user/3"]
-        finished    [0] A #, [1] B #, [2] C #
+        received    ["A", "B", "C"]
+        finished    [0] A 3rd, [1] B 1st, [2] C 2nd
 
-        One by one, each fetch waited for the one before it: #.##s. Gathered, they
-        waited together: #.##s, #.#× faster.
+        They finished B, C, A ([0] A came 3rd), yet the results are in argument order:
+        A, B, C.
+        gather took as long as the slowest task (#.##s), not as long as all of them one
+        after another (#.##s).
 
-        """), "got:\n\(output)")
+        """)
       #expect(!result.standardOutput.contains("\u{1B}"))
-      #expect(!result.standardOutput.contains("gatherlab 1/13"))
     }
 
     @Test func endOfInputSavesProgressAndExitsZero() async throws {
-      let result = try await GatherlabProcess(
-        [], environment: ["GATHERLAB_HOME": home.path], standardInput: "next\nnext\n"
-      ).run()
+      let result = try await session(input: "next\nnext\n")
       #expect(result.status == .exited(0))
       let data = try #require(FileManager.default.contents(atPath: home.appending(path: "progress.json").path))
       let progress = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-      #expect(progress["current"] as? String == "how-it-works")
-      #expect(progress["completed"] as? [String] == ["what-is-gather", "sequential-vs-concurrent"])
+      #expect(progress["current"] as? String == "conclusion")
+      #expect(progress["completed"] as? [String] == ["what-is-gather", "results-order"])
       #expect(progress["version"] as? Int == 2)
     }
 
     @Test func binaryGarbageOnStandardInputIsRefusedLineByLineWithoutACrash() async throws {
       var garbage = Array("list\n".utf8) + (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) } + Array("\nquit\n".utf8)
       garbage.removeAll { $0 == 0x0A && Bool.random() }
-      var process = try GatherlabProcess([], environment: ["GATHERLAB_HOME": home.path])
+      var process = try GatherlabProcess(["--lessons", course.path], environment: ["GATHERLAB_HOME": home.path])
       process.standardInput = garbage
       let result = try await process.run()
       #expect(result.status == .exited(0))
@@ -255,18 +298,19 @@ extension EndToEnd {
       try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
       let blocked = home.appending(path: "state")
       try Data("not a directory".utf8).write(to: blocked)
-      let result = try await GatherlabProcess(
-        [], environment: ["GATHERLAB_HOME": blocked.path], standardInput: "next\nnext\nquit\n"
-      ).run()
+      let result = try await session(input: "next\nnext\nquit\n", home: blocked)
       #expect(result.status == .exited(0))
       #expect(result.standardError.components(separatedBy: "\n").filter { $0.hasPrefix("Warning: Could not save progress") }.count == 1)
-      #expect(result.standardOutput.contains("Lesson 3/13"))
+      #expect(result.standardOutput.contains("Lesson 3/3 · conclusion"))
     }
 
     @Test func anUnknownStartingLessonIsAUsageError() async throws {
-      let result = try await GatherlabProcess(["--from", "resluts"], environment: ["GATHERLAB_HOME": home.path]).run()
+      let result = try await session(["--from", "resluts"], input: "")
       #expect(result.status == .exited(64))
-      #expect(result.standardError.hasPrefix("Error: Unknown lesson 'resluts'. Did you mean 'results-order'?"))
+      #expect(result.standardError == """
+        Error: Unknown lesson 'resluts'. Did you mean 'results-order'? Lessons are numbered 1–3; 'list' shows their ids.
+
+        """)
     }
   }
 }

@@ -15,7 +15,6 @@ import Testing
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   static let demos = root.appending(path: "Sources/LabCore/Demos")
-  static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Goldens")
   static let registry = DemoRegistry.standard
 
   static func files(in directory: URL, endingWith suffix: String) throws -> [String] {
@@ -53,7 +52,7 @@ import Testing
   func eachDemosDefaultsGiveItsGoldenTranscript(id: String) async throws {
     let (output, _) = try await DemoHarness().run(id)
     let transcript = DemoHarness.normalized(output)
-    let file = Self.goldens.appending(path: "\(id).txt")
+    let file = DemoGoldens.file(id)
     if ProcessInfo.processInfo.environment["GATHERLAB_RECORD_GOLDENS"] == "1", !FileManager.default.fileExists(atPath: file.path) {
       // A new demo's first transcript: written once, then read and checked by a person.
       try transcript.write(to: file, atomically: true, encoding: .utf8)

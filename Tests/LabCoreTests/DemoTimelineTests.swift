@@ -5,101 +5,27 @@ import Testing
 
 /// Every demo's whole transcript on a test clock: the events at their nominal instants, the
 /// moment the caller resumed, and the summary. Lines of one instant are sorted (see
-/// `DemoHarness.normalized`).
+/// `DemoHarness.normalized`). A demo's defaults print its golden file (`DemoGoldens`), written
+/// out once in `Goldens/<id>.txt`; other parameters have their transcripts written out here.
 @Suite struct DemoTimelineTests {
   let harness = DemoHarness()
 
   @Test func orderingFinishesBCAButReturnsResultsInArgumentOrder() async throws {
     let (output, report) = try await harness.run("ordering")
-    #expect(DemoHarness.normalized(output) == """
-      ordering · delays=3,1,2
-       0.00s  [0] A  started
-       0.00s  [1] B  started
-       0.00s  [2] C  started
-       1.00s  [1] B  finished 1st  "B"
-       2.00s  [2] C  finished 2nd  "C"
-       3.00s  [0] A  finished 3rd  "A"
-       3.00s  ▲      gather returned: ["A", "B", "C"]
-
-      Summary
-      outcome     returned
-      elapsed     3.00s (ideal 3.00s)
-      sequential  6.00s if awaited one by one
-      speedup     2.0×
-      received    ["A", "B", "C"]
-      finished    [0] A 3rd, [1] B 1st, [2] C 2nd
-
-      They finished B, C, A ([0] A came 3rd), yet the results are in argument order:
-      A, B, C.
-      gather took as long as the slowest task (3.00s), not as long as all of them one
-      after another (6.00s).
-
-      """)
+    #expect(DemoHarness.normalized(output) == (try DemoGoldens.transcript("ordering")))
     #expect(report.outcome == .returned)
     #expect(report.finishOrder == ["B", "C", "A"])
   }
 
   @Test func sequentialTakesThreeSecondsOneByOneAndOneGathered() async throws {
     let (output, report) = try await harness.run("sequential")
-    #expect(DemoHarness.normalized(output) == """
-      sequential · count=3 · delay=1
-      phase 1: one by one
-       0.00s  [0] A  started
-       1.00s  [0] A  finished 1st  "Data from api.example.com/user/1"
-       1.00s  [1] B  started
-       2.00s  [1] B  finished 2nd  "Data from api.example.com/user/2"
-       2.00s  [2] C  started
-       3.00s  [2] C  finished 3rd  "Data from api.example.com/user/3"
-       3.00s  ▲      all awaited: ["Data from api.example.com/user/1", "Data from api.example.com/user/2", "Data from api.example.com/user/3"]
-      phase 2: gathered
-       3.00s  [0] A  started
-       3.00s  [1] B  started
-       3.00s  [2] C  started
-       4.00s  [0] A  finished 1st  "Data from api.example.com/user/1"
-       4.00s  [1] B  finished 2nd  "Data from api.example.com/user/2"
-       4.00s  [2] C  finished 3rd  "Data from api.example.com/user/3"
-       4.00s  ▲      gather returned: ["Data from api.example.com/user/1", "Data from api.example.com/user/2", "Data from api.example.com/user/3"]
-
-      Summary
-      outcome     returned
-      one by one  3.00s
-      gathered    1.00s (ideal 1.00s)
-      speedup     3.0×
-      received    ["Data from api.example.com/user/1", "Data from
-                  api.example.com/user/2", "Data from api.example.com/user/3"]
-      finished    [0] A 1st, [1] B 2nd, [2] C 3rd
-
-      One by one, each fetch waited for the one before it: 3.00s. Gathered, they
-      waited together: 1.00s, 3.0× faster.
-
-      """)
+    #expect(DemoHarness.normalized(output) == (try DemoGoldens.transcript("sequential")))
     #expect(report.phaseTimes.map(\.elapsed) == [3, 1])
   }
 
   @Test func errorCancelInTaskGroupModeCancelsTheSiblingsWhenTheErrorArrives() async throws {
     let (output, report) = try await harness.run("error-cancel")
-    #expect(DemoHarness.normalized(output) == """
-      error-cancel · delays=2,2 · fail-at=1 · mode=taskgroup
-       0.00s  [0] A  started
-       0.00s  [1] B  started
-       0.00s  [2] C  started
-       1.00s  [0] A  failed 1st  A failed
-       1.00s  [1] B  cancelled
-       1.00s  [2] C  cancelled
-       1.00s  ▲      error reached the caller: A failed
-
-      Summary
-      outcome     threw A failed
-      elapsed     1.00s (ideal 1.00s)
-      sequential  5.00s if awaited one by one
-      received    the exception A failed, and no list of results
-      failed      [0] A 1st
-      cancelled   [1] B, [2] C
-
-      [1] B, [2] C were cancelled as soon as [0] A failed, at 1.00s; the error
-      reached the caller once they had stopped.
-
-      """)
+    #expect(DemoHarness.normalized(output) == (try DemoGoldens.transcript("error-cancel")))
     #expect(report.orphans.isEmpty)
     #expect(report.finishOrder.first == "A")
   }
@@ -134,30 +60,10 @@ import Testing
   }
 
   @Test func returnExceptionsWaitsForEveryTaskAndKeepsTheErrorInItsSlot() async throws {
-    let (output, _) = try await harness.run("return-exceptions")
-    #expect(DemoHarness.normalized(output) == """
-      return-exceptions · delays=2 · fail-at=1
-       0.00s  [0] A  started
-       0.00s  [1] B  started
-       1.00s  [0] A  failed 1st  A failed
-       2.00s  [1] B  finished 2nd  "B"
-       2.00s  ▲      gather returned: [error(A failed), "B"]
-
-      Summary
-      outcome     returned
-      elapsed     2.00s (ideal 2.00s)
-      sequential  3.00s if awaited one by one
-      speedup     1.5×
-      received    [error(A failed), "B"]
-      finished    [1] B 2nd
-      failed      [0] A 1st
-
-      Nothing was cancelled: every task ran to its end, and gather returned at 2.00s,
-      when the last one ended, with A's error at index 0 beside the values.
-      return_exceptions=True does not make the others run on — they do anyway; it
-      makes gather wait for them and hand errors back as values.
-
-      """)
+    let (output, report) = try await harness.run("return-exceptions")
+    #expect(DemoHarness.normalized(output) == (try DemoGoldens.transcript("return-exceptions")))
+    #expect(report.outcome == .returned)
+    #expect(report.results.map(\.result) == [.error("A failed"), .value("B", lost: false)])
   }
 
   @Test func semaphoreRunsAtMostLimitAtOnceInWaves() async throws {
@@ -201,31 +107,12 @@ import Testing
   }
 
   @Test func timeoutCancelsTheLateTaskAtTheDeadlineAndLosesTheFinishedResults() async throws {
-    let (output, _) = try await harness.run("timeout")
-    #expect(DemoHarness.normalized(output) == """
-      timeout · delays=1,2,7 · timeout=5 · mode=all
-       0.00s  [0] A  started
-       0.00s  [1] B  started
-       0.00s  [2] C  started
-       1.00s  [0] A  finished 1st  "A"
-       2.00s  [1] B  finished 2nd  "B"
-       5.00s  [2] C  cancelled
-       5.00s  ▲      deadline passed: timed out after 5.0 seconds
-
-      Summary
-      outcome     timed out after 5.0 seconds
-      elapsed     5.00s (ideal 5.00s)
-      sequential  10.00s if awaited one by one
-      received    a timeout (timed out after 5.0 seconds), and no list of results
-      result lost [0] A 1st, [1] B 2nd
-      cancelled   [2] C
-
-      At the deadline, 5.00s, [2] C was cancelled and the caller got a timeout
-      instead of a list.
-      [0] A 1st, [1] B 2nd had finished, but their results were lost with the gather.
-      Try mode=each.
-
-      """)
+    let (output, report) = try await harness.run("timeout")
+    #expect(DemoHarness.normalized(output) == (try DemoGoldens.transcript("timeout")))
+    #expect(report.outcome == .timedOut)
+    #expect(report.elapsed == 5)
+    #expect(report.cancelled.map(\.label) == ["[2] C"])
+    #expect(report.lost.map(\.label) == ["[0] A", "[1] B"])
   }
 
   @Test func timeoutThatNeverFiresReturnsWhenTheSlowestTaskEnds() async throws {
@@ -236,29 +123,7 @@ import Testing
 
   @Test func firstCompletedReturnsAtTheFirstResultAndTheDemoCancelsTheRest() async throws {
     let (output, report) = try await harness.run("first-completed")
-    #expect(DemoHarness.normalized(output) == """
-      first-completed · delays=3,1,2
-       0.00s  [0] A  started
-       0.00s  [1] B  started
-       0.00s  [2] C  started
-       1.00s  [0] A  cancelled
-       1.00s  [1] B  finished 1st  "B"
-       1.00s  [2] C  cancelled
-       1.00s  ▲      wait returned: [done={B}, pending={A, C}]
-
-      Summary
-      outcome     returned
-      elapsed     1.00s (ideal 1.00s)
-      sequential  6.00s if awaited one by one
-      received    [done={B}, pending={A, C}]
-      finished    [1] B 1st
-      cancelled   [0] A, [2] C
-
-      wait returned at 1.00s, as soon as [1] B was done.
-      [0] A, [2] C were still running when wait returned; wait cancels nothing, so
-      the code cancelled them.
-
-      """)
+    #expect(DemoHarness.normalized(output) == (try DemoGoldens.transcript("first-completed")))
     #expect(report.finishOrder.first == "B")
     // The caller resumed before anything was cancelled: wait() itself cancels nothing.
     let lines = output.split(separator: "\n")
@@ -488,33 +353,7 @@ import Testing
 
   @Test func blockingTasksRunOnePerCoreOnThePool() async throws {
     let (output, report) = try await harness.run("blocking")
-    #expect(DemoHarness.normalized(output) == """
-      blocking · tasks=3 · delay=1 · mode=sleep
-       0.00s  [0] A  started
-       0.00s  [0] A  waiting
-       0.00s  [1] B  started
-       0.00s  [1] B  waiting
-       0.00s  [2] C  waiting
-       1.00s  [0] A  finished 1st  "A"
-       1.00s  [1] B  finished 2nd  "B"
-       1.00s  [2] C  started
-       2.00s  [2] C  finished 3rd  "C"
-       2.00s  ▲      gather returned: ["A", "B", "C"]
-
-      Summary
-      outcome     returned
-      elapsed     2.00s (ideal 2.00s)
-      sequential  3.00s if awaited one by one
-      speedup     1.5×
-      received    ["A", "B", "C"]
-      finished    [0] A 1st, [1] B 2nd, [2] C 3rd
-
-      Each task blocked the thread it ran on, so Swift's pool ran only 2 at a time,
-      one per core (this machine has 2 cores): 3 tasks took 2.00s, in 2 waves.
-      asyncio runs every task on one thread, so there the same blocking calls run one
-      after another: 3.00s. Try mode=await or mode=thread.
-
-      """)
+    #expect(DemoHarness.normalized(output) == (try DemoGoldens.transcript("blocking")))
     #expect(report.elapsed == 2)
     #expect(report.maxRunning == 2)
   }

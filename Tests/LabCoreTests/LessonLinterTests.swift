@@ -1,4 +1,5 @@
 import LabCore
+import TestSupport
 import Testing
 
 @Suite struct LessonLinterTests {

@@ -1,4 +1,5 @@
 import LabCore
+import TestSupport
 import Testing
 
 /// `gatherlab lint` on predict blocks: through `LessonLinter`, as the command runs it.

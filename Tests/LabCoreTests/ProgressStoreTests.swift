@@ -1,5 +1,6 @@
 import Foundation
 import LabCore
+import TestSupport
 import Testing
 
 @Suite struct ProgressStoreTests {

@@ -27,10 +27,10 @@ import TestSupport
 
   @Test(.enabled(if: python3 != nil, "python3 is not installed"))
   func aProgramStillRunningAtTheTimeLimitIsStopped() async throws {
-    let clock = TestClock()
+    let clock = ClockStepper()
     let runner = PythonProgramRunner(executable: try #require(Self.python3), timeout: .seconds(30), clock: clock)
     let run = Task { await runner.run(program: "import time\nprint('started', flush=True)\ntime.sleep(600)\n") }
-    await ClockStepper(clock: clock) { 0 }.settle()
+    await clock.settle()
     await clock.advance(by: .seconds(30))
     #expect(await run.value == .timedOut(after: .seconds(30)))
   }

@@ -98,7 +98,7 @@ struct PythonTwinParityTests {
 
   static func swiftRun(_ demo: any Demo, _ parameters: DemoParameters) async throws -> Run {
     let console = RecordingConsole(capabilities: .plain(width: 80))
-    let clock = TestClock()
+    let clock = ClockStepper { console.output.utf8.count }
     let playback = DemoPlayback(console: console, mode: .json, speed: .normal)
     let finished = FinishFlag()
     let run = Task {
@@ -106,7 +106,7 @@ struct PythonTwinParityTests {
       finished.set()
       return report
     }
-    await ClockStepper(clock: clock) { console.output.utf8.count }.run { finished.isSet }
+    await clock.run { finished.isSet }
     _ = await run.value
     let entries = console.output.split(separator: "\n").compactMap { line -> DemoLogEntry? in
       if case .entry(let entry)? = try? DemoJSONLine.parse(String(line)) { entry } else { nil }

@@ -26,11 +26,11 @@ final class TestClockDemoPlayer: DemoPlaying {
 
   func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed, recorder: any RunLineSink) async -> DemoRun {
     played.withLock { $0.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed.value)) }
-    let clock = TestClock()
+    let clock = ClockStepper { [console] in console.output.utf8.count }
     var playback = DemoPlayback(console: console, mode: .lines, speed: speed)
     playback.recorder = recorder
     let run = Task { await playback.playRun(demo, parameters: parameters, clock: clock) }
-    await ClockStepper(clock: clock) { [console] in console.output.utf8.count }.run()
+    await clock.run()
     return await run.value
   }
 }

@@ -49,25 +49,7 @@ enum TimelineFixtures {
   )
 
   /// semaphore, 12 tasks, limit 4, at 1.5 s: the second wave runs, the third waits.
-  static let semaphoreWaves = TimelineSnapshot(
-    title: "semaphore · tasks=12 · limit=4 · delay=1 · mode=semaphore",
-    now: 1.5,
-    horizon: 3,
-    rows: (0..<12).map { index in
-      let letter = String(UnicodeScalar(UInt8(65 + index)))
-      switch index {
-      case 0..<4:
-        return TimelineRow(
-          name: letter, index: index, state: .finished(value: letter), waitingSince: 0, startedAt: 0, endedAt: 1,
-          finishRank: index + 1
-        )
-      case 4..<8:
-        return TimelineRow(name: letter, index: index, state: .running, waitingSince: 0, startedAt: 1)
-      default:
-        return TimelineRow(name: letter, index: index, state: .waiting, waitingSince: 0)
-      }
-    }
-  )
+  static let semaphoreWaves = twelveTasksUnderALimitOfFour(mode: "semaphore")
 
   /// sequential, interrupted at 1.5 s in phase 1: A done, B cut off, C never created; phase 2 never began.
   static let sequentialInterrupted = TimelineSnapshot(
@@ -90,23 +72,31 @@ enum TimelineFixtures {
   )
 
   /// semaphore mode=window, 12 tasks, limit 4, at 1.5 s: the second window runs, the rest are not created.
-  static let windowNotCreated = TimelineSnapshot(
-    title: "semaphore · tasks=12 · limit=4 · delay=1 · mode=window",
-    now: 1.5,
-    horizon: 3,
-    rows: (0..<12).map { index in
-      let letter = String(UnicodeScalar(UInt8(65 + index)))
-      switch index {
-      case 0..<4:
-        return TimelineRow(
-          name: letter, index: index, state: .finished(value: letter), plannedDuration: 1, startedAt: 0, endedAt: 1,
-          finishRank: index + 1
-        )
-      case 4..<8:
-        return TimelineRow(name: letter, index: index, state: .running, plannedDuration: 1, startedAt: 1)
-      default:
-        return TimelineRow(name: letter, index: index, plannedDuration: 1)
+  static let windowNotCreated = twelveTasksUnderALimitOfFour(mode: "window")
+
+  /// 12 tasks of 1 s under a limit of 4, at 1.5 s: A–D finished at 1 s, E–H running since 1 s,
+  /// I–L still to come. Behind the guide's semaphore (`mode=semaphore`) every task exists from
+  /// the start and the rest are waiting for a permit; in a window (`mode=window`) the rest are
+  /// not created yet, and each row knows its planned duration.
+  private static func twelveTasksUnderALimitOfFour(mode: String) -> TimelineSnapshot {
+    let window = mode == "window"
+    return TimelineSnapshot(
+      title: "semaphore · tasks=12 · limit=4 · delay=1 · mode=\(mode)",
+      now: 1.5,
+      horizon: 3,
+      rows: (0..<12).map { index in
+        let letter = String(UnicodeScalar(UInt8(65 + index)))
+        var row = TimelineRow(name: letter, index: index, plannedDuration: window ? 1 : nil, waitingSince: window ? nil : 0)
+        switch index {
+        case 0..<4:
+          (row.state, row.startedAt, row.endedAt, row.finishRank) = (.finished(value: letter), 0, 1, index + 1)
+        case 4..<8:
+          (row.state, row.startedAt) = (.running, 1)
+        default:
+          row.state = window ? .notCreated : .waiting
+        }
+        return row
       }
-    }
-  )
+    )
+  }
 }

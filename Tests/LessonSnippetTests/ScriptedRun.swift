@@ -1,4 +1,4 @@
-import Clocks
+import TestSupport
 import Testing
 
 /// A lesson snippet started on a test clock, whose time the test moves on by hand.
@@ -14,12 +14,12 @@ import Testing
 /// #expect(run.lines == ["1.0s Task B done", "2.0s Task C done", "3.0s Task A done"])
 /// ```
 final class ScriptedRun<Value: Sendable>: Sendable {
-  let clock: CountingTestClock
+  let clock: ClockStepper
   let transcript: Transcript
   private let task: Task<Value, any Error>
 
-  init(_ snippet: @escaping @Sendable (CountingTestClock) async throws -> Value) {
-    let clock = CountingTestClock()
+  init(_ snippet: @escaping @Sendable (ClockStepper) async throws -> Value) {
+    let clock = ClockStepper()
     let transcript = Transcript(clock: clock)
     self.clock = clock
     self.transcript = transcript
@@ -44,38 +44,19 @@ final class ScriptedRun<Value: Sendable>: Sendable {
     onceSleeping sleepers: Int,
     sourceLocation: SourceLocation = #_sourceLocation
   ) async {
-    await waitUntil(sourceLocation: sourceLocation) {
-      clock.pendingSleepers == sleepers && clock.wokenSleepers == 0
-    } otherwise: {
-      "Expected \(sleepers) pending sleepers, found \(clock.pendingSleepers)"
-    }
     let target = Duration.seconds(seconds) + .milliseconds(1)
-    await clock.advance(to: CountingTestClock.Instant(offset: target))
+    let moved = await clock.advance(to: ClockStepper.Instant(offset: target), onceSleeping: sleepers)
+    if !moved {
+      Issue.record("Expected \(sleepers) pending sleepers, found \(clock.pendingSleepers)", sourceLocation: sourceLocation)
+    }
   }
 
   /// Waits until the snippet has printed `count` lines: needed before moving time on when a
   /// task that did not sleep (the snippet's own) is about to print.
   func waitForLines(_ count: Int, sourceLocation: SourceLocation = #_sourceLocation) async {
-    await waitUntil(sourceLocation: sourceLocation) {
-      lines.count >= count
-    } otherwise: {
-      "Expected \(count) lines, found \(lines)"
-    }
-  }
-
-  /// Yields until `condition` holds, giving up with an issue after ten seconds of real time.
-  private func waitUntil(
-    sourceLocation: SourceLocation,
-    _ condition: () -> Bool,
-    otherwise problem: () -> String
-  ) async {
-    let patience = ContinuousClock.now.advanced(by: .seconds(10))
-    while !condition() {
-      guard ContinuousClock.now < patience else {
-        Issue.record(Comment(rawValue: problem()), sourceLocation: sourceLocation)
-        return
-      }
-      await Task.yield()
+    let printed = await clock.waitUntil { lines.count >= count }
+    if !printed {
+      Issue.record("Expected \(count) lines, found \(lines)", sourceLocation: sourceLocation)
     }
   }
 

@@ -1,23 +1,23 @@
-import Clocks
 import Synchronization
+import TestSupport
 
 /// What a snippet printed, each line stamped with the test clock's time: the test's console.
 final class Transcript: Sendable {
   /// The transcript of the snippet running in this task, if a test is recording it.
   @TaskLocal static var current: Transcript?
 
-  private let clock: CountingTestClock
+  private let clock: ClockStepper
   private let entries = Mutex<[(seconds: Double, text: String)]>([])
   private let returned = Mutex<Double?>(nil)
 
-  init(clock: CountingTestClock) {
+  init(clock: ClockStepper) {
     self.clock = clock
   }
 
   /// Virtual seconds since the clock started, as the calling task sees them, to a tenth of a
   /// second (``ScriptedRun`` moves the clock a hair past each instant it is asked for).
   var secondsElapsed: Double {
-    let elapsed = CountingTestClock.Instant().duration(to: clock.timeSeenByCurrentTask).components
+    let elapsed = ClockStepper.Instant().duration(to: clock.timeSeenByCurrentTask).components
     let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
     return (seconds * 10).rounded() / 10
   }

@@ -1,21 +1,87 @@
 import Clocks
 import Synchronization
 
-/// Drives a `TestClock` step by step, letting the woken tasks run between steps.
+/// The test clock of gatherlab's tests, and the one way to move it: swift-clocks' `TestClock`,
+/// stepped so that the tasks it wakes do their work before time moves on.
 ///
-/// `TestClock.run()` jumps from one deadline to the next without waiting for the tasks it woke
-/// to do their work, so on a busy machine their events could carry a later instant. Advancing in
-/// small steps and settling after each — yielding until `progress` stops changing — keeps every
-/// event at the instant it happened. No wall-clock sleeping.
-public struct ClockStepper: Sendable {
-  public let clock: TestClock<Duration>
+/// Pass it where the code under test takes a `Clock`, then move it from the test:
+///
+/// ```swift
+/// let console = RecordingConsole(capabilities: .plain(width: 80))
+/// let clock = ClockStepper { console.output.utf8.count }
+/// let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
+/// await clock.run()
+/// ```
+///
+/// Three races make a plain `TestClock` flaky on a loaded machine, and this clock removes them:
+/// - `TestClock.run()` jumps from one deadline to the next without waiting for the tasks it woke
+///   to do their work, so their events could carry a later instant. ``advance(by:)`` and
+///   ``run(step:limit:until:)`` move in small steps and ``settle()`` after each — yield until
+///   `progress` stops changing — so every event keeps the instant it happened at.
+/// - A task that goes to sleep after the test moved time on computes its deadline from the later
+///   time and wakes late, or never. ``pendingSleepers`` counts the sleeps registered, so
+///   ``advance(to:onceSleeping:)`` moves time only once every expected sleep is there.
+/// - A woken task may print after the test has moved time on again, so reading `now` at the print
+///   would stamp it late. ``timeSeenByCurrentTask`` is the instant the task itself woke at.
+///
+/// No wall-clock sleeping: waiting is yielding, with a limit in real time only to fail a test
+/// that would otherwise hang.
+public final class ClockStepper: Clock, Sendable {
+  public typealias Duration = Swift.Duration
+  public typealias Instant = TestClock<Duration>.Instant
+
   /// Something that grows as the code under test makes progress (events recorded, bytes written).
   public let progress: @Sendable () -> Int
+  private let base = TestClock<Duration>()
+  private let deadlines = Mutex<[Int: Instant]>([:])
+  private let wakeTimes = Mutex<[Int: Instant]>([:])
+  private let nextID = Atomic<Int>(0)
 
-  public init(clock: TestClock<Duration>, progress: @escaping @Sendable () -> Int) {
-    self.clock = clock
+  public init(progress: @escaping @Sendable () -> Int = { 0 }) {
     self.progress = progress
   }
+
+  // MARK: - The clock the code under test sleeps on
+
+  public var now: Instant { base.now }
+  public var minimumResolution: Duration { base.minimumResolution }
+
+  public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+    let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
+    deadlines.withLock { $0[id] = deadline }
+    defer { deadlines.withLock { _ = $0.removeValue(forKey: id) } }
+    try await base.sleep(until: deadline, tolerance: tolerance)
+    if let task = Self.currentTaskKey {
+      wakeTimes.withLock { $0[task] = deadline }
+    }
+  }
+
+  /// Sleeps with a deadline still ahead: those a later advance will have to wake.
+  public var pendingSleepers: Int {
+    let now = base.now
+    return deadlines.withLock { $0.values.count(where: { $0 > now }) }
+  }
+
+  /// Sleepers already woken (their deadline has passed) that have not run again yet.
+  public var wokenSleepers: Int {
+    let now = base.now
+    return deadlines.withLock { $0.values.count(where: { $0 <= now }) }
+  }
+
+  /// The time as the calling task knows it: the deadline it last woke at, or `now` for a task
+  /// that never slept on this clock.
+  public var timeSeenByCurrentTask: Instant {
+    guard let task = Self.currentTaskKey, let woke = wakeTimes.withLock({ $0[task] }) else {
+      return now
+    }
+    return woke
+  }
+
+  private static var currentTaskKey: Int? {
+    withUnsafeCurrentTask { $0?.hashValue }
+  }
+
+  // MARK: - Moving it from the test
 
   /// Yields until `progress` has not changed for 500 yields in a row.
   public func settle() async {
@@ -29,17 +95,45 @@ public struct ClockStepper: Sendable {
     }
   }
 
-  /// Advances the clock by `duration` and settles.
+  /// Advances the clock by `duration`, waking every sleeper due by then, and settles.
   public func advance(by duration: Duration) async {
-    await clock.advance(by: duration)
+    await base.advance(by: duration)
     await settle()
   }
 
-  /// Advances in `step`s until no task sleeps on the clock (or `limit` is reached).
-  /// Steps until `finished` says the run is over. Where nothing sleeps on the clock yet, it waits
-  /// (settles again) instead of stopping: on a loaded machine the woken tasks may take longer
-  /// than one settle to reach their next sleep, and stopping then would leave them asleep on a
-  /// clock nobody moves.
+  /// Moves the clock on to `deadline`, waking every sleeper due by then in deadline order, and
+  /// settles.
+  public func advance(to deadline: Instant) async {
+    await base.advance(to: deadline)
+    await settle()
+  }
+
+  /// Waits until exactly `sleepers` sleeps are pending (and every sleeper woken before has run
+  /// again), then moves the clock on to `deadline`. Returns false, without moving the clock, if
+  /// that never happened within `patience` of real time.
+  ///
+  /// Pass the number of sleeps the expected timeline has pending at this point: the clock must
+  /// not move before they are registered, or they would wake late.
+  public func advance(to deadline: Instant, onceSleeping sleepers: Int, patience: Duration = .seconds(10)) async -> Bool {
+    let ready = await waitUntil(patience: patience) { pendingSleepers == sleepers && wokenSleepers == 0 }
+    if ready { await advance(to: deadline) }
+    return ready
+  }
+
+  /// Yields until `condition` holds; false if it still does not after `patience` of real time.
+  public func waitUntil(patience: Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
+    let giveUp = ContinuousClock.now.advanced(by: patience)
+    while !condition() {
+      guard ContinuousClock.now < giveUp else { return false }
+      await Task.yield()
+    }
+    return true
+  }
+
+  /// Advances in `step`s until `finished` says the run is over (or `limit` is reached). Where
+  /// nothing sleeps on the clock yet, it waits (settles again) instead of stopping: on a loaded
+  /// machine the woken tasks may take longer than one settle to reach their next sleep, and
+  /// stopping then would leave them asleep on a clock nobody moves.
   public func run(
     step: Duration = .milliseconds(500),
     limit: Duration = .seconds(120),
@@ -49,7 +143,7 @@ public struct ClockStepper: Sendable {
     var elapsed = Duration.zero
     var idleSettles = 0
     while elapsed < limit, !finished(), idleSettles < 2_000 {
-      if (try? await clock.checkSuspension()) == nil {
+      if (try? await base.checkSuspension()) == nil {
         await advance(by: step)
         elapsed += step
         idleSettles = 0
@@ -60,10 +154,11 @@ public struct ClockStepper: Sendable {
     }
   }
 
+  /// Advances in `step`s until no task sleeps on the clock (or `limit` is reached).
   public func run(step: Duration = .milliseconds(500), limit: Duration = .seconds(120)) async {
     await settle()
     var elapsed = Duration.zero
-    while elapsed < limit, (try? await clock.checkSuspension()) == nil {
+    while elapsed < limit, (try? await base.checkSuspension()) == nil {
       await advance(by: step)
       elapsed += step
     }

@@ -1,8 +1,7 @@
-import Clocks
 import LabCore
 import LabTerminal
 
-/// Runs a demo on a `TestClock` through `DemoPlayback`, as `gatherlab run` does, and returns
+/// Runs a demo on a test clock (`ClockStepper`) through `DemoPlayback`, as `gatherlab run` does, and returns
 /// what it printed and its report.
 public struct DemoHarness {
   public var mode: DemoPlayback.Mode = .lines
@@ -24,7 +23,7 @@ public struct DemoHarness {
   /// Runs a launched demo (at its speed's nominal times: the test clock does not scale).
   public func run(_ launch: DemoLaunch) async throws -> (output: String, report: DemoReport) {
     let console = RecordingConsole(capabilities: capabilities)
-    let clock = TestClock()
+    let clock = ClockStepper { console.output.utf8.count }
     let playback = DemoPlayback(console: console, mode: mode, speed: launch.speed)
     let finished = FinishFlag()
     let run = Task {
@@ -32,7 +31,7 @@ public struct DemoHarness {
       finished.set()
       return report
     }
-    await ClockStepper(clock: clock) { console.output.utf8.count }.run { finished.isSet }
+    await clock.run { finished.isSet }
     let report = await run.value
     return (console.output, report)
   }

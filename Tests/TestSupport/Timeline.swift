@@ -1,20 +1,28 @@
-import Clocks
 import GatherKit
 import Synchronization
 
-/// Records what happens on a `TestClock` as marble-diagram lines: `"1s B finished B"`.
+/// Records what happens on a test clock as marble-diagram lines: `"1s B finished B"`.
 ///
 /// Lines are ordered by instant; within one instant, by task letter, with the caller last, so a
-/// test can write out the whole timeline it expects regardless of scheduling order.
+/// test can write out the whole timeline it expects regardless of scheduling order. Its clock
+/// settles on the lines recorded: after each step, the woken tasks have recorded their events.
 public final class Timeline: Sendable {
-  public let clock: TestClock<Duration>
-  private let entries = Mutex<[(instant: Duration, order: Int, sequence: Int, text: String)]>([])
+  public let clock: ClockStepper
+  private let entries: Entries
 
-  public init(clock: TestClock<Duration> = TestClock()) {
-    self.clock = clock
+  public init() {
+    let entries = Entries()
+    self.entries = entries
+    clock = ClockStepper { entries.count }
   }
 
-  public var observer: TaskObserver<String, TestClock<Duration>.Instant> {
+  /// The lines recorded so far, shared with the clock that settles on their count.
+  private final class Entries: Sendable {
+    let list = Mutex<[(instant: Duration, order: Int, sequence: Int, text: String)]>([])
+    var count: Int { list.withLock { $0.count } }
+  }
+
+  public var observer: TaskObserver<String, ClockStepper.Instant> {
     TaskObserver { [self] index, event, instant in
       let detail: String
       switch event {
@@ -31,26 +39,23 @@ public final class Timeline: Sendable {
     record("caller \(text)", order: Int.max, at: clock.now)
   }
 
-  private func record(_ text: String, order: Int, at instant: TestClock<Duration>.Instant) {
-    let offset = TestClock<Duration>.Instant().duration(to: instant)
-    entries.withLock { $0.append((offset, order, $0.count, text)) }
+  private func record(_ text: String, order: Int, at instant: ClockStepper.Instant) {
+    let offset = ClockStepper.Instant().duration(to: instant)
+    entries.list.withLock { $0.append((offset, order, $0.count, text)) }
   }
 
   public var lines: [String] {
-    entries.withLock { entries in
+    entries.list.withLock { entries in
       entries.sorted { ($0.instant, $0.order, $0.sequence) < ($1.instant, $1.order, $1.sequence) }
         .map { "\(Self.format($0.instant)) \($0.text)" }
     }
   }
 
-  public var count: Int { entries.withLock { $0.count } }
+  public var count: Int { entries.count }
 
-  /// Steps the clock, waiting for the woken tasks to record their events after each step.
-  public var stepper: ClockStepper { ClockStepper(clock: clock) { [self] in count } }
-
-  public func settle() async { await stepper.settle() }
-  public func advance(by duration: Duration) async { await stepper.advance(by: duration) }
-  public func run() async { await stepper.run() }
+  public func settle() async { await clock.settle() }
+  public func advance(by duration: Duration) async { await clock.advance(by: duration) }
+  public func run() async { await clock.run() }
 
   /// Operations written as a marble row: `"A3 B1 C2"` is A returning after 3 s, B after 1 s,
   /// C after 2 s; a `!` (`"A1!"`) makes it throw instead.

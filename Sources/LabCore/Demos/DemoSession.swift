@@ -104,6 +104,28 @@ public final class DemoSession<C: Clock>: Sendable where C.Duration == Duration 
     apply(.join(DemoJoin(time: elapsed, label: label, detail: text, outcome: outcome, error: text)))
   }
 
+  /// Awaits `tasks` as Python's asyncio.gather does and records what the caller got, then
+  /// watches the tasks nobody awaits any more (the orphans an error leaves running) until they
+  /// end, so the timeline shows what became of them. Stopping the demo cancels them.
+  ///
+  /// ```swift
+  /// let tasks = UnstructuredTasks(operations, clock: clock, observer: observer)
+  /// await session.gatherWatchingOrphans(tasks)
+  /// ```
+  public func gatherWatchingOrphans(_ tasks: UnstructuredTasks<String>) async {
+    do {
+      let results = try await tasks.gather()
+      returned("gather returned", results)
+    } catch {
+      caught(error)
+    }
+    await withTaskCancellationHandler {
+      _ = await tasks.settle()
+    } onCancel: {
+      tasks.cancelAll()
+    }
+  }
+
   /// How an error reads in timelines and reports: its description, or "cancelled".
   public static func describe(_ error: any Error) -> String {
     if error is CancellationError { return "cancelled" }

@@ -61,18 +61,8 @@ public struct ErrorCancelDemo: Demo {
     } else {
       // Python's asyncio.gather: the error comes back at once, the siblings run on unobserved.
       let tasks = UnstructuredTasks(operations, clock: clock, observer: observer)
-      do {
-        let results = try await tasks.gather()
-        session.returned("gather returned", results)
-      } catch {
-        session.caught(error)
-      }
       // Nobody awaits the orphans in Python; the demo watches them until they end.
-      await withTaskCancellationHandler {
-        _ = await tasks.settle()
-      } onCancel: {
-        tasks.cancelAll()
-      }
+      await session.gatherWatchingOrphans(tasks)
     }
     // code: end
   }

@@ -62,18 +62,8 @@ public struct SemaphoreDemo: Demo {
       // The guide's pattern: a task for every input now, each waiting for one of `limit` permits
       // (`async with semaphore:`), all gathered with asyncio.gather's semantics.
       let tasks = UnstructuredTasks.behindSemaphore(inputs, limit: limit, clock: clock, observer: observer, operation: work)
-      do {
-        let results = try await tasks.gather()
-        session.returned("gather returned", results)
-      } catch {
-        session.caught(error)
-      }
       // After an error nobody awaits the rest; the demo watches them until they end.
-      await withTaskCancellationHandler {
-        _ = await tasks.settle()
-      } onCancel: {
-        tasks.cancelAll()
-      }
+      await session.gatherWatchingOrphans(tasks)
     } else {
       // A sliding window: `limit` tasks, and one more each time one ends; an error cancels the rest.
       do {

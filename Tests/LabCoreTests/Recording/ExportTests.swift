@@ -121,11 +121,10 @@ import FoundationXML
 
     // The live replay on a 60×16 terminal, as `gatherlab replay` draws it.
     let console = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: true, cursorMovement: true, width: 60, height: 16))
-    let clock = TestClock()
+    let clock = ClockStepper { console.output.utf8.count }
     let task = Task { await ReplayPlayback(console: console, mode: .live, speed: 1).play(run, clock: clock) }
-    let stepper = ClockStepper(clock: clock) { console.output.utf8.count }
-    await stepper.settle()
-    for _ in 0...21 { await stepper.advance(by: .milliseconds(100)) }
+    await clock.settle()
+    for _ in 0...21 { await clock.advance(by: .milliseconds(100)) }
     _ = await task.value
     let alternateScreen = try #require(console.output.components(separatedBy: ANSI.leaveAlternateScreen).first)
     let liveLast = try #require(alternateScreen.components(separatedBy: ANSI.home).last)

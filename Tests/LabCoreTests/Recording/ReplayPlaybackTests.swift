@@ -12,9 +12,9 @@ import TestSupport
     let recorder = RunLineBuffer()
     var playback = DemoPlayback(console: console, mode: .json, speed: .normal)
     playback.recorder = recorder
-    let clock = TestClock()
+    let clock = ClockStepper { console.output.utf8.count }
     let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
-    await ClockStepper(clock: clock) { console.output.utf8.count }.run()
+    await clock.run()
     _ = await run.value
     // What --record wrote is what --json printed, line for line.
     #expect(recorder.lines.joined(separator: "\n") + "\n" == console.output)
@@ -23,7 +23,7 @@ import TestSupport
     let text = ([header.line] + recorder.lines).joined(separator: "\n") + "\n"
     let replayed = RecordingConsole()
     let completed = await ReplayPlayback(console: replayed, mode: .json, speed: 1)
-      .play(RecordedRun(try Recording.parse(text, file: "run.jsonl")), clock: TestClock())
+      .play(RecordedRun(try Recording.parse(text, file: "run.jsonl")), clock: ClockStepper())
     #expect(completed)
     #expect(replayed.output == console.output)
     #expect(replayed.output.hasPrefix(#"{"type":"demo","demo":"error-cancel","speed":1,"params":{"delays":[2,2],"fail-at":1,"mode":"gather"}}"#))
@@ -32,22 +32,21 @@ import TestSupport
   @Test func plainLinesComeWhenTheirInstantComesAtTheReplaySpeed() async throws {
     let run = try RecordingFixtures.run(RecordingFixtures.timeout)
     let console = RecordingConsole()
-    let clock = TestClock()
+    let clock = ClockStepper { console.output.utf8.count }
     // Recorded at speed 2; replayed at 4: nominal second 1 comes at a quarter of a real second.
     let task = Task { await ReplayPlayback(console: console, mode: .lines, speed: 4).play(run, clock: clock) }
-    let stepper = ClockStepper(clock: clock) { console.output.utf8.count }
-    await stepper.settle()
+    await clock.settle()
     #expect(console.output == """
       timeout · delays=1,3 · timeout=2 · mode=all · replay ×4
        0.00s  [0] A  started
        0.00s  [1] B  started
 
       """)
-    await stepper.advance(by: .milliseconds(249))
+    await clock.advance(by: .milliseconds(249))
     #expect(!console.output.contains("finished"))
-    await stepper.advance(by: .milliseconds(1))
+    await clock.advance(by: .milliseconds(1))
     #expect(console.output.hasSuffix(" 1.00s  [0] A  finished 1st  \"A\"\n"))
-    await stepper.advance(by: .milliseconds(250))
+    await clock.advance(by: .milliseconds(250))
     #expect(await task.value)
     #expect(console.output.contains("""
        1.00s  [0] A  finished 1st  "A"
@@ -65,11 +64,10 @@ import TestSupport
     /// wakes late.
     func frames(step: Int) async -> [String] {
       let console = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: true, cursorMovement: true, width: 60, height: 16))
-      let clock = TestClock()
+      let clock = ClockStepper { console.output.utf8.count }
       let task = Task { await ReplayPlayback(console: console, mode: .live, speed: 1).play(run, clock: clock) }
-      let stepper = ClockStepper(clock: clock) { console.output.utf8.count }
-      await stepper.settle()
-      for _ in 0...(2100 / step) { await stepper.advance(by: .milliseconds(step)) }
+      await clock.settle()
+      for _ in 0...(2100 / step) { await clock.advance(by: .milliseconds(step)) }
       _ = await task.value
       return console.output.components(separatedBy: ANSI.home)
     }
@@ -81,12 +79,11 @@ import TestSupport
   @Test func cancellingTheReplayStopsItWithoutASummary() async throws {
     let run = try RecordingFixtures.run(RecordingFixtures.errorCancelGather)
     let console = RecordingConsole()
-    let clock = TestClock()
+    let clock = ClockStepper { console.output.utf8.count }
     let task = Task { await ReplayPlayback(console: console, mode: .lines, speed: 1).play(run, clock: clock) }
-    let stepper = ClockStepper(clock: clock) { console.output.utf8.count }
     // On to the join at 1.002 s (however late the replay's task is scheduled), short of 2 s.
     for _ in 0..<15 where !console.output.contains("error reached the caller") {
-      await stepper.advance(by: .milliseconds(100))
+      await clock.advance(by: .milliseconds(100))
     }
     task.cancel()
     #expect(await task.value == false)

@@ -3,8 +3,8 @@ import LabCore
 /// A two-lesson course for the parts reader and the predictions in the walkthrough: lesson 1 has
 /// five parts (an opening, two `##` sections, and two predictions: a demo's finish order and a
 /// Python program's `choice`).
-enum PartsFixtures {
-  static let finishFirst = """
+public enum PartsFixtures {
+  public static let finishFirst = """
 ---
 id: finish-first
 title: Who finishes first
@@ -60,7 +60,7 @@ why: print shows the list itself.
 ```
 """
 
-  static let theEnd = """
+  public static let theEnd = """
 ---
 id: the-end
 title: The end
@@ -70,8 +70,11 @@ section: Conclusion
 That is all.
 """
 
-  static let course: [LessonFile] = [
+  public static let course: [LessonFile] = [
     LessonFile(name: "01-finish-first.md", text: finishFirst),
     LessonFile(name: "02-the-end.md", text: theEnd),
   ]
+
+  /// The same course as files, for `gatherlab --lessons DIR` (`TemporaryDirectory(files:)`).
+  public static let files: [String: String] = Dictionary(uniqueKeysWithValues: course.map { ($0.name, $0.text + "\n") })
 }

@@ -1,11 +1,13 @@
+import LabCore
+
 /// Lesson files for tests: a small valid course, and a builder for variations of it.
-enum LessonFixtures {
+public enum LessonFixtures {
   /// A lesson file: front matter lines (each "key: value" as given), then the body.
-  static func lesson(_ frontMatter: [String], body: String = "Some text.\n") -> String {
+  public static func lesson(_ frontMatter: [String], body: String = "Some text.\n") -> String {
     "---\n" + frontMatter.map { $0 + "\n" }.joined() + "---\n" + body
   }
 
-  static let whatIsGather = lesson(
+  public static let whatIsGather = lesson(
     [
       "id: what-is-gather",
       "title: What gather is",
@@ -39,7 +41,7 @@ enum LessonFixtures {
       """
   )
 
-  static let resultsOrder = lesson(
+  public static let resultsOrder = lesson(
     [
       "id: results-order",
       "title: Results come back in order",
@@ -58,7 +60,7 @@ enum LessonFixtures {
       """
   )
 
-  static let conclusion = lesson(
+  public static let conclusion = lesson(
     [
       "id: conclusion",
       "title: Conclusion",
@@ -77,7 +79,7 @@ enum LessonFixtures {
   )
 
   /// Three lessons that pass every check.
-  static let validCourse: [String: String] = [
+  public static let validCourse: [String: String] = [
     "01-what-is-gather.md": whatIsGather,
     "02-results-order.md": resultsOrder,
     "03-conclusion.md": conclusion,

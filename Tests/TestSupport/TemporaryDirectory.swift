@@ -1,11 +1,12 @@
 import Foundation
 
 /// A fresh directory under the system's temporary directory, filled with the given files and
-/// removed when the value goes away; each test gets its own.
-final class TemporaryDirectory {
-  let path: String
+/// removed when the value goes away; each test gets its own. A fixture course for
+/// `gatherlab --lessons DIR` is one: `TemporaryDirectory(files: LessonFixtures.validCourse)`.
+public final class TemporaryDirectory: Sendable {
+  public let path: String
 
-  init(files: [String: String] = [:]) throws {
+  public init(files: [String: String] = [:]) throws {
     path =
       FileManager.default.temporaryDirectory
       .appendingPathComponent("gatherlab-tests-\(UUID().uuidString)")
@@ -20,16 +21,16 @@ final class TemporaryDirectory {
     try? FileManager.default.removeItem(atPath: path)
   }
 
-  func write(_ name: String, _ text: String) throws {
+  public func write(_ name: String, _ text: String) throws {
     try write(name, Data(text.utf8))
   }
 
-  func write(_ name: String, _ data: Data) throws {
+  public func write(_ name: String, _ data: Data) throws {
     let url = URL(fileURLWithPath: path).appendingPathComponent(name)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try data.write(to: url)
   }
 
   /// `path/name`: how lesson messages name a file in this directory.
-  func file(_ name: String) -> String { path + "/" + name }
+  public func file(_ name: String) -> String { path + "/" + name }
 }
