@@ -11,7 +11,7 @@ public enum PythonProgram: Sendable, Equatable {
   case file(path: String)
 
   static let bootstrap = """
-    import linecache, runpy, sys, types
+    import linecache, sys, types
     _args = sys.argv[1:]
     _split = _args.index("--")
     _modules, _args = _args[:_split], _args[_split + 1:]
@@ -28,6 +28,7 @@ public enum PythonProgram: Sendable, Equatable {
             linecache.cache[file] = (len(text), None, text.splitlines(True), file)
             exec(compile(text, file, "exec"), {"__name__": "__main__", "__file__": file, "__builtins__": __builtins__})
         else:
+            import runpy  # only here: it costs a twin's start-up a few milliseconds of imports
             sys.argv = [_args[1]] + _args[2:]
             runpy.run_path(_args[1], run_name="__main__")
     try:
@@ -38,7 +39,8 @@ public enum PythonProgram: Sendable, Equatable {
         # The traceback starts at the program's own code, without this bootstrap's frames.
         import traceback
         _tb = _error.__traceback__
-        while _tb is not None and (_tb.tb_frame.f_code.co_filename in ("<string>", runpy.__file__)
+        _runpy = getattr(sys.modules.get("runpy"), "__file__", "<string>")
+        while _tb is not None and (_tb.tb_frame.f_code.co_filename in ("<string>", _runpy)
                                    or _tb.tb_frame.f_code.co_filename.startswith("<frozen")):
             _tb = _tb.tb_next
         traceback.print_exception(type(_error), _error, _tb)
