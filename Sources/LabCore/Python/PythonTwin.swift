@@ -57,7 +57,8 @@ public struct PythonTwin: Sendable {
     // cost more than asyncio's import) and no PYTHON* variables; -u unbuffered, -B no bytecode.
     let arguments = ["-I", "-S", "-u", "-B"] + PythonProgram.source(name: demo.pythonFile, text: source).arguments(
       modules: [(Self.helperName, helper)],
-      arguments: Self.arguments(parameters, speed: speed)
+      arguments: Self.arguments(parameters, speed: speed),
+      exitsAtOnce: true
     )
     var options = PlatformOptions()
     // Its own process group: a Ctrl-C at the terminal reaches gatherlab, which stops the twin.
