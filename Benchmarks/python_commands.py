@@ -1,12 +1,13 @@
 """The Python side of DESIGN §8, for `make bench`: what `compare` adds to a demo beyond CPython's
 own start-up, and `trace` of a program gathering 10 000 tasks that each sleep 10 ms against the
 same program untraced. Prints one JSON object per case (for raw.jsonl), then a short table on
-stderr.
+stderr. Each figure is a median of REPEATS runs taken in turns with the figures it is compared to.
 
 Usage: python_commands.py GATHERLAB PYTHON3 REPEATS
 """
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,20 +30,24 @@ asyncio.run(main())
 """
 
 
-def wall(command):
-    """The fastest of `repeats` runs, in seconds (the least disturbed by the machine's load)."""
-    best = float("inf")
+def walls(*commands):
+    """Each command's median wall time over `repeats` runs, in seconds. The commands take turns
+    (round-robin), so a change in the machine's load falls on all of them alike."""
+    times = [[] for _ in commands]
     for _ in range(repeats):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        best = min(best, time.perf_counter() - start)
-    return best
+        for command, samples in zip(commands, times):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            samples.append(time.perf_counter() - start)
+    return [statistics.median(samples) for samples in times]
 
 
 environment = ["--python-bin", python]
-startup = wall([python, "-c", "import asyncio"])
-demo = wall([gatherlab, "run", "ordering", "--json", "--speed", "10"])
-compared = wall([gatherlab, "compare", "ordering", "--json", "--speed", "10"] + environment)
+startup, demo, compared = walls(
+    [python, "-c", "import asyncio"],
+    [gatherlab, "run", "ordering", "--json", "--speed", "10"],
+    [gatherlab, "compare", "ordering", "--json", "--speed", "10"] + environment,
+)
 cases = [{
     "case": "python-compare", "demo_s": round(demo, 4), "compare_s": round(compared, 4),
     "added_s": round(compared - demo, 4), "python_startup_s": round(startup, 4),
@@ -53,9 +58,11 @@ with tempfile.TemporaryDirectory() as directory:
     path = os.path.join(directory, "gather_10000.py")
     with open(path, "w") as file:
         file.write(PROGRAM)
-    untraced = wall([python, path])
-    traced = wall([gatherlab, "trace", path, "--json"] + environment)
-    plain = wall([gatherlab, "trace", path] + environment)
+    untraced, traced, plain = walls(
+        [python, path],
+        [gatherlab, "trace", path, "--json"] + environment,
+        [gatherlab, "trace", path] + environment,
+    )
 cases.append({
     "case": "python-trace", "tasks": 10000, "untraced_s": round(untraced, 4), "traced_json_s": round(traced, 4),
     "traced_plain_s": round(plain, 4), "ratio": round(traced / untraced, 2), "within_bar": traced <= 2 * untraced,

@@ -16,16 +16,20 @@ import SystemPackage
 /// python.runtime  // "CPython 3.11.7"
 /// ```
 public struct PythonInterpreter: Sendable, Equatable {
-  /// The executable's path.
+  /// The executable's path, as named (what messages show).
   public let path: String
   /// "CPython", "PyPy", …
   public let implementation: String
   public let version: [Int]
+  /// The interpreter binary itself (its `sys.executable`), which gatherlab spawns: `path` may be a
+  /// launcher such as pyenv's shim, a shell script that costs a CPython start-up of its own.
+  public let executable: String
 
-  public init(path: String, implementation: String, version: [Int]) {
+  public init(path: String, implementation: String, version: [Int], executable: String? = nil) {
     self.path = path
     self.implementation = implementation
     self.version = version
+    self.executable = executable ?? path
   }
 
   /// What a run's header names: "CPython 3.11.7".
@@ -55,15 +59,15 @@ public struct PythonInterpreter: Sendable, Equatable {
     throw .notFound(name)
   }
 
-  /// Runs `path` to read its implementation and version.
+  /// Runs `path` once to read its implementation, version and `sys.executable`.
   static func probe(_ path: String) async throws(PythonNotFoundError) -> PythonInterpreter {
     guard FileManager.default.isExecutableFile(atPath: path) else { throw .notFound(path) }
     let output: String
     do {
       let result = try await Subprocess.run(
         .path(FilePath(path)),
-        // -I -S: no site packages, no environment: a few milliseconds instead of tens.
-        arguments: ["-I", "-S", "-c", "import platform, sys; print(platform.python_implementation(), *sys.version_info[:3])"],
+        // -I -S: no site packages, no environment; only `sys`: a few milliseconds, not tens.
+        arguments: ["-I", "-S", "-c", "import sys; print(sys.implementation.name, *sys.version_info[:3], sys.executable)"],
         output: .string(limit: 4096),
         error: .discarded
       )
@@ -72,15 +76,35 @@ public struct PythonInterpreter: Sendable, Equatable {
     } catch {
       throw .notPython(path)
     }
-    let words = output.split(whereSeparator: \.isWhitespace)
-    guard words.count == 4, let version = Optional(words.dropFirst().compactMap { Int($0) }), version.count == 3 else {
-      throw .notPython(path)
-    }
-    let interpreter = PythonInterpreter(path: path, implementation: String(words[0]), version: version)
-    guard version.lexicographicallyPrecedes(minimumVersion) == false else {
+    guard let interpreter = parse(probed: output, path: path) else { throw .notPython(path) }
+    guard interpreter.version.lexicographicallyPrecedes(minimumVersion) == false else {
       throw .tooOld(path, interpreter.runtime)
     }
     return interpreter
+  }
+
+  /// Reads the probe's line, `cpython 3 11 7 /usr/bin/python3.11`; nil for anything else. An
+  /// empty or relative `sys.executable` (an embedded or odd build) falls back to `path`.
+  static func parse(probed output: String, path: String) -> PythonInterpreter? {
+    let line = output.split(separator: "\n").first.map(String.init) ?? ""
+    let words = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+    guard words.count >= 4, !words[0].isEmpty else { return nil }
+    let version = words[1...3].compactMap { Int($0) }
+    guard version.count == 3 else { return nil }
+    let executable = words.count == 5 && words[4].hasPrefix("/") ? words[4] : path
+    return PythonInterpreter(path: path, implementation: implementationName(words[0]), version: version, executable: executable)
+  }
+
+  /// `sys.implementation.name` as `platform.python_implementation()` spells it.
+  static func implementationName(_ name: String) -> String {
+    switch name {
+    case "cpython": "CPython"
+    case "pypy": "PyPy"
+    case "ironpython": "IronPython"
+    case "jython": "Jython"
+    case "graalpy", "graalpython": "GraalVM"
+    default: name.prefix(1).uppercased() + name.dropFirst()
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 /// with its own file name in tracebacks. Nothing is written to disk.
 ///
 /// The bootstrap reads its inputs from `sys.argv` and removes them, so the program sees only its
-/// own arguments: `python3 -c BOOT NAME SOURCE … -- source|file MAIN [TEXT] ARGS…`.
+/// own arguments: `python3 -c BOOT [--exit-at-once] NAME SOURCE … -- source|file MAIN [TEXT] ARGS…`.
 public enum PythonProgram: Sendable, Equatable {
   /// Program text carried in the arguments, shown in tracebacks as `name`.
   case source(name: String, text: String)
@@ -11,8 +11,11 @@ public enum PythonProgram: Sendable, Equatable {
   case file(path: String)
 
   static let bootstrap = """
-    import linecache, runpy, sys, types
+    import linecache, sys, types
     _args = sys.argv[1:]
+    _at_once = _args[:1] == ["--exit-at-once"]
+    if _at_once:
+        _args = _args[1:]
     _split = _args.index("--")
     _modules, _args = _args[:_split], _args[_split + 1:]
     for _name, _text in zip(_modules[0::2], _modules[1::2]):
@@ -28,17 +31,25 @@ public enum PythonProgram: Sendable, Equatable {
             linecache.cache[file] = (len(text), None, text.splitlines(True), file)
             exec(compile(text, file, "exec"), {"__name__": "__main__", "__file__": file, "__builtins__": __builtins__})
         else:
+            import runpy  # only here: it costs a twin's start-up a few milliseconds of imports
             sys.argv = [_args[1]] + _args[2:]
             runpy.run_path(_args[1], run_name="__main__")
     try:
         _run()
+        if _at_once:
+            # Skips the interpreter's teardown (tens of ms with asyncio loaded) after a clean end.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            import os
+            os._exit(0)
     except (SystemExit, KeyboardInterrupt):
         raise
     except BaseException as _error:
         # The traceback starts at the program's own code, without this bootstrap's frames.
         import traceback
         _tb = _error.__traceback__
-        while _tb is not None and (_tb.tb_frame.f_code.co_filename in ("<string>", runpy.__file__)
+        _runpy = getattr(sys.modules.get("runpy"), "__file__", "<string>")
+        while _tb is not None and (_tb.tb_frame.f_code.co_filename in ("<string>", _runpy)
                                    or _tb.tb_frame.f_code.co_filename.startswith("<frozen")):
             _tb = _tb.tb_next
         traceback.print_exception(type(_error), _error, _tb)
@@ -46,12 +57,15 @@ public enum PythonProgram: Sendable, Equatable {
     """
 
   /// The `python3` arguments that run this program with `modules` importable, given `arguments`.
-  public func arguments(modules: [(name: String, text: String)], arguments: [String]) -> [String] {
+  /// `exitsAtOnce`: a program that ends normally exits without the interpreter's teardown (for a
+  /// twin, whose last line is written by then; not for a learner's program, whose `atexit`
+  /// handlers and threads must still run).
+  public func arguments(modules: [(name: String, text: String)], arguments: [String], exitsAtOnce: Bool = false) -> [String] {
     let main: [String]
     switch self {
     case .source(let name, let text): main = ["source", name, text]
     case .file(let path): main = ["file", path]
     }
-    return ["-c", Self.bootstrap] + modules.flatMap { [$0.name, $0.text] } + ["--"] + main + arguments
+    return ["-c", Self.bootstrap] + (exitsAtOnce ? ["--exit-at-once"] : []) + modules.flatMap { [$0.name, $0.text] } + ["--"] + main + arguments
   }
 }

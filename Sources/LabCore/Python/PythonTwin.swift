@@ -53,18 +53,21 @@ public struct PythonTwin: Sendable {
     ready: @escaping @Sendable (DemoJSONHeader) async -> Void,
     entry: @escaping @Sendable (DemoLogEntry) -> Void
   ) async throws(PythonTwinError) -> Outcome {
-    let arguments = PythonProgram.source(name: demo.pythonFile, text: source).arguments(
+    // -I -S: a twin needs only the standard library, so no site packages (their .pth files can
+    // cost more than asyncio's import) and no PYTHON* variables; -u unbuffered, -B no bytecode.
+    let arguments = ["-I", "-S", "-u", "-B"] + PythonProgram.source(name: demo.pythonFile, text: source).arguments(
       modules: [(Self.helperName, helper)],
-      arguments: Self.arguments(parameters, speed: speed)
+      arguments: Self.arguments(parameters, speed: speed),
+      exitsAtOnce: true
     )
     var options = PlatformOptions()
     // Its own process group: a Ctrl-C at the terminal reaches gatherlab, which stops the twin.
     options.processGroupID = 0
     do {
       let result = try await Subprocess.run(
-        .path(FilePath(interpreter.path)),
+        .path(FilePath(interpreter.executable)),
         arguments: Arguments(arguments),
-        environment: .inherit.updating(["PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"]),
+        environment: .inherit,
         platformOptions: options,
         input: .none,
         output: .sequence,

@@ -31,7 +31,7 @@ public struct TraceLine: Sendable, Equatable, Decodable {
 
   /// Reads one line; nil for a line that is not one of the tracer's.
   public static func parse(_ text: String) -> TraceLine? {
-    try? JSONDecoder().decode(TraceLine.self, from: Data(text.utf8))
+    TraceLineScanner.line(ArraySlice(text.utf8))
   }
 
 

@@ -36,7 +36,8 @@ public struct TracePlayback: Sendable {
     }
     let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
       let now = seconds()
-      let shown = state.state.withLock { state in messages.flatMap { state.apply($0, at: now) } }
+      // Only plain-lines mode prints a line per event; the others skip making them.
+      let shown = state.state.withLock { state in messages.flatMap { state.apply($0, at: now, lines: mode == .lines) } }
       switch mode {
       case .json:
         let lines = messages.map { message in
@@ -111,13 +112,13 @@ struct TraceState: Sendable {
   /// Our clock's reading when the tracer's clock read 0 (its header arrived).
   var offset: Double?
 
-  /// Applies one message; returns its plain lines.
-  mutating func apply(_ message: TracedProgram.Message, at now: Double) -> [String] {
+  /// Applies one message; returns its plain lines (none unless `lines`).
+  mutating func apply(_ message: TracedProgram.Message, at now: Double, lines: Bool = true) -> [String] {
     switch message {
     case .output(let time, let text):
       let t = max(0, time - (offset ?? 0))
       outputs.append((t, text))
-      return [Self.outputLine((t, text)).plainText]
+      return lines ? [Self.outputLine((t, text)).plainText] : []
     case .trace(_, let line):
       let time = line.t ?? lastTime
       let before = lastTime
@@ -135,17 +136,18 @@ struct TraceState: Sendable {
         let entry = timeline.apply(.event(DemoEvent(
           time: time, task: name, kind: kind, value: line.value, error: line.error, isOrphan: orphans.contains(id)
         )))
-        return DemoTranscript.line(entry, nameWidth: 1).map { [$0] } ?? []
+        return lines ? DemoTranscript.line(entry, nameWidth: 1).map { [$0] } ?? [] : []
       case "join":
         orphans.formUnion(line.orphans ?? [])
         let entry = timeline.apply(.join(DemoJoin(time: time, label: line.label ?? "joined", detail: "", outcome: .returned)))
-        return DemoTranscript.line(entry, nameWidth: 1).map { [$0] } ?? []
+        return lines ? DemoTranscript.line(entry, nameWidth: 1).map { [$0] } ?? [] : []
       case "deadline":
         timeline.apply(.deadline(time: time))
+        guard lines else { return [] }
         return [DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time)]
       case "output":
         outputs.append((time, line.text ?? ""))
-        return [Self.outputLine((time, line.text ?? "")).plainText]
+        return lines ? [Self.outputLine((time, line.text ?? "")).plainText] : []
       default:
         return []
       }

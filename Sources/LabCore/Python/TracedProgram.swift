@@ -81,12 +81,12 @@ public struct TracedProgram: Sendable {
       let result: ExecutionResult<String, SequenceOutput, SequenceOutput>
       if let input {
         result = try await Subprocess.run(
-          .path(FilePath(interpreter.path)), arguments: Arguments(arguments), environment: environment,
+          .path(FilePath(interpreter.executable)), arguments: Arguments(arguments), environment: environment,
           platformOptions: options, input: input, output: .sequence, error: .sequence
         ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, receive: receive) }
       } else {
         result = try await Subprocess.run(
-          .path(FilePath(interpreter.path)), arguments: Arguments(arguments), environment: environment,
+          .path(FilePath(interpreter.executable)), arguments: Arguments(arguments), environment: environment,
           platformOptions: options, input: .none, output: .sequence, error: .sequence
         ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, receive: receive) }
       }
@@ -160,7 +160,6 @@ final class FIFOReader: Sendable {
       let descriptor = open(path, O_RDONLY)
       guard descriptor >= 0 else { return }
       defer { close(descriptor) }
-      let decoder = JSONDecoder()  // this thread's own
       var pending = [UInt8]()
       var buffer = [UInt8](repeating: 0, count: 64 * 1024)
       while true {
@@ -172,7 +171,7 @@ final class FIFOReader: Sendable {
         var batch: [TracedProgram.Message] = []
         while let newline = pending[lineStart...].firstIndex(of: 10) {
           let bytes = pending[lineStart..<newline]
-          if let line = try? decoder.decode(TraceLine.self, from: Data(bytes)) {
+          if let line = TraceLineScanner.line(bytes) {
             batch.append(.trace(String(decoding: bytes, as: UTF8.self), line))
           }
           lineStart = newline + 1

@@ -9,7 +9,6 @@
 import asyncio
 import functools
 import json
-import platform
 import selectors
 import sys
 import time
@@ -59,7 +58,9 @@ def demo(id, **defaults):
             values[name] = int(text)
         else:
             values[name] = float(text)
-    runtime = f"{platform.python_implementation()} {platform.python_version()}"
+    # As platform.python_implementation() and python_version() say, without importing platform.
+    name = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
+    runtime = f"{name} {'.'.join(map(str, sys.version_info[:3]))}"
     _header = {"type": "demo", "demo": id, "speed": _speed, "params": values, "runtime": runtime}
     if _speed != 1:
         _blocking_sleep = time.sleep

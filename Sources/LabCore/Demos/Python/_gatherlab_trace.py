@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from asyncio import base_events
+from json.encoder import encode_basestring_ascii as _quote  # json.dumps of a str, minus its dispatch
 
 _start = time.monotonic()
 _queue = collections.deque()
@@ -20,7 +21,7 @@ _fifo = os.open(os.environ.pop("GATHERLAB_TRACE_FIFO"), os.O_WRONLY)
 _asyncio_dir = os.path.dirname(asyncio.__file__)
 _task_ids = itertools.count(1)
 _join_ids = itertools.count(1)
-_tasks = {}  # task -> [id, label, parent, gather, group, reported]
+_tasks = {}  # task -> [id, label, parent, gather, group, created, fixed fields]: until it ends
 _creating_group = None
 _given_name = None  # the name= of the create_task call under way (3.11 sets it after creating)
 _starting = []  # tasks created since the last _report_starts
@@ -32,8 +33,7 @@ def _now():
     return round(time.monotonic() - _start, 4)
 
 
-def _put(line):
-    _queue.append(line)
+_put = _queue.append
 
 
 _writing = threading.Lock()
@@ -87,14 +87,24 @@ def _short(text, width=40):
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+_argument_names = {}  # code -> the names of its first three arguments, and whether it has more
+
+
 def _label(coro):
     code = getattr(coro, "cr_code", None)
     frame = getattr(coro, "cr_frame", None)
     if code is None or frame is None:
         return _short(repr(coro), 30)
-    names = [name for name in code.co_varnames[: code.co_argcount] if name != "self"]
-    shown = [_short(repr(frame.f_locals.get(name)), 20) for name in names[:3]]
-    if len(names) > 3:
+    known = _argument_names.get(code)
+    if known is None:
+        names = [name for name in code.co_varnames[: code.co_argcount] if name != "self"]
+        known = _argument_names[code] = (names[:3], len(names) > 3)
+    names, more = known
+    if not names:
+        return code.co_name + "()"
+    values = frame.f_locals
+    shown = [_short(repr(values.get(name)), 20) for name in names]
+    if more:
         shown.append("…")
     return f"{code.co_name}({', '.join(shown)})"
 
@@ -159,7 +169,7 @@ def _report_start(task):
         return
     created, info[5] = info[5], None
     info[6] = (
-        f',"id":{info[0]},"task":{json.dumps(info[1])},"parent":{_json(info[2])}'
+        f',"id":{info[0]},"task":{_quote(info[1])},"parent":{_json(info[2])}'
         f',"gather":{_json(info[3])},"group":{_json(info[4])}'
     )
     _put(f'{{"type":"event","t":{created:.4f}{info[6]},"event":"waiting"}}')
@@ -172,16 +182,18 @@ def _report_end(task):
         return
     if info[5] is not None:
         _report_start(task)
+    # Its last event: a program's ended tasks are not kept alive (nor walked by the collector).
+    del _tasks[task]
     if task.cancelled():
         _event(info, "cancelled")
         return
     error = getattr(task, "_exception", None)
     if error is not None:
-        _event(info, "failed", f',"error":{json.dumps(_short(_describe(error), 60))}')
+        _event(info, "failed", f',"error":{_quote(_short(_describe(error), 60))}')
     else:
         result = getattr(task, "_result", None)
         shown = result if isinstance(result, str) else repr(result)
-        _event(info, "finished", f',"value":{json.dumps(_short(shown, 40))}')
+        _event(info, "finished", f',"value":{_quote(_short(shown, 40))}')
 
 
 base_events.BaseEventLoop.create_task = _traced_create_task

@@ -5,7 +5,7 @@
 import asyncio
 import time
 
-from _gatherlab import demo, letters, observed, returned
+from _gatherlab import demo, letters, observed, returned, waiting
 
 params = demo("blocking", tasks=3, delay=1.0, mode="sleep")
 
@@ -22,7 +22,10 @@ async def task(name):
 
 
 async def main():
-    results = await asyncio.gather(*(task(name) for name in letters(params.tasks)))
+    names = letters(params.tasks)
+    for name in names:
+        waiting(name)  # created now; each starts once the loop's one thread is free
+    results = await asyncio.gather(*(task(name) for name in names))
     returned(results)
 
 
