@@ -17,7 +17,8 @@ import Glibc
 /// around it however fast they follow (checking for a signal, then reading a key, is two steps:
 /// a key typed after Ctrl-C could be read before the signal was seen). A Ctrl-C the terminal
 /// turned into SIGINT before that (between the prompt appearing and the first key) is read from
-/// a signalfd. Either way it ends the line, which `readLine` then throws away as `.interrupted`.
+/// a signalfd, or, when a thread with SIGINT unblocked took it, from `InterruptSignal`'s pipe.
+/// Either way it ends the line, which `readLine` then throws away as `.interrupted`.
 final class EditLineReader: LineReader {
   private let historyFile: String?
 
@@ -64,6 +65,7 @@ final class EditLineReader: LineReader {
   func readLine(prompt: String) -> LineInput {
     // A Ctrl-C pressed while the last command ran was meant for it, not for this line.
     _ = gatherlab_take_sigint(Self.interrupts)
+    _ = InterruptSignal.shared.takeCaught()
     Self.wasInterrupted = false
     Self.charactersRead = 0
     Self.ctrlCIsAByte = false
@@ -77,10 +79,9 @@ final class EditLineReader: LineReader {
   /// libedit's character source: the next character typed, decoded from UTF-8 (libedit takes
   /// it as a wide character), or EOF. Ctrl-C makes it end the line and flag the interruption.
   private static let readCharacter: gatherlab_getc_function = { _ in
-    var descriptors = [
-      pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-      pollfd(fd: EditLineReader.interrupts, events: Int16(POLLIN), revents: 0),
-    ]
+    var descriptors = [STDIN_FILENO, EditLineReader.interrupts, InterruptSignal.shared.caughtDescriptor]
+      .filter { $0 >= 0 }
+      .map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
     if !EditLineReader.ctrlCIsAByte {
       // From here on Ctrl-C arrives as a byte; one typed before this raised SIGINT, which the
       // check below sees before any key typed after it is read (the terminal discards the
@@ -88,13 +89,16 @@ final class EditLineReader: LineReader {
       EditLineReader.ctrlCIsAByte = gatherlab_ctrl_c_as_byte(STDIN_FILENO) == 0
     }
     while true {
-      if gatherlab_take_sigint(EditLineReader.interrupts) == 1 { return interrupt() }
-      let ready = poll(&descriptors, nfds_t(descriptors[1].fd >= 0 ? 2 : 1), -1)
+      // Both taken, so neither is left for the next line.
+      let signalled = gatherlab_take_sigint(EditLineReader.interrupts) == 1
+      let caught = InterruptSignal.shared.takeCaught()
+      if signalled || caught { return interrupt() }
+      let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
       if ready < 0 {
         if errno == EINTR { continue }
         return -1
       }
-      if descriptors[0].revents != 0, descriptors[1].revents == 0 { break }
+      if descriptors[0].revents != 0, descriptors.dropFirst().allSatisfy({ $0.revents == 0 }) { break }
     }
     var first: UInt8 = 0
     guard readByte(&first) else { return -1 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLibEdit
 import LabCore
 import LabTerminal
 
@@ -45,13 +46,15 @@ struct Gatherlab: AsyncParsableCommand {
     // A closed pipe (`gatherlab run ordering | head -3`) makes writes fail quietly instead of
     // killing the process mid-demo.
     signal(SIGPIPE, SIG_IGN)
-    // Ctrl-C is caught by dispatch sources (`InterruptSignal`), which read it from a signalfd.
-    // That only works if no thread can take the signal itself, so block it here, on the main
-    // thread, before any other thread exists: every thread inherits the mask.
+    // Ctrl-C goes to `InterruptSignal`. Block it here, on the main thread, before any other
+    // thread exists, so every thread inherits the mask and a SIGINT waits for its signalfd; the
+    // threads that unblock it anyway (libdispatch's parked main thread, swift-subprocess's
+    // monitor) run its handler, set here too, which hands the signal on the same way.
     var interrupt = sigset_t()
     sigemptyset(&interrupt)
     sigaddset(&interrupt, SIGINT)
     pthread_sigmask(SIG_BLOCK, &interrupt, nil)
+    InterruptSignal.shared.install(pendingSignals: gatherlab_sigint_descriptor())
     do {
       var command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
       if var asyncCommand = command as? any AsyncParsableCommand {

@@ -8,7 +8,7 @@ import LabTerminal
 /// {"version":2,"width":80,"height":24,"title":"ordering · delays=3,1,2","env":{"TERM":"xterm-256color"}}
 /// [0,"o","\u001b[?25l\u001b[H\u001b[J"]
 /// [0,"o","\u001b[Hordering · delays=3,1,2 … 0.00s\u001b[K\r\n…"]
-/// [0,"m","0.00s A, B and C started"]
+/// [0,"m","0.00s [0] A, [1] B and [2] C started"]
 /// ```
 public enum AsciicastExport {
   /// The cast's lines, header first, each frame where its nominal instant falls at the recorded speed.
@@ -28,6 +28,8 @@ public enum AsciicastExport {
     event(0, "o", ANSI.hideCursor + ANSI.home + ANSI.eraseDown)
     let steps = run.steps
     var nextStep = 0
+    var named = RunTimeline(plan: run.plan)
+    var applied = 0
     var lastFrame = ""
     for frame in run.frames(every: frameInterval) {
       let data = terminalBytes(liveFrame(frame.snapshot, columns: columns, rows: rows))
@@ -37,7 +39,10 @@ public enum AsciicastExport {
       }
       while nextStep < steps.count, steps[nextStep].time <= frame.time + 1e-9 {
         let step = steps[nextStep]
-        let happened = StepNarration.happened(Array(run.recording.entries[step.entries]))
+        // The rows as they stand after the step name its tasks (`[0] A`), as the stop line does.
+        for entry in run.recording.entries[applied..<step.entries.upperBound] { _ = named.apply(entry) }
+        applied = step.entries.upperBound
+        let happened = StepNarration.happened(Array(run.recording.entries[step.entries]), labels: StepNarration.labels(named.rows))
         event(step.time, "m", SecondsFormat.seconds(step.time) + " " + happened.joined(separator: "; "))
         nextStep += 1
       }

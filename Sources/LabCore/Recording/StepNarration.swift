@@ -1,10 +1,11 @@
 import LabTerminal
 
 /// The one line `replay --step` shows at a stop: what just happened, then who is still at work,
-/// each part chosen by the entries of the step and the timeline after it.
+/// each part chosen by the entries of the step and the timeline after it. Tasks are named as the
+/// timeline's rows name them (`RowLabel`), with their argument index.
 ///
 /// ```text
-/// 1.00s A failed; error reached the caller; B and C run on as orphans
+/// 1.00s [0] A failed; error reached the caller; [1] B and [2] C run on as orphans
 /// ```
 public enum StepNarration {
   public static func sentence(for step: ReplayStep, in run: RecordedRun) -> String {
@@ -13,12 +14,19 @@ public enum StepNarration {
     var startedNow: Set<String> = []
     for case .event(let event) in entries where event.kind == .started { startedNow.insert(event.task) }
     let before = timeline.rows.filter { !startedNow.contains($0.name) }
-    return SecondsFormat.seconds(step.time) + " " + (happened(entries) + still(before)).joined(separator: "; ")
+    let named = happened(entries, labels: labels(timeline.rows))
+    return SecondsFormat.seconds(step.time) + " " + (named + still(before)).joined(separator: "; ")
+  }
+
+  /// The rows' labels (`[0] A`) by task name; a name in several phases gets its latest row's.
+  public static func labels(_ rows: [TimelineRow]) -> [String: String] {
+    Dictionary(rows.map { ($0.name, RowLabel.text($0)) }, uniquingKeysWith: { _, latest in latest })
   }
 
   /// What the entries say happened, in the order a learner reads it: phases, tasks that ended
-  /// (freeing their places), tasks that started or wait, then the caller.
-  public static func happened(_ entries: [DemoLogEntry]) -> [String] {
+  /// (freeing their places), tasks that started or wait, then the caller. A task is named by its
+  /// label in `labels` (see `labels(_:)`), else by its name.
+  public static func happened(_ entries: [DemoLogEntry], labels: [String: String] = [:]) -> [String] {
     var parts: [String] = []
     for case .phase(let name, let number, _) in entries {
       parts.append("phase \(number) begins: \(name)")
@@ -28,7 +36,7 @@ public enum StepNarration {
       return nil
     }
     func tasks(_ kind: DemoEvent.Kind, orphan: Bool? = nil) -> [String] {
-      events.filter { $0.kind == kind && (orphan == nil || $0.isOrphan == orphan) }.map(\.task)
+      events.filter { $0.kind == kind && (orphan == nil || $0.isOrphan == orphan) }.map { labels[$0.task] ?? $0.task }
     }
     let finished = tasks(.finished, orphan: false)
     if !finished.isEmpty { parts.append(list(finished) + " finished") }
@@ -57,16 +65,17 @@ public enum StepNarration {
   static func still(_ rows: [TimelineRow]) -> [String] {
     var parts: [String] = []
     let running = rows.filter { $0.state == .running }
-    let orphans = running.filter(\.isOrphan).map(\.name)
-    let working = running.filter { !$0.isOrphan }.map(\.name)
+    let orphans = running.filter(\.isOrphan).map(RowLabel.text)
+    let working = running.filter { !$0.isOrphan }.map(RowLabel.text)
     if !working.isEmpty { parts.append(list(working) + (working.count == 1 ? " is" : " are") + " still running") }
     if !orphans.isEmpty { parts.append(list(orphans) + (orphans.count == 1 ? " runs on as an orphan" : " run on as orphans")) }
-    let waiting = rows.filter { $0.state == .waiting }.map(\.name)
+    let waiting = rows.filter { $0.state == .waiting }.map(RowLabel.text)
     if !waiting.isEmpty { parts.append(list(waiting) + (waiting.count == 1 ? " is" : " are") + " waiting") }
     return parts
   }
 
-  /// "A", "A and B", "A, B and C"; more than four names: "A, B, C and 17 others".
+  /// "[0] A", "[0] A and [1] B", "[0] A, [1] B and [2] C"; more than four: "[0] A, [1] B, [2] C
+  /// and 17 others".
   static func list(_ names: [String]) -> String {
     switch names.count {
     case 0: return ""

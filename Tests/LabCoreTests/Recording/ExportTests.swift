@@ -98,9 +98,9 @@ import FoundationXML
     #expect(events.allSatisfy { $0.count == 3 && ["o", "m"].contains($0[1] as? String) && $0[2] is String })
     let markers = events.filter { $0[1] as? String == "m" }.map { [$0[0] as? Double ?? -1, $0[2] as? String ?? ""] as [AnyHashable] }
     #expect(markers == [
-      [0.001, "0.00s A, B and C started"],
-      [1.002, "1.00s A failed; error reached the caller"],
-      [2.001, "2.00s B and C finished, but nobody reads their results"],
+      [0.001, "0.00s [0] A, [1] B and [2] C started"],
+      [1.002, "1.00s [0] A failed; error reached the caller"],
+      [2.001, "2.00s [1] B and [2] C finished, but nobody reads their results"],
     ])
     // Frames go to a player, which has no line discipline: every newline comes with its return.
     let output = events.filter { $0[1] as? String == "o" }.compactMap { $0[2] as? String }.joined()

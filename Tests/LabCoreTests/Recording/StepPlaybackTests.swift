@@ -31,8 +31,9 @@ import TestSupport
                     ▲ 1.00s
       █ running  ▒ orphan  ┄ planned  ✓ done
       ✗ failed  ⊘ cancelled
-      1.00s A failed; error reached the
-      caller; B and C run on as orphans
+      1.00s [0] A failed; error reached the
+      caller; [1] B and [2] C run on as
+      orphans
 
       """)
   }
@@ -50,8 +51,9 @@ import TestSupport
       █ running  ▒ orphan  ┄ planned  ✓ done
       ✗ failed  ⊘ cancelled
 
-      1.00s A failed; error reached the
-      caller; B and C run on as orphans
+      1.00s [0] A failed; error reached the
+      caller; [1] B and [2] C run on as
+      orphans
       step 2/3  Enter next · b back · q quit
       """)
     #expect(screen.allSatisfy { $0.displayWidth < 40 })
@@ -72,7 +74,7 @@ import TestSupport
     #expect(StepPlayback(console: console).play(run, keys: ScriptedKeys([.forward, .forward, .forward])) == .finished)
     let after = try #require(console.output.components(separatedBy: ANSI.leaveAlternateScreen).last)
     #expect(after.hasPrefix("error-cancel · delays=2,2 …  done 2.00s\n"))
-    #expect(after.contains("2.00s B and C finished, but nobody\nreads their results\n\nSummary\n"))
+    #expect(after.contains("2.00s [1] B and [2] C finished, but\nnobody reads their results\n\nSummary\n"))
   }
 
   @Test func ctrlCLeavesTheAlternateScreenAndSaysItWasInterrupted() throws {
@@ -95,7 +97,8 @@ import TestSupport
             0s            1s            2s            3s
                                         ┆ deadline
       █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
-      0.00s A and B started; the deadline is set for 2.00s
+      0.00s [0] A and [1] B started; the deadline is set for
+      2.00s
 
       timeout · delays=1,3 · timeout=2 · mode=all        1.00s ×2
       [0] A ██████████████              ┆               ✓ 1st "A"
@@ -103,7 +106,7 @@ import TestSupport
             0s            1s            2s            3s
                                         ┆ deadline
       █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
-      1.00s A finished; B is still running
+      1.00s [0] A finished; [1] B is still running
 
       timeout · delays=1,3 · timeout=2 · mode=all        2.00s ×2
       [0] A ██████████████             ┆              ✓ 1st "A"
@@ -111,7 +114,7 @@ import TestSupport
             0s           1s            2s           3s
                                        ▲ deadline passed 2.00s
       █ running  ┄ planned  ✓ done  ✗ failed  ⊘ cancelled
-      2.00s B was cancelled; deadline passed
+      2.00s [1] B was cancelled; deadline passed
 
       Summary
       outcome     timed out after 2.00s
