@@ -20,6 +20,10 @@ struct OutputOptions: ParsableArguments {
 
   /// What standard output can do, with `--no-color` and `--width` applied.
   func capabilities() -> TerminalCapabilities {
+    Self.capabilities(noColor: noColor, width: width)
+  }
+
+  static func capabilities(noColor: Bool, width: Int?) -> TerminalCapabilities {
     var capabilities = TerminalCapabilities.detect(noColorFlag: noColor, environment: ProcessEnvironment.current())
     if let width { capabilities.width = width }
     return capabilities

@@ -56,7 +56,9 @@ struct Gatherlab: AsyncParsableCommand {
     pthread_sigmask(SIG_BLOCK, &interrupt, nil)
     InterruptSignal.shared.install(pendingSignals: gatherlab_sigint_descriptor())
     do {
-      var command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      if try await runWithoutParsing(arguments) { return }
+      var command = try parseCommand(arguments)
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()
       } else {
@@ -77,15 +79,30 @@ struct Gatherlab: AsyncParsableCommand {
     }
   }
 
-  /// The command `arguments` name. A line that starts with a subcommand's name (`list --json`),
-  /// or an empty one (the walkthrough), is parsed by that command alone: ArgumentParser's root
-  /// parse builds the whole command tree and first checks for a completion-script request, which
-  /// was half of `gatherlab list`'s start-up. Each subcommand names `gatherlab` as its super
-  /// command, so its help and errors read `gatherlab list …` as they do from the root. Anything
-  /// else (`--help`, `--version`, `help list`, `--from 5`) goes through the root.
+  /// Runs the two commands people start most, when nothing follows them: `gatherlab` (the
+  /// walkthrough) and `gatherlab list` take their defaults without the argument parser, whose
+  /// reflection over a command's options was a third of their start-up. True if it ran one.
+  /// (`parseCommand` gives the same settings for these lines; the end-to-end tests check it.)
+  static func runWithoutParsing(_ arguments: [String]) async throws -> Bool {
+    switch arguments {
+    case []:
+      try await TutorialCommand.run(.defaults)
+    case [ListCommand.name]:
+      try await ListCommand.run(.defaults)
+    default:
+      return false
+    }
+    return true
+  }
+
+  /// The command `arguments` name. A line that starts with a subcommand's name (`list --json`)
+  /// is parsed by that command alone: ArgumentParser's root parse builds the whole command tree
+  /// and first checks for a completion-script request, which was half of `gatherlab list`'s
+  /// start-up. Each subcommand names `gatherlab` as its super command, so its help and errors
+  /// read `gatherlab list …` as they do from the root. Anything else (`--help`, `--version`,
+  /// `help list`, `--from 5`, nothing) goes through the root.
   static func parseCommand(_ arguments: [String]) throws -> ParsableCommand {
-    if arguments.isEmpty { return try TutorialCommand.parseAsRoot([]) }
-    if let subcommand = subcommands.first(where: { $0.name == arguments[0] }) {
+    if let first = arguments.first, let subcommand = subcommands.first(where: { $0.name == first }) {
       return try subcommand.parseAsRoot(Array(arguments.dropFirst()))
     }
     return try parseAsRoot(arguments)

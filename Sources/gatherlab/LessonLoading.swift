@@ -4,15 +4,21 @@ import LabCore
 
 extension LessonOptions {
   /// `--lessons DIR` if given, else the lessons installed next to the binary, else the built-in ones.
-  var source: LessonSource {
-    lessonsDirectory.map(LessonSource.directory) ?? .bundled(executablePath: executablePath())
+  var source: LessonSource { Self.source(directory: lessonsDirectory) }
+
+  static func source(directory: String?) -> LessonSource {
+    directory.map(LessonSource.directory) ?? .bundled(executablePath: executablePath())
   }
 
   /// The lesson catalog, for `show`, `list` and the walkthrough. Unreadable or broken lessons are
   /// reported on stderr and end the program with exit code 65.
   func loadCatalog() throws -> LessonCatalog {
+    try Self.loadCatalog(directory: lessonsDirectory)
+  }
+
+  static func loadCatalog(directory: String?) throws -> LessonCatalog {
     do {
-      return try LessonCatalog.load(from: source)
+      return try LessonCatalog.load(from: source(directory: directory))
     } catch {
       StandardError.write(error.description)
       throw ExitCode(65)

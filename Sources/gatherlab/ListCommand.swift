@@ -22,14 +22,33 @@ struct ListCommand: AsyncParsableCommand, GatherlabSubcommand {
   @OptionGroup var output: OutputOptions
   @OptionGroup var lessons: LessonOptions
 
+  /// What the options say, as plain values.
+  struct Settings: Equatable {
+    var json = false
+    var noColor = false
+    var width: Int?
+    var lessonsDirectory: String?
+
+    /// What `gatherlab list` with nothing after it runs; a test checks that parsing gives it.
+    static let defaults = Settings()
+  }
+
+  var settings: Settings {
+    Settings(json: json, noColor: output.noColor, width: output.width, lessonsDirectory: lessons.lessonsDirectory)
+  }
+
   func run() async throws {
-    let console = StandardConsole(capabilities: output.capabilities())
-    let catalog = try lessons.loadCatalog()
+    try await Self.run(settings)
+  }
+
+  static func run(_ settings: Settings) async throws {
+    let console = StandardConsole(capabilities: OutputOptions.capabilities(noColor: settings.noColor, width: settings.width))
+    let catalog = try LessonOptions.loadCatalog(directory: settings.lessonsDirectory)
     let registry = DemoRegistry.standard
     let store = FileProgressStore(directory: FileProgressStore.stateDirectory(environment: ProcessEnvironment.current()))
     let progress = store.peek()
     let done = Set(progress?.completed ?? [])
-    if json {
+    if settings.json {
       console.writeLine(JSONValue.object([
         ("lessons", .array(catalog.listEntries(done: done, answers: progress?.predictions ?? [:]).map(\.json))),
         ("demos", DemoListing.json(registry)),

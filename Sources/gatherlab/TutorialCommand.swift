@@ -39,10 +39,35 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
   @OptionGroup var lessons: LessonOptions
   @OptionGroup var pythonOptions: PythonOptions
 
+  /// What the options say, as plain values.
+  struct Settings: Equatable {
+    var speed: DemoSpeed?
+    var startLesson: String?
+    var noColor = false
+    var width: Int?
+    var lessonsDirectory: String?
+    var pythonBin: String?
+
+    /// What `gatherlab` with no arguments runs; a test checks that parsing no arguments gives it.
+    static let defaults = Settings()
+  }
+
+  var settings: Settings {
+    Settings(
+      speed: speed, startLesson: startLesson, noColor: output.noColor, width: output.width,
+      lessonsDirectory: lessons.lessonsDirectory, pythonBin: pythonOptions.pythonBin
+    )
+  }
+
   @MainActor
   func run() async throws {
-    let catalog = try lessons.loadCatalog()
-    if let startLesson {
+    try await Self.run(settings)
+  }
+
+  @MainActor
+  static func run(_ settings: Settings) async throws {
+    let catalog = try LessonOptions.loadCatalog(directory: settings.lessonsDirectory)
+    if let startLesson = settings.startLesson {
       do {
         _ = try catalog.lesson(matching: startLesson)
       } catch {
@@ -51,7 +76,7 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
     }
     let environment = ProcessEnvironment.current()
     let directory = FileProgressStore.stateDirectory(environment: environment)
-    let console = StandardConsole(capabilities: output.capabilities())
+    let console = StandardConsole(capabilities: OutputOptions.capabilities(noColor: settings.noColor, width: settings.width))
     let interactive = isatty(STDIN_FILENO) == 1
     let completion = CommandCompletion(lessonIDs: catalog.ids, registry: .standard)
     let reader: any LineReader =
@@ -65,9 +90,9 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
       reader: reader,
       player: InterruptibleDemoPlayer(console: console, json: false),
       keys: TerminalKeyReader(),
-      python: pythonExecutable(environment: environment, explicit: pythonOptions.pythonBin).map { PythonProgramRunner(executable: $0) },
-      tools: PromptTools(console: console, pythonBin: pythonOptions.pythonBin),
-      options: Walkthrough.Options(speed: speed, startLesson: startLesson, lessonsDirectory: lessons.lessonsDirectory)
+      python: pythonExecutable(environment: environment, explicit: settings.pythonBin).map { PythonProgramRunner(executable: $0) },
+      tools: PromptTools(console: console, pythonBin: settings.pythonBin),
+      options: Walkthrough.Options(speed: settings.speed, startLesson: settings.startLesson, lessonsDirectory: settings.lessonsDirectory)
     )
     if let editLine = reader as? EditLineReader {
       walkthrough.onLessonChange = { lesson in

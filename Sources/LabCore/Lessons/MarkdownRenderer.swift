@@ -240,7 +240,9 @@ public struct MarkdownRenderer: Sendable {
   static func trimmingTrailingSpaces(_ line: StyledText) -> StyledText {
     var spans = line.spans
     while let last = spans.last {
-      let trimmed = String(last.text.reversed().drop(while: { $0 == " " }).reversed())
+      // From the end only (reversing the whole line was most of the cost of drawing code).
+      var trimmed = last.text
+      while trimmed.last == " " { trimmed.removeLast() }
       if trimmed.isEmpty {
         spans.removeLast()
       } else {
