@@ -3,7 +3,13 @@
 /// appear in lessons and timelines.
 public enum DisplayWidth {
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    // ASCII by bytes (controls take none); the rest character by character.
+    var columns = 0
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return text.reduce(0) { $0 + of($1) } }
+      if byte >= 0x20, byte != 0x7F { columns += 1 }
+    }
+    return columns
   }
 
   /// `text` in at most `width` columns, shortened from the middle so both ends stay: the part

@@ -17,8 +17,10 @@ public enum TextWrapper {
     wrap(text, width: width, byScalars: text.spans.allSatisfy(\.isOneScalarPerCharacter))
   }
 
-  /// `wrap(_:width:)`, with the way through chosen (the tests compare both).
-  static func wrap(_ text: StyledText, width: Int, byScalars: Bool) -> [StyledText] {
+  /// `wrap(_:width:)` with the way through given: scalar by scalar (only right for text where
+  /// every scalar is a character) or character by character. Public for the tests that compare
+  /// both; `wrap(_:width:)` chooses.
+  public static func wrap(_ text: StyledText, width: Int, byScalars: Bool) -> [StyledText] {
     let width = max(1, width)
     return wrap(Layout(text, byScalars: byScalars, tabsAsSpaces: true), width: width)
   }
@@ -110,35 +112,52 @@ public enum TextWrapper {
     return lines
   }
 
-  /// Text as cells, a character each, with their kind, width and style. (Not generic over the
-  /// unit: unspecialised generic code makes the runtime look up conformances, which costs more
-  /// here than the text.)
+  /// Text as cells, a character each, with their kind, width and style; a cell is a range of
+  /// its span's text, so a run of cells is written back as one slice of it. (Not generic, and no
+  /// `Character` per cell: unspecialised generic code makes the runtime look up conformances,
+  /// and building strings a character at a time cost more than the wrapping.)
   fileprivate struct Layout {
     enum Kind { case text, space, newline }
-    typealias Cell = (character: Character, kind: Kind, width: Int, style: TextStyle)
+    typealias Cell = (span: Int, start: String.Index, end: String.Index, kind: Kind, width: Int, style: TextStyle)
 
+    let spans: [StyledText.Span]
     var cells: [Cell] = []
+    /// Whether a space or tab is written as one space (wrapping, where a line goes on) rather
+    /// than as itself.
+    let tabsAsSpaces: Bool
 
-    /// `byScalars`: read the text scalar by scalar (see `isOneScalarPerCharacter`);
-    /// `tabsAsSpaces`: write a tab as a space, as wrapping does where a line goes on.
+    /// `byScalars`: read the text scalar by scalar (see `isOneScalarPerCharacter`).
     init(_ text: StyledText, byScalars: Bool, tabsAsSpaces: Bool) {
-      for span in text.spans {
+      spans = text.spans
+      self.tabsAsSpaces = tabsAsSpaces
+      for (spanIndex, span) in spans.enumerated() {
         if byScalars {
-          for scalar in span.text.unicodeScalars {
-            add(Character(scalar), width: DisplayWidth.of(scalar), style: span.style, tabsAsSpaces: tabsAsSpaces)
+          let scalars = span.text.unicodeScalars
+          var index = scalars.startIndex
+          while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            let scalar = scalars[index]
+            add(spanIndex, index, next, kind(scalar == "\n", scalar == " " || scalar == "\t"), DisplayWidth.of(scalar), span.style)
+            index = next
           }
         } else {
-          for character in span.text {
-            add(character, width: DisplayWidth.of(character), style: span.style, tabsAsSpaces: tabsAsSpaces)
+          var index = span.text.startIndex
+          while index < span.text.endIndex {
+            let next = span.text.index(after: index)
+            let character = span.text[index]
+            add(spanIndex, index, next, kind(character == "\n", character == " " || character == "\t"), DisplayWidth.of(character), span.style)
+            index = next
           }
         }
       }
     }
 
-    private mutating func add(_ character: Character, width: Int, style: TextStyle, tabsAsSpaces: Bool) {
-      let space = character == " " || character == "\t"
-      let kind: Kind = character == "\n" ? .newline : space ? .space : .text
-      cells.append((space && tabsAsSpaces ? " " : character, kind, width, style))
+    private func kind(_ newline: Bool, _ space: Bool) -> Kind {
+      newline ? .newline : space ? .space : .text
+    }
+
+    private mutating func add(_ span: Int, _ start: String.Index, _ end: String.Index, _ kind: Kind, _ width: Int, _ style: TextStyle) {
+      cells.append((span, start, end, kind, width, style))
     }
 
     func split(_ cells: ArraySlice<Cell>, width: Int) -> [ArraySlice<Cell>] {
@@ -157,16 +176,24 @@ public enum TextWrapper {
       return pieces
     }
 
-    /// Appends `cells`, one span per run of the same style.
+    /// Appends `cells`: each run of neighbouring cells of one span, in one style, as one slice
+    /// of the span's text (a space or tab as a space when `tabsAsSpaces`).
     func append(_ cells: ArraySlice<Cell>, to line: inout StyledText) {
       var start = cells.startIndex
       while start < cells.endIndex {
-        let style = cells[start].style
-        var end = start
-        while end < cells.endIndex, cells[end].style == style { end += 1 }
-        var text = ""
-        for cell in cells[start..<end] { text.append(cell.character) }
-        line.append(text, style: style)
+        let first = cells[start]
+        if tabsAsSpaces, first.kind == .space {
+          line.append(" ", style: first.style)
+          start += 1
+          continue
+        }
+        var end = start + 1
+        while end < cells.endIndex, cells[end].span == first.span, cells[end].style == first.style,
+          cells[end].start == cells[end - 1].end, !(tabsAsSpaces && cells[end].kind == .space)
+        {
+          end += 1
+        }
+        line.append(String(spans[first.span].text[first.start..<cells[end - 1].end]), style: first.style)
         start = end
       }
     }

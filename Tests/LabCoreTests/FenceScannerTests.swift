@@ -1,4 +1,4 @@
-@testable import LabCore
+import LabCore
 import Testing
 
 /// `FenceScanner`: the ```predict fences `list` counts without parsing a lesson.

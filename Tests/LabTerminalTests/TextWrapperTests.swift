@@ -1,4 +1,4 @@
-@testable import LabTerminal
+import LabTerminal
 import Testing
 
 @Suite struct TextWrapperTests {

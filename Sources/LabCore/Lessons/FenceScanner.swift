@@ -11,12 +11,12 @@
 /// FenceScanner.topLevelFences(in: "Text\n\n```predict\nid: a\n```\n")
 /// // [(line: 3, info: "predict")]
 /// ```
-enum FenceScanner {
+public enum FenceScanner {
   /// The fences that open in column 1, in order: the line each opens on (the first line of
   /// `markdown` is 1) and its info string, trimmed. Fences indented
   /// by one to three spaces (inside list items, mostly) are followed, so that what they hold is
   /// not mistaken for a fence, but not reported.
-  static func topLevelFences(in markdown: String) -> [(line: Int, info: String)] {
+  public static func topLevelFences(in markdown: String) -> [(line: Int, info: String)] {
     var text = markdown
     // Over the raw bytes: the generic collection algorithms on `String.UTF8View` cost as much
     // as parsing the Markdown, which is what this is here to avoid.
