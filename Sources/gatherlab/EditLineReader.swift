@@ -89,10 +89,16 @@ final class EditLineReader: LineReader {
       EditLineReader.ctrlCIsAByte = gatherlab_ctrl_c_as_byte(STDIN_FILENO) == 0
     }
     while true {
-      // Both taken, so neither is left for the next line.
+      // Both taken, so neither is left for the next line. A SIGINT counts only while nothing
+      // of the line has been read: after the first key, Ctrl-C arrives as a byte, so a signal
+      // seen then was raised before those keys (the main thread's handler can take a moment
+      // to pass it on), and the terminal already threw away what was typed before it; ending
+      // the line now would throw away keys typed after it.
       let signalled = gatherlab_take_sigint(EditLineReader.interrupts) == 1
       let caught = InterruptSignal.shared.takeCaught()
-      if signalled || caught { return interrupt() }
+      if signalled || caught, EditLineReader.charactersRead == 0 || !EditLineReader.ctrlCIsAByte {
+        return interrupt()
+      }
       let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
       if ready < 0 {
         if errno == EINTR { continue }
