@@ -19,7 +19,8 @@ import SystemPackage
 public struct PythonInterpreter: Sendable, Equatable {
   /// The executable's path, as named (what messages show).
   public let path: String
-  /// What gatherlab spawns: `path` itself.
+  /// What gatherlab spawns: `path` itself, or the interpreter behind it when `path` is pyenv's
+  /// shim (a bash script that costs as much as CPython's start-up; see `PyenvShim`).
   public let executable: String
 
   public init(path: String, executable: String? = nil) {
@@ -31,7 +32,10 @@ public struct PythonInterpreter: Sendable, Equatable {
   public static let minimumVersion = [3, 11]
 
   /// `--python-bin PATH`, else `GATHERLAB_PYTHON`, else `python3` on `PATH`. Runs nothing.
-  public static func find(explicit: String?, environment: [String: String]) throws(PythonNotFoundError) -> PythonInterpreter {
+  /// `directory`: where pyenv looks for a `.python-version` (the working directory).
+  public static func find(
+    explicit: String?, environment: [String: String], directory: String = FileManager.default.currentDirectoryPath
+  ) throws(PythonNotFoundError) -> PythonInterpreter {
     let named = explicit ?? environment["GATHERLAB_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
     let path: String
     if let named {
@@ -40,7 +44,7 @@ public struct PythonInterpreter: Sendable, Equatable {
       path = try search("python3", in: environment["PATH"])
     }
     guard FileManager.default.isExecutableFile(atPath: path) else { throw .notFound(path) }
-    return PythonInterpreter(path: path)
+    return PythonInterpreter(path: path, executable: PyenvShim.resolve(path, environment: environment, directory: directory))
   }
 
   private static func search(_ name: String, in searchPath: String?) throws(PythonNotFoundError) -> String {
