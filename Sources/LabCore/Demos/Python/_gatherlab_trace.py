@@ -7,7 +7,6 @@ import collections
 import itertools
 import json
 import os
-import platform
 import signal
 import sys
 import threading
@@ -354,7 +353,9 @@ class _Output:
 
 
 sys.stdout = _Output(sys.stdout)
-_put(json.dumps({"type": "trace", "t": 0.0, "runtime": f"{platform.python_implementation()} {platform.python_version()}"}))
+# As platform.python_implementation() and python_version() say, without importing platform.
+_runtime = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
+_put(json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}))
 import atexit  # noqa: E402  handlers run last-registered first: the program's own run before this one
 
 atexit.register(_finish)
