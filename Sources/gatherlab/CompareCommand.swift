@@ -50,13 +50,14 @@ struct CompareCommand: AsyncParsableCommand, GatherlabSubcommand {
     } catch {
       throw UsageError(String(describing: error))
     }
-    let twin = try PythonTwin(demo: demo, interpreter: try await pythonOptions.interpreter())
+    let twin = try PythonTwin(demo: demo, interpreter: try pythonOptions.interpreter())
     let console = StandardConsole(capabilities: output.capabilities())
     let playback = ComparePlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json), speed: timing.speed)
     let (played, interrupted) = await interruptibly { () -> Result<ComparePlayback.Played, PythonTwinError> in
       do throws(PythonTwinError) { return .success(try await playback.play(twin, parameters: values)) } catch { return .failure(error) }
     }
     if interrupted { throw ExitCode(130) }
+    if case .failure(.python(let why)) = played { throw PythonOptions.exit69(why) }
     if case .failure(let error) = played {
       StandardError.error(error.description)
       throw ExitCode(1)

@@ -14,9 +14,9 @@ struct PromptTools: WalkthroughTools {
   /// `--python-bin`, if given.
   let pythonBin: String?
 
-  private func interpreter() async -> Result<PythonInterpreter, PythonNotFoundError> {
+  private func interpreter() -> Result<PythonInterpreter, PythonNotFoundError> {
     do throws(PythonNotFoundError) {
-      return .success(try await PythonInterpreter.find(explicit: pythonBin, environment: ProcessEnvironment.current()))
+      return .success(try PythonInterpreter.find(explicit: pythonBin, environment: ProcessEnvironment.current()))
     } catch {
       return .failure(error)
     }
@@ -25,7 +25,7 @@ struct PromptTools: WalkthroughTools {
   func compare(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed, recorder: (any RunLineSink)?) async -> ToolOutcome {
     let twin: PythonTwin
     do {
-      twin = try PythonTwin(demo: demo, interpreter: try await interpreter().get())
+      twin = try PythonTwin(demo: demo, interpreter: try interpreter().get())
     } catch {
       return .failed(String(describing: error))
     }
@@ -41,7 +41,7 @@ struct PromptTools: WalkthroughTools {
 
   func trace(code: String, name: String) async -> ToolOutcome {
     let python: PythonInterpreter
-    switch await interpreter() {
+    switch interpreter() {
     case .success(let found): python = found
     case .failure(let error): return .failed(error.description)
     }

@@ -11,13 +11,20 @@ struct PythonOptions: ParsableArguments {
   )
   var pythonBin: String?
 
-  /// The interpreter, or exit 69 with the sentence saying what to install.
-  func interpreter() async throws -> PythonInterpreter {
+  /// The interpreter (a PATH lookup; nothing runs), or exit 69 with the sentence saying what to
+  /// install. One that is not Python 3.11+ is found out by the run itself: `exit69(_:)`.
+  func interpreter() throws -> PythonInterpreter {
     do {
-      return try await PythonInterpreter.find(explicit: pythonBin, environment: ProcessEnvironment.current())
+      return try PythonInterpreter.find(explicit: pythonBin, environment: ProcessEnvironment.current())
     } catch {
       StandardError.error(error.description)
       throw ExitCode(69)
     }
+  }
+
+  /// The run found the interpreter not Python 3.11+: the same sentence and exit 69.
+  static func exit69(_ why: PythonNotFoundError) -> ExitCode {
+    StandardError.error(why.description)
+    return ExitCode(69)
   }
 }

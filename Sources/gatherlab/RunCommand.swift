@@ -76,7 +76,7 @@ struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
     console: StandardConsole,
     recorder: (any RunLineSink)?
   ) async throws {
-    let twin = try PythonTwin(demo: demo, interpreter: try await pythonOptions.interpreter())
+    let twin = try PythonTwin(demo: demo, interpreter: try pythonOptions.interpreter())
     var configured = DemoPlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json), speed: timing.speed)
     configured.recorder = recorder
     let playback = configured
@@ -87,6 +87,7 @@ struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
     switch played {
     case .success(let report) where report.outcome == .interrupted: throw ExitCode(130)
     case .success: return
+    case .failure(.python(let why)): throw PythonOptions.exit69(why)
     case .failure(let error):
       StandardError.error(error.description)
       throw ExitCode(1)

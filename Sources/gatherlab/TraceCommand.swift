@@ -36,7 +36,7 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
   @OptionGroup var output: OutputOptions
 
   func run() async throws {
-    let program = TracedProgram(interpreter: try await pythonOptions.interpreter(), path: file, arguments: arguments)
+    let program = TracedProgram(interpreter: try pythonOptions.interpreter(), path: file, arguments: arguments)
     let console = StandardConsole(capabilities: output.capabilities())
     let playback = TracePlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json)) { text in
       StandardError.write(text)
@@ -52,6 +52,8 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
     case .failure(.unreadable(let path)):
       StandardError.error("Cannot read '\(path)'.")
       throw ExitCode(66)
+    case .failure(.python(let why)):
+      throw PythonOptions.exit69(why)
     case .failure(let error):
       StandardError.error(error.description)
       throw ExitCode(1)

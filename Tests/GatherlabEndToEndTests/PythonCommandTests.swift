@@ -74,6 +74,24 @@ extension EndToEnd {
       #expect(result.standardOutput == "")
     }
 
+    /// pyenv's 3.10 and its runtime as the directory names it: ("…/3.10.13/bin/python3", "CPython 3.10.13").
+    static let python310: (String, String)? = PythonForTests.pyenv(10).map { path in
+      (path, "CPython " + (path.split(separator: "/").dropLast(2).last.map(String.init) ?? ""))
+    }
+
+    @Test(
+      .enabled(if: python310 != nil, "no pyenv Python 3.10: the too-old end-to-end test is skipped"),
+      arguments: [["run", "ordering", "--python"], ["compare", "ordering", "--speed", "10"], ["trace", "PROGRAM"]]
+    )
+    func aPythonOlderThan311IsFoundOutByTheRunItselfAndExits69WithOneSentence(_ arguments: [String]) async throws {
+      let (python, runtime) = try #require(Self.python310)
+      let program = try Self.program("hello.py", "print('hello')\n")
+      let result = try await GatherlabProcess(arguments.map { $0 == "PROGRAM" ? program : $0 } + ["--python-bin", python], timeout: .seconds(30)).run()
+      #expect(result.status == .exited(69))
+      #expect(result.standardError == "Error: '\(python)' is \(runtime), too old: install python3 3.11 or newer (apt-get install python3), or name one with --python-bin PATH or GATHERLAB_PYTHON.\n")
+      #expect(result.standardOutput == "")
+    }
+
     @Test func gatherlabPythonNamesTheInterpreterAndTheRestStillWorksWithoutOne() async throws {
       let missing = try await GatherlabProcess(["run", "ordering", "--python"], environment: ["GATHERLAB_PYTHON": "/nonexistent/python3"]).run()
       #expect(missing.status == .exited(69))

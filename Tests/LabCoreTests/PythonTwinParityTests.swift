@@ -120,7 +120,7 @@ struct PythonTwinParityTests {
   }
 
   static func pythonRun(_ demo: any Demo, _ parameters: DemoParameters) async throws -> Run {
-    let python = try await PythonInterpreter.find(explicit: PythonForTests.python3, environment: [:])
+    let python = try PythonInterpreter.find(explicit: PythonForTests.python3, environment: [:])
     let twin = try PythonTwin(demo: demo, interpreter: python)
     let entries = EntryList()
     let outcome = try await twin.run(parameters, speed: speed, ready: { _ in }, entry: { entries.append($0) })

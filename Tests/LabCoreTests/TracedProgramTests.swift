@@ -38,7 +38,7 @@ struct TracedProgramTests {
 
   static func trace(_ source: String, minor: Int, arguments: [String] = []) async throws -> Traced {
     let path = try #require(interpreter(minor))
-    let python = try await PythonInterpreter.find(explicit: path, environment: [:])
+    let python = try PythonInterpreter.find(explicit: path, environment: [:])
     let directory = try TemporaryDirectory(files: ["program.py": source])
     var program = TracedProgram(interpreter: python, path: directory.path + "/program.py", arguments: arguments)
     program.passesStandardInput = false

@@ -30,9 +30,9 @@ public struct ComparePlayback: Sendable {
     let demo = twin.demo
     let started = TwinStart.start(twin, parameters: parameters, speed: speed.value)
     guard let header = await started.ready() else {
-      throw started.failure(await started.outcome())
+      throw await started.failure(await started.outcome())
     }
-    let runtime = header.runtime ?? twin.interpreter.runtime
+    let runtime = header.runtime ?? "Python"
     let plan = demo.plan(parameters)
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
     let nameWidth = (plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1) + 1
@@ -84,7 +84,7 @@ public struct ComparePlayback: Sendable {
       pythonSession.interrupt()
     }
     let outcome = await started.outcome()
-    if !interrupted, outcome.status != 0 { throw started.failure(outcome) }
+    if !interrupted, outcome.status != 0 { throw await started.failure(outcome) }
 
     func run(_ session: DemoSession<ScaledClock>, _ runtime: String) -> DemoComparison.Run {
       let report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)

@@ -8,38 +8,34 @@ import SystemPackage
 #endif
 
 /// The python3 that runs twins and traced programs: found when a command needs it, never at
-/// start-up, and checked by running it (CPython 3.11 or newer: `TaskGroup`, `except*`,
-/// `asyncio.timeout`).
+/// start-up, and found without running it (a PATH lookup). The program gatherlab starts checks
+/// the version itself (CPython 3.11 or newer: `TaskGroup`, `except*`, `asyncio.timeout`) and
+/// names it in its first line, so a command starts CPython once, not a probe and then the run.
 ///
 /// ```swift
-/// let python = try await PythonInterpreter.find(explicit: nil, environment: ProcessInfo.processInfo.environment)
-/// python.runtime  // "CPython 3.11.7"
+/// let python = try PythonInterpreter.find(explicit: nil, environment: ProcessInfo.processInfo.environment)
+/// python.path  // "/usr/bin/python3"
 /// ```
 public struct PythonInterpreter: Sendable, Equatable {
   /// The executable's path, as named (what messages show).
   public let path: String
-  /// "CPython", "PyPy", …
-  public let implementation: String
-  public let version: [Int]
-  /// The interpreter binary itself (its `sys.executable`), which gatherlab spawns: `path` may be a
-  /// launcher such as pyenv's shim, a shell script that costs a CPython start-up of its own.
+  /// What gatherlab spawns: `path` itself, or the interpreter behind it when `path` is pyenv's
+  /// shim (a bash script that costs as much as CPython's start-up; see `PyenvShim`).
   public let executable: String
 
-  public init(path: String, implementation: String, version: [Int], executable: String? = nil) {
+  public init(path: String, executable: String? = nil) {
     self.path = path
-    self.implementation = implementation
-    self.version = version
     self.executable = executable ?? path
   }
-
-  /// What a run's header names: "CPython 3.11.7".
-  public var runtime: String { "\(implementation) \(version.map(String.init).joined(separator: "."))" }
 
   /// The oldest Python the commands accept.
   public static let minimumVersion = [3, 11]
 
-  /// `--python-bin PATH`, else `GATHERLAB_PYTHON`, else `python3` on `PATH`.
-  public static func find(explicit: String?, environment: [String: String]) async throws(PythonNotFoundError) -> PythonInterpreter {
+  /// `--python-bin PATH`, else `GATHERLAB_PYTHON`, else `python3` on `PATH`. Runs nothing.
+  /// `directory`: where pyenv looks for a `.python-version` (the working directory).
+  public static func find(
+    explicit: String?, environment: [String: String], directory: String = FileManager.default.currentDirectoryPath
+  ) throws(PythonNotFoundError) -> PythonInterpreter {
     let named = explicit ?? environment["GATHERLAB_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
     let path: String
     if let named {
@@ -47,7 +43,8 @@ public struct PythonInterpreter: Sendable, Equatable {
     } else {
       path = try search("python3", in: environment["PATH"])
     }
-    return try await probe(path)
+    guard FileManager.default.isExecutableFile(atPath: path) else { throw .notFound(path) }
+    return PythonInterpreter(path: path, executable: PyenvShim.resolve(path, environment: environment, directory: directory))
   }
 
   private static func search(_ name: String, in searchPath: String?) throws(PythonNotFoundError) -> String {
@@ -59,15 +56,30 @@ public struct PythonInterpreter: Sendable, Equatable {
     throw .notFound(name)
   }
 
-  /// Runs `path` once to read its implementation, version and `sys.executable`.
-  static func probe(_ path: String) async throws(PythonNotFoundError) -> PythonInterpreter {
+  /// Why a program this interpreter started ended before its first line, if the interpreter is
+  /// to blame: the bootstrap's too-old line (status `PythonProgram.tooOldStatus`), else — only
+  /// on this failure path — one run of `path` that says whether it is a Python 3.11+ at all.
+  /// nil: it is, and the program failed on its own (its stderr says why).
+  public func diagnose(status: Int32?, standardError: String) async -> PythonNotFoundError? {
+    if status == PythonProgram.tooOldStatus, let runtime = PythonProgram.tooOldRuntime(in: standardError) {
+      return .tooOld(path, runtime)
+    }
+    do throws(PythonNotFoundError) {
+      _ = try await Self.probe(path)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  /// Runs `path` once to read its implementation and version: "CPython 3.11.7".
+  static func probe(_ path: String) async throws(PythonNotFoundError) -> String {
     guard FileManager.default.isExecutableFile(atPath: path) else { throw .notFound(path) }
     let output: String
     do {
       let result = try await Subprocess.run(
         .path(FilePath(path)),
-        // -I -S: no site packages, no environment; only `sys`: a few milliseconds, not tens.
-        arguments: ["-I", "-S", "-c", "import sys; print(sys.implementation.name, *sys.version_info[:3], sys.executable)"],
+        arguments: ["-I", "-S", "-c", "import sys; print(sys.implementation.name, *sys.version_info[:3])"],
         output: .string(limit: 4096),
         error: .discarded
       )
@@ -76,23 +88,20 @@ public struct PythonInterpreter: Sendable, Equatable {
     } catch {
       throw .notPython(path)
     }
-    guard let interpreter = parse(probed: output, path: path) else { throw .notPython(path) }
-    guard interpreter.version.lexicographicallyPrecedes(minimumVersion) == false else {
-      throw .tooOld(path, interpreter.runtime)
-    }
-    return interpreter
+    guard let (runtime, version) = parse(probed: output) else { throw .notPython(path) }
+    guard version.lexicographicallyPrecedes(minimumVersion) == false else { throw .tooOld(path, runtime) }
+    return runtime
   }
 
-  /// Reads the probe's line, `cpython 3 11 7 /usr/bin/python3.11`; nil for anything else. An
-  /// empty or relative `sys.executable` (an embedded or odd build) falls back to `path`.
-  static func parse(probed output: String, path: String) -> PythonInterpreter? {
+  /// Reads the probe's line, `cpython 3 11 7`, as ("CPython 3.11.7", [3, 11, 7]); nil for
+  /// anything else.
+  static func parse(probed output: String) -> (String, [Int])? {
     let line = output.split(separator: "\n").first.map(String.init) ?? ""
-    let words = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+    let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
     guard words.count >= 4, !words[0].isEmpty else { return nil }
     let version = words[1...3].compactMap { Int($0) }
     guard version.count == 3 else { return nil }
-    let executable = words.count == 5 && words[4].hasPrefix("/") ? words[4] : path
-    return PythonInterpreter(path: path, implementation: implementationName(words[0]), version: version, executable: executable)
+    return (implementationName(words[0]) + " " + version.map(String.init).joined(separator: "."), version)
   }
 
   /// `sys.implementation.name` as `platform.python_implementation()` spells it.

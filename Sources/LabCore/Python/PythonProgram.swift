@@ -4,14 +4,37 @@
 ///
 /// The bootstrap reads its inputs from `sys.argv` and removes them, so the program sees only its
 /// own arguments: `python3 -c BOOT [--exit-at-once] NAME SOURCE … -- source|file MAIN [TEXT] ARGS…`.
+///
+/// It first checks the interpreter (gatherlab does not run a probe before it): an interpreter
+/// older than 3.11 writes one line, `gatherlab: needs Python 3.11 or newer, not cpython 3.10.13`,
+/// to stderr and exits with `tooOldStatus`. Its first statements are Python 3 of any version.
 public enum PythonProgram: Sendable, Equatable {
   /// Program text carried in the arguments, shown in tracebacks as `name`.
   case source(name: String, text: String)
   /// A file the learner wrote, run with `runpy.run_path` as `python3 FILE` would.
   case file(path: String)
 
+  /// The exit status of the bootstrap on an interpreter older than 3.11 (EX_UNAVAILABLE).
+  public static let tooOldStatus: Int32 = 69
+
+  static let tooOldPrefix = "gatherlab: needs Python 3.11 or newer, not "
+
+  /// "CPython 3.10.13", from the bootstrap's too-old line in `standardError`; nil if it has none.
+  static func tooOldRuntime(in standardError: String) -> String? {
+    for line in standardError.split(separator: "\n") where line.hasPrefix(tooOldPrefix) {
+      let words = line.dropFirst(tooOldPrefix.count).split(separator: " ")
+      guard words.count == 2, words[1].split(separator: ".").allSatisfy({ Int($0) != nil }) else { return nil }
+      return PythonInterpreter.implementationName(String(words[0])) + " " + words[1]
+    }
+    return nil
+  }
+
   static let bootstrap = """
-    import linecache, sys, types
+    import sys
+    if sys.version_info < (3, 11):
+        sys.stderr.write("\(tooOldPrefix)%s %d.%d.%d\\n" % ((sys.implementation.name,) + tuple(sys.version_info[:3])))
+        sys.exit(\(tooOldStatus))
+    import linecache, types
     _args = sys.argv[1:]
     _at_once = _args[:1] == ["--exit-at-once"]
     if _at_once:

@@ -115,6 +115,8 @@ public enum PythonTwinError: Error, Equatable, CustomStringConvertible {
   case noTwin(String)
   case couldNotRun(String, String)
   case failed(String, String)
+  /// The interpreter is missing, is not Python or is too old (the commands exit 69).
+  case python(PythonNotFoundError)
 
   public var description: String {
     switch self {
@@ -122,6 +124,7 @@ public enum PythonTwinError: Error, Equatable, CustomStringConvertible {
     case .couldNotRun(let path, let why): "Could not run '\(path)': \(why)."
     case .failed(let demo, let stderr):
       "The Python twin of '\(demo)' stopped with an error:\n" + stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+    case .python(let why): why.description
     }
   }
 }

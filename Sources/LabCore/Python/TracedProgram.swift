@@ -67,7 +67,8 @@ public struct TracedProgram: Sendable {
     guard mkfifo(fifo, 0o600) == 0 else { throw .couldNotStart("no FIFO in \(directory)") }
 
     let start = ContinuousClock.now
-    let reader = FIFOReader(path: fifo, receive: receive)
+    let gate = OutputGate()
+    let reader = FIFOReader(path: fifo, gate: gate, receive: receive)
     reader.start()
 
     let terminalInput = isatty(0) == 1
@@ -76,6 +77,7 @@ public struct TracedProgram: Sendable {
     let arguments = PythonProgram.file(path: path).arguments(modules: [(Self.tracerName, tracer)], arguments: self.arguments)
     let environment = Environment.inherit.updating(["GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1"])
     let ownGroup = !terminalInput
+    let outcome: Outcome
     do {
       let input: FileDescriptorInput? = passesStandardInput ? .fileDescriptor(.standardInput, closeAfterSpawningProcess: false) : nil
       let result: ExecutionResult<String, SequenceOutput, SequenceOutput>
@@ -83,12 +85,12 @@ public struct TracedProgram: Sendable {
         result = try await Subprocess.run(
           .path(FilePath(interpreter.executable)), arguments: Arguments(arguments), environment: environment,
           platformOptions: options, input: input, output: .sequence, error: .sequence
-        ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, receive: receive) }
+        ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, gate: gate, receive: receive) }
       } else {
         result = try await Subprocess.run(
           .path(FilePath(interpreter.executable)), arguments: Arguments(arguments), environment: environment,
           platformOptions: options, input: .none, output: .sequence, error: .sequence
-        ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, receive: receive) }
+        ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, gate: gate, receive: receive) }
       }
       reader.finish(fifo: fifo)
       let status: Int32 =
@@ -96,12 +98,19 @@ public struct TracedProgram: Sendable {
         case .exited(let code): code
         case .signaled(let signal): 128 + signal
         }
-      return Outcome(status: status, standardError: result.closureResult)
+      outcome = Outcome(status: status, standardError: result.closureResult)
     } catch {
       reader.finish(fifo: fifo)
       if Task.isCancelled { return Outcome(status: 130, standardError: "") }
+      if let why = await interpreter.diagnose(status: nil, standardError: "") { throw .python(why) }
       throw .couldNotStart(String(describing: error))
     }
+    if !Task.isCancelled, let held = gate.heldIfNeverOpened() {
+      // The tracer never wrote its first line: the interpreter may not be a Python 3.11+.
+      if let why = await interpreter.diagnose(status: outcome.status, standardError: outcome.standardError) { throw .python(why) }
+      if !held.isEmpty { receive(held) }
+    }
+    return outcome
   }
 
   /// Reads the program's stdout and stderr until it ends; cancelling kills it (and its group).
@@ -109,6 +118,7 @@ public struct TracedProgram: Sendable {
     _ execution: Execution<I, SequenceOutput, SequenceOutput>,
     start: ContinuousClock.Instant,
     ownGroup: Bool,
+    gate: OutputGate,
     receive: @escaping @Sendable ([Message]) -> Void
   ) async throws -> String {
     let pid = execution.processIdentifier.value
@@ -124,7 +134,8 @@ public struct TracedProgram: Sendable {
         }
         for try await line in execution.standardOutput.strings(separatedBy: .unicodeScalarSequence(["\n"])) {
           let elapsed = start.duration(to: .now)
-          receive([.output(time: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, text: line)])
+          let message = Message.output(time: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, text: line)
+          if gate.passes(message) { receive([message]) }
         }
         var text = ""
         while let next = try await group.next() { text += next }
@@ -140,11 +151,13 @@ public struct TracedProgram: Sendable {
 /// it), line by line.
 final class FIFOReader: Sendable {
   let path: String
+  let gate: OutputGate
   let receive: @Sendable ([TracedProgram.Message]) -> Void
   private let ended = DispatchSemaphore(value: 0)
 
-  init(path: String, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void) {
+  init(path: String, gate: OutputGate, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void) {
     self.path = path
+    self.gate = gate
     self.receive = receive
   }
 
@@ -177,7 +190,10 @@ final class FIFOReader: Sendable {
           lineStart = newline + 1
         }
         pending.removeFirst(lineStart)
-        if !batch.isEmpty { receive(batch) }
+        if !batch.isEmpty {
+          gate.open(receive)
+          receive(batch)
+        }
       }
     }
     thread.start()
@@ -193,15 +209,53 @@ final class FIFOReader: Sendable {
   }
 }
 
+/// Holds the program's stdout lines until the tracer's first line arrives: before it, the
+/// interpreter has not shown it is a Python 3.11+ (a binary that is not Python may print
+/// anything), and a traced program's own lines cannot come before the tracer is installed.
+final class OutputGate: Sendable {
+  private struct State {
+    var opened = false
+    var held: [TracedProgram.Message] = []
+  }
+  private let state = Mutex(State())
+
+  /// True: hand `message` on now; false: it is held.
+  func passes(_ message: TracedProgram.Message) -> Bool {
+    state.withLock { state in
+      if state.opened { return true }
+      state.held.append(message)
+      return false
+    }
+  }
+
+  /// The tracer has spoken: hands the held lines on (under the lock, so none overtakes them).
+  func open(_ receive: @Sendable ([TracedProgram.Message]) -> Void) {
+    state.withLock { state in
+      guard !state.opened else { return }
+      state.opened = true
+      if !state.held.isEmpty { receive(state.held) }
+      state.held = []
+    }
+  }
+
+  /// The held lines, if the tracer never spoke; nil if it did.
+  func heldIfNeverOpened() -> [TracedProgram.Message]? {
+    state.withLock { $0.opened ? nil : $0.held }
+  }
+}
+
 /// Why a program could not be traced.
 public enum TraceError: Error, Equatable, CustomStringConvertible {
   case unreadable(String)
   case couldNotStart(String)
+  /// The interpreter is missing, is not Python or is too old (trace exits 69).
+  case python(PythonNotFoundError)
 
   public var description: String {
     switch self {
     case .unreadable(let path): "Cannot read '\(path)'."
     case .couldNotStart(let why): "Could not start the traced program: \(why)."
+    case .python(let why): why.description
     }
   }
 }

@@ -6,16 +6,16 @@ extension DemoPlayback {
   public func play(_ twin: PythonTwin, parameters: DemoParameters) async throws(PythonTwinError) -> DemoReport {
     let started = TwinStart.start(twin, parameters: parameters, speed: speed.value)
     guard let header = await started.ready() else {
-      throw started.failure(await started.outcome())
+      throw await started.failure(await started.outcome())
     }
     let report = await play(
-      twin.demo, parameters: parameters, clock: ScaledClock(speed: speed), runtime: header.runtime ?? twin.interpreter.runtime
+      twin.demo, parameters: parameters, clock: ScaledClock(speed: speed), runtime: header.runtime ?? "Python"
     ) { session in
       await started.record(into: session)
     }
     let outcome = await started.outcome()
     if report.outcome != .interrupted, outcome.status != 0 {
-      throw started.failure(outcome)
+      throw await started.failure(outcome)
     }
     return report
   }
@@ -24,6 +24,7 @@ extension DemoPlayback {
 /// A twin started in the background: its readiness, its entries as they come, and how it ended.
 public struct TwinStart: Sendable {
   let demo: String
+  let interpreter: PythonInterpreter
   let readiness: AsyncStream<DemoJSONHeader>
   let entries: AsyncStream<DemoLogEntry>
   let task: Task<Result<PythonTwin.Outcome, PythonTwinError>, Never>
@@ -45,7 +46,7 @@ public struct TwinStart: Sendable {
         return .failure(error)
       }
     }
-    return TwinStart(demo: twin.demo.id, readiness: readiness, entries: entries, task: task)
+    return TwinStart(demo: twin.demo.id, interpreter: twin.interpreter, readiness: readiness, entries: entries, task: task)
   }
 
   /// The twin's header, once it is ready; nil if it ended first.
@@ -75,7 +76,12 @@ public struct TwinStart: Sendable {
     }
   }
 
-  func failure(_ outcome: PythonTwin.Outcome) -> PythonTwinError {
-    .failed(demo, outcome.standardError.isEmpty ? "exit status \(outcome.status.map(String.init) ?? "unknown")" : outcome.standardError)
+  /// Why the twin failed. One that ended before its header may not have run under a Python
+  /// 3.11+ at all: the bootstrap's too-old line, or (only then) one probe of the interpreter, says.
+  func failure(_ outcome: PythonTwin.Outcome) async -> PythonTwinError {
+    if outcome.header == nil, let why = await interpreter.diagnose(status: outcome.status, standardError: outcome.standardError) {
+      return .python(why)
+    }
+    return .failed(demo, outcome.standardError.isEmpty ? "exit status \(outcome.status.map(String.init) ?? "unknown")" : outcome.standardError)
   }
 }

@@ -7,7 +7,6 @@ import collections
 import itertools
 import json
 import os
-import platform
 import signal
 import sys
 import threading
@@ -90,8 +89,7 @@ def _short(text, width=40):
 _argument_names = {}  # code -> the names of its first three arguments, and whether it has more
 
 
-def _label(coro):
-    code = getattr(coro, "cr_code", None)
+def _label(coro, code):
     frame = getattr(coro, "cr_frame", None)
     if code is None or frame is None:
         return _short(repr(coro), 30)
@@ -103,7 +101,10 @@ def _label(coro):
     if not names:
         return code.co_name + "()"
     values = frame.f_locals
-    shown = [_short(repr(values.get(name)), 20) for name in names]
+    shown = []
+    for name in names:
+        text = repr(values.get(name))
+        shown.append(text if len(text) <= 20 else text[:19] + "…")
     if more:
         shown.append("…")
     return f"{code.co_name}({', '.join(shown)})"
@@ -137,7 +138,7 @@ def _traced_create_task(self, coro, *args, **kwargs):
     code = getattr(coro, "cr_code", None)
     if code is not None and code.co_filename.startswith(_asyncio_dir):
         return _create_task(self, coro, *args, **kwargs)  # asyncio.run's own shutdown work
-    label = kwargs.get("name") or _given_name or _label(coro)
+    label = kwargs.get("name") or _given_name or _label(coro, code)
     parent = _current()
     created = time.monotonic() - _start
     task = _create_task(self, coro, *args, **kwargs)
@@ -172,8 +173,12 @@ def _report_start(task):
         f',"id":{info[0]},"task":{_quote(info[1])},"parent":{_json(info[2])}'
         f',"gather":{_json(info[3])},"group":{_json(info[4])}'
     )
-    _put(f'{{"type":"event","t":{created:.4f}{info[6]},"event":"waiting"}}')
-    _event(info, "started")
+    # Both lines in one: the writer joins what it takes with newlines.
+    fields = info[6]
+    _put(
+        f'{{"type":"event","t":{created:.4f}{fields},"event":"waiting"}}\n'
+        f'{{"type":"event","t":{time.monotonic() - _start:.4f}{fields},"event":"started"}}'
+    )
 
 
 def _report_end(task):
@@ -354,7 +359,9 @@ class _Output:
 
 
 sys.stdout = _Output(sys.stdout)
-_put(json.dumps({"type": "trace", "t": 0.0, "runtime": f"{platform.python_implementation()} {platform.python_version()}"}))
+# As platform.python_implementation() and python_version() say, without importing platform.
+_runtime = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
+_put(json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}))
 import atexit  # noqa: E402  handlers run last-registered first: the program's own run before this one
 
 atexit.register(_finish)
