@@ -31,6 +31,31 @@ import Testing
     #expect(leftovers == ["progress.json"])
   }
 
+  @Test func savingWhatTheFileAlreadySaysLeavesTheFileAlone() throws {
+    let directory = try TemporaryDirectory(files: [:])
+    let progress = Progress(current: "results-order", part: 2)
+    #expect(FileProgressStore(directory: directory.path).save(progress) == nil)
+    // A new session loads it, changes nothing and saves: the same file (the same inode, as a
+    // rewrite goes through a temporary file and a rename).
+    let store = FileProgressStore(directory: directory.path)
+    #expect(store.load().progress == progress)
+    let before = try inode(of: store.file)
+    #expect(store.save(progress) == nil)
+    #expect(try inode(of: store.file) == before)
+    // A change is written, and so is the same progress once the file is gone.
+    var next = progress
+    next.part = 3
+    #expect(store.save(next) == nil)
+    #expect(try inode(of: store.file) != before)
+    try FileManager.default.removeItem(atPath: store.file)
+    #expect(store.save(next) == nil)
+    #expect(store.load().progress == next)
+  }
+
+  private func inode(of path: String) throws -> UInt64 {
+    try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+  }
+
   @Test func aVersionOneFileUpgradesKeepingCurrentCompletedAndSpeed() throws {
     let v1 = #"{"version":1,"current":"results-order","completed":["what-is-gather","how-it-works"],"speed":2.5}"#
     let directory = try TemporaryDirectory(files: ["progress.json": v1])

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// What loading progress found.
@@ -28,6 +29,14 @@ public protocol ProgressStore: Sendable {
 /// else `~/.local/state/gatherlab`.
 public struct FileProgressStore: ProgressStore {
   public let directory: String
+  /// The bytes of the file as this store last read or wrote them: saving the same bytes again
+  /// is skipped (quitting after reading a lesson rewrote an unchanged file twice, most of the
+  /// walkthrough's file work at start-up).
+  private let onDisk = OnDisk()
+
+  private final class OnDisk: Sendable {
+    let data = Mutex<Data?>(nil)
+  }
 
   public init(directory: String) {
     self.directory = directory
@@ -61,6 +70,7 @@ public struct FileProgressStore: ProgressStore {
     }
     switch ProgressFile.decode(data) {
     case .valid(let progress):
+      onDisk.data.withLock { $0 = data }
       return ProgressLoad(progress: progress)
     case .newer(let version):
       // A newer gatherlab wrote it: moving or rewriting it would lose what that version keeps.
@@ -94,10 +104,11 @@ public struct FileProgressStore: ProgressStore {
 
   public func save(_ progress: Progress) -> String? {
     do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
       let data = try encoder.encode(progress)
+      if onDisk.data.withLock({ $0 == data }), FileManager.default.fileExists(atPath: file) { return nil }
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       // Write a temporary file and rename it over the old one: a crash never leaves half a file.
       let temporary = directory + "/.progress.json.\(getpid()).tmp"
       try data.write(to: URL(fileURLWithPath: temporary))
@@ -106,6 +117,7 @@ public struct FileProgressStore: ProgressStore {
         try? FileManager.default.removeItem(atPath: temporary)
         return "Could not save progress to \(file) (\(error)); the tutorial still works, but will not remember where you are."
       }
+      onDisk.data.withLock { $0 = data }
       return nil
     } catch {
       return "Could not save progress to \(file) (\(Self.reason(error))); the tutorial still works, but will not remember where you are."
