@@ -82,7 +82,7 @@ struct Gatherlab: AsyncParsableCommand {
   /// Runs the two commands people start most, when nothing follows them: `gatherlab` (the
   /// walkthrough) and `gatherlab list` take their defaults without the argument parser, whose
   /// reflection over a command's options was a third of their start-up. True if it ran one.
-  /// (`parseCommand` gives the same settings for these lines; the end-to-end tests check it.)
+  /// (`UnparsedStartTests` checks they print what the parsed `tutorial --` and `list --` print.)
   static func runWithoutParsing(_ arguments: [String]) async throws -> Bool {
     switch arguments {
     case []:

@@ -3,9 +3,8 @@ import Foundation
 import LabCore
 
 extension LessonOptions {
-  /// `--lessons DIR` if given, else the lessons installed next to the binary, else the built-in ones.
-  var source: LessonSource { Self.source(directory: lessonsDirectory) }
-
+  /// `directory` (`--lessons DIR`, `lint DIR`) if given, else the lessons installed next to the
+  /// binary, else the built-in ones.
   static func source(directory: String?) -> LessonSource {
     directory.map(LessonSource.directory) ?? .bundled(executablePath: executablePath())
   }

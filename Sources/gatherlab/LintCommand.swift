@@ -25,7 +25,7 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
   var directory: String?
 
   func run() async throws {
-    let source = directory.map(LessonSource.directory) ?? .bundled(executablePath: executablePath())
+    let source = LessonOptions.source(directory: directory)
     let files: [LessonFile]
     do {
       files = try source.files()

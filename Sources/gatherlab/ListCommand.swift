@@ -29,7 +29,7 @@ struct ListCommand: AsyncParsableCommand, GatherlabSubcommand {
     var width: Int?
     var lessonsDirectory: String?
 
-    /// What `gatherlab list` with nothing after it runs; a test checks that parsing gives it.
+    /// What `gatherlab list` with nothing after it runs (`Gatherlab.runWithoutParsing`).
     static let defaults = Settings()
   }
 

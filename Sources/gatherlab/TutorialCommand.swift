@@ -48,7 +48,7 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
     var lessonsDirectory: String?
     var pythonBin: String?
 
-    /// What `gatherlab` with no arguments runs; a test checks that parsing no arguments gives it.
+    /// What `gatherlab` with no arguments runs (`Gatherlab.runWithoutParsing`).
     static let defaults = Settings()
   }
 
