@@ -76,7 +76,10 @@ let package = Package(
         .product(name: "Clocks", package: "swift-clocks"),
       ]
     ),
-    .testTarget(name: "LabTerminalTests", dependencies: ["LabTerminal"]),
+    .testTarget(
+      name: "LabTerminalTests",
+      dependencies: ["LabTerminal", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
     .testTarget(
       name: "LabCoreTests",
       dependencies: [

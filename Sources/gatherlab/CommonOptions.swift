@@ -23,8 +23,12 @@ struct OutputOptions: ParsableArguments {
     Self.capabilities(noColor: noColor, width: width)
   }
 
-  static func capabilities(noColor: Bool, width: Int?) -> TerminalCapabilities {
-    var capabilities = TerminalCapabilities.detect(noColorFlag: noColor, environment: ProcessEnvironment.current())
+  static func capabilities(
+    noColor: Bool,
+    width: Int?,
+    environment: [String: String] = ProcessEnvironment.current()
+  ) -> TerminalCapabilities {
+    var capabilities = TerminalCapabilities.detect(noColorFlag: noColor, environment: environment)
     if let width { capabilities.width = width }
     return capabilities
   }

@@ -29,7 +29,9 @@ extension LessonOptions {
 /// The absolute path of the running binary (symbolic links resolved), to find installed lessons.
 func executablePath() -> String? {
   #if os(Linux)
-  if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+  var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+  let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+  if length > 0 { return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
   #endif
   return Bundle.main.executablePath
 }

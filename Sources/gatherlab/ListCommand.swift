@@ -42,10 +42,13 @@ struct ListCommand: AsyncParsableCommand, GatherlabSubcommand {
   }
 
   static func run(_ settings: Settings) async throws {
-    let console = StandardConsole(capabilities: OutputOptions.capabilities(noColor: settings.noColor, width: settings.width))
+    let environment = ProcessEnvironment.current()
+    let console = StandardConsole(
+      capabilities: OutputOptions.capabilities(noColor: settings.noColor, width: settings.width, environment: environment)
+    )
     let catalog = try LessonOptions.loadCatalog(directory: settings.lessonsDirectory)
     let registry = DemoRegistry.standard
-    let store = FileProgressStore(directory: FileProgressStore.stateDirectory(environment: ProcessEnvironment.current()))
+    let store = FileProgressStore(directory: FileProgressStore.stateDirectory(environment: environment))
     let progress = store.peek()
     let done = Set(progress?.completed ?? [])
     if settings.json {

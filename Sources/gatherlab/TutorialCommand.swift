@@ -76,7 +76,9 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
     }
     let environment = ProcessEnvironment.current()
     let directory = FileProgressStore.stateDirectory(environment: environment)
-    let console = StandardConsole(capabilities: OutputOptions.capabilities(noColor: settings.noColor, width: settings.width))
+    let console = StandardConsole(
+      capabilities: OutputOptions.capabilities(noColor: settings.noColor, width: settings.width, environment: environment)
+    )
     let interactive = isatty(STDIN_FILENO) == 1
     let completion = CommandCompletion(lessonIDs: catalog.ids, registry: .standard)
     let reader: any LineReader =

@@ -79,6 +79,21 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: store.backup))
   }
 
+  @Test func aNewerFileIsRecognisedWhateverItsShape() {
+    // Readable as this version's shape, even with a value this version would reject, or not.
+    let shapes = [
+      #"{"version":3,"current":"results-order","completed":[],"part":0}"#,
+      #"{"version":3,"current":"results-order","completed":[],"speed":2}"#,
+      #"{"version":3,"lessons":{"x":1}}"#,
+      #"{"version":7}"#,
+    ]
+    for shape in shapes {
+      #expect(ProgressFile.decode(Data(shape.utf8)) == .newer(version: shape.contains("7") ? 7 : 3), "\(shape)")
+    }
+    #expect(ProgressFile.decode(Data(#"{"version":0,"current":"a","completed":[]}"#.utf8)) == .invalid)
+    #expect(ProgressFile.decode(Data(#"{"current":"a","completed":[]}"#.utf8)) == .invalid)
+  }
+
   @Test func noFileMeansNoProgressAndNoWarning() throws {
     let directory = try TemporaryDirectory(files: [:])
     let result = FileProgressStore(directory: directory.path).load()

@@ -22,7 +22,7 @@ public enum CodeHighlighter {
 
   /// One `StyledText` per line of `code` (tabs already expanded by the caller).
   public static func highlight(_ code: String, language: String) -> [StyledText] {
-    let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = code.lineSlices.map(String.init)
     guard let grammar = Grammar(language: language) else { return lines.map { StyledText($0) } }
     var state = State.code
     return lines.map { line in grammar.highlight(line, state: &state) }

@@ -23,16 +23,34 @@ public enum LessonSource: Sendable, Equatable, CustomStringConvertible {
   /// embedded lessons.
   public static func bundled(executablePath: String?) -> LessonSource {
     guard let executablePath else { return .embedded }
-    let installed = URL(fileURLWithPath: executablePath)
-      .deletingLastPathComponent()
-      .appendingPathComponent(installedRelativePath)
-      .standardizedFileURL
-      .path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: installed, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return .embedded
-    }
+    let binDirectory = executablePath.lastIndex(of: "/").map { String(executablePath[..<$0]) } ?? "."
+    let installed = standardized(binDirectory + "/" + installedRelativePath)
+    // stat(2), not FileManager and URL: those were a tenth of the walkthrough's start-up.
+    var status = stat()
+    guard stat(installed, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return .embedded }
     return .directory(installed)
+  }
+
+  /// `path` without `.` and `..` components, worked out on the text as `URL.standardized` does
+  /// (no links followed): `/usr/bin/../share` is `/usr/share`.
+  static func standardized(_ path: String) -> String {
+    let absolute = path.hasPrefix("/")
+    var components: [Substring] = []
+    for component in path.split(separator: "/") where component != "." {
+      if component == "..", let last = components.last, last != ".." {
+        components.removeLast()
+      } else if component != ".." || !absolute {
+        components.append(component)
+      }
+    }
+    // Appended by hand: `[Substring].joined` runs unspecialised here, a third of a million
+    // instructions at start-up.
+    var joined = absolute ? "/" : ""
+    for (index, component) in components.enumerated() {
+      if index > 0 { joined += "/" }
+      joined.append(contentsOf: component)
+    }
+    return joined.isEmpty ? "." : joined
   }
 
   /// "the lessons directory 'Lessons'" or "the built-in lessons", for messages.

@@ -131,6 +131,10 @@ public struct MarkdownRenderer: Sendable {
     var body: [StyledText] = []
     if !source.isEmpty {
       for line in highlighted {
+        guard line.displayWidth > inner else {
+          body.append(bar + line)
+          continue
+        }
         // Continuations line up under the code they continue, with the marker in front.
         let indentation = min(line.plainText.prefix { $0 == " " }.count, inner / 2)
         let continuation = StyledText(String(repeating: " ", count: indentation)) + marker
@@ -255,7 +259,7 @@ public struct MarkdownRenderer: Sendable {
 
   /// Tabs to spaces, to the next multiple of four columns.
   static func expandingTabs(_ text: String) -> String {
-    guard text.contains("\t") else { return text }
+    guard text.utf8.contains(UInt8(ascii: "\t")) else { return text }
     var output = ""
     var column = 0
     for character in text {

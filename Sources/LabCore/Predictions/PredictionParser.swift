@@ -1,3 +1,4 @@
+import LabTerminal
 import Yams
 
 /// Finds the ```predict blocks of a lesson and reads each into a `Prediction`, reporting every
@@ -264,8 +265,8 @@ public enum PredictionParser {
 
   /// The file line of `key:` in a block whose fence is on `blockLine` (the fence when absent).
   static func lineOfKey(_ key: String, in body: String, blockLine: Int) -> Int {
-    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-    guard let index = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) else { return blockLine }
+    let prefix = key + ":"
+    guard let index = body.lineSlices.firstIndex(where: { $0.hasPrefix(prefix) }) else { return blockLine }
     return blockLine + 1 + index
   }
 

@@ -19,12 +19,17 @@ public enum ProgressFile: Equatable, Sendable {
   /// Reads version 2, and version 1 as the same progress at part 1 with predictions on and none
   /// answered, so upgrading loses nothing.
   public static func decode(_ data: Data) -> ProgressFile {
-    if let version = try? JSONDecoder().decode(Version.self, from: data).version, version > Progress.currentVersion {
-      return .newer(version: version)
+    // The whole file is decoded first (one decoding, the usual case); `version` alone only when
+    // that fails, since a newer file may have another shape.
+    let decoder = JSONDecoder()
+    guard let stored = try? decoder.decode(Stored.self, from: data) else {
+      if let version = try? decoder.decode(Version.self, from: data).version, version > Progress.currentVersion {
+        return .newer(version: version)
+      }
+      return .invalid
     }
-    guard let stored = try? JSONDecoder().decode(Stored.self, from: data), (1...Progress.currentVersion).contains(stored.version),
-      stored.part.map({ $0 >= 1 }) ?? true
-    else {
+    if stored.version > Progress.currentVersion { return .newer(version: stored.version) }
+    guard (1...Progress.currentVersion).contains(stored.version), stored.part.map({ $0 >= 1 }) ?? true else {
       return .invalid
     }
     var progress = Progress(
@@ -54,7 +59,7 @@ public enum ProgressFile: Equatable, Sendable {
     }
   }
 
-  /// `version` alone, read first, so a newer file is recognised rather than taken as corrupt.
+  /// `version` alone, so a newer file of another shape is recognised rather than taken as corrupt.
   private struct Version: Decodable {
     var version: Int
   }
