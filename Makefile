@@ -40,7 +40,7 @@ build: deps
 
 release: deps
 	@if [ -n "$(RELEASE_LINK_FLAGS)" ]; then mkdir -p "$(STATIC_LINK_DIR)" && ln -sf "$(LIBSTDCXX_A)" "$(STATIC_LINK_DIR)/libstdc++.a"; fi
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(STATIC_BUILD) $(RELEASE_LINK_FLAGS)
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(STATIC_BUILD) $(RELEASE_LINK_FLAGS) --product gatherlab
 
 run: release
 	$(BIN)
@@ -64,12 +64,14 @@ test-debug: deps
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test --skip-build --filter "$(PARITY_TESTS)"
 	$(SWIFT) test --skip-build --filter GatherlabEndToEndTests
 
-test-release: deps
+# Its end-to-end tests run the binary `make install` ships (static runtime and libstdc++), not
+# the release build beside the tests: the same code, linked as users get it.
+test-release: deps release
 	$(SWIFT) build -c release --build-tests
 	$(SWIFT) test -c release --skip-build --skip GatherlabEndToEndTests --skip "$(REAL_CLOCK_TESTS)|$(PARITY_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test -c release --skip-build --filter "$(REAL_CLOCK_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test -c release --skip-build --filter "$(PARITY_TESTS)"
-	$(SWIFT) test -c release --skip-build --filter GatherlabEndToEndTests
+	GATHERLAB_BINARY="$(CURDIR)/$(BIN)" $(SWIFT) test -c release --skip-build --filter GatherlabEndToEndTests
 
 lint: release
 	$(BIN) lint Lessons

@@ -414,11 +414,16 @@ extension EndToEnd {
 }
 
 @Suite struct GatherlabBinaryTests {
-  @Test func theBinaryIsTheOneBuiltBesideTheTests() throws {
+  /// `make test-release` names the static binary `make install` ships; otherwise each
+  /// configuration tests the one built beside its tests.
+  @Test func theBinaryIsTheOneNamedOrTheOneBuiltBesideTheTests() throws {
     let binary = try GatherlabBinary.url
-    let testBundle = try #require(Bundle.main.executableURL).resolvingSymlinksInPath()
-
     #expect(binary.lastPathComponent == "gatherlab")
-    #expect(testBundle.path.hasPrefix(binary.deletingLastPathComponent().path + "/"))
+    if let named = ProcessInfo.processInfo.environment[GatherlabBinary.environmentOverride], !named.isEmpty {
+      #expect(binary.path == URL(filePath: named).path)
+    } else {
+      let testBundle = try #require(Bundle.main.executableURL).resolvingSymlinksInPath()
+      #expect(testBundle.path.hasPrefix(binary.deletingLastPathComponent().path + "/"))
+    }
   }
 }
