@@ -46,9 +46,9 @@ public enum TraceEventExport {
       }
       switch row.state {
       case .failed(let error):
-        events.append(instant("\(row.name) failed", thread: thread, at: end, scope: "t", args: [("error", .string(error))]))
+        events.append(instant("\(RowLabel.text(row)) failed", thread: thread, at: end, scope: "t", args: [("error", .string(error))]))
       case .cancelled:
-        events.append(instant("\(row.name) cancelled", thread: thread, at: end, scope: "t", args: []))
+        events.append(instant("\(RowLabel.text(row)) cancelled", thread: thread, at: end, scope: "t", args: []))
       default: break
       }
     }

@@ -165,7 +165,7 @@ import FoundationXML
     ])
     let instants = events.filter { $0["ph"] as? String == "i" }
       .map { "\($0["name"]!) tid=\($0["tid"]!) ts=\($0["ts"]!) s=\($0["s"]!)" }
-    #expect(instants == ["A failed tid=2 ts=1001000 s=t", "error reached the caller tid=1 ts=1002000 s=p"])
+    #expect(instants == ["[0] A failed tid=2 ts=1001000 s=t", "error reached the caller tid=1 ts=1002000 s=p"])
     let b = try #require(events.first { $0["ph"] as? String == "X" && $0["tid"] as? Int == 3 }?["args"] as? [String: Any])
     #expect(b["value"] as? String == "B")
     #expect(b["orphan"] as? Bool == true)
@@ -177,7 +177,7 @@ import FoundationXML
     let events = try trace(RecordingFixtures.timeout)
     let instants = events.filter { $0["ph"] as? String == "i" }
       .map { "\($0["name"]!) tid=\($0["tid"]!) ts=\($0["ts"]!)" }
-    #expect(instants == ["B cancelled tid=3 ts=2000000", "deadline tid=1 ts=2000000", "deadline passed tid=1 ts=2000000"])
+    #expect(instants == ["[1] B cancelled tid=3 ts=2000000", "deadline tid=1 ts=2000000", "deadline passed tid=1 ts=2000000"])
   }
 }
 
