@@ -16,21 +16,24 @@ import Testing
   func everySentenceOfEverySummaryIsTrueOfItsRun(_ id: String) async throws {
     let harness = DemoHarness(mode: .json)
     let demo = try harness.registry.demo(named: id)
-    await propertyCheck(count: 20, input: Gen.int(in: 0...99).array(of: 12)) { choices in
+    await propertyCheck(count: 20, input: Gen.int(in: 0...99).array(of: 12), Self.speed) { choices, speed in
       let arguments = Self.arguments(for: demo, from: choices)
       do {
-        let (output, report) = try await harness.run(id, arguments)
-        let run = try RunEvents(jsonLines: output, plan: demo.plan(report.parameters))
+        let (output, report) = try await harness.run(id, arguments, speed: try DemoSpeed(speed))
+        let run = try RunEvents(jsonLines: output, plan: demo.plan(report.parameters), speed: speed)
         let summary = DemoTranscript.summary(report, takeaway: [], width: 100).map(\.plainText)
         for line in summary { run.checkSummaryLine(line, report: report, arguments: arguments) }
         for (sentenceID, text) in demo.said(report) {
           run.checkSentence(sentenceID, text, report: report, arguments: arguments)
         }
       } catch {
-        Issue.record("\(id) \(arguments.joined(separator: " ")): \(error)")
+        Issue.record("\(id) \(arguments.joined(separator: " ")) at speed \(speed): \(error)")
       }
     }
   }
+
+  /// The speeds runs are tried at: the same moment is wider at high speeds.
+  static let speed = Gen<Double?>.element(of: [1, 1, 10, 100]).map { $0 ?? 1 }
 
   /// Every sentence a demo can say has a checker here: a new sentence needs one.
   @Test func everySentenceHasAChecker() {
@@ -73,7 +76,10 @@ import Testing
 
 /// What happened in one run, rebuilt from its JSON Lines alone.
 struct RunEvents {
-  static let tolerance = 0.021
+  /// How close two instants may be and still count as one moment: 20 ms nominal, or 5 ms of real
+  /// time at the run's speed when that is more (the timing bar's 5 ms × speed), and a little
+  /// for rounding.
+  let tolerance: Double
 
   var tasks: [String] = []
   var waitingAt: [String: Double] = [:]
@@ -87,7 +93,8 @@ struct RunEvents {
   /// The task events of the last phase, in the order they were reported.
   var events: [DemoEvent] = []
 
-  init(jsonLines: String, plan: DemoPlan) throws {
+  init(jsonLines: String, plan: DemoPlan, speed: Double) throws {
+    tolerance = max(0.02, 0.005 * speed) + 0.001
     let lastPhase = plan.phases.last
     tasks = plan.tasks.filter { $0.phase == lastPhase }.map(\.name)
     var phase: String?
@@ -123,7 +130,7 @@ struct RunEvents {
   var waited: [String] {
     tasks.filter { task in
       guard let waiting = waitingAt[task] else { return false }
-      return (startedAt[task] ?? .infinity) > waiting + Self.tolerance
+      return (startedAt[task] ?? .infinity) > waiting + tolerance
     }
   }
   var joinTime: Double { join?.time ?? 0 }
@@ -144,7 +151,15 @@ struct RunEvents {
     return best
   }
 
-  func distinctStarts(_ names: [String]) -> Int { DemoReport.distinctMoments(names.compactMap { startedAt[$0] }) }
+  /// How many distinct moments the tasks started at, a start within `tolerance` of the one
+  /// before counting once.
+  func distinctStarts(_ names: [String]) -> Int {
+    var moments: [Double] = []
+    for time in names.compactMap({ startedAt[$0] }).sorted() where moments.last.map({ time - $0 > tolerance }) ?? true {
+      moments.append(time)
+    }
+    return moments.count
+  }
 
   /// "[1] B" labels in `text`, checked to name the task at that index.
   func labels(_ text: some StringProtocol, _ context: String) -> [String] {
@@ -171,8 +186,8 @@ struct RunEvents {
       let rank = Int(match.output.2) ?? 0
       guard let end = endedAt[task] else { Issue.record("\(context): \(task) has a rank but never ended"); continue }
       let ranked = tasks.filter { endKind[$0] == .finished || endKind[$0] == .failed }
-      let before = ranked.filter { (endedAt[$0] ?? 0) < end - Self.tolerance }.count
-      let upTo = ranked.filter { (endedAt[$0] ?? 0) <= end + Self.tolerance }.count
+      let before = ranked.filter { (endedAt[$0] ?? 0) < end - tolerance }.count
+      let upTo = ranked.filter { (endedAt[$0] ?? 0) <= end + tolerance }.count
       #expect(before < rank && rank <= upTo, "\(context): \(task) ranked \(rank)")
     }
     _ = labels(text, context)
@@ -186,7 +201,7 @@ struct RunEvents {
   }
 
   func checkSummaryLine(_ line: String, report: DemoReport, arguments: [String]) {
-    let context = "\(report.demo) \(arguments.joined(separator: " ")): \(line)"
+    let context = "\(report.demo) \(arguments.joined(separator: " ")) at speed \(report.speed): \(line)"
     checkCommon(line, report: report, context)
     let value = line.dropFirst(12)
     let outcome = join?.outcome
@@ -230,12 +245,12 @@ struct RunEvents {
   ]
 
   func checkSentence(_ id: String, _ text: String, report: DemoReport, arguments: [String]) {
-    let context = "\(report.demo) \(arguments.joined(separator: " ")): \(text)"
+    let context = "\(report.demo) \(arguments.joined(separator: " ")) at speed \(report.speed): \(text)"
     checkCommon(text, report: report, context)
     let outcome = join?.outcome
     let ends = tasks.compactMap { endedAt[$0] }
-    let inversion = ends.indices.contains { i in ends[(i + 1)...].contains { $0 < ends[i] - Self.tolerance } }
-    let tie = ends.indices.contains { i in ends[(i + 1)...].contains { abs($0 - ends[i]) <= Self.tolerance } }
+    let inversion = ends.indices.contains { i in ends[(i + 1)...].contains { $0 < ends[i] - tolerance } }
+    let tie = ends.indices.contains { i in ends[(i + 1)...].contains { abs($0 - ends[i]) <= tolerance } }
     func before(_ marker: String) -> [String] { labels(text.components(separatedBy: marker)[0], context) }
     func after(_ marker: String) -> [String] { labels(text.components(separatedBy: marker).dropFirst().joined(), context) }
     switch id {
@@ -244,7 +259,7 @@ struct RunEvents {
     case "ordering.tied": #expect(!inversion && tie, "\(context)")
     case "ordering.slowest":
       let longest = tasks.compactMap { task in endedAt[task].flatMap { end in startedAt[task].map { end - $0 } } }.max() ?? -1
-      #expect(abs(joinTime - longest) <= Self.tolerance, "\(context)")
+      #expect(abs(joinTime - longest) <= tolerance, "\(context)")
     case "error-cancel.cancelled", "semaphore.cancelled", "timeout.cancelled":
       let named = Set(before(" cancelled"))
       #expect(!named.isEmpty && named.isSubset(of: cancelled), "\(context)")
@@ -254,13 +269,13 @@ struct RunEvents {
       #expect(outcome == .threw && !named.isEmpty && named.isSubset(of: orphans), "\(context)")
     case "error-cancel.already-done":
       for task in before(" had already finished") {
-        #expect(endKind[task] == .finished && (endedAt[task] ?? .infinity) <= joinTime + Self.tolerance, "\(context)")
+        #expect(endKind[task] == .finished && (endedAt[task] ?? .infinity) <= joinTime + tolerance, "\(context)")
       }
     case "error-cancel.nothing-left":
       #expect(outcome == .threw && orphans.isEmpty && cancelled.isEmpty, "\(context)")
-      #expect(ends.allSatisfy { $0 <= joinTime + Self.tolerance }, "\(context)")
+      #expect(ends.allSatisfy { $0 <= joinTime + tolerance }, "\(context)")
     case "return-exceptions.nothing-cancelled":
-      #expect(cancelled.isEmpty && abs(joinTime - (ends.max() ?? -1)) <= Self.tolerance, "\(context)")
+      #expect(cancelled.isEmpty && abs(joinTime - (ends.max() ?? -1)) <= tolerance, "\(context)")
     case "return-exceptions.why":
       #expect(outcome == .returned && !ended(.failed).isEmpty, "\(context)")
     case "semaphore.bounded":
@@ -270,7 +285,7 @@ struct RunEvents {
     case "semaphore.upfront":
       let match = text.firstMatch(of: /All (\d+) tasks existed from the start, (\d+) of them waiting/)
       #expect(match.map { Int($0.output.1) == tasks.count && Int($0.output.2) == waited.count } ?? false, "\(context)")
-      #expect(tasks.allSatisfy { (waitingAt[$0] ?? startedAt[$0] ?? .infinity) <= Self.tolerance }, "\(context)")
+      #expect(tasks.allSatisfy { (waitingAt[$0] ?? startedAt[$0] ?? .infinity) <= tolerance }, "\(context)")
     case "semaphore.window":
       let match = text.firstMatch(of: /At most (\d+) tasks existed at any moment, not (\d+)/)
       #expect(match.map { Int($0.output.1) == peak(existing: true) && Int($0.output.2) == tasks.count } ?? false, "\(context)")
@@ -292,11 +307,11 @@ struct RunEvents {
       #expect(outcome == .returned && ended(.finished).count == tasks.count, "\(context)")
     case "first-completed.done":
       for task in labels(text, context) {
-        #expect(endKind[task] == .finished && (endedAt[task] ?? .infinity) <= joinTime + Self.tolerance, "\(context)")
+        #expect(endKind[task] == .finished && (endedAt[task] ?? .infinity) <= joinTime + tolerance, "\(context)")
       }
     case "first-completed.cancelled":
       for task in before(" still running") {
-        #expect(cancelled.contains(task) && (endedAt[task] ?? 0) >= joinTime - Self.tolerance, "\(context)")
+        #expect(cancelled.contains(task) && (endedAt[task] ?? 0) >= joinTime - tolerance, "\(context)")
       }
     case "sequential.speedup", "sequential.single":
       #expect(outcome == .returned, "\(context)")

@@ -16,8 +16,12 @@ public struct DemoHarness {
     self.capabilities = capabilities
   }
 
-  public func run(_ id: String, _ arguments: [String] = []) async throws -> (output: String, report: DemoReport) {
-    try await run(DemoLaunch(demo: id, arguments: arguments, speed: .normal, registry: registry))
+  public func run(
+    _ id: String,
+    _ arguments: [String] = [],
+    speed: DemoSpeed = .normal
+  ) async throws -> (output: String, report: DemoReport) {
+    try await run(DemoLaunch(demo: id, arguments: arguments, speed: speed, registry: registry))
   }
 
   /// Runs a launched demo (at its speed's nominal times: the test clock does not scale).

@@ -131,9 +131,21 @@ public struct DemoReport: Sendable, Equatable {
 // MARK: - Facts the sentences are chosen by
 
 extension DemoReport {
-  /// Two instants closer than this (nominal seconds) count as the same moment: tasks that end
-  /// together may report in either order on Swift's thread pool.
-  public static let sameMoment = 0.02
+  /// Two instants closer than this (nominal seconds) count as the same moment at `speed`: tasks
+  /// that end together may report in either order on Swift's thread pool, a few milliseconds of
+  /// real time apart. 20 ms nominal, or 5 ms of real time when that is more (the timing bar's
+  /// 5 ms × speed): at speed 100, 20 ms nominal is 0.2 ms real, less than a loaded machine's
+  /// jitter, and sentences that need two ends to coincide went missing.
+  public static func sameMoment(atSpeed speed: Double) -> Double { max(0.02, 0.005 * speed) }
+
+  /// The same moment at this run's speed.
+  public var sameMoment: Double { Self.sameMoment(atSpeed: speed) }
+
+  /// Whether two times are the same moment; false when either is missing.
+  public func same(_ a: Double?, _ b: Double?) -> Bool {
+    guard let a, let b else { return false }
+    return abs(a - b) <= sameMoment
+  }
 
   public func tasks(where predicate: (SlotResult) -> Bool) -> [TaskResult] {
     results.filter { predicate($0.result) }
@@ -152,15 +164,15 @@ extension DemoReport {
   public var waited: [TaskResult] {
     results.filter { task in
       guard let waitingSince = task.waitingSince else { return false }
-      return (task.startedAt ?? .infinity) > waitingSince + Self.sameMoment
+      return (task.startedAt ?? .infinity) > waitingSince + sameMoment
     }
   }
 
   /// How many distinct moments tasks started at: the waves of a bounded gather.
-  public var waves: Int { Self.distinctMoments(results.compactMap(\.startedAt)) }
+  public var waves: Int { distinctMoments(results.compactMap(\.startedAt)) }
 
   /// How many distinct moments `times` holds, times within `sameMoment` of the one before counting once.
-  public static func distinctMoments(_ times: [Double]) -> Int {
+  public func distinctMoments(_ times: [Double]) -> Int {
     var moments: [Double] = []
     for time in times.sorted() where moments.last.map({ time - $0 > sameMoment }) ?? true {
       moments.append(time)
@@ -184,8 +196,8 @@ extension DemoReport {
     var tied = false
     for (i, earlier) in ends.enumerated() {
       for later in ends[(i + 1)...] {
-        if later < earlier - Self.sameMoment { return .differs }
-        if abs(later - earlier) <= Self.sameMoment { tied = true }
+        if later < earlier - sameMoment { return .differs }
+        if abs(later - earlier) <= sameMoment { tied = true }
       }
     }
     return tied ? .tied : .argumentOrder

@@ -70,7 +70,7 @@ public struct ErrorCancelDemo: Demo {
   public let sentences = [
     SummarySentence("error-cancel.cancelled", when: { report in
       report.outcome == .threw && !report.cancelled.isEmpty
-        && report.cancelled.allSatisfy { same($0.endedAt, report.failed.first?.endedAt) }
+        && report.cancelled.allSatisfy { report.same($0.endedAt, report.failed.first?.endedAt) }
     }) { report in
       let failed = report.failed.first
       return "\(report.cancelled.labels()) \(was(report.cancelled.count)) cancelled as soon as \(failed?.label ?? "A") failed, "

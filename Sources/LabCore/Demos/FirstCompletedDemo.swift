@@ -50,7 +50,7 @@ public struct FirstCompletedDemo: Demo {
 
   public let sentences = [
     SummarySentence("first-completed.done", when: { $0.outcome == .returned && !$0.finished.isEmpty }) { report in
-      let done = report.finished.filter { ($0.endedAt ?? .infinity) <= report.elapsed + DemoReport.sameMoment }
+      let done = report.finished.filter { ($0.endedAt ?? .infinity) <= report.elapsed + report.sameMoment }
       return "wait returned at \(seconds(report.elapsed)), as soon as \(done.labels()) \(was(done.count)) done."
     },
     SummarySentence("first-completed.cancelled", when: { report in

@@ -55,8 +55,8 @@ public struct OrderingDemo: Demo {
       "Some finished at the same moment; the results are still in argument order: \(report.results.names)."
     },
     SummarySentence("ordering.slowest", when: { report in
-      report.outcome == .returned && report.results.count > 1 && same(report.elapsed, report.longestRun)
-        && report.sequential > report.elapsed + DemoReport.sameMoment
+      report.outcome == .returned && report.results.count > 1 && report.same(report.elapsed, report.longestRun)
+        && report.sequential > report.elapsed + report.sameMoment
     }) { report in
       "gather took as long as the slowest task (\(seconds(report.elapsed))), "
         + "not as long as all of them one after another (\(seconds(report.sequential)))."

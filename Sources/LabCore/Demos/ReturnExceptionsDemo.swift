@@ -54,7 +54,7 @@ public struct ReturnExceptionsDemo: Demo {
   public let sentences = [
     SummarySentence("return-exceptions.nothing-cancelled", when: { report in
       report.outcome == .returned && report.cancelled.isEmpty && report.unfinished.isEmpty
-        && same(report.elapsed, report.results.compactMap(\.endedAt).max())
+        && report.same(report.elapsed, report.results.compactMap(\.endedAt).max())
     }) { report in
       let failed = report.failed.map { "\($0.task)'s error at index \($0.index)" }.joined(separator: ", ")
       return "Nothing was cancelled: every task ran to its end, and gather returned at \(seconds(report.elapsed)), "

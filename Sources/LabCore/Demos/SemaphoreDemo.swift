@@ -91,7 +91,7 @@ public struct SemaphoreDemo: Demo {
     },
     SummarySentence("semaphore.upfront", when: { report in
       report.maxExisting == report.results.count && !report.waited.isEmpty
-        && report.results.allSatisfy { ($0.waitingSince ?? $0.startedAt ?? .infinity) <= DemoReport.sameMoment }
+        && report.results.allSatisfy { ($0.waitingSince ?? $0.startedAt ?? .infinity) <= report.sameMoment }
     }) { report in
       "All \(report.results.count) tasks existed from the start, \(report.waited.count) of them waiting for a permit: "
         + "memory grows with the number of tasks. Try mode=window."
@@ -104,7 +104,7 @@ public struct SemaphoreDemo: Demo {
     },
     SummarySentence("semaphore.orphans", when: { $0.outcome == .threw && !$0.orphans.isEmpty }) { report in
       let orphans = report.results.filter(\.isOrphan)
-      let later = DemoReport.distinctMoments(orphans.compactMap(\.startedAt).filter { $0 >= report.elapsed - DemoReport.sameMoment })
+      let later = report.distinctMoments(orphans.compactMap(\.startedAt).filter { $0 >= report.elapsed - report.sameMoment })
       let waves = later == 0 ? "" : later == 1 ? ", in 1 more wave," : ", in \(later) more waves,"
       return "The caller got \(report.failed.first.map { $0.label + "'s" } ?? "the") error at \(seconds(report.elapsed)), "
         + "but \(orphans.count) other \(orphans.count == 1 ? "task" : "tasks") went on\(waves) "
@@ -112,7 +112,7 @@ public struct SemaphoreDemo: Demo {
     },
     SummarySentence("semaphore.cancelled", when: { report in
       report.outcome == .threw && !report.cancelled.isEmpty
-        && report.cancelled.allSatisfy { same($0.endedAt, report.failed.first?.endedAt) }
+        && report.cancelled.allSatisfy { report.same($0.endedAt, report.failed.first?.endedAt) }
     }) { report in
       "\(DemoTranscript.fateList(report.cancelled, ranks: false)) \(was(report.cancelled.count)) cancelled "
         + "as soon as \(report.failed.first?.label ?? "a task") failed."

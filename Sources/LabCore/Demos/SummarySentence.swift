@@ -64,11 +64,5 @@ extension Array where Element == DemoReport.TaskResult {
 /// "was" for one, "were" for more.
 func was(_ count: Int) -> String { count == 1 ? "was" : "were" }
 
-/// Two times that are the same moment, within `DemoReport.sameMoment`.
-func same(_ a: Double?, _ b: Double?) -> Bool {
-  guard let a, let b else { return false }
-  return abs(a - b) <= DemoReport.sameMoment
-}
-
 /// "1.00s".
 func seconds(_ value: Double?) -> String { SecondsFormat.seconds(value ?? 0) }

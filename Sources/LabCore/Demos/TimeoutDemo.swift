@@ -82,7 +82,7 @@ public struct TimeoutDemo: Demo {
   public let sentences = [
     SummarySentence("timeout.cancelled", when: { report in
       report.outcome == .timedOut && !report.cancelled.isEmpty
-        && report.cancelled.allSatisfy { same($0.endedAt, report.elapsed) }
+        && report.cancelled.allSatisfy { report.same($0.endedAt, report.elapsed) }
     }) { report in
       "At the deadline, \(seconds(report.elapsed)), \(report.cancelled.labels()) \(was(report.cancelled.count)) cancelled "
         + "and the caller got a timeout instead of a list."
