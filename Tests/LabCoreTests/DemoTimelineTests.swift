@@ -392,11 +392,60 @@ import Testing
       received    ["A", "B", "C", "D", "E"]
       finished    [0] A 1st, [1] B 2nd, [2] C 3rd, [3] D 4th, [4] E 5th
 
-      Each blocking call ran on a thread of its own, as asyncio.to_thread does, while
-      its task suspended: all 5 overlapped, and gather returned at 1.00s.
+      Each blocking call ran on a worker thread, as asyncio.to_thread does, while its
+      task suspended: all 5 overlapped, and gather returned at 1.00s.
 
       """)
     #expect(report.elapsed == 1)
+  }
+
+  /// More calls than asyncio.to_thread's pool has threads (min(32, cores + 4): 6 on the test
+  /// clock's 2 cores) wait for a worker, as CPython's do.
+  @Test func blockingCallsBeyondThePoolsWorkersWaitForOne() async throws {
+    let (output, report) = try await harness.run("blocking", ["mode=thread", "tasks=8"])
+    #expect(DemoHarness.normalized(output) == """
+      blocking · tasks=8 · delay=1 · mode=thread
+       0.00s  [0] A  started
+       0.00s  [0] A  waiting
+       0.00s  [1] B  started
+       0.00s  [1] B  waiting
+       0.00s  [2] C  started
+       0.00s  [2] C  waiting
+       0.00s  [3] D  started
+       0.00s  [3] D  waiting
+       0.00s  [4] E  started
+       0.00s  [4] E  waiting
+       0.00s  [5] F  started
+       0.00s  [5] F  waiting
+       0.00s  [6] G  started
+       0.00s  [6] G  waiting
+       0.00s  [7] H  started
+       0.00s  [7] H  waiting
+       1.00s  [0] A  finished 1st  "A"
+       1.00s  [1] B  finished 2nd  "B"
+       1.00s  [2] C  finished 3rd  "C"
+       1.00s  [3] D  finished 4th  "D"
+       1.00s  [4] E  finished 5th  "E"
+       1.00s  [5] F  finished 6th  "F"
+       2.00s  [6] G  finished 7th  "G"
+       2.00s  [7] H  finished 8th  "H"
+       2.00s  ▲      gather returned: ["A", "B", "C", "D", "E", "F", "G", "H"]
+
+      Summary
+      outcome     returned
+      elapsed     2.00s (ideal 2.00s)
+      sequential  8.00s if awaited one by one
+      speedup     4.0×
+      received    ["A", "B", "C", "D", "E", "F", "G", "H"]
+      finished    [0] A 1st, [1] B 2nd, [2] C 3rd, [3] D 4th, [4] E 5th, [5] F 6th,
+                  [6] G 7th, [7] H 8th
+
+      asyncio.to_thread's calls share one pool of min(32, cores + 4) = 6 worker
+      threads: 8 calls ran at most 6 at a time, in 2 rounds, and gather returned at
+      2.00s.
+
+      """)
+    #expect(report.elapsed == 2)
   }
 }
 

@@ -45,15 +45,27 @@ struct PythonTwinParityTests {
     ("blocking", []), ("blocking", ["tasks=1", "delay=0.5"]), ("blocking", ["tasks=5", "delay=0.3"]),
     ("blocking", ["mode=await"]), ("blocking", ["tasks=4", "delay=0.5", "mode=await"]),
     ("blocking", ["mode=thread"]), ("blocking", ["tasks=2", "delay=2", "mode=thread"]),
+    ("blocking", ["tasks=12", "delay=0.5", "mode=thread"]),
   ]
+
+  /// The cores the Swift run of `blocking` models: one for `sleep` (asyncio runs every task on
+  /// its one thread, so that is the Swift run its twin must match; on more cores Swift runs
+  /// blocked tasks side by side, by design), and for `thread` as many as make the pool of
+  /// min(32, cores + 4) workers the size this CPython gives asyncio.to_thread.
+  static func blockingCores(_ arguments: [String]) -> Int {
+    guard arguments.contains("mode=thread") else { return 1 }
+    let workers = PythonForTests.python3.flatMap(PythonForTests.toThreadWorkers) ?? 5
+    return max(1, workers - 4)
+  }
 
   @Test(arguments: 0..<cases.count)
   func swiftDemoAndPythonTwinAgree(_ index: Int) async throws {
     let (id, arguments) = Self.cases[index]
-    // The harness's registry, except that `blocking` models a pool of one core on the test clock:
-    // asyncio runs every task on its one thread, so that is the Swift run its twin must match
-    // (on more cores Swift runs blocked tasks side by side, by design).
-    let demo: any Demo = id == "blocking" ? BlockingDemo(blocker: SimulatedBlocker(cores: 1)) : try DemoHarness().registry.demo(named: id)
+    // The harness's registry, except for the cores `blocking` models on the test clock.
+    let demo: any Demo =
+      id == "blocking"
+      ? BlockingDemo(blocker: SimulatedBlocker(cores: Self.blockingCores(arguments)))
+      : try DemoHarness().registry.demo(named: id)
     let parameters = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
     let swift = try await Self.swiftRun(demo, parameters)
     let python = try await Self.pythonRun(demo, parameters)

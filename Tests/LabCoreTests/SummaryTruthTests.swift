@@ -151,6 +151,20 @@ struct RunEvents {
     return best
   }
 
+  /// How many tasks ended at each distinct moment, an end within `tolerance` of the one before
+  /// counting as the same.
+  var endWaves: [Int] {
+    var waves: [(time: Double, count: Int)] = []
+    for time in tasks.compactMap({ endedAt[$0] }).sorted() {
+      if let last = waves.last, time - last.time <= tolerance {
+        waves[waves.count - 1].count += 1
+      } else {
+        waves.append((time, 1))
+      }
+    }
+    return waves.map(\.count)
+  }
+
   /// How many distinct moments the tasks started at, a start within `tolerance` of the one
   /// before counting once.
   func distinctStarts(_ names: [String]) -> Int {
@@ -242,6 +256,7 @@ struct RunEvents {
     "first-completed.done", "first-completed.cancelled",
     "sequential.speedup", "sequential.single",
     "blocking.pool", "blocking.asyncio", "blocking.enough-cores", "blocking.suspended", "blocking.own-thread",
+    "blocking.thread-pool",
   ]
 
   func checkSentence(_ id: String, _ text: String, report: DemoReport, arguments: [String]) {
@@ -324,8 +339,15 @@ struct RunEvents {
       #expect(!waited.isEmpty, "\(context)")
     case "blocking.asyncio":
       #expect(outcome == .returned && tasks.count > 1, "\(context)")
-    case "blocking.enough-cores", "blocking.suspended", "blocking.own-thread":
+    case "blocking.enough-cores", "blocking.suspended":
       #expect(outcome == .returned && waited.isEmpty, "\(context)")
+    case "blocking.own-thread":
+      #expect(outcome == .returned && waited.isEmpty && endWaves.count == 1, "\(context)")
+    case "blocking.thread-pool":
+      // Python's default pool: min(32, os.cpu_count() + 4) threads, on the cores the run reports.
+      let workers = min(32, (report.cores ?? 1) + 4)
+      #expect(outcome == .returned && endWaves.count > 1 && endWaves.allSatisfy { $0 <= workers }, "\(context)")
+      #expect(text.contains("= \(workers) worker threads") && text.contains("in \(endWaves.count) rounds"), "\(context)")
     default:
       Issue.record("\(context): no checker for \(id)")
     }

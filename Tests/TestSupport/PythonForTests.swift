@@ -23,15 +23,28 @@ public enum PythonForTests {
 
   /// [major, minor] of the interpreter at `path`.
   static func version(of path: String) -> [Int]? {
+    output(of: path, "import sys; print(*sys.version_info[:2])")?
+      .split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+  }
+
+  /// How many worker threads `asyncio.to_thread` gets from the interpreter at `path`: its default
+  /// executor's size, min(32, cpu count + 4), with the cpu count that version counts.
+  public static func toThreadWorkers(of path: String) -> Int? {
+    output(of: path, "import concurrent.futures as f; print(f.ThreadPoolExecutor()._max_workers)")
+      .flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+  }
+
+  /// What `code` prints when the interpreter at `path` runs it; nil when it cannot start.
+  static func output(of path: String, _ code: String) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = ["-c", "import sys; print(*sys.version_info[:2])"]
+    process.arguments = ["-c", code]
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
     do { try process.run() } catch { return nil }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+    return String(decoding: data, as: UTF8.self)
   }
 }

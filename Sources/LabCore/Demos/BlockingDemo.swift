@@ -7,8 +7,9 @@ import LabTerminal
 /// - `mode=sleep`: asyncio's single thread would run them one after another (3 s); Swift's pool
 ///   has one thread per core, so they run that many at a time: ceil(tasks/cores)×delay.
 /// - `mode=await`: they suspend (`await asyncio.sleep`), and all wait together: ~1 s.
-/// - `mode=thread`: each hands its blocking call to a thread of its own, as `asyncio.to_thread`
-///   does, and suspends until it ends: ~1 s.
+/// - `mode=thread`: each hands its blocking call to a worker thread, as `asyncio.to_thread`
+///   does, and suspends until it ends. The workers are Python's default pool, min(32, cores + 4)
+///   threads: ceil(tasks/workers)×delay, ~1 s for up to that many tasks.
 public struct BlockingDemo: Demo {
   public let blocker: any ThreadBlocker
 
@@ -34,7 +35,13 @@ public struct BlockingDemo: Demo {
     let tasks = parameters.integer("tasks")
     let delay = parameters.seconds("delay")
     let cores = max(1, blocker.cores)
-    let rounds = parameters.choice("mode") == "sleep" ? (tasks + cores - 1) / cores : 1
+    let workers = Self.workers(cores: cores)
+    let rounds =
+      switch parameters.choice("mode") {
+      case "sleep": (tasks + cores - 1) / cores
+      case "thread": (tasks + workers - 1) / workers
+      default: 1
+      }
     return DemoPlan(
       tasks: DemoPlan.lettered(durations: Array(repeating: delay, count: tasks)),
       ideal: Double(rounds) * delay,
@@ -42,6 +49,10 @@ public struct BlockingDemo: Demo {
       cores: cores
     )
   }
+
+  /// The threads `asyncio.to_thread` shares: the loop's default `ThreadPoolExecutor` has
+  /// min(32, os.cpu_count() + 4) workers.
+  public static func workers(cores: Int) -> Int { min(32, max(1, cores) + 4) }
 
   public func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration {
     let clock = session.clock
@@ -51,11 +62,14 @@ public struct BlockingDemo: Demo {
     let blocker = blocker
     let observer = session.observer()
     // code: begin
+    // asyncio.to_thread's pool: min(32, os.cpu_count() + 4) worker threads.
+    let workers = AsyncSemaphore(permits: Self.workers(cores: blocker.cores))
     // What each task does for `delay` seconds before returning its letter.
     let wait: @Sendable () async throws -> Void = {
       switch mode {
       case "sleep": try await blocker.block(for: delay, on: clock)  // time.sleep(delay): holds the thread
-      case "thread": try await blocker.blockOnOwnThread(for: delay, on: clock)  // await asyncio.to_thread(time.sleep, delay)
+      case "thread":  // await asyncio.to_thread(time.sleep, delay): a worker thread blocks
+        try await workers.withPermit { try await blocker.blockOnOwnThread(for: delay, on: clock) }
       default: try await clock.sleep(for: .seconds(delay))  // await asyncio.sleep(delay): suspends
       }
     }
@@ -119,9 +133,19 @@ public struct BlockingDemo: Demo {
     },
     SummarySentence("blocking.own-thread", when: { report in
       report.parameters.choice("mode") == "thread" && report.outcome == .returned && report.waited.isEmpty
+        && report.endMoments == 1
     }) { report in
-      "Each blocking call ran on a thread of its own, as asyncio.to_thread does, while its task suspended: "
+      "Each blocking call ran on a worker thread, as asyncio.to_thread does, while its task suspended: "
         + "all \(report.results.count) overlapped, and gather returned at \(seconds(report.elapsed))."
+    },
+    SummarySentence("blocking.thread-pool", when: { report in
+      report.parameters.choice("mode") == "thread" && report.outcome == .returned && report.endMoments > 1
+        && report.cores != nil
+    }) { report in
+      let workers = Self.workers(cores: report.cores ?? 1)
+      return "asyncio.to_thread's calls share one pool of min(32, cores + 4) = \(workers) worker threads: "
+        + "\(report.results.count) calls ran at most \(workers) at a time, in \(report.endMoments) rounds, "
+        + "and gather returned at \(seconds(report.elapsed))."
     },
   ]
 }

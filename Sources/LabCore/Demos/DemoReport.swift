@@ -171,6 +171,10 @@ extension DemoReport {
   /// How many distinct moments tasks started at: the waves of a bounded gather.
   public var waves: Int { distinctMoments(results.compactMap(\.startedAt)) }
 
+  /// How many distinct moments tasks ended at: the waves of tasks that started together but
+  /// shared fewer threads.
+  public var endMoments: Int { distinctMoments(results.compactMap(\.endedAt)) }
+
   /// How many distinct moments `times` holds, times within `sameMoment` of the one before counting once.
   public func distinctMoments(_ times: [Double]) -> Int {
     var moments: [Double] = []

@@ -1,7 +1,9 @@
 # blocking: three tasks of 1 second each.
 # mode=sleep calls time.sleep, which blocks asyncio's only thread: the tasks
 # run one after another (3 s). mode=await suspends instead (1 s). mode=thread
-# hands the blocking call to a thread with asyncio.to_thread (1 s).
+# hands the blocking call to a worker thread with asyncio.to_thread (1 s); the
+# loop's default pool has min(32, os.cpu_count() + 4) of them, and more calls
+# than that wait for one.
 import asyncio
 import time
 
