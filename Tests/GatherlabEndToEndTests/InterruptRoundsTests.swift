@@ -25,20 +25,7 @@ extension EndToEnd {
       defer { terminal.close() }
       let prompt = "gatherlab 1/13 what-is-gather 1/"
       try await terminal.waitFor(prompt)
-      var mark = terminal.mark()
-      try terminal.write("run ordering\r")
-      try await terminal.waitFor("Summary", after: mark, timeout: .seconds(20))
-      try await terminal.waitFor(prompt, after: mark)
-
-      for _ in 0..<20 {
-        mark = terminal.mark()
-        try terminal.write("replay\r")
-        try await terminal.waitFor("[0] A", after: mark)
-        try terminal.write("\u{03}")
-        // The replay lasts 3 s; a Ctrl-C acted on stops it at once.
-        try await terminal.waitFor("Replay stopped.", after: mark, timeout: .seconds(8))
-        try await terminal.waitFor(prompt, after: mark)
-      }
+      try await Self.replaysStoppedByCtrlC(terminal, prompt: prompt, rounds: 20)
       #expect(terminal.screen.cursorVisible)
       try terminal.write("quit\r")
       #expect(try await terminal.waitForExit() == .exited(0))
@@ -101,25 +88,14 @@ extension EndToEnd {
         try await terminal.waitFor(prompt, after: mark)
         #expect(try await Self.processes(containing: course.id) == [], "round \(round): the traced python3 is still running")
       }
-      var mark = terminal.mark()
+      let mark = terminal.mark()
       try terminal.write("hello there")
       try await terminal.waitFor("hello there", after: mark)
       try terminal.write("\u{03}")
       try await terminal.waitFor(prompt, after: mark)
       #expect(terminal.screen.cursorVisible)
 
-      mark = terminal.mark()
-      try terminal.write("run ordering\r")
-      try await terminal.waitFor("Summary", after: mark, timeout: .seconds(20))
-      try await terminal.waitFor(prompt, after: mark)
-      for _ in 0..<10 {
-        mark = terminal.mark()
-        try terminal.write("replay\r")
-        try await terminal.waitFor("[0] A", after: mark)
-        try terminal.write("\u{03}")
-        try await terminal.waitFor("Replay stopped.", after: mark, timeout: .seconds(8))
-        try await terminal.waitFor(prompt, after: mark)
-      }
+      try await Self.replaysStoppedByCtrlC(terminal, prompt: prompt, rounds: 10)
       try terminal.write("quit\r")
       #expect(try await terminal.waitForExit() == .exited(0))
     }
@@ -166,17 +142,35 @@ extension EndToEnd {
       }
     }
 
+    /// At the prompt, `run ordering`, then `rounds` replays, each stopped by Ctrl-C once it
+    /// draws: the replay lasts 3 s, and a Ctrl-C acted on stops it at once.
+    static func replaysStoppedByCtrlC(_ terminal: PseudoTerminal, prompt: String, rounds: Int) async throws {
+      var mark = terminal.mark()
+      try terminal.write("run ordering\r")
+      try await terminal.waitFor("Summary", after: mark, timeout: .seconds(20))
+      try await terminal.waitFor(prompt, after: mark)
+      for _ in 0..<rounds {
+        mark = terminal.mark()
+        try terminal.write("replay\r")
+        try await terminal.waitFor("[0] A", after: mark)
+        try terminal.write("\u{03}")
+        try await terminal.waitFor("Replay stopped.", after: mark, timeout: .seconds(8))
+        try await terminal.waitFor(prompt, after: mark)
+      }
+    }
+
     /// The command lines of running processes that contain `text` (ps itself excluded).
     static func processes(containing text: String) async throws -> [String] {
+      func matching() async throws -> [String] {
+        let listed = try await GatherlabProcess(executable: URL(fileURLWithPath: "/bin/ps"), ["-eo", "args"]).run()
+        return listed.standardOutput.split(separator: "\n").map(String.init).filter { $0.contains(text) && !$0.hasPrefix("/bin/ps") }
+      }
       // A killed python3 can take a moment to go.
       for _ in 0..<20 {
-        let listed = try await GatherlabProcess(executable: URL(fileURLWithPath: "/bin/ps"), ["-eo", "args"]).run()
-        let matching = listed.standardOutput.split(separator: "\n").map(String.init).filter { $0.contains(text) && !$0.hasPrefix("/bin/ps") }
-        if matching.isEmpty { return [] }
+        if try await matching().isEmpty { return [] }
         try await Task.sleep(for: .milliseconds(100))
       }
-      let listed = try await GatherlabProcess(executable: URL(fileURLWithPath: "/bin/ps"), ["-eo", "args"]).run()
-      return listed.standardOutput.split(separator: "\n").map(String.init).filter { $0.contains(text) && !$0.hasPrefix("/bin/ps") }
+      return try await matching()
     }
   }
 }

@@ -2,7 +2,7 @@ import LabTerminal
 import PropertyBased
 import Testing
 
-@Suite struct TextLinesTests {
+@Suite struct TextBytesTests {
   /// Characters a lesson's text is made of, with line ends among them and characters of several
   /// bytes and scalars.
   static let character = Gen<Character?>.element(of: ["a", " ", "\n", "\t", "é", "e\u{301}", "界", "👍🏽"]).map { $0 ?? "a" }
@@ -27,5 +27,13 @@ import Testing
     // Unlike a split by Character, where "\r\n" is one character: the lessons' text has "\n"
     // line ends by the time it is drawn.
     #expect("one\r\ntwo".lineSlices == ["one\r", "two"])
+  }
+
+  @Test func findsAByteWhereverItIs() {
+    #expect("one\r\ntwo".contains(byte: UInt8(ascii: "\r")))
+    #expect("\tcode".contains(byte: UInt8(ascii: "\t")))
+    #expect(!"é界👍🏽 plain".contains(byte: UInt8(ascii: "\t")))
+    #expect(!"".contains(byte: UInt8(ascii: "\r")))
+    #expect(String(repeating: "x", count: 5_000).appending("\r").contains(byte: UInt8(ascii: "\r")))
   }
 }

@@ -1,10 +1,5 @@
+import LabTerminal
 import Yams
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The YAML header of a lesson file, between two `---` lines, and the Markdown body after it.
 ///
@@ -43,7 +38,7 @@ struct FrontMatter {
   static func parse(_ text: String, file: String, problems: inout [LessonError]) -> FrontMatter? {
     var source = Substring(text)
     if source.hasPrefix("\u{FEFF}") { source = source.dropFirst() }
-    if text.containsCarriageReturn { source = Substring(source.replacing("\r\n", with: "\n")) }
+    if text.contains(byte: UInt8(ascii: "\r")) { source = Substring(source.replacing("\r\n", with: "\n")) }
     // Walk the lines only as far as the closing fence; the body is the rest, as it is.
     var lineStart = source.startIndex
     var lineNumber = 1
@@ -227,19 +222,6 @@ struct FrontMatter {
       return [(line, .invalidYAML(problem))]
     default:
       return [(1, .invalidYAML(String(describing: error)))]
-    }
-  }
-}
-
-extension String {
-  /// Whether the text has a `\r` (Windows line ends), found with one `memchr` over its UTF-8
-  /// bytes: the generic `utf8.contains` walks a whole lesson byte by byte, a measurable part of
-  /// `list`'s start-up.
-  fileprivate var containsCarriageReturn: Bool {
-    var copy = self
-    return copy.withUTF8 { bytes in
-      guard let base = bytes.baseAddress else { return false }
-      return memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil
     }
   }
 }

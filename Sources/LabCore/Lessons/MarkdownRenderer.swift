@@ -259,7 +259,7 @@ public struct MarkdownRenderer: Sendable {
 
   /// Tabs to spaces, to the next multiple of four columns.
   static func expandingTabs(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "\t")) else { return text }
+    guard text.contains(byte: UInt8(ascii: "\t")) else { return text }
     var output = ""
     var column = 0
     for character in text {

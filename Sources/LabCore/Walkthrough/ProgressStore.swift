@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import Synchronization
 
 /// What loading progress found.
 public struct ProgressLoad: Sendable, Equatable {
