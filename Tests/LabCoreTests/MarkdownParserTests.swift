@@ -60,6 +60,25 @@ import Testing
       ])
   }
 
+  /// cmark-gfm keeps its inline special characters in one global table that every parse edits;
+  /// parses at once on many threads (as parallel tests run them) must each still see `~`.
+  @Test func parsesAtOnceOnManyThreadsEachKeepTheirExtensions() async {
+    let expected: [MarkdownInline] = [
+      .strikethrough([.text("gone")]), .text(" "), .link(destination: "http://www.example.com", [.text("www.example.com")]),
+    ]
+    let wrong = await withTaskGroup(of: Int.self) { group in
+      for _ in 0..<8 {
+        group.addTask {
+          (0..<300).filter { _ in
+            MarkdownParser.parse("~~gone~~ www.example.com\n").blocks != [MarkdownBlock(.paragraph(expected), line: 1)]
+          }.count
+        }
+      }
+      return await group.reduce(0, +)
+    }
+    #expect(wrong == 0)
+  }
+
   @Test func usesTheGFMTableStrikethroughAndAutolinkExtensions() {
     let document = MarkdownParser.parse("~~gone~~ www.example.com\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | [x](u) |\n")
     #expect(

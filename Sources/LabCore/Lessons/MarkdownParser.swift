@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 /// Parses CommonMark with the GFM `table`, `strikethrough` and `autolink` extensions (cmark-gfm)
 /// into a `MarkdownDocument`.
@@ -16,25 +17,33 @@ public enum MarkdownParser {
   /// Swift runs a `static let` initializer exactly once, even when tests parse in parallel.
   private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+  /// Held while cmark-gfm parses: it keeps the inline special characters in one global table,
+  /// which each parse adds its extensions' characters (`~` for strikethrough) to and removes
+  /// them from again (github/cmark-gfm#176, #221). Two parses at once, as in parallel tests,
+  /// could leave one without `~` and without autolinks.
+  private static let parsing = Mutex(())
+
   /// Parses `markdown`; `firstLine` is the line of the lesson file the text starts on, so block
   /// lines count from the top of the file.
   public static func parse(_ markdown: String, firstLine: Int = 1) -> MarkdownDocument {
     _ = extensionsRegistered
-    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownDocument(blocks: []) }
-    defer { cmark_parser_free(parser) }
-    for name in extensionNames {
-      if let syntaxExtension = cmark_find_syntax_extension(name) {
-        cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+    return parsing.withLock { _ in
+      guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return MarkdownDocument(blocks: []) }
+      defer { cmark_parser_free(parser) }
+      for name in extensionNames {
+        if let syntaxExtension = cmark_find_syntax_extension(name) {
+          cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        }
       }
+      var text = markdown
+      text.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+      }
+      guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+      defer { cmark_node_free(root) }
+      let converter = Converter(lineOffset: firstLine - 1)
+      return MarkdownDocument(blocks: converter.blocks(in: root, depth: 0))
     }
-    var text = markdown
-    text.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-    }
-    guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
-    defer { cmark_node_free(root) }
-    let converter = Converter(lineOffset: firstLine - 1)
-    return MarkdownDocument(blocks: converter.blocks(in: root, depth: 0))
   }
 
   /// How deep blocks and inlines may nest before what is inside is kept as plain text. Real
