@@ -63,6 +63,9 @@ test-debug: deps
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test --skip-build --filter "$(REAL_CLOCK_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test --skip-build --filter "$(PARITY_TESTS)"
 	$(SWIFT) test --skip-build --filter GatherlabEndToEndTests
+	# The exercises' authoring check: every starter fails a check, every solution passes them
+	# all, on each CPython 3.11+ here. Real clock: alone, like the other real-clock steps.
+	$(REAL_CLOCK_LIMIT) .build/debug/gatherlab lint --run-exercises
 
 # Its end-to-end tests run the binary `make install` ships (static runtime and libstdc++), not
 # the release build beside the tests: the same code, linked as users get it.
@@ -75,11 +78,16 @@ test-release: deps release
 
 lint: release
 	$(BIN) lint Lessons
+	$(BIN) lint --run-exercises
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/gatherlab/Lessons"
 	install -m 755 $(BIN) "$(DESTDIR)$(PREFIX)/bin/gatherlab"
 	install -m 644 Lessons/*.md "$(DESTDIR)$(PREFIX)/share/gatherlab/Lessons/"
+	for exercise in Exercises/[0-9]*; do \
+	  install -d "$(DESTDIR)$(PREFIX)/share/gatherlab/$$exercise" && \
+	  install -m 644 $$exercise/exercise.md $$exercise/starter.py $$exercise/solution.py "$(DESTDIR)$(PREFIX)/share/gatherlab/$$exercise/"; \
+	done
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/gatherlab"

@@ -22,8 +22,8 @@ import Testing
     let text = try String(contentsOfFile: store.file, encoding: .utf8)
     #expect(text == """
       {"completed":["what-is-gather"],"current":"results-order","part":2,"predict":false,\
-      "predictions":{"results-order/finish-order":{"answer":"B C A","at":"2026-12-01T19:00:00Z","correct":true}},\
-      "speed":2,"version":2}
+      "exercises":{},"predictions":{"results-order/finish-order":{"answer":"B C A","at":"2026-12-01T19:00:00Z","correct":true}},\
+      "speed":2,"version":3}
       """)
     #expect(store.load().progress == progress)
     #expect(store.load().warning == nil)
@@ -64,7 +64,7 @@ import Testing
     #expect(loaded == ProgressLoad(progress: Progress(current: "results-order", part: 1, completed: ["what-is-gather", "how-it-works"], speed: 2.5, predict: true, predictions: [:])))
     #expect(store.save(try #require(loaded.progress)) == nil)
     let text = try String(contentsOfFile: store.file, encoding: .utf8)
-    #expect(text == #"{"completed":["what-is-gather","how-it-works"],"current":"results-order","part":1,"predict":true,"predictions":{},"speed":2.5,"version":2}"#)
+    #expect(text == #"{"completed":["what-is-gather","how-it-works"],"current":"results-order","exercises":{},"part":1,"predict":true,"predictions":{},"speed":2.5,"version":3}"#)
   }
 
   @Test func aFileFromANewerVersionIsNeitherMovedNorRewritten() throws {
@@ -82,13 +82,13 @@ import Testing
   @Test func aNewerFileIsRecognisedWhateverItsShape() {
     // Readable as this version's shape, even with a value this version would reject, or not.
     let shapes = [
-      #"{"version":3,"current":"results-order","completed":[],"part":0}"#,
-      #"{"version":3,"current":"results-order","completed":[],"speed":2}"#,
-      #"{"version":3,"lessons":{"x":1}}"#,
+      #"{"version":4,"current":"results-order","completed":[],"part":0}"#,
+      #"{"version":4,"current":"results-order","completed":[],"speed":2}"#,
+      #"{"version":4,"lessons":{"x":1}}"#,
       #"{"version":7}"#,
     ]
     for shape in shapes {
-      #expect(ProgressFile.decode(Data(shape.utf8)) == .newer(version: shape.contains("7") ? 7 : 3), "\(shape)")
+      #expect(ProgressFile.decode(Data(shape.utf8)) == .newer(version: shape.contains("7") ? 7 : 4), "\(shape)")
     }
     #expect(ProgressFile.decode(Data(#"{"version":0,"current":"a","completed":[]}"#.utf8)) == .invalid)
     #expect(ProgressFile.decode(Data(#"{"current":"a","completed":[]}"#.utf8)) == .invalid)

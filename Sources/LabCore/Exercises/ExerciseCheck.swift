@@ -10,7 +10,7 @@ public enum ExerciseCheck: Sendable, Equatable {
   case tasks(atLeast: Int)
   /// The program's stdout lines, exactly.
   case output([String])
-  /// The program's stdout includes each of these lines.
+  /// Each of these appears in one of the program's stdout lines.
   case outputContains([String])
   /// The program's exit status.
   case exit(Int32)
