@@ -61,6 +61,7 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
         throw ExitCode(73)
       }
       guard interactive else {
+        console.writeLine("")
         let passed = try await CheckCommand.check(current, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false)
         if !passed { throw ExitCode(1) }
         return

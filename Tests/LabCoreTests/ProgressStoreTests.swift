@@ -21,8 +21,8 @@ import Testing
     #expect(store.save(progress) == nil)
     let text = try String(contentsOfFile: store.file, encoding: .utf8)
     #expect(text == """
-      {"completed":["what-is-gather"],"current":"results-order","part":2,"predict":false,\
-      "exercises":{},"predictions":{"results-order/finish-order":{"answer":"B C A","at":"2026-12-01T19:00:00Z","correct":true}},\
+      {"completed":["what-is-gather"],"current":"results-order","exercises":{},"part":2,"predict":false,\
+      "predictions":{"results-order/finish-order":{"answer":"B C A","at":"2026-12-01T19:00:00Z","correct":true}},\
       "speed":2,"version":3}
       """)
     #expect(store.load().progress == progress)
@@ -68,14 +68,14 @@ import Testing
   }
 
   @Test func aFileFromANewerVersionIsNeitherMovedNorRewritten() throws {
-    let v3 = #"{"version":3,"current":"results-order","lessons":{"x":1}}"#
-    let directory = try TemporaryDirectory(files: ["progress.json": v3])
+    let v4 = #"{"version":4,"current":"results-order","lessons":{"x":1}}"#
+    let directory = try TemporaryDirectory(files: ["progress.json": v4])
     let store = FileProgressStore(directory: directory.path)
     let loaded = store.load()
     #expect(loaded.progress == nil)
     #expect(loaded.canSave == false)
-    #expect(loaded.warning == "\(store.file) comes from a newer gatherlab (version 3); this session starts at lesson 1 and saves nothing, leaving the file as it is.")
-    #expect(try String(contentsOfFile: store.file, encoding: .utf8) == v3)
+    #expect(loaded.warning == "\(store.file) comes from a newer gatherlab (version 4); this session starts at lesson 1 and saves nothing, leaving the file as it is.")
+    #expect(try String(contentsOfFile: store.file, encoding: .utf8) == v4)
     #expect(!FileManager.default.fileExists(atPath: store.backup))
   }
 

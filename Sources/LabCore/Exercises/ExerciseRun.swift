@@ -25,7 +25,7 @@ public struct ExerciseRun: Sendable {
     /// The run's final timeline, the rows of `result` marked `▶` and its instant on the axis.
     public func timeline(marking result: CheckResult?, title: String, width: Int) -> [StyledText] {
       var snapshot = state.timeline.snapshot(
-        title: title + (state.runtime.map { " · " + $0 } ?? ""), speed: 1, now: state.lastTime, isFinal: true
+        title: title + (state.runtime.map { " · " + $0 } ?? ""), speed: 1, now: max(state.lastTime, facts.lastTime), isFinal: true
       )
       if let result {
         snapshot.highlight = Set(result.rows.compactMap { state.names[$0] })

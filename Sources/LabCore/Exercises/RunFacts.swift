@@ -147,7 +147,7 @@ public struct RunFacts: Sendable, Equatable {
     for join in joins {
       for id in join.orphans {
         guard let task = tasks.first(where: { $0.id == id }) else { continue }
-        if task.end == "cancelled", let ended = task.ended, ended - join.time <= 0.1 { continue }
+        if task.end == "cancelled", let ended = task.ended, ended - join.time <= 0.1 + 0.0005 { continue }
         if !found.contains(where: { $0.id == id }) { found.append(task) }
       }
     }
@@ -159,7 +159,11 @@ public struct RunFacts: Sendable, Equatable {
     [
       "was never awaited", "exception was never retrieved", "Task was destroyed but it is pending",
     ].compactMap { needle in
-      standardError.split(separator: "\n").first { $0.contains(needle) }.map { String($0.trimmingCharacters(in: .whitespaces)) }
+      standardError.split(separator: "\n").first { $0.contains(needle) }.map { line in
+        // `/path/file.py:22: RuntimeWarning: …` is said from the warning on.
+        let from = line.range(of: "RuntimeWarning")?.lowerBound ?? line.startIndex
+        return String(line[from...].trimmingCharacters(in: .whitespaces))
+      }
     }
   }
 

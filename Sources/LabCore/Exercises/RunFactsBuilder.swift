@@ -75,5 +75,6 @@ public struct RunFactsBuilder: Sendable {
     facts.status = status
     facts.standardError = standardError
     facts.hungAfter = hungAfter
+    if let hungAfter { facts.lastTime = max(facts.lastTime, hungAfter) }
   }
 }

@@ -59,6 +59,7 @@ import Testing
       "e.md:5: 'within' goes with 'cancelled', which is missing",
       "e.md:9: unknown key 'hint' (did you mean 'hints'?)",
       "e.md:1: the front matter has no 'hints'",
+      "e.md:1: the id 'Checkout' does not match the directory name '5-checkout'",
       "e.md:1: the id 'Checkout' is not a slug (lowercase letters, digits and '-')",
       "e.md:11: exercise.md says nothing after its front matter: say what to do",
     ])
