@@ -55,7 +55,7 @@ share: release
 	rm -rf "$(SHARE_BUILD)"
 	mkdir -p "$(SHARE_BUILD)/man/man1" "$(SHARE_BUILD)/bash-completion/completions" \
 	  "$(SHARE_BUILD)/zsh/site-functions" "$(SHARE_BUILD)/fish/vendor_completions.d"
-	$(BIN) --experimental-dump-help | $(PYTHON) Packaging/manpage.py > "$(SHARE_BUILD)/man/man1/gatherlab.1"
+	$(BIN) --experimental-dump-help | $(PYTHON) Packaging/manpage.py "$(VERSION)" > "$(SHARE_BUILD)/man/man1/gatherlab.1"
 	$(BIN) --generate-completion-script bash > "$(SHARE_BUILD)/bash-completion/completions/gatherlab"
 	$(BIN) --generate-completion-script zsh > "$(SHARE_BUILD)/zsh/site-functions/_gatherlab"
 	$(BIN) --generate-completion-script fish > "$(SHARE_BUILD)/fish/vendor_completions.d/gatherlab.fish"
