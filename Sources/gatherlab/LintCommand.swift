@@ -21,7 +21,7 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab lint Lessons
         gatherlab lint --run-exercises
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(
     help: ArgumentHelp("A directory of NN-id.md lesson files (default: the bundled lessons).", valueName: "DIR"))
