@@ -22,7 +22,7 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab check 5 my_checkout.py
         gatherlab check fetch-together --json
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The exercise (id or number).", valueName: "exercise"), completion: .custom(exerciseCompletions))
   var exercise: String

@@ -25,7 +25,7 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab exercise checkout-receipt
         gatherlab exercise 5 --workspace ~/asyncio-practice
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The exercise (id or number; default: the first not yet passed).", valueName: "exercise"), completion: .custom(exerciseCompletions))
   var exercise: String?

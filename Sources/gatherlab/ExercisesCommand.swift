@@ -14,7 +14,7 @@ struct ExercisesCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab exercises
         gatherlab exercise checkout-receipt
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Flag(help: "Print one JSON object: {\"exercises\": [{\"number\", \"id\", \"lesson\", \"title\", \"state\", \"attempts\", \"file\"}]}.")
   var json = false
