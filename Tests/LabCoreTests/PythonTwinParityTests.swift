@@ -22,8 +22,10 @@ struct PythonTwinParityTests {
   /// for a loaded machine (a shared 2-core box with builds running slows CPython's loop down).
   static func tolerance(_ t: Double) -> Double { 0.3 + 0.05 * t }
 
-  /// Every registered demo's parity cases (each demo brings its own, beside its twin).
-  static let cases: [(demo: String, arguments: [String])] = DemoRegistry.standard.demos.flatMap { demo in
+  /// Every registered demo's parity cases (each demo brings its own, beside its twin), and those
+  /// of the ninth demo the fixture in `NinthDemo/` adds with one registry line.
+  static let registry = NinthDemoTests.registry
+  static let cases: [(demo: String, arguments: [String])] = registry.demos.flatMap { demo in
     demo.parityCases.map { (demo.id, $0) }
   }
 
@@ -44,7 +46,7 @@ struct PythonTwinParityTests {
     let demo: any Demo =
       id == "blocking"
       ? BlockingDemo(blocker: SimulatedBlocker(cores: Self.blockingCores(arguments)))
-      : try DemoHarness().registry.demo(named: id)
+      : try Self.registry.demo(named: id)
     let parameters = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
     let swift = try await Self.swiftRun(demo, parameters)
     let python = try await Self.pythonRun(demo, parameters)

@@ -20,6 +20,11 @@ public protocol Demo: Sendable {
   var pythonFile: String { get }
   /// The `key=value` argument sets the parity test runs against the Python twin (at least five).
   var parityCases: [[String]] { get }
+  /// The Swift file's text, the code that runs (by default embedded at build time; see
+  /// `DemoSourceCode.swift`).
+  var swiftSource: String? { get }
+  /// The Python twin's text (by default embedded at build time).
+  var pythonSource: String? { get }
 
   /// The tasks and nominal timing for these parameters.
   func plan(_ parameters: Parameters) -> DemoPlan
