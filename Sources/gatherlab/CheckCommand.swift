@@ -51,14 +51,15 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
     let console = StandardConsole(capabilities: output.capabilities())
     let passed = try await Self.check(
       exercise, path: path, catalog: catalog, interpreter: try pythonOptions.interpreter(), console: console, json: json
-    )
+    ) { ExerciseProgress.record(exercise.id, passed: $0).attempts }
     if !passed { throw ExitCode(1) }
   }
 
-  /// Checks `path`, prints the report, records the attempt; true when every check held.
+  /// Checks `path`, prints the report, records the attempt with `record` (which returns the
+  /// number of checks so far: the hint shown); true when every check held.
   static func check(
     _ exercise: Exercise, path: String, catalog: ExerciseCatalog, interpreter: PythonInterpreter,
-    console: StandardConsole, json: Bool
+    console: any Console, json: Bool, record: (Bool) -> Int
   ) async throws -> Bool {
     guard FileManager.default.isReadableFile(atPath: path) else {
       let hint = FileManager.default.fileExists(atPath: path) ? "" : " Start the exercise with 'gatherlab exercise \(exercise.id)', which writes it."
@@ -77,13 +78,13 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
       StandardError.error(error.description)
       throw ExitCode(1)
     }
-    let record = ExerciseProgress.record(exercise.id, passed: checked.passed)
+    let attempts = record(checked.passed)
     let file = path.split(separator: "/").last.map(String.init) ?? path
     if json {
       console.writeLine(ExerciseReport.json(exercise, file: path, results: checked.results, runtime: checked.traced.runtime, schedules: checked.schedules).text)
       return checked.passed
     }
-    console.writeLines(report(exercise, file: file, checked: checked, hintNumber: record.attempts, catalog: catalog, width: min(console.capabilities.width, 100)))
+    console.writeLines(report(exercise, file: file, checked: checked, hintNumber: attempts, catalog: catalog, width: min(console.capabilities.width, 100)))
     return checked.passed
   }
 

@@ -87,6 +87,8 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
       : PipedLineReader()
     // One python3 for the predictions, `compare` and `trace`, looked up when first needed.
     let python = PythonLookupRunner(PythonLookup(explicit: settings.pythonBin, environment: environment))
+    // The course's exercises: each lesson's is its last part.
+    let exercises = try? ExerciseCatalog.load(ExerciseCatalog.bundledFiles(executablePath: executablePath())).get()
     let walkthrough = Walkthrough(
       catalog: catalog,
       store: FileProgressStore(directory: directory),
@@ -96,6 +98,10 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
       keys: TerminalKeyReader(),
       python: python,
       tools: PromptTools(console: console, python: python),
+      exercises: exercises,
+      exerciseTools: exercises.map {
+        ExercisePromptTools(catalog: $0, workspace: ExerciseWorkspace.resolve(option: nil, environment: environment), console: console, python: python)
+      },
       options: Walkthrough.Options(speed: settings.speed, startLesson: settings.startLesson, lessonsDirectory: settings.lessonsDirectory)
     )
     if let editLine = reader as? EditLineReader {
@@ -112,3 +118,4 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
     await walkthrough.run()
   }
 }
+

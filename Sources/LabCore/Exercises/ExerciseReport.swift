@@ -1,3 +1,4 @@
+import Foundation
 import LabTerminal
 
 /// What `check` prints (DESIGN §12): one line per check, then for a failure the failing run's
@@ -6,6 +7,37 @@ public enum ExerciseReport {
   /// The heading: `Exercise 05 checkout-receipt · 05-checkout-receipt.py`.
   public static func heading(_ exercise: Exercise, file: String) -> StyledText {
     StyledText("Exercise \(exercise.fileName.prefix(2)) \(exercise.id)", style: .bold) + StyledText(" · " + file, style: .dim)
+  }
+
+  /// The task from the starter's docstring, its paragraphs wrapped to `width`; indented lines
+  /// (the output asked for) kept as they are.
+  public static func task(_ exercise: Exercise, width: Int) -> [StyledText] {
+    paragraphs(exercise.task, width: width)
+  }
+
+  /// `text`'s paragraphs (blank-line separated) each wrapped to `width`; indented lines kept.
+  public static func paragraphs(_ text: String, width: Int) -> [StyledText] {
+    var lines: [StyledText] = []
+    var paragraph: [String] = []
+    func flush() {
+      if !paragraph.isEmpty {
+        lines += TextWrapper.wrap(paragraph.joined(separator: " "), width: max(20, width - 1)).map { StyledText($0) }
+      }
+      paragraph = []
+    }
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+      if line.trimmingCharacters(in: .whitespaces).isEmpty {
+        flush()
+        lines.append(StyledText())
+      } else if line.hasPrefix("  ") {
+        flush()
+        lines.append(StyledText(line))
+      } else {
+        paragraph.append(line)
+      }
+    }
+    flush()
+    return lines
   }
 
   /// The verdict lines, wrapped to `width`.

@@ -40,6 +40,7 @@ public final class Walkthrough {
   let keeper: ProgressKeeper
   let runs: WalkthroughRuns
   let predictions: PredictionSession
+  let exercises: WalkthroughExercises
   /// Called whenever the current lesson changes, so completion can offer its demo's parameters.
   public var onLessonChange: (Lesson) -> Void = { _ in }
 
@@ -55,6 +56,8 @@ public final class Walkthrough {
     keys: any KeyReading,
     python: (any PythonProgramRunning)? = nil,
     tools: (any WalkthroughTools)? = nil,
+    exercises: ExerciseCatalog? = nil,
+    exerciseTools: (any ExerciseTools)? = nil,
     now: @escaping () -> Date = Date.init,
     options: Options = Options()
   ) {
@@ -70,6 +73,7 @@ public final class Walkthrough {
     predictions = PredictionSession(
       catalog: catalog, screen: screen, reader: reader, keeper: keeper, runs: runs, trust: trust, python: python, now: now
     )
+    self.exercises = WalkthroughExercises(catalog: exercises, tools: exerciseTools, screen: screen, reader: reader, keeper: keeper, now: now)
   }
 
   var lesson: Lesson { catalog.lessons[position.lesson] }
@@ -79,7 +83,14 @@ public final class Walkthrough {
   /// The parts of the lesson at `index` (`LessonParts`); piped, a lesson is one part.
   func parts(ofLesson index: Int) -> [[MarkdownBlock]] {
     let parts = LessonParts.split(catalog.lessons[index].document.blocks)
-    return parts.isEmpty ? [[]] : parts
+    // A lesson's exercise is its last part (drawn by `WalkthroughExercises`, not from blocks).
+    let exercisePart: [[MarkdownBlock]] = exercises.exercise(for: catalog.lessons[index]) == nil ? [] : [[]]
+    return (parts.isEmpty ? [[]] : parts) + exercisePart
+  }
+
+  /// The part being read is the lesson's exercise.
+  var isAtExercisePart: Bool {
+    readsInParts && position.part + 1 == parts.count && exercises.exercise(for: lesson) != nil
   }
 
   var parts: [[MarkdownBlock]] { parts(ofLesson: position.lesson) }
@@ -237,6 +248,14 @@ public final class Walkthrough {
       await predictions.review(asking: readsInParts && progress.predict)
     case .predict(let on):
       setPredict(on)
+    case .exercise(let id):
+      await exercises.work(id, lesson: lesson)
+    case .check:
+      await exercises.check(lesson: lesson)
+    case .hint:
+      exercises.hint(lesson: lesson)
+    case .solution:
+      exercises.solution(lesson: lesson)
     case .restart:
       await restart()
     case .help:
@@ -291,6 +310,11 @@ public final class Walkthrough {
   private func showPart(asking: Bool) async {
     let blocks = parts[position.part]
     let renderer = screen.renderer
+    if isAtExercisePart, let exercise = exercises.exercise(for: lesson) {
+      if screen.shownSincePrompt == 0 { screen.emit([StyledText()]) }
+      screen.page(exercises.partLines(for: exercise, width: screen.width) + [StyledText()] + hintLines())
+      return
+    }
     // A part read on starts below the prompt that asked for it, a line apart.
     if screen.shownSincePrompt == 0 { screen.emit([StyledText()]) }
     let questions = asking && progress.predict ? PredictionParser.predictions(in: lesson).predictions : []
@@ -333,6 +357,7 @@ public final class Walkthrough {
     let summary = predictions.summary()
     return CourseSignposts.endOfCourse(catalog, done: Set(progress.completed), width: screen.width)
       + (summary.isEmpty ? [] : [StyledText()] + summary)
+      + { let passed = exercises.summary(); return passed.isEmpty ? [] : [StyledText()] + passed }()
   }
 
   /// The demo's Python twin first (the course teaches Python), then the Swift code that gathers;

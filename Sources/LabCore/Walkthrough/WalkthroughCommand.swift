@@ -28,6 +28,10 @@ public enum WalkthroughCommand: Sendable, Equatable {
   /// `predict on|off`; `predict` alone says which it is.
   case predict(Bool?)
   case restart
+  case exercise(String?)
+  case check
+  case hint
+  case solution
   case help
   case quit
 
@@ -35,7 +39,7 @@ public enum WalkthroughCommand: Sendable, Equatable {
   /// form, help line, parser and completion all hang off its case here: adding a command is one
   /// case and its row in `entry`.
   public enum Name: String, CaseIterable, Sendable {
-    case next, back, list, goto, show, run, compare, trace, demos, code, speed, save, replay, step, review, predict, restart, help, quit
+    case next, back, list, goto, show, run, compare, trace, demos, code, speed, save, replay, step, review, predict, exercise, check, hint, solution, restart, help, quit
 
     /// The command's row of the table.
     public var entry: Entry {
@@ -78,6 +82,14 @@ public enum WalkthroughCommand: Sendable, Equatable {
         Entry(help: "the predictions you missed, asked and run again", arguments: .none(.review))
       case .predict:
         Entry(help: "ask predictions while reading, or only print them", arguments: .choice(["on", "off"]) { $0.map { .predict($0 == "on") } ?? .predict(nil) })
+      case .exercise:
+        Entry(help: "this lesson's exercise (or the one named): your file, checked on every save", arguments: .optional("[ID]", .nothing, WalkthroughCommand.exercise))
+      case .check:
+        Entry(help: "check your file for this lesson's exercise by how it ran", arguments: .none(.check))
+      case .hint:
+        Entry(help: "the next hint for this lesson's exercise", arguments: .none(.hint))
+      case .solution:
+        Entry(help: "the exercise's solution (asks first until you pass)", arguments: .none(.solution))
       case .restart:
         Entry(help: "clear your progress and start over", arguments: .none(.restart))
       case .help:

@@ -1,0 +1,139 @@
+import Foundation
+import LabTerminal
+
+/// The walkthrough's exercises (DESIGN §12): each lesson's exercise is its last part, and
+/// `exercise`, `check`, `hint` and `solution` work at the prompt. Results go into the progress
+/// the keeper saves (version 3's `exercises`).
+@MainActor
+final class WalkthroughExercises {
+  let catalog: ExerciseCatalog?
+  let tools: (any ExerciseTools)?
+  let screen: WalkthroughScreen
+  let reader: any LineReader
+  let keeper: ProgressKeeper
+  let now: () -> Date
+  /// Hints shown this session, by exercise id.
+  private var hintsShown: [String: Int] = [:]
+
+  init(catalog: ExerciseCatalog?, tools: (any ExerciseTools)?, screen: WalkthroughScreen, reader: any LineReader, keeper: ProgressKeeper, now: @escaping () -> Date) {
+    self.catalog = catalog
+    self.tools = tools
+    self.screen = screen
+    self.reader = reader
+    self.keeper = keeper
+    self.now = now
+  }
+
+  /// The lesson's exercise, if it has one.
+  func exercise(for lesson: Lesson) -> Exercise? {
+    catalog?.exercises(forLesson: lesson.id).first
+  }
+
+  /// The lesson's last part: the exercise, its file, and how to start it.
+  func partLines(for exercise: Exercise, width: Int) -> [StyledText] {
+    let record = keeper.progress.exercises[exercise.id]
+    let state = record.map { $0.passed ? " (passed)" : " (tried \($0.attempts)×)" } ?? ""
+    var lines = [StyledText("Exercise: \(exercise.title)\(state)", style: .bold), StyledText()]
+    lines += ExerciseReport.paragraphs(exercise.body, width: width)
+    if let path = tools?.path(for: exercise) {
+      lines += [StyledText()] + TextWrapper.wrap("Your file: \(path)", width: max(20, width - 1)).map { StyledText($0) }
+    }
+    lines += [StyledText()] + TextWrapper.wrap(
+      "'exercise' starts it (each save is checked; q comes back here), 'check' checks it, 'hint' and 'solution' help; Enter goes on.",
+      width: max(20, width - 1)
+    ).map { StyledText($0, style: .dim) }
+    return lines
+  }
+
+  /// `exercise [ID]`.
+  func work(_ id: String?, lesson: Lesson) async {
+    guard let exercise = resolve(id, lesson: lesson) else { return }
+    guard let tools else {
+      screen.say("Exercises cannot run here; 'gatherlab exercise \(exercise.id)' at the shell starts it.")
+      return
+    }
+    record(await tools.work(on: exercise, attempts: attempts(exercise)), exercise)
+  }
+
+  /// `check`.
+  func check(lesson: Lesson) async {
+    guard let exercise = resolve(nil, lesson: lesson) else { return }
+    guard let tools else {
+      screen.say("Exercises cannot run here; 'gatherlab check \(exercise.id)' at the shell checks it.")
+      return
+    }
+    record(await tools.check(exercise, attempts: attempts(exercise)), exercise)
+  }
+
+  /// `hint`: the hints one at a time, narrowing in.
+  func hint(lesson: Lesson) {
+    guard let exercise = resolve(nil, lesson: lesson) else { return }
+    let shown = hintsShown[exercise.id, default: 0]
+    let number = min(shown, exercise.hints.count - 1)
+    hintsShown[exercise.id] = shown + 1
+    screen.emit(TextWrapper.wrap("Hint \(number + 1)/\(exercise.hints.count): " + exercise.hints[number], width: max(20, screen.width - 1)).map { StyledText($0) })
+  }
+
+  /// `solution`: asks first until the exercise has passed.
+  func solution(lesson: Lesson) {
+    guard let exercise = resolve(nil, lesson: lesson) else { return }
+    if keeper.progress.exercises[exercise.id]?.passed != true {
+      guard reader.isInteractive else {
+        screen.say("The solution is shown once the exercise passes, or at a terminal after you say yes.")
+        return
+      }
+      guard case .line(let reply) = reader.readLine(prompt: "Show the solution before it passes? Trying first teaches more. [y/N] "),
+        reply.lowercased().hasPrefix("y")
+      else {
+        screen.say("Not shown.")
+        return
+      }
+    }
+    screen.emit([StyledText("solution.py", style: .bold)] + exercise.solution.split(separator: "\n", omittingEmptySubsequences: false).map { StyledText(String($0)) })
+  }
+
+  /// `Exercises passed: 3 of 16`, for the end of the course.
+  func summary() -> [StyledText] {
+    guard let catalog, !catalog.exercises.isEmpty else { return [] }
+    let passed = catalog.exercises.filter { keeper.progress.exercises[$0.id]?.passed == true }.count
+    return [StyledText("Exercises passed: \(passed) of \(catalog.exercises.count) ('gatherlab exercises' lists them).")]
+  }
+
+  private func attempts(_ exercise: Exercise) -> Int {
+    keeper.progress.exercises[exercise.id]?.attempts ?? 0
+  }
+
+  private func resolve(_ id: String?, lesson: Lesson) -> Exercise? {
+    guard let catalog else {
+      screen.say("This course has no exercises.")
+      return nil
+    }
+    if let id {
+      guard let exercise = catalog.exercise(id) else {
+        screen.say("Unknown exercise '\(id)'." + Suggestions.didYouMean(id, in: catalog.exercises.map(\.id)))
+        return nil
+      }
+      return exercise
+    }
+    guard let exercise = exercise(for: lesson) else {
+      let next = catalog.exercises.first { keeper.progress.exercises[$0.id]?.passed != true }
+      screen.say("This lesson has no exercise." + (next.map { " 'exercise \($0.id)' starts the next one not yet passed." } ?? ""))
+      return nil
+    }
+    return exercise
+  }
+
+  private func record(_ outcome: ExerciseToolOutcome, _ exercise: Exercise) {
+    switch outcome {
+    case .failed(let why):
+      screen.say(why)
+    case .checked(let verdicts):
+      guard !verdicts.isEmpty else { return }
+      let at = PredictionRecord.timestamp(now())
+      var record = keeper.progress.exercises[exercise.id] ?? ExerciseRecord(passed: false, attempts: 0, at: at)
+      for passed in verdicts { record = record.checked(passed: passed, at: at) }
+      keeper.progress.exercises[exercise.id] = record
+      keeper.save()
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import LabCore
+import LabTerminal
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The walkthrough's `exercise` and `check` on the real terminal: the same loop and report as
+/// `gatherlab exercise` and `gatherlab check`, with the verdicts handed back for the walkthrough
+/// to record (it keeps the progress file).
+struct ExercisePromptTools: ExerciseTools {
+  let catalog: ExerciseCatalog
+  let workspace: ExerciseWorkspace
+  let console: any Console
+  let python: PythonLookupRunner
+
+  func path(for exercise: Exercise) -> String { workspace.path(for: exercise) }
+
+  func work(on exercise: Exercise, attempts: Int) async -> ExerciseToolOutcome {
+    let path = workspace.path(for: exercise)
+    do {
+      let wrote = try workspace.writeStarterIfAbsent(exercise)
+      let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && console.capabilities.cursorMovement
+      console.writeLines(ExerciseCommand.introduction(exercise, path: path, wrote: wrote, interactive: interactive, width: min(console.capabilities.width, 100)))
+      guard interactive else { return await check(exercise, attempts: attempts) }
+      let interpreter: PythonInterpreter
+      switch python.interpreter() {
+      case .success(let found): interpreter = found
+      case .failure(let error): return .failed(error.description)
+      }
+      let verdicts = Verdicts(attempts: attempts)
+      let watch = ExerciseWatch(catalog: catalog, workspace: workspace, interpreter: interpreter, console: console, keys: TerminalKeyReader(), offersNext: false)
+      _ = try await watch.run(exercise) { verdicts.add($0) }
+      console.writeLine("Back at the walkthrough: 'check' checks your file again, Enter goes on.")
+      return .checked(verdicts.all)
+    } catch let error as ExitCode {
+      _ = error
+      return .checked([])
+    } catch {
+      return .failed("Cannot write '\(path)' (\(error.localizedDescription)).")
+    }
+  }
+
+  func check(_ exercise: Exercise, attempts: Int) async -> ExerciseToolOutcome {
+    let interpreter: PythonInterpreter
+    switch python.interpreter() {
+    case .success(let found): interpreter = found
+    case .failure(let error): return .failed(error.description)
+    }
+    let verdicts = Verdicts(attempts: attempts)
+    do {
+      _ = try await CheckCommand.check(
+        exercise, path: workspace.path(for: exercise), catalog: catalog, interpreter: interpreter, console: console, json: false
+      ) { verdicts.add($0) }
+    } catch {
+      // Its sentence (an unreadable file, no python3) is already on stderr.
+    }
+    return .checked(verdicts.all)
+  }
+
+  /// The verdicts of one tool run, counted on from the attempts before it (for the hint shown).
+  final class Verdicts: @unchecked Sendable {
+    private(set) var all: [Bool] = []
+    let attempts: Int
+
+    init(attempts: Int) { self.attempts = attempts }
+
+    func add(_ passed: Bool) -> Int {
+      all.append(passed)
+      return attempts + all.count
+    }
+  }
+}

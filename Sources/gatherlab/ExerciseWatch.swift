@@ -1,0 +1,109 @@
+import Foundation
+import LabCore
+import LabTerminal
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `gatherlab exercise`'s loop, like `rustlings watch`: the file is checked on every save, and
+/// single keys answer — `h` the next hint, `s` the solution (asks first until it passes), `r` the
+/// starter again (asks), `n` the next exercise once this one passes, `q` (or Ctrl-C) quits with
+/// the terminal as it was. The walkthrough runs it too, without `n`.
+struct ExerciseWatch {
+  let catalog: ExerciseCatalog
+  let workspace: ExerciseWorkspace
+  let interpreter: PythonInterpreter
+  let console: any Console
+  let keys: TerminalKeyReader
+  /// `n` goes to the next exercise (the command); in the walkthrough, `q` goes back to the prompt.
+  let offersNext: Bool
+
+  enum Ending {
+    case quit
+    case next(Exercise)
+  }
+
+  /// Checks on every save and answers keys until `q` (nil) or `n` (the next exercise).
+  func run(_ exercise: Exercise, record: (Bool) -> Int) async throws -> Ending {
+    let path = workspace.path(for: exercise)
+    guard keys.enterRawMode() else { return .quit }
+    let handler = InterruptSignal.shared.push { keys.restore() }
+    defer {
+      keys.restore()
+      InterruptSignal.shared.remove(handler)
+    }
+    let watcher = FileWatcher(path: path)
+    var hintsShown = 0
+    var passed = false
+    var lastContents = FileWatcher.contents(path)
+    func line(_ text: String, style: TextStyle = .plain) {
+      let width = min(console.currentSize()?.columns ?? console.capabilities.width, 100)
+      console.writeLines(TextWrapper.wrap(text, width: max(20, width - 1)).map { StyledText($0, style: style) })
+    }
+    // The first check follows the task; later ones start a clean screen, naming the file.
+    var first = true
+    func checkNow() async throws {
+      if !first {
+        console.write("\u{1B}[2J\u{1B}[H")
+        console.writeLines([StyledText("Your file: " + path, style: .dim)])
+      }
+      first = false
+      console.writeLines([StyledText()])
+      let ok = try await CheckCommand.check(exercise, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false, record: record)
+      passed = passed || ok
+      console.writeLines([StyledText(), StyledText(
+        "Save to check again · h hint · s solution · r reset · " + (passed && offersNext ? "n next · " : "") + "q quit",
+        style: .dim
+      )])
+    }
+    try await checkNow()
+    while true {
+      switch watcher.wait(milliseconds: 250) {
+      case .changed:
+        let contents = FileWatcher.contents(path)
+        if contents != lastContents, contents != nil {
+          lastContents = contents
+          try await checkNow()
+        }
+      case .key:
+        let key = keys.readKey()
+        switch key {
+        case .character("q"), .character("Q"), .interrupt, .endOfInput:
+          line("")
+          return .quit
+        case .character("h"):
+          guard !exercise.hints.isEmpty else { line("This exercise has no hints."); continue }
+          let number = min(hintsShown, exercise.hints.count - 1)
+          hintsShown += 1
+          line("Hint \(number + 1)/\(exercise.hints.count): " + exercise.hints[number])
+        case .character("s"):
+          if !passed {
+            line("Show the solution? Trying first teaches more. (y/N)")
+            guard keys.readKey() == .character("y") else { line("Not shown."); continue }
+          }
+          console.writeLines([StyledText("solution.py", style: .bold)] + exercise.solution.split(separator: "\n", omittingEmptySubsequences: false).map { StyledText(String($0)) })
+        case .character("r"):
+          line("Reset \(exercise.fileName) to the starter, losing your changes? (y/N)")
+          guard keys.readKey() == .character("y") else { line("Kept your file."); continue }
+          try workspace.write(exercise.starter, to: path)
+          lastContents = FileWatcher.contents(path)
+          try await checkNow()
+        case .character("n") where offersNext:
+          guard passed else { line("Pass this exercise first (or start another: gatherlab exercise ID)."); continue }
+          guard let next = catalog.exercises.first(where: { $0.number > exercise.number }) else {
+            line("That was the last exercise: well done.")
+            continue
+          }
+          keys.restore()
+          console.write("\u{1B}[2J\u{1B}[H")
+          return .next(next)
+        default:
+          continue
+        }
+      case .idle:
+        continue
+      }
+    }
+  }
+}
