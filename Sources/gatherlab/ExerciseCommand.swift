@@ -50,7 +50,7 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
     let console = StandardConsole(capabilities: output.capabilities())
     let workspace = exerciseOptions.resolvedWorkspace
     let keys = TerminalKeyReader()
-    let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && console.capabilities.cursorMovement
+    let interactive = ExerciseWatch.canWatch(console)
     while true {
       let path = workspace.path(for: current)
       do {

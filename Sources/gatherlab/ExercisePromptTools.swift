@@ -22,7 +22,7 @@ struct ExercisePromptTools: ExerciseTools {
     let path = workspace.path(for: exercise)
     do {
       let wrote = try workspace.writeStarterIfAbsent(exercise)
-      let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && console.capabilities.cursorMovement
+      let interactive = ExerciseWatch.canWatch(console)
       console.writeLines(ExerciseCommand.introduction(exercise, path: path, wrote: wrote, interactive: interactive, width: min(console.capabilities.width, 100)))
       guard interactive else { return await check(exercise, attempts: attempts) }
       let interpreter: PythonInterpreter

@@ -19,6 +19,12 @@ struct ExerciseWatch {
   /// `n` goes to the next exercise (the command); in the walkthrough, `q` goes back to the prompt.
   let offersNext: Bool
 
+  /// Keys and saves can be watched: stdin and stdout are a terminal that is not `TERM=dumb`
+  /// (`NO_COLOR` removes color only).
+  static func canWatch(_ console: any Console) -> Bool {
+    isatty(STDIN_FILENO) == 1 && console.capabilities.isTTY && ProcessEnvironment.current()["TERM"] != "dumb"
+  }
+
   enum Ending {
     case quit
     case next(Exercise)
@@ -45,7 +51,12 @@ struct ExerciseWatch {
     var first = true
     func checkNow() async throws {
       if !first {
-        console.write("\u{1B}[2J\u{1B}[H")
+        // A clean screen for each check; without cursor movement, a rule between them.
+        if console.capabilities.cursorMovement {
+          console.write("\u{1B}[2J\u{1B}[H")
+        } else {
+          console.writeLines([StyledText(), StyledText(String(repeating: "─", count: 40))])
+        }
         console.writeLines([StyledText("Your file: " + path, style: .dim)])
       }
       first = false
@@ -96,7 +107,7 @@ struct ExerciseWatch {
             continue
           }
           keys.restore()
-          console.write("\u{1B}[2J\u{1B}[H")
+          if console.capabilities.cursorMovement { console.write("\u{1B}[2J\u{1B}[H") }
           return .next(next)
         default:
           continue
