@@ -51,10 +51,14 @@ struct ListCommand: AsyncParsableCommand, GatherlabSubcommand {
     let store = FileProgressStore(directory: FileProgressStore.stateDirectory(environment: environment))
     let progress = store.peek()
     let done = Set(progress?.completed ?? [])
+    // The exercises with their state (a broken set is left out here; `lint` reports it).
+    let exercises = try? ExerciseCatalog.load(ExerciseCatalog.bundledFiles(executablePath: executablePath())).get()
+    let records = progress?.exercises ?? [:]
     if settings.json {
       console.writeLine(JSONValue.object([
         ("lessons", .array(catalog.listEntries(done: done, answers: progress?.predictions ?? [:]).map(\.json))),
         ("demos", DemoListing.json(registry)),
+        ("exercises", exercises.map { ExercisesCommand.json($0, records: records, workspace: nil) } ?? .array([])),
       ]).text)
       return
     }
@@ -68,6 +72,11 @@ struct ListCommand: AsyncParsableCommand, GatherlabSubcommand {
         + LessonListing.lines(catalog, done: done, current: progress?.current, scores: scores, width: width)
         + [StyledText(), StyledText("Demos", style: .bold)]
         + DemoListing.lines(registry, width: width)
+        + (exercises.map { catalog in
+          let passed = catalog.exercises.filter { records[$0.id]?.passed == true }.count
+          return [StyledText(), StyledText("Exercises", style: .bold) + StyledText(" · \(passed) of \(catalog.exercises.count) passed (✓ passed, ✗ tried, · not started)", style: .dim)]
+            + ExercisesCommand.lines(catalog, records: records, width: width)
+        } ?? [])
     )
   }
 }

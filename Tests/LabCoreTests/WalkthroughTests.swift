@@ -229,6 +229,11 @@ final class TestClockDemoPlayer: DemoPlaying {
                                   stops)
         review                    the predictions you missed, asked and run again
         predict on|off            ask predictions while reading, or only print them
+        exercise [ID]             this lesson's exercise (or one named), checked on
+                                  every save
+        check                     check your exercise file by how it ran
+        hint                      the next hint for this lesson's exercise
+        solution                  the exercise's solution (asks first until you pass)
         restart                   clear your progress and start over
         help, ?                   this list
         quit, exit, q             leave; progress is saved (Ctrl-D too)

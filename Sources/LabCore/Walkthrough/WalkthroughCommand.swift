@@ -83,9 +83,9 @@ public enum WalkthroughCommand: Sendable, Equatable {
       case .predict:
         Entry(help: "ask predictions while reading, or only print them", arguments: .choice(["on", "off"]) { $0.map { .predict($0 == "on") } ?? .predict(nil) })
       case .exercise:
-        Entry(help: "this lesson's exercise (or the one named): your file, checked on every save", arguments: .optional("[ID]", .nothing, WalkthroughCommand.exercise))
+        Entry(help: "this lesson's exercise (or one named), checked on every save", arguments: .optional("[ID]", .nothing, WalkthroughCommand.exercise))
       case .check:
-        Entry(help: "check your file for this lesson's exercise by how it ran", arguments: .none(.check))
+        Entry(help: "check your exercise file by how it ran", arguments: .none(.check))
       case .hint:
         Entry(help: "the next hint for this lesson's exercise", arguments: .none(.hint))
       case .solution:

@@ -1,0 +1,87 @@
+import Foundation
+import LabCore
+import LabTerminal
+import Synchronization
+import TestSupport
+import Testing
+
+/// A fake of the command line's exercise loop: every run reports the verdicts it was given.
+final class ScriptedExerciseTools: ExerciseTools {
+  private let verdicts: Mutex<[[Bool]]>
+  private let calls = Mutex<[String]>([])
+
+  init(_ verdicts: [[Bool]]) {
+    self.verdicts = Mutex(verdicts)
+  }
+
+  var called: [String] { calls.withLock { $0 } }
+
+  func path(for exercise: Exercise) -> String { "/ws/" + exercise.fileName }
+
+  private func next(_ call: String) -> ExerciseToolOutcome {
+    calls.withLock { $0.append(call) }
+    return .checked(verdicts.withLock { $0.isEmpty ? [] : $0.removeFirst() })
+  }
+
+  func work(on exercise: Exercise, attempts: Int) async -> ExerciseToolOutcome { next("work \(exercise.id) after \(attempts)") }
+  func check(_ exercise: Exercise, attempts: Int) async -> ExerciseToolOutcome { next("check \(exercise.id) after \(attempts)") }
+}
+
+@MainActor
+@Suite struct WalkthroughExerciseTests {
+  static let exercise = Exercise(
+    number: 1, id: "finish-order", lesson: "finish-first", title: "Keep the results in order", checks: [.running(.atLeast(3))],
+    hints: ["First hint.", "Second hint."], body: "Keep the lookups concurrent\nand the lines in order.",
+    starter: "\"\"\"Exercise.\"\"\"\n", solution: "print('solved')"
+  )
+
+  func session(_ lines: [String?], tools: ScriptedExerciseTools, store: MemoryProgressStore = MemoryProgressStore()) async -> RecordingConsole {
+    let console = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: false, cursorMovement: false, width: 80, height: 200))
+    let walkthrough = Walkthrough(
+      catalog: try! LessonCatalog.load(files: PartsFixtures.course), store: store, console: console,
+      reader: ScriptedLineReader(lines, interactive: true), player: TestClockDemoPlayer(console: console), keys: ScriptedKeyReader(),
+      exercises: ExerciseCatalog(exercises: [Self.exercise]), exerciseTools: tools,
+      now: { Date(timeIntervalSince1970: 1_796_151_600) }, options: .init()
+    )
+    await walkthrough.run()
+    return console
+  }
+
+  @Test func theExerciseIsTheLessonsLastPart() async {
+    let store = MemoryProgressStore()
+    // predict off, then read on through the lesson's five parts to the sixth: the exercise.
+    let console = await session(["predict off", "", "", "", "", "", nil], tools: ScriptedExerciseTools([]), store: store)
+    #expect(console.output.contains("""
+      Exercise: Keep the results in order
+
+      Keep the lookups concurrent and the lines in order.
+
+      Your file: /ws/01-finish-order.py
+
+      'exercise' starts it (each save is checked; q comes back here), 'check' checks
+      it, 'hint' and 'solution' help; Enter goes on.
+      """))
+    #expect(store.progress?.part == 6)
+  }
+
+  @Test func checksAreRecordedAndHintsNarrowIn() async {
+    let store = MemoryProgressStore()
+    let tools = ScriptedExerciseTools([[false], [false, true]])
+    let console = await session(["check", "exercise", "hint", "hint", "hint", nil], tools: tools, store: store)
+    #expect(tools.called == ["check finish-order after 0", "work finish-order after 1"])
+    #expect(store.progress?.exercises["finish-order"] == ExerciseRecord(passed: true, attempts: 3, at: "2026-12-01T19:00:00Z"))
+    #expect(console.output.contains("Hint 1/2: First hint.\n"))
+    #expect(console.output.contains("Hint 2/2: Second hint.\n"))
+  }
+
+  @Test func theSolutionAsksFirstUntilItPasses() async {
+    let console = await session(["solution", "n", "solution", "y", nil], tools: ScriptedExerciseTools([]))
+    #expect(console.output.components(separatedBy: "print('solved')").count == 2)
+    #expect(console.output.contains("Not shown."))
+  }
+
+  @Test func aLessonWithoutAnExerciseSaysSo() async {
+    let console = await session(["goto 2", "check", nil], tools: ScriptedExerciseTools([]))
+    #expect(console.output.contains("This lesson has no exercise. 'exercise finish-order' starts the next one not\nyet passed.\n"))
+  }
+}
