@@ -24,7 +24,7 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab trace fetch_all.py --all
         gatherlab trace fetch_all.py --json
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The Python program to run.", valueName: "file.py"))
   var file: String
