@@ -126,8 +126,45 @@ struct TraceState: Sendable {
   /// Our clock's reading when the tracer's clock read 0 (its header arrived).
   var offset: Double?
 
-  init(keepsEveryTask: Bool = false) {
+  /// A row per task on a time axis, for an exercise check's marked timeline (small programs,
+  /// stopped at the hang limit); `trace` draws the forest instead and keeps none.
+  var keepsTimeline: Bool
+  var timeline = RunTimeline(plan: DemoPlan(tasks: [], ideal: 0, sequential: 0, horizon: 0))
+  var names: [Int: String] = [:]
+  var usedNames: Set<String> = []
+  var orphans: Set<Int> = []
+
+  init(keepsEveryTask: Bool = false, keepsTimeline: Bool = true) {
     forest = TraceForest(keepsEveryTask: keepsEveryTask)
+    self.keepsTimeline = keepsTimeline
+  }
+
+  /// The timeline's entries for `line` (kept only with `keepsTimeline`).
+  private mutating func record(_ line: TraceLine, at time: Double) {
+    switch line.type {
+    case "event":
+      guard let id = line.id, let kindText = line.event, let kind = DemoEvent.Kind(rawValue: kindText) else { return }
+      let name = self.name(id, label: line.task ?? "task \(id)")
+      timeline.apply(.event(DemoEvent(
+        time: time, task: name, kind: kind, value: line.value, error: line.error, isOrphan: orphans.contains(id)
+      )))
+    case "join":
+      orphans.formUnion(line.orphans ?? [])
+      timeline.apply(.join(DemoJoin(time: time, label: line.label ?? "joined", detail: "", outcome: .returned)))
+    case "deadline":
+      timeline.apply(.deadline(time: time))
+    default:
+      break
+    }
+  }
+
+  /// A task's row name: its label, made unique with its id when another task has the same label.
+  mutating func name(_ id: Int, label: String) -> String {
+    if let name = names[id] { return name }
+    let name = usedNames.contains(label) ? "\(label) #\(id)" : label
+    usedNames.insert(name)
+    names[id] = name
+    return name
   }
 
   var taskCount: Int { forest.taskCount }
@@ -144,6 +181,7 @@ struct TraceState: Sendable {
       let before = lastTime
       if line.type != "deadline" { lastTime = max(lastTime, time) }
       forest.apply(line)
+      if keepsTimeline { record(line, at: time) }
       switch line.type {
       case "trace":
         runtime = line.runtime
@@ -241,6 +279,6 @@ final class TraceBox: Sendable {
   let state: Mutex<TraceState>
 
   init(keepsEveryTask: Bool) {
-    state = Mutex(TraceState(keepsEveryTask: keepsEveryTask))
+    state = Mutex(TraceState(keepsEveryTask: keepsEveryTask, keepsTimeline: false))
   }
 }
