@@ -457,6 +457,7 @@ extension EndToEnd {
           --version               Show the version.
           -h, --help              Show help information.
 
+
         """),
     ])
     func helpIsTheWholeTextUsersRead(arguments: [String], expected: String) async throws {
