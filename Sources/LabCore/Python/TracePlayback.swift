@@ -10,6 +10,8 @@ public struct TracePlayback: Sendable {
   public var frameInterval: Duration = .milliseconds(50)
   /// Keep and print every task at the end (`trace --all`), not a summary that fits the terminal.
   public var showsEveryTask = false
+  /// Where `--record` writes the run: the tracer's lines as they come, then a result line.
+  public var recorder: (any RunLineSink)?
   /// Where the program's stderr goes once the timeline is drawn (gatherlab's stderr).
   public var writeError: @Sendable (String) -> Void
 
@@ -38,8 +40,17 @@ public struct TracePlayback: Sendable {
       let elapsed = began.duration(to: clock.now)
       return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
+    let recorder = recorder
     let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
       let now = seconds()
+      if let recorder {
+        for message in messages {
+          switch message {
+          case .trace(let text, _): recorder.write(text)
+          case .output(let time, let text): recorder.write(TraceLine.outputJSON(time: time, text: text))
+          }
+        }
+      }
       // Only plain-lines mode prints a line per event; the others skip making them.
       let shown = state.state.withLock { state in messages.flatMap { state.apply($0, at: now, lines: mode == .lines) } }
       switch mode {
@@ -91,6 +102,10 @@ public struct TracePlayback: Sendable {
     let stoppedAt = max(final.lastTime, seconds() - (final.offset ?? seconds()))
     let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
     let width = size.columns
+    recorder?.write(JSONValue.object([
+      ("type", "result"), ("outcome", .string(interrupted ? "interrupted" : "returned")),
+      ("status", .integer(Int(outcome.status))), ("tasks", .integer(final.taskCount)),
+    ]).text)
     if mode == .json {
       console.writeLine(JSONValue.object([("type", "exit"), ("status", .integer(Int(outcome.status))), ("interrupted", .bool(interrupted))]).text)
     } else {
