@@ -180,17 +180,17 @@ struct TraceTreeTests {
       #1 main()                ✓ 0.52s "None"
       ├ gather #1 · 2 tasks · returned 0.21s
       │ ├ #2 branch(2)         ✓ 0.11s "2"
-      │ │ └ TaskGroup #2 · 2 tasks · exited …
+      │ │ └ TaskGroup #2 · exited 0.10s
       │ │   ├ #4 leaf(0)       ✓ 0.00s "0"
       │ │   └ #5 leaf(1)       ✓ 0.10s "1"
       │ └ #3 branch(3)         ✓ 0.21s "3"
-      │   └ TaskGroup #3 · 3 tasks · exited …
+      │   └ TaskGroup #3 · exited 0.20s
       │     ├ #6 leaf(0)       ✓ 0.00s "0"
       │     ├ #7 leaf(1)       ✓ 0.10s "1"
       │     └ #8 leaf(2)       ✓ 0.20s "2"
       └ TaskGroup #4 · 1 task · exited 0.51s
         └ #9 branch(4)         ✓ 0.51s "4"
-          └ TaskGroup #5 · 4 tasks · exited …
+          └ TaskGroup #5 · exited 0.51s
             ├ #10 leaf(0)      ✓ 0.21s "0"
             ├ #11 leaf(1)      ✓ 0.31s "1"
             ├ #12 leaf(2)      ✓ 0.41s "2"
@@ -253,10 +253,10 @@ struct TraceTreeTests {
       #1 main()                ✓ 0.52s "None"
       ├ gather #1 · 2 tasks · returned 0.21s
       │ ├ #2 branch(2)         ✓ 0.11s "2"
-      │ │ └ TaskGroup #2 · 2 tasks · exited …
+      │ │ └ TaskGroup #2 · exited 0.10s
       │ │   └ … 2 done
       │ └ #3 branch(3)         ✓ 0.21s "3"
-      │   └ TaskGroup #3 · 3 tasks · exited …
+      │   └ TaskGroup #3 · exited 0.20s
       │     └ … 3 done
       … 4 more lines
       """)

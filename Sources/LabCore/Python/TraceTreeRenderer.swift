@@ -254,7 +254,12 @@ public enum TraceTreeRenderer {
   static func line(_ row: Row, layout: Layout, now: Double) -> [StyledText] {
     let prefix = StyledText(row.prefix, style: .dim)
     if row.isStructure, layout.barWidth == 0 || row.status.isEmpty {
-      let text = prefix + row.label + (row.status.isEmpty ? StyledText() : StyledText(" · ", style: .dim) + row.status)
+      let join = row.status.isEmpty ? StyledText() : StyledText(" · ", style: .dim) + row.status
+      var text = prefix + row.label + join
+      if text.displayWidth > layout.width, let name = row.label.spans.first {
+        // Narrow: the join before the count of tasks.
+        text = prefix + StyledText(spans: [name]) + join
+      }
       return [text.truncated(to: layout.width)]
     }
     if row.spans {
