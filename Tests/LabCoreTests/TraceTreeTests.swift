@@ -336,6 +336,28 @@ struct TraceTreeTests {
     #expect(fold.median.map { abs($0 - 0.01) < 1e-9 } == true)
   }
 
+  @Test func whatFoldedTasksCreatedHangsUnderTheirFold() {
+    // 100 workers, each gathering 50 fetches; the first 10 workers' fetches are done.
+    var lines = Self.task(1, "main()", start: 0) + [#"{"type":"gather","t":0,"gather":1,"parent":1,"tasks":[]}"#]
+    var id = 102
+    for worker in 0..<100 {
+      lines += Self.task(2 + worker, "worker(\(worker))", start: 0, parent: 1, gather: 1)
+      lines.append(#"{"type":"gather","t":0.1,"gather":\#(2 + worker),"parent":\#(2 + worker),"tasks":[]}"#)
+      for index in 0..<50 {
+        lines += Self.task(id, "fetch(\(index))", start: 0.1, end: worker < 10 ? 0.3 : nil, parent: 2 + worker, gather: 2 + worker)
+        id += 1
+      }
+    }
+    #expect(Self.render(lines, now: 0.5, width: 80) == """
+      trace · prog.py                                                           0.50s
+      #1 main()               █████████████████████████████████████████████ ▶ started
+      └ gather #1 · 100 tasks
+        └ worker × 100: 100 started
+          └ fetch × 5 000: 4 500 started, 500 done, p50 200 ms, p90 200 ms
+                              0s       0.1s     0.2s     0.3s     0.4s    0.5s
+      """)
+  }
+
   @Test func everyTaskIsKeptForAll() {
     let forest = Self.forest(Self.many(1_000, ended: 1_000), keepsEveryTask: true)
     #expect(forest.storedTaskCount == 1_001)

@@ -126,6 +126,7 @@ public enum TraceTreeRenderer {
             prefix: prefix, continuation: below + "  ", label: StyledText(fold.kind + " × " + number(fold.total), style: .bold),
             bar: nil, status: StyledText(foldText(fold)), spans: true
           ))
+          walk(fold.children, lead: below, top: false)
         case .settled(let counts):
           rows.append(Row(
             prefix: prefix, continuation: below + "  ", label: StyledText("…", style: .dim), bar: nil,
