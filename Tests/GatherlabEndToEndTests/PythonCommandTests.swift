@@ -169,6 +169,31 @@ extension EndToEnd {
       #expect(steps.standardOutput.hasSuffix("\n3 tasks: 3 finished.\n"))
     }
 
+    @Test(arguments: [80, 40]) func ctrlCAtATerminalLeavesTheTreeAndWhereEachTaskWaitsThenExits130(columns: Int) async throws {
+      let path = try Self.program("waits-\(columns).py", """
+        import asyncio
+        async def nap(i):
+            await asyncio.sleep(30)
+        async def main():
+            print("napping", flush=True)
+            await asyncio.gather(*(nap(i) for i in range(1000)))
+        asyncio.run(main())
+        """)
+      let terminal = try PseudoTerminal.gatherlab(["trace", path], rows: 24, columns: columns)
+      defer { terminal.close() }
+      _ = try await terminal.waitFor("» napping", timeout: .seconds(30))
+      _ = try await terminal.waitFor("nap × 1 000", timeout: .seconds(30))
+      try terminal.write("\u{03}")
+      #expect(try await terminal.waitForExit(timeout: .seconds(10)) == .exited(130))
+      let screen = terminal.screen.text
+      #expect(screen.contains("interrupted at"))
+      #expect(screen.contains("where each task waits at"))
+      #expect(screen.contains("nap × 1 000: 1 000 "))
+      #expect(screen.contains("Interrupted: waits-\(columns).py was stopped"))
+      #expect(screen.hasSuffix("(Ctrl-C)."))
+      #expect(terminal.screen.cursorVisible)
+    }
+
     @Test func traceOfAFileThatIsNotThereExits66() async throws {
       let result = try await GatherlabProcess(["trace", "/nonexistent/program.py"]).run()
       #expect(result.status == .exited(66))
