@@ -90,7 +90,7 @@ let package = Package(
         .product(name: "Clocks", package: "swift-clocks"),
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
-      exclude: ["Goldens"]
+      exclude: ["Goldens", "TraceCorpus"]
     ),
     .testTarget(
       name: "SystemLibraryTests",

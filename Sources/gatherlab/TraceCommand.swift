@@ -38,10 +38,11 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
   func run() async throws {
     let program = TracedProgram(interpreter: try pythonOptions.interpreter(), path: file, arguments: arguments)
     let console = StandardConsole(capabilities: output.capabilities())
-    let playback = TracePlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json)) { text in
+    var playback = TracePlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json)) { text in
       StandardError.write(text)
     }
-    let (played, interrupted) = await interruptibly { () -> Result<TracePlayback.Traced, TraceError> in
+    playback.passErrorOutput = { StandardError.writeBytes($0) }
+    let (played, interrupted) = await interruptibly { [playback] () -> Result<TracePlayback.Traced, TraceError> in
       do throws(TraceError) { return .success(try await playback.play(program)) } catch { return .failure(error) }
     }
     if interrupted { throw ExitCode(130) }

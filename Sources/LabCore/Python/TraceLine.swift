@@ -19,6 +19,13 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   public var text: String?
   public var runtime: String?
   public var orphans: [Int]?
+  /// A hidden task: why it is not the program's ("asyncio.run's shutdown").
+  public var why: String?
+  /// An `await` line: what the task waits on now ("sleep 0.5s", "task #12", "Queue.get"); nil
+  /// when it runs again.
+  public var on: String?
+  /// A gather's tasks; an `await` line's awaited tasks.
+  public var tasks: [Int]?
 
   public init(type: String, t: Double? = nil, id: Int? = nil, task: String? = nil, event: String? = nil, text: String? = nil) {
     self.type = type
@@ -35,9 +42,9 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   }
 
 
-  /// The output line a program printed straight to its stdout descriptor (not through
-  /// `sys.stdout`), as the tracer would have written it.
-  public static func outputJSON(time: Double, text: String) -> String {
-    JSONValue.object([("type", "output"), ("t", .seconds(time)), ("text", .string(text))]).text
+  /// What the program wrote to its stdout (`type` "output") or stderr ("error-output"), as it
+  /// arrived: the texts of one stream, joined, are its bytes.
+  public static func outputJSON(time: Double, text: String, type: String = "output") -> String {
+    JSONValue.object([("type", .string(type)), ("t", .seconds(time)), ("text", .string(text))]).text
   }
 }

@@ -8,8 +8,11 @@ public struct TracePlayback: Sendable {
   public let console: any Console
   public let mode: DemoPlayback.Mode
   public var frameInterval: Duration = .milliseconds(50)
-  /// Where the program's stderr goes once the timeline is drawn (gatherlab's stderr).
+  /// Where the program's stderr goes once the live timeline is drawn (gatherlab's stderr).
   public var writeError: @Sendable (String) -> Void
+  /// Where the program's stderr bytes go as they arrive, when the timeline is not drawn live
+  /// (`--json`, piped): gatherlab's stderr, byte for byte. Nil: after the timeline, as live.
+  public var passErrorOutput: (@Sendable (String) -> Void)?
 
   public init(console: any Console, mode: DemoPlayback.Mode, writeError: @escaping @Sendable (String) -> Void) {
     self.console = console
@@ -25,6 +28,10 @@ public struct TracePlayback: Sendable {
   }
 
   public func play(_ program: TracedProgram) async throws(TraceError) -> Traced {
+    var lineBuffered = program
+    lineBuffered.lineBuffered = mode == .live
+    let program = lineBuffered
+    let passErrorOutput = mode == .live ? nil : passErrorOutput
     let file = program.path.split(separator: "/").last.map(String.init) ?? program.path
     let state = TraceBox()
     let console = console, mode = mode
@@ -35,6 +42,9 @@ public struct TracePlayback: Sendable {
       return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
     let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
+      if let passErrorOutput {
+        for case .errorOutput(_, let text) in messages { passErrorOutput(text) }
+      }
       let now = seconds()
       // Only plain-lines mode prints a line per event; the others skip making them.
       let shown = state.state.withLock { state in messages.flatMap { state.apply($0, at: now, lines: mode == .lines) } }
@@ -44,6 +54,7 @@ public struct TracePlayback: Sendable {
           switch message {
           case .trace(let text, _): text
           case .output(let time, let text): TraceLine.outputJSON(time: time, text: text)
+          case .errorOutput(let time, let text): TraceLine.outputJSON(time: time, text: text, type: "error-output")
           }
         }
         console.writeLine(lines.joined(separator: "\n"))
@@ -69,7 +80,14 @@ public struct TracePlayback: Sendable {
           return nil
         }
       }
-      let first = await group.next() ?? nil
+      // The program's end, not the frames' (they stop at a Ctrl-C, while the program ends itself).
+      var first: Result<TracedProgram.Outcome, TraceError>?
+      while let next = await group.next() {
+        if let next {
+          first = next
+          break
+        }
+      }
       group.cancelAll()
       return first ?? .failure(.couldNotStart("it did not run"))
     }
@@ -82,6 +100,9 @@ public struct TracePlayback: Sendable {
       console.writeLine(JSONValue.object([("type", "exit"), ("status", .integer(Int(outcome.status))), ("interrupted", .bool(interrupted))]).text)
     } else {
       var lines: [StyledText] = []
+      if mode == .lines, let open = final.openOutput {
+        lines.append(TraceState.outputLine(open))  // a last line the program left without a newline
+      }
       if mode == .live {
         lines += [StyledText()] + final.frame(file: file, now: final.lastTime, width: width, height: nil, isFinal: true, outputLines: 0)
         if !final.outputs.isEmpty {
@@ -90,7 +111,7 @@ public struct TracePlayback: Sendable {
       }
       console.writeLines(lines)
     }
-    if !outcome.standardError.isEmpty { writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError) }
+    if passErrorOutput == nil, !outcome.standardError.isEmpty { writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError) }
     if mode != .json {
       console.writeLines([StyledText()] + final.account(file: file, status: outcome.status, interrupted: interrupted, standardError: outcome.standardError, width: width))
     }
@@ -105,6 +126,8 @@ struct TraceState: Sendable {
   var usedNames: Set<String> = []
   var orphans: Set<Int> = []
   var outputs: [(time: Double, text: String)] = []
+  /// Whether the last of `outputs` is a line the program has not ended yet.
+  var outputIsOpen = false
   var runtime: String?
   var taskCount = 0
   var lastTime = 0.0
@@ -116,9 +139,10 @@ struct TraceState: Sendable {
   mutating func apply(_ message: TracedProgram.Message, at now: Double, lines: Bool = true) -> [String] {
     switch message {
     case .output(let time, let text):
-      let t = max(0, time - (offset ?? 0))
-      outputs.append((t, text))
-      return lines ? [Self.outputLine((t, text)).plainText] : []
+      let ended = appendOutput(text, at: time)
+      return lines ? ended.map { Self.outputLine($0).plainText } : []
+    case .errorOutput:
+      return []
     case .trace(_, let line):
       let time = line.t ?? lastTime
       let before = lastTime
@@ -153,6 +177,33 @@ struct TraceState: Sendable {
       }
     }
   }
+
+  /// Adds a chunk of the program's stdout: its text continues the open line, if any. Returns the
+  /// lines it ended (each timed when it began).
+  mutating func appendOutput(_ chunk: String, at time: Double) -> [(time: Double, text: String)] {
+    var ended: [(time: Double, text: String)] = []
+    var rest = Substring(chunk)
+    while !rest.isEmpty {
+      let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n"))
+      let piece = String(rest[..<(newline ?? rest.endIndex)])
+      if outputIsOpen, let last = outputs.indices.last {
+        outputs[last].text += piece
+      } else {
+        outputs.append((time, piece))
+      }
+      guard let newline else {
+        outputIsOpen = true
+        break
+      }
+      outputIsOpen = false
+      ended.append(outputs[outputs.count - 1])
+      rest = rest[rest.utf8.index(after: newline)...]
+    }
+    return ended
+  }
+
+  /// The line the program left unended, if any.
+  var openOutput: (time: Double, text: String)? { outputIsOpen ? outputs.last : nil }
 
   /// A task's row name: its label, made unique with its id when another task has the same label.
   mutating func name(_ id: Int, label: String) -> String {
