@@ -91,6 +91,9 @@ struct TraceCorpusTests {
   static func traced(_ python: String, _ program: String, arguments: [String] = [], interruptWhen marker: String? = nil) async throws -> Traced {
     var traced = TracedProgram(interpreter: try PythonInterpreter.find(explicit: python, environment: [:]), path: corpus + "/" + program, arguments: arguments)
     traced.passesStandardInput = false
+    // Beside the other corpus programs, an interpreter's teardown can take more than the second
+    // a user gets: the test is about who handles the Ctrl-C, not how fast.
+    traced.interruptGrace = .seconds(10)
     let collected = Mutex<(lines: [TraceLine], out: String, err: String)>(([], "", ""))
     let seen = Mutex<Task<TracedProgram.Outcome, any Error>?>(nil)
     let run = Task { [traced] in

@@ -33,6 +33,9 @@ public struct TracedProgram: Sendable {
   /// The program's stdout flushes at each newline, as it would at a terminal (set when the trace is
   /// drawn live on one); otherwise it is block-buffered, as `python3 FILE | cat` has it.
   public var lineBuffered = false
+  /// Cancelling the run is a Ctrl-C the program may handle (true: `trace`), or a kill of its
+  /// process group at once (false: a check stopping a program that hangs).
+  public var interruptsWhenCancelled = true
 
   public static let tracerName = "_gatherlab_trace"
 
@@ -60,12 +63,15 @@ public struct TracedProgram: Sendable {
     public var standardError: String
   }
 
-  /// How long a program has, after the Ctrl-C, to end on its own.
-  public static let interruptGrace: Duration = .seconds(1)
+  /// How long a program has, after the Ctrl-C, to end on its own before it is killed.
+  public var interruptGrace: Duration = .seconds(1)
 
   /// Runs the program, handing the messages to `receive` as they arrive, a batch at a time (the
-  /// tracer writes in batches; thousands of tasks make tens of thousands of lines).
-  public func run(_ receive: @escaping @Sendable ([Message]) -> Void) async throws(TraceError) -> Outcome {
+  /// tracer writes in batches; thousands of tasks make tens of thousands of lines). `clock` times
+  /// the program's output from its start.
+  public func run<C: Clock>(
+    _ receive: @escaping @Sendable ([Message]) -> Void, clock: C = ContinuousClock()
+  ) async throws(TraceError) -> Outcome where C.Duration == Duration {
     guard let tracer = EmbeddedFiles.demoPython.first(where: { $0.name == Self.tracerName + ".py" })?.text else {
       throw .couldNotStart("the tracer is missing from this build")
     }
@@ -84,28 +90,34 @@ public struct TracedProgram: Sendable {
       throw .couldNotStart("no pipe for the program's output")
     }
 
-    let start = ContinuousClock.now
+    let start = clock.now
+    let elapsed: @Sendable () -> Double = {
+      let since = start.duration(to: clock.now)
+      return Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18
+    }
     let gate = OutputGate()
-    let reader = FIFOReader(path: fifo, start: start, gate: gate, receive: receive)
+    let reader = FIFOReader(path: fifo, elapsed: elapsed, gate: gate, receive: receive)
     reader.start()
-    let outputReader = OutputReader(descriptor: standardOutput.read, start: start, gate: gate, receive: receive) { time, text in
+    let outputReader = OutputReader(descriptor: standardOutput.read, elapsed: elapsed, gate: gate, receive: receive) { time, text in
       .output(time: time, text: text)
     }
-    let errorReader = OutputReader(descriptor: standardError.read, start: start, gate: gate, receive: receive) { time, text in
+    let errorReader = OutputReader(descriptor: standardError.read, elapsed: elapsed, gate: gate, receive: receive) { time, text in
       .errorOutput(time: time, text: text)
     }
     outputReader.start()
     errorReader.start()
 
-    let terminalInput = isatty(0) == 1
+    // Without stdin passed on (exercise checks), the program always gets its own group.
+    let terminalInput = passesStandardInput && isatty(0) == 1
     let ownGroup = !terminalInput
     var options = PlatformOptions()
     if ownGroup { options.processGroupID = 0 }
     // The Ctrl-C a terminal would deliver (it did already, to a program in the terminal's group:
     // SIGCONT there only waits), then SIGKILL for whatever is left.
-    options.teardownSequence = [
-      .send(signal: ownGroup ? .interrupt : .resume, toProcessGroup: ownGroup, allowedDurationToNextStep: Self.interruptGrace)
-    ]
+    options.teardownSequence =
+      interruptsWhenCancelled
+      ? [.send(signal: ownGroup ? .interrupt : .resume, toProcessGroup: ownGroup, allowedDurationToNextStep: interruptGrace)]
+      : [.send(signal: .kill, toProcessGroup: ownGroup, allowedDurationToNextStep: .zero)]
     let arguments = PythonProgram.file(path: path).arguments(modules: [(Self.tracerName, tracer)], arguments: self.arguments)
     var variables: [Environment.Key: String?] = ["GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1"]
     if lineBuffered { variables["GATHERLAB_TRACE_LINE_BUFFERED"] = "1" }
@@ -172,18 +184,12 @@ struct Pipe {
   }
 }
 
-/// Seconds since `start`.
-func seconds(since start: ContinuousClock.Instant) -> Double {
-  let elapsed = start.duration(to: .now)
-  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
 /// Reads one of the program's output pipes on a thread of its own, chunk by chunk as it arrives,
 /// until end of file (every writer, the program's children included, has closed it) or `stop`.
 /// A chunk ending inside a UTF-8 character keeps that character's first bytes for the next one.
 final class OutputReader: Sendable {
   let descriptor: Int32
-  let began: ContinuousClock.Instant
+  let elapsed: @Sendable () -> Double
   let gate: OutputGate
   let make: @Sendable (Double, String) -> TracedProgram.Message
   let receive: @Sendable ([TracedProgram.Message]) -> Void
@@ -195,12 +201,12 @@ final class OutputReader: Sendable {
   var text: String { collected.withLock { $0 } }
 
   init(
-    descriptor: Int32, start: ContinuousClock.Instant, gate: OutputGate,
+    descriptor: Int32, elapsed: @escaping @Sendable () -> Double, gate: OutputGate,
     receive: @escaping @Sendable ([TracedProgram.Message]) -> Void,
     make: @escaping @Sendable (Double, String) -> TracedProgram.Message
   ) {
     self.descriptor = descriptor
-    self.began = start
+    self.elapsed = elapsed
     self.gate = gate
     self.make = make
     self.receive = receive
@@ -223,7 +229,7 @@ final class OutputReader: Sendable {
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
         if count < 0, errno == EINTR || errno == EAGAIN { continue }
         guard count > 0 else { break }
-        let time = seconds(since: began)
+        let time = elapsed()
         pending.append(contentsOf: buffer[..<count])
         let whole = UTF8Boundary.wholeCharacters(in: pending)
         guard whole > 0 else { continue }
@@ -235,7 +241,7 @@ final class OutputReader: Sendable {
       if !pending.isEmpty {
         let text = String(decoding: pending, as: UTF8.self)
         collected.withLock { $0 += text }
-        if let message = gate.passes(make(seconds(since: began), text)) { receive([message]) }
+        if let message = gate.passes(make(elapsed(), text)) { receive([message]) }
       }
     }
     thread.start()
@@ -288,14 +294,14 @@ func blockInterrupts() {
 /// it), line by line.
 final class FIFOReader: Sendable {
   let path: String
-  let began: ContinuousClock.Instant
+  let elapsed: @Sendable () -> Double
   let gate: OutputGate
   let receive: @Sendable ([TracedProgram.Message]) -> Void
   private let ended = DispatchSemaphore(value: 0)
 
-  init(path: String, start: ContinuousClock.Instant, gate: OutputGate, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void) {
+  init(path: String, elapsed: @escaping @Sendable () -> Double, gate: OutputGate, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void) {
     self.path = path
-    self.began = start
+    self.elapsed = elapsed
     self.gate = gate
     self.receive = receive
   }
@@ -313,7 +319,7 @@ final class FIFOReader: Sendable {
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         if count < 0, errno == EINTR { continue }
         guard count > 0 else { break }
-        let arrived = seconds(since: began)
+        let arrived = elapsed()
         pending.append(contentsOf: buffer[..<count])
         var lineStart = 0
         var batch: [TracedProgram.Message] = []
