@@ -136,7 +136,7 @@ extension EndToEnd {
         """)
       let result = try await GatherlabProcess(["trace", path], timeout: .seconds(30)).run()
       #expect(result.status == .exited(1))
-      #expect(result.standardOutput.contains("main()  failed 1st  ValueError: bad input\n"))
+      #expect(result.standardOutput.contains("  #1 main()  failed 1st  ValueError: bad input\n"))
       #expect(result.standardOutput.hasSuffix("\n1 task: 1 failed. raises.py exited with status 1.\n"))
       #expect(result.standardError.hasPrefix("Traceback (most recent call last):\n"))
       #expect(result.standardError.hasSuffix("ValueError: bad input\n"))

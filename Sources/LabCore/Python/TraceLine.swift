@@ -2,7 +2,8 @@ import Foundation
 
 /// One line the tracer writes on its FIFO (DESIGN §10): a task event with its `id`, label,
 /// `parent` and `gather`/`group` ids; a gather or TaskGroup being set up; a join; a deadline; a
-/// line the program printed; the tracer's header.
+/// line the program printed; the tracer's header; what a task waits on (`await`); a task asyncio
+/// made for itself (`hidden`). Unknown types and fields are read and ignored.
 public struct TraceLine: Sendable, Equatable, Decodable {
   public var type: String
   public var t: Double?
@@ -19,13 +20,13 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   public var text: String?
   public var runtime: String?
   public var orphans: [Int]?
-  /// A hidden task: why it is not the program's ("asyncio.run's shutdown").
-  public var why: String?
-  /// An `await` line: what the task waits on now ("sleep 0.5s", "task #12", "Queue.get"); nil
+  /// An `await` line's: what the task now waits on ("sleep 0.5s", "Queue.get", "task #12"); nil
   /// when it runs again.
   public var on: String?
-  /// A gather's tasks; an `await` line's awaited tasks.
+  /// An `await` line's awaited task ids; a `gather` line's members.
   public var tasks: [Int]?
+  /// A `hidden` line's: why the tracer leaves the task out (asyncio made it for itself).
+  public var why: String?
 
   public init(type: String, t: Double? = nil, id: Int? = nil, task: String? = nil, event: String? = nil, text: String? = nil) {
     self.type = type
