@@ -22,6 +22,7 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab trace fetch_all.py
         gatherlab trace crawler.py -- --depth 2
         gatherlab trace fetch_all.py --all
+        gatherlab trace fetch_all.py --record crawl.jsonl
         gatherlab trace fetch_all.py --json
       """
   )
@@ -38,6 +39,8 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
   @Flag(name: .customLong("all"), help: "At the end, print every task's row, not a summary that fits the terminal.")
   var everyTask = false
 
+  @OptionGroup var recording: RecordOption
+
   @OptionGroup var pythonOptions: PythonOptions
 
   @OptionGroup var output: OutputOptions
@@ -50,10 +53,13 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
     }
     playback.showsEveryTask = everyTask
     playback.passErrorOutput = { StandardError.writeBytes($0) }
+    let recorder = try recording.open()
+    playback.recorder = recorder
     let player = playback
     let (played, interrupted) = await interruptibly { () -> Result<TracePlayback.Traced, TraceError> in
       do throws(TraceError) { return .success(try await player.play(program)) } catch { return .failure(error) }
     }
+    try recording.finish(recorder)
     if interrupted { throw ExitCode(130) }
     switch played {
     case .success(let traced):

@@ -434,9 +434,10 @@ extension EndToEnd {
           gatherlab trace fetch_all.py
           gatherlab trace crawler.py -- --depth 2
           gatherlab trace fetch_all.py --all
+          gatherlab trace fetch_all.py --record crawl.jsonl
           gatherlab trace fetch_all.py --json
 
-        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--all] [--python-bin <PATH>] [--no-color] [--width <N>]
+        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--all] [--record <FILE>] [--python-bin <PATH>] [--no-color] [--width <N>]
 
         ARGUMENTS:
           <file.py>               The Python program to run.
@@ -448,6 +449,8 @@ extension EndToEnd {
                                   the timeline.
           --all                   At the end, print every task's row, not a summary
                                   that fits the terminal.
+          --record <FILE>         Also write the run to FILE (JSON Lines) for
+                                  'gatherlab replay' and 'export'.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
           --no-color              Plain text: no colors or cursor movement (also

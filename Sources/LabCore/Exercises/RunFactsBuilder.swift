@@ -51,7 +51,7 @@ public struct RunFactsBuilder: Sendable {
         facts.joins.append(RunFacts.Join(time: t, orphans: line.orphans ?? []))
       }
     case "output":
-      keep(output: line.text ?? "", at: line.t ?? facts.lastTime)
+      keep(chunk: line.text ?? "", at: line.t ?? facts.lastTime)
     case "uses":
       if let api = line.label { facts.uses.insert(api) }
     case "blocked":

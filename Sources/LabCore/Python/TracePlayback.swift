@@ -10,6 +10,8 @@ public struct TracePlayback: Sendable {
   public var frameInterval: Duration = .milliseconds(50)
   /// Keep and print every task at the end (`trace --all`), not a summary that fits the terminal.
   public var showsEveryTask = false
+  /// Where `--record` writes the run: the tracer's lines as they come, then a result line.
+  public var recorder: (any RunLineSink)?
   /// Where the program's stderr goes once the timeline is drawn (gatherlab's stderr).
   public var writeError: @Sendable (String) -> Void
   /// Where the program's stderr bytes go as they arrive, when the trace is not drawn live
@@ -45,11 +47,21 @@ public struct TracePlayback: Sendable {
       let elapsed = began.duration(to: clock.now)
       return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
+    let recorder = recorder
     let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
       if let passErrorOutput {
         for case .errorOutput(_, let text) in messages { passErrorOutput(text) }
       }
       let now = seconds()
+      if let recorder {
+        for message in messages {
+          switch message {
+          case .trace(let text, _): recorder.write(text)
+          case .output(let time, let text): recorder.write(TraceLine.outputJSON(time: time, text: text))
+          case .errorOutput(let time, let text): recorder.write(TraceLine.outputJSON(time: time, text: text, type: "error-output"))
+          }
+        }
+      }
       // Only plain-lines mode prints a line per event; the others skip making them.
       let shown = state.state.withLock { state in messages.flatMap { state.apply($0, at: now, lines: mode == .lines) } }
       switch mode {
@@ -102,6 +114,10 @@ public struct TracePlayback: Sendable {
     let stoppedAt = max(final.lastTime, seconds() - (final.offset ?? seconds()))
     let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
     let width = size.columns
+    recorder?.write(JSONValue.object([
+      ("type", "result"), ("outcome", .string(interrupted ? "interrupted" : "returned")),
+      ("status", .integer(Int(outcome.status))), ("tasks", .integer(final.taskCount)),
+    ]).text)
     if mode == .json {
       console.writeLine(JSONValue.object([("type", "exit"), ("status", .integer(Int(outcome.status))), ("interrupted", .bool(interrupted))]).text)
     } else {
@@ -248,8 +264,9 @@ struct TraceState: Sendable {
         guard lines else { return [] }
         return [DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time)]
       case "output":
-        outputs.append((time, line.text ?? ""))
-        return lines ? [Self.outputLine((time, line.text ?? "")).plainText] : []
+        // A recorded run's output: chunks as they arrived, partial lines included.
+        let ended = appendOutput(line.text ?? "", at: time)
+        return lines ? ended.map { Self.outputLine($0).plainText } : []
       default:
         return []
       }
