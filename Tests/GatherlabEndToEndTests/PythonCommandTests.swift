@@ -142,6 +142,58 @@ extension EndToEnd {
       #expect(result.standardError.hasSuffix("ValueError: bad input\n"))
     }
 
+    @Test func aTraceRecordingReplaysItsLinesUnchangedAndStepsAsATree() async throws {
+      let path = try Self.program("recorded.py", """
+        import asyncio
+        async def fetch(name, delay):
+            await asyncio.sleep(delay)
+            return name
+        async def main():
+            await asyncio.gather(fetch('a', 0.05), fetch('b', 0.1))
+        asyncio.run(main())
+        """)
+      let recording = path + ".jsonl"
+      let traced = try await GatherlabProcess(["trace", path, "--record", recording], timeout: .seconds(30)).run()
+      #expect(traced.status == .exited(0), "stderr: \(traced.standardError)")
+      let written = try String(contentsOfFile: recording, encoding: .utf8).split(separator: "\n").map(String.init)
+      #expect(written.first?.contains(#""command":["gatherlab","trace","#) == true)
+      #expect(written.last?.hasPrefix(#"{"type":"result","outcome":"returned","status":0,"tasks":3"#) == true)
+      let json = try await GatherlabProcess(["replay", recording, "--json"]).run()
+      #expect(json.standardOutput.split(separator: "\n").map(String.init) == Array(written.dropFirst()))
+      let steps = try await GatherlabProcess(["replay", recording, "--step"], environment: ["COLUMNS": "80"]).run()
+      #expect(steps.status == .exited(0))
+      #expect(steps.standardOutput.contains("\n└ gather #1 · 2 tasks"))
+      #expect(steps.standardOutput.contains("\nwhere each task waits at "))
+      #expect(steps.standardOutput.contains("#2 fetch('a', 0.05) finished"))
+      #expect(!steps.standardOutput.contains("[0]"))
+      #expect(steps.standardOutput.hasSuffix("\n3 tasks: 3 finished.\n"))
+    }
+
+    @Test(arguments: [80, 40]) func ctrlCAtATerminalLeavesTheTreeAndWhereEachTaskWaitsThenExits130(columns: Int) async throws {
+      let path = try Self.program("waits-\(columns).py", """
+        import asyncio
+        async def nap(i):
+            await asyncio.sleep(30)
+        async def main():
+            print("napping", flush=True)
+            await asyncio.gather(*(nap(i) for i in range(1000)))
+        asyncio.run(main())
+        """)
+      let terminal = try PseudoTerminal.gatherlab(["trace", path], rows: 24, columns: columns)
+      defer { terminal.close() }
+      _ = try await terminal.waitFor("» napping", timeout: .seconds(30))
+      _ = try await terminal.waitFor("nap × 1 000", timeout: .seconds(30))
+      try terminal.write("\u{03}")
+      #expect(try await terminal.waitForExit(timeout: .seconds(10)) == .exited(130))
+      let screen = terminal.screen.text
+      #expect(screen.contains("interrupted at"))
+      #expect(screen.contains("where each task waits at"))
+      #expect(screen.contains("nap × 1 000: 1 000 "))
+      #expect(screen.contains("Interrupted: waits-\(columns).py was stopped"))
+      #expect(screen.hasSuffix("(Ctrl-C)."))
+      #expect(terminal.screen.cursorVisible)
+    }
+
     @Test func traceOfAFileThatIsNotThereExits66() async throws {
       let result = try await GatherlabProcess(["trace", "/nonexistent/program.py"]).run()
       #expect(result.status == .exited(66))

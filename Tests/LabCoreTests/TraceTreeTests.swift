@@ -180,17 +180,17 @@ struct TraceTreeTests {
       #1 main()                ✓ 0.52s "None"
       ├ gather #1 · 2 tasks · returned 0.21s
       │ ├ #2 branch(2)         ✓ 0.11s "2"
-      │ │ └ TaskGroup #2 · 2 tasks · exited …
+      │ │ └ TaskGroup #2 · exited 0.10s
       │ │   ├ #4 leaf(0)       ✓ 0.00s "0"
       │ │   └ #5 leaf(1)       ✓ 0.10s "1"
       │ └ #3 branch(3)         ✓ 0.21s "3"
-      │   └ TaskGroup #3 · 3 tasks · exited …
+      │   └ TaskGroup #3 · exited 0.20s
       │     ├ #6 leaf(0)       ✓ 0.00s "0"
       │     ├ #7 leaf(1)       ✓ 0.10s "1"
       │     └ #8 leaf(2)       ✓ 0.20s "2"
       └ TaskGroup #4 · 1 task · exited 0.51s
         └ #9 branch(4)         ✓ 0.51s "4"
-          └ TaskGroup #5 · 4 tasks · exited …
+          └ TaskGroup #5 · exited 0.51s
             ├ #10 leaf(0)      ✓ 0.21s "0"
             ├ #11 leaf(1)      ✓ 0.31s "1"
             ├ #12 leaf(2)      ✓ 0.41s "2"
@@ -253,10 +253,10 @@ struct TraceTreeTests {
       #1 main()                ✓ 0.52s "None"
       ├ gather #1 · 2 tasks · returned 0.21s
       │ ├ #2 branch(2)         ✓ 0.11s "2"
-      │ │ └ TaskGroup #2 · 2 tasks · exited …
+      │ │ └ TaskGroup #2 · exited 0.10s
       │ │   └ … 2 done
       │ └ #3 branch(3)         ✓ 0.21s "3"
-      │   └ TaskGroup #3 · 3 tasks · exited …
+      │   └ TaskGroup #3 · exited 0.20s
       │     └ … 3 done
       … 4 more lines
       """)
@@ -334,6 +334,28 @@ struct TraceTreeTests {
     }
     #expect(fold.counts == [TraceTree.Count("done", 100_000)])
     #expect(fold.median.map { abs($0 - 0.01) < 1e-9 } == true)
+  }
+
+  @Test func whatFoldedTasksCreatedHangsUnderTheirFold() {
+    // 100 workers, each gathering 50 fetches; the first 10 workers' fetches are done.
+    var lines = Self.task(1, "main()", start: 0) + [#"{"type":"gather","t":0,"gather":1,"parent":1,"tasks":[]}"#]
+    var id = 102
+    for worker in 0..<100 {
+      lines += Self.task(2 + worker, "worker(\(worker))", start: 0, parent: 1, gather: 1)
+      lines.append(#"{"type":"gather","t":0.1,"gather":\#(2 + worker),"parent":\#(2 + worker),"tasks":[]}"#)
+      for index in 0..<50 {
+        lines += Self.task(id, "fetch(\(index))", start: 0.1, end: worker < 10 ? 0.3 : nil, parent: 2 + worker, gather: 2 + worker)
+        id += 1
+      }
+    }
+    #expect(Self.render(lines, now: 0.5, width: 80) == """
+      trace · prog.py                                                           0.50s
+      #1 main()               █████████████████████████████████████████████ ▶ started
+      └ gather #1 · 100 tasks
+        └ worker × 100: 100 started
+          └ fetch × 5 000: 4 500 started, 500 done, p50 200 ms, p90 200 ms
+                              0s       0.1s     0.2s     0.3s     0.4s    0.5s
+      """)
   }
 
   @Test func everyTaskIsKeptForAll() {

@@ -38,6 +38,16 @@ public struct DurationSketch: Sendable, Equatable {
     maximum = max(maximum, seconds)
   }
 
+  /// Adds what `other` saw.
+  public mutating func merge(_ other: DurationSketch) {
+    for bucket in counts.indices {
+      counts[bucket] += other.counts[bucket]
+      sums[bucket] += other.sums[bucket]
+    }
+    count += other.count
+    maximum = max(maximum, other.maximum)
+  }
+
   /// The duration `fraction` of the tasks took at most (0.5: the median); nil when empty.
   public func percentile(_ fraction: Double) -> Double? {
     guard count > 0 else { return nil }

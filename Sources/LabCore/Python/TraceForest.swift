@@ -111,6 +111,16 @@ public struct TraceForest: Sendable {
     public var failed = 0
     public var cancelled = 0
     public var durations = DurationSketch()
+
+    mutating func absorb(_ other: Slot) {
+      total += other.total
+      isComplete = false
+      for (phrase, count) in other.states { states[phrase, default: 0] += count }
+      finished += other.finished
+      failed += other.failed
+      cancelled += other.cancelled
+      durations.merge(other.durations)
+    }
   }
 
   /// Items under a parent task (or at the top), in the order they appeared.
@@ -360,4 +370,30 @@ public struct TraceForest: Sendable {
   }
 
   public func isParent(_ id: Int) -> Bool { parents.contains(id) }
+
+  /// The tasks the members of slot `key` created, merged by coroutine: what hangs under a
+  /// folded row (`worker × 100` made `fetch × 5 000`).
+  public func childSlots(of key: SlotKey) -> [Slot] {
+    var merged: [String: Slot] = [:]
+    var order: [String] = []
+    for id in parents.sorted() {
+      guard let task = tasks[id], slotKey(task) == key else { continue }
+      for item in items[id] ?? [] {
+        let keys: [SlotKey]
+        switch item {
+        case .slot(let child): keys = [child]
+        case .structure(let container): keys = members[container] ?? []
+        }
+        for child in keys {
+          guard let slot = slots[child] else { continue }
+          if merged[child.kind] == nil {
+            order.append(child.kind)
+            merged[child.kind] = Slot(key: SlotKey(parent: nil, container: nil, kind: child.kind))
+          }
+          merged[child.kind]!.absorb(slot)
+        }
+      }
+    }
+    return order.compactMap { merged[$0] }
+  }
 }

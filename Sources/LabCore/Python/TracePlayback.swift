@@ -318,7 +318,9 @@ struct TraceState: Sendable {
 
   /// The closing account: how many tasks and how they ended, and how the program ended.
   func account(file: String, status: Int32, interrupted: Bool, standardError: String, width: Int) -> [StyledText] {
-    if interrupted { return [StyledText("Interrupted: \(file) was stopped (Ctrl-C).")] }
+    if interrupted {
+      return TextWrapper.wrap("Interrupted: \(file) was stopped (Ctrl-C).", width: max(20, min(width, 100) - 1)).map { StyledText($0) }
+    }
     if taskCount == 0 {
       if standardError.contains("SyntaxError") || standardError.contains("IndentationError") {
         return [StyledText("\(file) is not valid Python (see the error above): nothing ran.")]

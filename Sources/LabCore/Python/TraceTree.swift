@@ -36,6 +36,8 @@ public struct TraceTree: Sendable, Equatable {
     public var counts: [Count]
     public var median: Double?
     public var p90: Double?
+    /// What the folded tasks created, folded too.
+    public var children: [Node] = []
   }
 
   /// How to read the forest.
@@ -103,7 +105,11 @@ public struct TraceTree: Sendable, Equatable {
     mutating func slotNodes(_ key: TraceForest.SlotKey, depth: Int) -> [Node] {
       guard let slot = forest.slots[key], slot.total > 0 else { return [] }
       if !slot.isComplete || options.foldAbove.map({ slot.total > $0 }) ?? false {
-        return [.fold(TraceTree.fold(slot, knowsWaits: forest.knowsWaits))]
+        var fold = TraceTree.fold(slot, knowsWaits: forest.knowsWaits)
+        if depth < TraceTree.depthLimit {
+          fold.children = forest.childSlots(of: key).map { .fold(TraceTree.fold($0, knowsWaits: forest.knowsWaits)) }
+        }
+        return [.fold(fold)]
       }
       var nodes: [Node] = []
       var settled: [String: Int] = [:]

@@ -126,6 +126,7 @@ public enum TraceTreeRenderer {
             prefix: prefix, continuation: below + "  ", label: StyledText(fold.kind + " × " + number(fold.total), style: .bold),
             bar: nil, status: StyledText(foldText(fold)), spans: true
           ))
+          walk(fold.children, lead: below, top: false)
         case .settled(let counts):
           rows.append(Row(
             prefix: prefix, continuation: below + "  ", label: StyledText("…", style: .dim), bar: nil,
@@ -254,7 +255,12 @@ public enum TraceTreeRenderer {
   static func line(_ row: Row, layout: Layout, now: Double) -> [StyledText] {
     let prefix = StyledText(row.prefix, style: .dim)
     if row.isStructure, layout.barWidth == 0 || row.status.isEmpty {
-      let text = prefix + row.label + (row.status.isEmpty ? StyledText() : StyledText(" · ", style: .dim) + row.status)
+      let join = row.status.isEmpty ? StyledText() : StyledText(" · ", style: .dim) + row.status
+      var text = prefix + row.label + join
+      if text.displayWidth > layout.width, let name = row.label.spans.first {
+        // Narrow: the join before the count of tasks.
+        text = prefix + StyledText(spans: [name]) + join
+      }
       return [text.truncated(to: layout.width)]
     }
     if row.spans {
