@@ -19,7 +19,7 @@ struct CompareCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab compare semaphore limit=3 --speed 5
         gatherlab compare timeout --json
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The demo to compare.", valueName: "demo"))
   var demo: String?

@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab run error-cancel mode=gather --record class.jsonl
         gatherlab run ordering --python      # the Python twin under real CPython
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The demo to run.", valueName: "demo"))
   var demo: String?

@@ -20,7 +20,7 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab trace crawler.py -- --depth 2
         gatherlab trace fetch_all.py --json
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The Python program to run.", valueName: "file.py"))
   var file: String

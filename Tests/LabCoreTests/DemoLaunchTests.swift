@@ -4,7 +4,7 @@ import Testing
 @Suite struct DemoLaunchTests {
   let lesson = Lesson(
     number: 5, id: "results-order", title: "Results order", section: "Results Order is Preserved",
-    demo: "ordering", params: [("delays", "5,1")], fileName: "05-results-order.md", body: "Text.\n"
+    demo: "ordering", params: [LessonParameter(name: "delays", value: "5,1")], fileName: "05-results-order.md", body: "Text.\n"
   )
   let lessonWithoutDemo = Lesson(number: 1, id: "intro", title: "Intro", section: "Intro", fileName: "01-intro.md", body: "Text.\n")
 

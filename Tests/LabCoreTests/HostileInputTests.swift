@@ -160,7 +160,8 @@ struct HostileInputTests {
         store: MemoryProgressStore(),
         console: console,
         reader: ScriptedLineReader(lines.filter { !$0.hasPrefix("run") && $0 != "restart" } + ["quit"], interactive: false),
-        player: RefusingDemoPlayer()
+        player: RefusingDemoPlayer(),
+        keys: ScriptedKeyReader()
       )
       await walkthrough.run()
       #expect(console.output.contains("Lesson 1/3"))

@@ -26,7 +26,11 @@ public struct ComparePlayback: Sendable {
     public var interrupted: Bool
   }
 
-  public func play(_ twin: PythonTwin, parameters: DemoParameters) async throws(PythonTwinError) -> Played {
+  /// Runs `twin` and the Swift demo beside it; `clock` paces the live view's frames (each run is
+  /// timed on a `ScaledClock` of its own, from its own start).
+  public func play<C: Clock>(
+    _ twin: PythonTwin, parameters: DemoParameters, clock: C = ContinuousClock()
+  ) async throws(PythonTwinError) -> Played where C.Duration == Duration {
     let demo = twin.demo
     let started = TwinStart.start(twin, parameters: parameters, speed: speed.value)
     guard let header = await started.ready() else {
@@ -69,7 +73,7 @@ public struct ComparePlayback: Sendable {
         group.addTask { [frameInterval] in
           while !Task.isCancelled {
             view.draw(frame(false))
-            try? await Task.sleep(for: frameInterval)
+            try? await clock.sleep(for: frameInterval)
           }
         }
       }
