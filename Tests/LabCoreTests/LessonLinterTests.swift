@@ -182,7 +182,9 @@ import Testing
     let (directory, problems) = try lint(["02-results-order.md": second, "03-conclusion.md": third])
     #expect(
       problems == [
-        directory.file("03-conclusion.md") + ":5: 'part' must be 1 (the guide's lessons) or 2 (part two), not '3'."
+        directory.file("03-conclusion.md") + ":5: 'part' must be 1 (the guide's lessons) or 2 (part two), not '3'.",
+        directory.file("03-conclusion.md")
+          + ":5: This lesson is in part 1 but comes after 02-results-order.md, a lesson of a later part; number each part's lessons together.",
       ])
     let first = LessonFixtures.lesson(["id: what-is-gather", "title: W", "section: What", "part: 2"])
     let (again, reordered) = try lint(["01-what-is-gather.md": first])
