@@ -59,12 +59,12 @@ struct WalkthroughSwiftTests {
     let terminal = TerminalCapabilities(isTTY: true, color: false, cursorMovement: false, width: 80, height: 24)
     let console = RecordingConsole(capabilities: terminal)
     let store = await session(["n", "quit"], console: console, interactive: true, options: .init(asksAboutSwift: true))
-    #expect(console.output.hasPrefix("Every lesson has a Swift side too (Swift's structured concurrency). Show it? [y/N] "))
+    #expect(console.output.hasPrefix("Show the Swift side of the lessons too? [y/N] "))
     #expect(console.output.contains("Python only; 'swift on' shows the Swift side."))
     #expect(store.progress?.swift == false)
     let later = RecordingConsole(capabilities: terminal)
     _ = await session(["quit"], console: later, interactive: true, store: store, options: .init(asksAboutSwift: true))
-    #expect(!later.output.contains("Show it? [y/N]"))
+    #expect(!later.output.contains("[y/N]"))
   }
 
   @Test func aPipedFirstStartAsksNothingAndShowsEverything() async {

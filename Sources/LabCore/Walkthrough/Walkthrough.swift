@@ -28,7 +28,7 @@ public final class Walkthrough {
     /// `--no-swift` (false): read the lessons without their Swift side (also saved). nil: the
     /// learner's saved choice.
     public var swift: Bool?
-    /// Whether a first start at a terminal asks "Show the Swift side too? [y/N]" (the installed
+    /// Whether a first start at a terminal asks "Show the Swift side of the lessons too? [y/N]" (the installed
     /// tutorial does; sessions built by tests do not, unless they say so).
     public var asksAboutSwift: Bool
 
@@ -406,7 +406,7 @@ public final class Walkthrough {
 
   /// The first start's one question: a Python learner may not want the Swift side at all.
   private func askAboutSwift() -> Bool {
-    screen.console.write("Every lesson has a Swift side too (Swift's structured concurrency). Show it? [y/N] ")
+    screen.console.write("Show the Swift side of the lessons too? [y/N] ")
     guard case .line(let answer) = reader.readLine(prompt: "") else { return false }
     let yes = ["y", "yes"].contains(answer.lowercased().trimmingWhitespace())
     screen.say(
