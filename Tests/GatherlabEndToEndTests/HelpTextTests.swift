@@ -84,8 +84,8 @@ extension EndToEnd {
                                   or newer) instead of the Swift demo.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --record <FILE>         Also write the run to FILE (JSON Lines) for
@@ -108,8 +108,8 @@ extension EndToEnd {
         OPTIONS:
           --json                  Print one JSON object: {"lessons": [...], "demos":
                                   [...]}.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
@@ -135,8 +135,8 @@ extension EndToEnd {
           <LESSON>                The lesson's number or id.
 
         OPTIONS:
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
@@ -193,8 +193,8 @@ extension EndToEnd {
                                   (0.1–100); remembered.
           --from <LESSON>         Start at this lesson (number or id) instead of where
                                   you left off.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
@@ -231,8 +231,8 @@ extension EndToEnd {
           --step                  Stop at every event; Enter or space goes on, b goes
                                   back, q stops.
           --json                  Print the recorded run's JSON Lines, unchanged.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -298,8 +298,8 @@ extension EndToEnd {
                                   header names the runtime), then a comparison line.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -334,8 +334,8 @@ extension EndToEnd {
                                   the timeline.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
