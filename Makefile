@@ -105,7 +105,7 @@ test-release: deps release
 
 # The wheel installed into a fresh venv and run as a user would, from another directory.
 test-wheel: wheel
-	Tests/Wheel/test-wheel.sh "$(DIST)/gatherlab-$(VERSION)-py3-none-"*.whl "$(VERSION)"
+	PYTHON=$(PYTHON) Tests/Wheel/test-wheel.sh "$(DIST)/gatherlab-$(VERSION)-py3-none-"*.whl "$(VERSION)"
 
 lint: release
 	$(BIN) lint Lessons

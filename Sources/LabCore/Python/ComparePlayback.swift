@@ -37,7 +37,7 @@ public struct ComparePlayback: Sendable {
       throw await started.failure(await started.outcome())
     }
     let runtime = header.runtime ?? "Python"
-    let plan = demo.plan(parameters)
+    let plan = demo.plan(resolved: parameters)
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
     let nameWidth = (plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1) + 1
     let console = console, mode = mode
@@ -68,7 +68,7 @@ public struct ComparePlayback: Sendable {
     view?.begin()
     await withTaskGroup(of: Void.self) { group in
       group.addTask { await started.record(into: pythonSession as DemoSession<ScaledClock>) }
-      group.addTask { await demo.run(parameters, session: swiftSession) }
+      group.addTask { await demo.run(resolved: parameters, session: swiftSession) }
       if let view {
         group.addTask { [frameInterval] in
           while !Task.isCancelled {
