@@ -212,8 +212,8 @@ extension EndToEnd {
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -248,8 +248,8 @@ extension EndToEnd {
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -272,8 +272,8 @@ extension EndToEnd {
                                   "file"}]}.
           --workspace <DIR>       Where your exercise files are (default:
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
