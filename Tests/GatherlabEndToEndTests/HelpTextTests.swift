@@ -421,18 +421,23 @@ extension EndToEnd {
         OVERVIEW: Run your own asyncio program under python3 and draw its tasks live.
 
         The program runs with a small tracer installed before its code: every task
-        (named by name= or by its coroutine and first arguments), each gather's join, a
-        TaskGroup's exit and each timeout's deadline are drawn on one time axis, with
-        the program's own output time-stamped beside them. Its traceback, if it raises,
-        follows the timeline, and trace exits with the program's own status (130 after
-        Ctrl-C). Needs python3 3.11 or newer.
+        (#id, named by name= or by its coroutine and first arguments) is drawn under
+        the task that created it, in its gather or TaskGroup with that one's join, on
+        one time axis, with the program's own output time-stamped beside them. Many
+        tasks of one coroutine fold into one row that counts them by state; the screen
+        left at the end is a summary that fits the terminal (--all prints every task),
+        and after Ctrl-C it shows where each task was waiting. Its traceback, if it
+        raises, follows the timeline, and trace exits with the program's own status
+        (130 after Ctrl-C). Needs python3 3.11 or newer.
 
         Examples:
           gatherlab trace fetch_all.py
           gatherlab trace crawler.py -- --depth 2
+          gatherlab trace fetch_all.py --all
+          gatherlab trace fetch_all.py --record crawl.jsonl
           gatherlab trace fetch_all.py --json
 
-        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--python-bin <PATH>] [--no-color] [--width <N>]
+        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--all] [--record <FILE>] [--python-bin <PATH>] [--no-color] [--width <N>]
 
         ARGUMENTS:
           <file.py>               The Python program to run.
@@ -442,6 +447,10 @@ extension EndToEnd {
           --json                  Print the tracer's JSON Lines (tasks with id, parent
                                   and gather ids; joins; deadlines; output) instead of
                                   the timeline.
+          --all                   At the end, print every task's row, not a summary
+                                  that fits the terminal.
+          --record <FILE>         Also write the run to FILE (JSON Lines) for
+                                  'gatherlab replay' and 'export'.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
           --no-color              No colors (also NO_COLOR); the live view and keys

@@ -115,7 +115,7 @@ public struct DemoComparison: Sendable, Equatable {
   }
 
   static func cancelled(_ report: DemoReport) -> [String] {
-    report.results.filter { $0.result == .cancelled }.map(\.task)
+    report.results.filter { $0.result.isCancelled }.map(\.task)
   }
 
   static func list(_ tasks: [String]) -> String { tasks.isEmpty ? "none" : tasks.joined(separator: ", ") }
