@@ -52,6 +52,7 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
       StandardError.write(text)
     }
     playback.showsEveryTask = everyTask
+    playback.passErrorOutput = { StandardError.writeBytes($0) }
     let recorder = try recording.open()
     playback.recorder = recorder
     let player = playback

@@ -43,9 +43,9 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   }
 
 
-  /// The output line a program printed straight to its stdout descriptor (not through
-  /// `sys.stdout`), as the tracer would have written it.
-  public static func outputJSON(time: Double, text: String) -> String {
-    JSONValue.object([("type", "output"), ("t", .seconds(time)), ("text", .string(text))]).text
+  /// What the program wrote to its stdout (`type` "output") or stderr ("error-output"), as it
+  /// arrived: the texts of one stream, joined, are its bytes.
+  public static func outputJSON(time: Double, text: String, type: String = "output") -> String {
+    JSONValue.object([("type", .string(type)), ("t", .seconds(time)), ("text", .string(text))]).text
   }
 }

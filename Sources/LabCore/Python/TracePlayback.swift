@@ -14,6 +14,9 @@ public struct TracePlayback: Sendable {
   public var recorder: (any RunLineSink)?
   /// Where the program's stderr goes once the timeline is drawn (gatherlab's stderr).
   public var writeError: @Sendable (String) -> Void
+  /// Where the program's stderr bytes go as they arrive, when the trace is not drawn live
+  /// (`--json`, piped): gatherlab's stderr, byte for byte. Nil: after the timeline, as live.
+  public var passErrorOutput: (@Sendable (String) -> Void)?
 
   public init(console: any Console, mode: DemoPlayback.Mode, writeError: @escaping @Sendable (String) -> Void) {
     self.console = console
@@ -32,6 +35,10 @@ public struct TracePlayback: Sendable {
   public func play<C: Clock>(
     _ program: TracedProgram, clock: C = ContinuousClock()
   ) async throws(TraceError) -> Traced where C.Duration == Duration {
+    var lineBuffered = program
+    lineBuffered.lineBuffered = mode == .live  // as the program's stdout would be at a terminal
+    let program = lineBuffered
+    let passErrorOutput = mode == .live ? nil : passErrorOutput
     let file = program.path.split(separator: "/").last.map(String.init) ?? program.path
     let state = TraceBox(keepsEveryTask: showsEveryTask)
     let console = console, mode = mode
@@ -42,12 +49,16 @@ public struct TracePlayback: Sendable {
     }
     let recorder = recorder
     let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
+      if let passErrorOutput {
+        for case .errorOutput(_, let text) in messages { passErrorOutput(text) }
+      }
       let now = seconds()
       if let recorder {
         for message in messages {
           switch message {
           case .trace(let text, _): recorder.write(text)
           case .output(let time, let text): recorder.write(TraceLine.outputJSON(time: time, text: text))
+          case .errorOutput(let time, let text): recorder.write(TraceLine.outputJSON(time: time, text: text, type: "error-output"))
           }
         }
       }
@@ -59,6 +70,7 @@ public struct TracePlayback: Sendable {
           switch message {
           case .trace(let text, _): text
           case .output(let time, let text): TraceLine.outputJSON(time: time, text: text)
+          case .errorOutput(let time, let text): TraceLine.outputJSON(time: time, text: text, type: "error-output")
           }
         }
         console.writeLine(lines.joined(separator: "\n"))
@@ -110,6 +122,9 @@ public struct TracePlayback: Sendable {
       console.writeLine(JSONValue.object([("type", "exit"), ("status", .integer(Int(outcome.status))), ("interrupted", .bool(interrupted))]).text)
     } else {
       var lines: [StyledText] = []
+      if mode == .lines, let open = final.openOutput {
+        lines.append(TraceState.outputLine(open))  // a last line the program left without a newline
+      }
       if mode == .live {
         // What stays on screen: a summary that fits the terminal (with the account and a
         // margin), or every task with --all.
@@ -121,7 +136,7 @@ public struct TracePlayback: Sendable {
       }
       console.writeLines(lines)
     }
-    if !outcome.standardError.isEmpty { writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError) }
+    if passErrorOutput == nil, !outcome.standardError.isEmpty { writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError) }
     if mode != .json {
       console.writeLines([StyledText()] + final.account(file: file, status: outcome.status, interrupted: interrupted, standardError: outcome.standardError, width: width))
     }
@@ -134,6 +149,8 @@ public struct TracePlayback: Sendable {
 struct TraceState: Sendable {
   var forest: TraceForest
   var outputs: [(time: Double, text: String)] = []
+  /// Whether the last of `outputs` is a line the program has not ended yet.
+  var outputIsOpen = false
   var runtime: String?
   var lastTime = 0.0
   /// Tasks that finished or failed so far: the next finish rank, for the plain lines.
@@ -184,13 +201,41 @@ struct TraceState: Sendable {
 
   var taskCount: Int { forest.taskCount }
 
+  /// Adds a chunk of the program's stdout (timed on the trace's clock): its text continues the
+  /// open line, if any. Returns the lines it ended, each timed when it began.
+  mutating func appendOutput(_ chunk: String, at time: Double) -> [(time: Double, text: String)] {
+    var ended: [(time: Double, text: String)] = []
+    var rest = Substring(chunk)
+    while !rest.isEmpty {
+      let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n"))
+      let piece = String(rest[..<(newline ?? rest.endIndex)])
+      if outputIsOpen, let last = outputs.indices.last {
+        outputs[last].text += piece
+      } else {
+        outputs.append((time, piece))
+      }
+      guard let newline else {
+        outputIsOpen = true
+        break
+      }
+      outputIsOpen = false
+      ended.append(outputs[outputs.count - 1])
+      rest = rest[rest.utf8.index(after: newline)...]
+    }
+    return ended
+  }
+
+  /// The line the program left unended, if any.
+  var openOutput: (time: Double, text: String)? { outputIsOpen ? outputs.last : nil }
+
   /// Applies one message; returns its plain lines (none unless `lines`).
   mutating func apply(_ message: TracedProgram.Message, at now: Double, lines: Bool = true) -> [String] {
     switch message {
     case .output(let time, let text):
-      let t = max(0, time - (offset ?? 0))
-      outputs.append((t, text))
-      return lines ? [Self.outputLine((t, text)).plainText] : []
+      let ended = appendOutput(text, at: time)
+      return lines ? ended.map { Self.outputLine($0).plainText } : []
+    case .errorOutput:
+      return []
     case .trace(_, let line):
       let time = line.t ?? lastTime
       let before = lastTime
@@ -219,8 +264,9 @@ struct TraceState: Sendable {
         guard lines else { return [] }
         return [DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time)]
       case "output":
-        outputs.append((time, line.text ?? ""))
-        return lines ? [Self.outputLine((time, line.text ?? "")).plainText] : []
+        // A recorded run's output: chunks as they arrived, partial lines included.
+        let ended = appendOutput(line.text ?? "", at: time)
+        return lines ? ended.map { Self.outputLine($0).plainText } : []
       default:
         return []
       }
