@@ -88,8 +88,8 @@ extension EndToEnd {
                                   or newer) instead of the Swift demo.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --record <FILE>         Also write the run to FILE (JSON Lines) for
@@ -112,8 +112,8 @@ extension EndToEnd {
         OPTIONS:
           --json                  Print one JSON object: {"lessons": [...], "demos":
                                   [...]}.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
@@ -139,8 +139,8 @@ extension EndToEnd {
           <LESSON>                The lesson's number or id.
 
         OPTIONS:
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
@@ -212,8 +212,8 @@ extension EndToEnd {
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -248,8 +248,8 @@ extension EndToEnd {
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -272,8 +272,8 @@ extension EndToEnd {
                                   "file"}]}.
           --workspace <DIR>       Where your exercise files are (default:
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -303,8 +303,8 @@ extension EndToEnd {
                                   (0.1–100); remembered.
           --from <LESSON>         Start at this lesson (number or id) instead of where
                                   you left off.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
@@ -341,8 +341,8 @@ extension EndToEnd {
           --step                  Stop at every event; Enter or space goes on, b goes
                                   back, q stops.
           --json                  Print the recorded run's JSON Lines, unchanged.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -408,8 +408,8 @@ extension EndToEnd {
                                   header names the runtime), then a comparison line.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -453,8 +453,8 @@ extension EndToEnd {
                                   'gatherlab replay' and 'export'.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.

@@ -132,6 +132,18 @@ import Testing
     #expect(completion.candidates(for: "m", after: "compare error-cancel ") == ["mode="])
   }
 
+  /// libedit breaks words at `=`, so it asks for `w` after `run semaphore mode=`; an editor that
+  /// does not asks for `mode=w`.
+  @Test func parameterWordsAfterTheirKey() {
+    #expect(completion.candidates(for: "w", after: "run semaphore mode=") == ["window"])
+    #expect(completion.candidates(for: "", after: "run semaphore mode=") == ["semaphore", "window"])
+    #expect(completion.candidates(for: "mode=w", after: "run semaphore ") == ["mode=window"])
+    #expect(completion.candidates(for: "", after: "run semaphore fail=") == ["none"])
+    #expect(completion.candidates(for: "g", after: "compare error-cancel mode=") == ["gather"])
+    #expect(completion.candidates(for: "", after: "run semaphore tasks=") == [])
+    #expect(completion.candidates(for: "", after: "run delays=") == [])
+  }
+
   @Test func lessonIdsAfterGoto() {
     #expect(completion.candidates(for: "re", after: "goto ") == ["results-order", "return-exceptions"])
     #expect(completion.candidates(for: "re", after: "g ") == ["results-order", "return-exceptions"])

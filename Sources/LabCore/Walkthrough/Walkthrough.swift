@@ -44,6 +44,8 @@ public final class Walkthrough {
   public var onLessonChange: (Lesson) -> Void = { _ in }
 
   private(set) var position = ReadingPosition(lesson: 0)
+  /// Ctrl-C left a question of the current part: reading on asks it again.
+  private var questionLeft = false
 
   public init(
     catalog: LessonCatalog,
@@ -186,6 +188,8 @@ public final class Walkthrough {
 
   func handle(_ command: WalkthroughCommand) async {
     switch command {
+    case .readOn where questionLeft:
+      await showPart(asking: true)
     case .readOn:
       await go(position.readingOn(partCount: partCount(ofLesson: position.lesson), lessonCount: catalog.count))
     case .next:
@@ -289,6 +293,7 @@ public final class Walkthrough {
   /// The current part, a screen at a time; the last part ends with what to do next. When
   /// `asking`, a prediction in it is asked where it stands (unless predictions are off).
   private func showPart(asking: Bool) async {
+    questionLeft = false
     let blocks = parts[position.part]
     let renderer = screen.renderer
     // A part read on starts below the prompt that asked for it, a line apart.
@@ -313,7 +318,12 @@ public final class Walkthrough {
       }
       pending = []
       opening = false
-      await predictions.ask(prediction, in: lesson)
+      if await predictions.ask(prediction, in: lesson) == .left {
+        // Ctrl-C left the question: the part stops there, unanswered, and stays the current
+        // one; Enter asks it again.
+        questionLeft = true
+        return
+      }
       screen.emit([StyledText()])
     }
     if !pending.isEmpty || opening {

@@ -43,7 +43,7 @@ public enum WalkthroughCommand: Sendable, Equatable {
       case .next:
         Entry(aliases: ["n"], help: "the next lesson at once (marks this one done)", arguments: .none(.next))
       case .back:
-        Entry(aliases: ["b", "prev"], help: "the previous part; from a first part, the previous lesson", arguments: .none(.back))
+        Entry(aliases: ["b", "prev"], help: "the previous part, or the previous lesson", arguments: .none(.back))
       case .list:
         Entry(aliases: ["ls"], help: "all lessons, ✓ done, ▸ current, prediction scores", arguments: .none(.list))
       case .goto:
@@ -54,11 +54,11 @@ public enum WalkthroughCommand: Sendable, Equatable {
         Entry(aliases: ["r"], help: "run this lesson's demo, or the one named", arguments: .demoAndParameters { .run(demo: $0, arguments: $1) })
       case .compare:
         Entry(
-          help: "the demo beside its Python twin under real CPython, then what agrees",
+          help: "the demo beside its Python twin under CPython",
           arguments: .demoAndParameters { .compare(demo: $0, arguments: $1) }
         )
       case .trace:
-        Entry(help: "this lesson's Python program (the Nth) under CPython, its tasks drawn", arguments: .optional("[N]", .nothing, WalkthroughCommand.trace))
+        Entry(help: "this lesson's Python program (the Nth), traced", arguments: .optional("[N]", .nothing, WalkthroughCommand.trace))
       case .demos:
         Entry(help: "the demos and their parameters", arguments: .none(.demos))
       case .code:
@@ -69,11 +69,11 @@ public enum WalkthroughCommand: Sendable, Equatable {
       case .speed:
         Entry(help: "time scale for later runs (0.1–100)", arguments: .optional("[X]", .nothing, WalkthroughCommand.speed))
       case .save:
-        Entry(help: "write the last run to FILE, for 'gatherlab replay' and 'export'", arguments: .one("FILE", .nothing, WalkthroughCommand.save))
+        Entry(help: "the last run to FILE, for replay and export", arguments: .one("FILE", .nothing, WalkthroughCommand.save))
       case .replay:
         Entry(help: "the last run again, as it ran", arguments: .none(.replay))
       case .step:
-        Entry(help: "the last run event by event (Enter on, b back, q stops)", arguments: .none(.step))
+        Entry(help: "the last run event by event (Enter, b, q)", arguments: .none(.step))
       case .review:
         Entry(help: "the predictions you missed, asked and run again", arguments: .none(.review))
       case .predict:
