@@ -132,13 +132,16 @@ extension EndToEnd {
           gatherlab show 1
           gatherlab show results-order --width 60
           gatherlab show 5 --no-color | less
+          gatherlab show 14 --no-swift
 
-        USAGE: gatherlab show <LESSON> [--no-color] [--width <N>] [--lessons <DIR>]
+        USAGE: gatherlab show <LESSON> [--no-swift] [--no-color] [--width <N>] [--lessons <DIR>]
 
         ARGUMENTS:
           <LESSON>                The lesson's number or id.
 
         OPTIONS:
+          --no-swift              Read the lesson Python-only: without its Swift
+                                  sections and snippets.
           --no-color              No colors (also NO_COLOR); the live view and keys
                                   still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
@@ -294,15 +297,18 @@ extension EndToEnd {
         Examples:
           gatherlab
           gatherlab --from results-order --speed 5
+          gatherlab --no-swift
           printf 'run ordering\\nnext\\nrun\\n' | gatherlab --speed 2
 
-        USAGE: gatherlab tutorial [--speed <X>] [--from <LESSON>] [--no-color] [--width <N>] [--lessons <DIR>] [--python-bin <PATH>]
+        USAGE: gatherlab tutorial [--speed <X>] [--from <LESSON>] [--no-swift] [--no-color] [--width <N>] [--lessons <DIR>] [--python-bin <PATH>]
 
         OPTIONS:
           --speed <X>             Time scale for demos: 10 runs ten times faster
                                   (0.1–100); remembered.
           --from <LESSON>         Start at this lesson (number or id) instead of where
                                   you left off.
+          --no-swift              Read the lessons Python-only, without their Swift
+                                  side; remembered ('swift on' brings it back).
           --no-color              No colors (also NO_COLOR); the live view and keys
                                   still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at

@@ -97,11 +97,11 @@ import Testing
 
   @Test func commandsAtTheStartOfTheLine() {
     #expect(completion.candidates(for: "re", after: "") == ["replay", "review", "restart"])
-    #expect(completion.candidates(for: "s", after: "") == ["show", "speed", "save", "step"])
+    #expect(completion.candidates(for: "s", after: "") == ["show", "speed", "save", "step", "swift"])
     #expect(completion.candidates(for: "p", after: "") == ["predict"])
     #expect(completion.candidates(for: "", after: "") == [
       "next", "back", "list", "goto", "show", "run", "compare", "trace", "demos", "code", "speed", "save", "replay", "step",
-      "review", "predict", "restart", "help", "quit",
+      "review", "predict", "swift", "restart", "help", "quit",
     ])
   }
 

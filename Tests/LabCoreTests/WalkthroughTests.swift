@@ -225,6 +225,7 @@ final class TestClockDemoPlayer: DemoPlaying {
         step                      the last run event by event (Enter, b, q)
         review                    the predictions you missed, asked and run again
         predict on|off            ask predictions while reading, or only print them
+        swift on|off              show the lessons' Swift side, or read Python-only
         restart                   clear your progress and start over
         help, ?                   this list
         quit, exit, q             leave; progress is saved (Ctrl-D too)

@@ -27,6 +27,8 @@ public enum WalkthroughCommand: Sendable, Equatable {
   case review
   /// `predict on|off`; `predict` alone says which it is.
   case predict(Bool?)
+  /// `swift on|off`: the lessons with or without their Swift side; `swift` alone says which.
+  case swift(Bool?)
   case restart
   case help
   case quit
@@ -35,7 +37,7 @@ public enum WalkthroughCommand: Sendable, Equatable {
   /// form, help line, parser and completion all hang off its case here: adding a command is one
   /// case and its row in `entry`.
   public enum Name: String, CaseIterable, Sendable {
-    case next, back, list, goto, show, run, compare, trace, demos, code, speed, save, replay, step, review, predict, restart, help, quit
+    case next, back, list, goto, show, run, compare, trace, demos, code, speed, save, replay, step, review, predict, swift, restart, help, quit
 
     /// The command's row of the table.
     public var entry: Entry {
@@ -78,6 +80,8 @@ public enum WalkthroughCommand: Sendable, Equatable {
         Entry(help: "the predictions you missed, asked and run again", arguments: .none(.review))
       case .predict:
         Entry(help: "ask predictions while reading, or only print them", arguments: .choice(["on", "off"]) { $0.map { .predict($0 == "on") } ?? .predict(nil) })
+      case .swift:
+        Entry(help: "show the lessons' Swift side, or read Python-only", arguments: .choice(["on", "off"]) { $0.map { .swift($0 == "on") } ?? .swift(nil) })
       case .restart:
         Entry(help: "clear your progress and start over", arguments: .none(.restart))
       case .help:
