@@ -317,12 +317,24 @@ extension EndToEnd {
         follows the timeline, and trace exits with the program's own status (130 after
         Ctrl-C). Needs python3 3.11 or newer.
 
+        With --clock virtual the program's event loop reads virtual time: whenever it
+        would wait with nothing real pending (no socket, pipe, thread or subprocess in
+        flight) its clock jumps to the next timer, so a program that sleeps 3 s is
+        traced in milliseconds, at exact instants, the same every run. time.time() and
+        time.monotonic() stay real. --schedules N runs seeds 1 to N, each nudging
+        timers as another machine might, and prints each distinct behaviour (exit
+        status, output, the order tasks ended) with the command that replays it; it
+        exits 1 when they differ.
+
         Examples:
           gatherlab trace fetch_all.py
           gatherlab trace crawler.py -- --depth 2
           gatherlab trace fetch_all.py --json
+          gatherlab trace fetch_all.py --clock virtual
+          gatherlab trace race.py --schedules 20
+          gatherlab trace race.py --clock virtual --seed 7
 
-        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--python-bin <PATH>] [--no-color] [--width <N>]
+        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--clock <clock>] [--seed <N>] [--schedules <N>] [--python-bin <PATH>] [--no-color] [--width <N>]
 
         ARGUMENTS:
           <file.py>               The Python program to run.
@@ -332,6 +344,15 @@ extension EndToEnd {
           --json                  Print the tracer's JSON Lines (tasks with id, parent
                                   and gather ids; joins; deadlines; output) instead of
                                   the timeline.
+          --clock <clock>         real (default) or virtual: on virtual time the event
+                                  loop jumps to its next timer whenever it would wait
+                                  with nothing real pending, so sleeps take no time and
+                                  instants are exact. (values: real, virtual)
+          --seed <N>              On virtual time: scale each timer's delay (within
+                                  ±10%) and order timers due together by seed N; 0
+                                  (default) perturbs nothing.
+          --schedules <N>         Run the program on virtual time with seeds 1 to N, N
+                                  at most 1000, and report its distinct behaviours.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
           --no-color              Plain text: no colors or cursor movement (also

@@ -19,6 +19,9 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   public var text: String?
   public var runtime: String?
   public var orphans: [Int]?
+  /// A clock line's clock (`virtual` or `real`) and, for a real one, why (DESIGN §13).
+  public var clock: String?
+  public var why: String?
 
   public init(type: String, t: Double? = nil, id: Int? = nil, task: String? = nil, event: String? = nil, text: String? = nil) {
     self.type = type

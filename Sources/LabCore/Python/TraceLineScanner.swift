@@ -57,6 +57,8 @@ enum TraceLineScanner {
       case "outcome": guard reader.string(value, into: &line.outcome) else { return nil }
       case "text": guard reader.string(value, into: &line.text) else { return nil }
       case "runtime": guard reader.string(value, into: &line.runtime) else { return nil }
+      case "clock": guard reader.string(value, into: &line.clock) else { return nil }
+      case "why": guard reader.string(value, into: &line.why) else { return nil }
       case "orphans":
         switch value {
         case .numbers(let numbers): line.orphans = numbers

@@ -106,6 +106,8 @@ struct TraceState: Sendable {
   var orphans: Set<Int> = []
   var outputs: [(time: Double, text: String)] = []
   var runtime: String?
+  /// The clock the program's loop read, from the tracer's clock line: "virtual", or "real" with why.
+  var clock: (kind: String, why: String?)?
   var taskCount = 0
   var lastTime = 0.0
   var counts: [DemoEvent.Kind: Int] = [:]
@@ -128,6 +130,9 @@ struct TraceState: Sendable {
         runtime = line.runtime
         offset = now
         return []
+      case "clock":
+        clock = (line.clock ?? "real", line.why)
+        return lines && line.clock == "real" ? [Self.realClockSentence(line.why)] : []
       case "event":
         guard let id = line.id, let kindText = line.event, let kind = DemoEvent.Kind(rawValue: kindText) else { return [] }
         let name = self.name(id, label: line.task ?? "task \(id)")
@@ -163,13 +168,18 @@ struct TraceState: Sendable {
     return name
   }
 
+  /// The one line that says a run asked for virtual time ran on real time, and why.
+  static func realClockSentence(_ why: String?) -> String {
+    "This run is on real time, not virtual: " + (why ?? "its event loop is not asyncio's default") + "."
+  }
+
   static func outputLine(_ output: (time: Double, text: String)) -> StyledText {
     StyledText(DemoTranscript.time(output.time) + "  » ", style: .dim) + StyledText(output.text)
   }
 
   /// The live frame: the timeline (at most a screenful of rows) and the last lines printed.
   func frame(file: String, now: Double, width: Int, height: Int?, isFinal: Bool, outputLines: Int = 3) -> [StyledText] {
-    var snapshot = timeline.snapshot(title: "trace · " + file + (runtime.map { " · " + $0 } ?? ""), speed: 1, now: max(now, lastTime), isFinal: isFinal)
+    var snapshot = timeline.snapshot(title: "trace · " + file + (runtime.map { " · " + $0 } ?? "") + (clock?.kind == "virtual" ? " · virtual time" : ""), speed: 1, now: max(now, lastTime), isFinal: isFinal)
     var more: StyledText?
     let tail = outputs.suffix(outputLines)
     if let height {
@@ -202,7 +212,8 @@ struct TraceState: Sendable {
     }
     if !ended.isEmpty { parts.append(ended.joined(separator: ", ")) }
     let end = status == 0 ? "\(file) exited normally." : "\(file) exited with status \(status)."
-    return TextWrapper.wrap(parts.joined(separator: ": ") + ". " + end, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
+    let real = clock?.kind == "real" ? " " + Self.realClockSentence(clock?.why) : ""
+    return TextWrapper.wrap(parts.joined(separator: ": ") + ". " + end + real, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
   }
 }
 

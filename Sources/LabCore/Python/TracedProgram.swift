@@ -25,6 +25,8 @@ public struct TracedProgram: Sendable {
   public let arguments: [String]
   /// Pass gatherlab's stdin to the program (the command line does; the walkthrough does not).
   public var passesStandardInput = true
+  /// The clock the program's event loops read (DESIGN §13).
+  public var clock: PythonClock = .real
 
   public static let tracerName = "_gatherlab_trace"
 
@@ -74,8 +76,11 @@ public struct TracedProgram: Sendable {
     let terminalInput = isatty(0) == 1
     var options = PlatformOptions()
     if !terminalInput { options.processGroupID = 0 }
-    let arguments = PythonProgram.file(path: path).arguments(modules: [(Self.tracerName, tracer)], arguments: self.arguments)
-    let environment = Environment.inherit.updating(["GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1"])
+    let arguments = PythonProgram.file(path: path).arguments(modules: clock.modules + [(Self.tracerName, tracer)], arguments: self.arguments)
+    let environment = Environment.inherit.updating([
+      "GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1",
+      "GATHERLAB_CLOCK": clock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": clock.environment["GATHERLAB_SEED"],
+    ])
     let ownGroup = !terminalInput
     let outcome: Outcome
     do {
