@@ -2,22 +2,30 @@
 # `make run` and `make test` install the Debian packages they need first (when run as root).
 
 SWIFT ?= swift
+PYTHON ?= python3
 PREFIX ?= /usr/local
-APT_PACKAGES := libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# libncurses-dev (libtinfo.a), libbsd-dev and libmd-dev: the archives libedit.a needs for the
+# self-contained release binary (see STATIC_LIBS below).
+APT_PACKAGES := libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libncurses-dev libbsd-dev libmd-dev pkg-config
 BENCH_APT_PACKAGES := hyperfine
+# The one version number lives in Sources/gatherlab/Version.swift (`gatherlab --version`).
+VERSION := $(shell sed -n 's/^ *static let version = "\([^"]*\)".*/\1/p' Sources/gatherlab/Version.swift)
 # The program users run: release, with the Swift runtime linked in statically, which starts in a
 # third of the time (no shared Swift libraries to load). Built apart from the test builds.
 STATIC_BUILD := .build/static
 BIN := $(STATIC_BUILD)/release/gatherlab
-# libstdc++ is linked in statically too, when its archive is installed: loading the shared one and
-# binding its 2 500 symbols took 1.5 ms of the walkthrough's 9 ms start-up. Swift's
-# static-stdlib-args.lnk asks for -lstdc++; a directory holding only the archive, searched first,
-# answers it. Without the archive the binary links libstdc++.so as before.
-LIBSTDCXX_A := $(shell for c in clang gcc cc; do command -v $$c >/dev/null 2>&1 && { $$c -print-file-name=libstdc++.a; break; }; done)
-STATIC_LINK_DIR := $(CURDIR)/$(STATIC_BUILD)/link
-RELEASE_LINK_FLAGS := $(if $(filter /%,$(LIBSTDCXX_A)),-Xlinker -L$(STATIC_LINK_DIR))
+# Self-contained: at run time it loads only glibc's libraries (libc, libm, libgcc_s, ld-linux), so
+# it can be copied to another Linux machine and shipped in a wheel. libedit (with libtinfo, libbsd,
+# libmd), cmark-gfm and libstdc++ come from their static archives: Packaging/static-libraries
+# writes a link directory holding only archives and pkg-config files that point SwiftPM there
+# instead of /usr/lib (the script says why both). -s strips it: 90 MB → 64 MB.
+STATIC_LIBS := $(CURDIR)/$(STATIC_BUILD)/static-libraries
+RELEASE_LINK_FLAGS := --pkg-config-path $(STATIC_LIBS)/pkgconfig -Xlinker -L$(STATIC_LIBS)/link -Xlinker -s
+# Man page and shell completions, generated from the binary's own help (swift-argument-parser).
+SHARE_BUILD := $(STATIC_BUILD)/share
+DIST := dist
 
-.PHONY: all deps build release run test test-debug test-release install uninstall bench lint clean
+.PHONY: all deps build release share run test test-debug test-release test-wheel install uninstall wheel bench lint clean
 
 all: release
 
@@ -39,8 +47,25 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	@if [ -n "$(RELEASE_LINK_FLAGS)" ]; then mkdir -p "$(STATIC_LINK_DIR)" && ln -sf "$(LIBSTDCXX_A)" "$(STATIC_LINK_DIR)/libstdc++.a"; fi
+	Packaging/static-libraries "$(STATIC_LIBS)"
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(STATIC_BUILD) $(RELEASE_LINK_FLAGS) --product gatherlab
+
+# share/man/man1/gatherlab.1 and the bash, zsh and fish completions, laid out as under a prefix.
+share: release
+	rm -rf "$(SHARE_BUILD)"
+	mkdir -p "$(SHARE_BUILD)/man/man1" "$(SHARE_BUILD)/bash-completion/completions" \
+	  "$(SHARE_BUILD)/zsh/site-functions" "$(SHARE_BUILD)/fish/vendor_completions.d"
+	$(BIN) --experimental-dump-help | $(PYTHON) Packaging/manpage.py "$(VERSION)" > "$(SHARE_BUILD)/man/man1/gatherlab.1"
+	$(BIN) --generate-completion-script bash > "$(SHARE_BUILD)/bash-completion/completions/gatherlab"
+	$(BIN) --generate-completion-script zsh > "$(SHARE_BUILD)/zsh/site-functions/_gatherlab"
+	$(BIN) --generate-completion-script fish > "$(SHARE_BUILD)/fish/vendor_completions.d/gatherlab.fish"
+
+# dist/gatherlab-VERSION-py3-none-manylinux_2_X_x86_64.whl: the binary as the wheel's script, so
+# `pipx install`, `uv tool install` and `pip install` put `gatherlab` on PATH; X is measured from
+# the binary's glibc symbol versions. Standard library Python only, no network.
+wheel: release share
+	$(PYTHON) Packaging/build-wheel.py --binary $(BIN) --share "$(SHARE_BUILD)" --readme README.md \
+	  --version "$(VERSION)" --dist $(DIST)
 
 run: release
 	$(BIN)
@@ -72,18 +97,33 @@ test-release: deps release
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test -c release --skip-build --filter "$(REAL_CLOCK_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test -c release --skip-build --filter "$(PARITY_TESTS)"
 	GATHERLAB_BINARY="$(CURDIR)/$(BIN)" $(SWIFT) test -c release --skip-build --filter GatherlabEndToEndTests
+	$(MAKE) --no-print-directory test-wheel
+
+# The wheel installed into a fresh venv and run as a user would, from another directory.
+test-wheel: wheel
+	Tests/Wheel/test-wheel.sh "$(DIST)/gatherlab-$(VERSION)-py3-none-"*.whl "$(VERSION)"
 
 lint: release
 	$(BIN) lint Lessons
 
-install: release
-	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/gatherlab/Lessons"
+install: release share
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/gatherlab/Lessons" \
+	  "$(DESTDIR)$(PREFIX)/share/man/man1" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
 	install -m 755 $(BIN) "$(DESTDIR)$(PREFIX)/bin/gatherlab"
 	install -m 644 Lessons/*.md "$(DESTDIR)$(PREFIX)/share/gatherlab/Lessons/"
+	install -m 644 "$(SHARE_BUILD)/man/man1/gatherlab.1" "$(DESTDIR)$(PREFIX)/share/man/man1/"
+	install -m 644 "$(SHARE_BUILD)/bash-completion/completions/gatherlab" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/"
+	install -m 644 "$(SHARE_BUILD)/zsh/site-functions/_gatherlab" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/"
+	install -m 644 "$(SHARE_BUILD)/fish/vendor_completions.d/gatherlab.fish" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/"
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/gatherlab"
 	rm -rf "$(DESTDIR)$(PREFIX)/share/gatherlab"
+	rm -f "$(DESTDIR)$(PREFIX)/share/man/man1/gatherlab.1" \
+	  "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/gatherlab" \
+	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_gatherlab" \
+	  "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/gatherlab.fish"
 
 bench:
 	@$(MAKE) --no-print-directory deps EXTRA_APT_PACKAGES="$(BENCH_APT_PACKAGES)"
@@ -91,4 +131,4 @@ bench:
 	GATHERLAB_BIN=$(BIN) Benchmarks/run
 
 clean:
-	rm -rf .build
+	rm -rf .build $(DIST)

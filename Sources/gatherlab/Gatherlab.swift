@@ -33,7 +33,6 @@ struct Gatherlab: AsyncParsableCommand {
   )
 
   static let name = "gatherlab"
-  static let version = "0.1.0"
 
   /// The subcommands, in the order help lists them.
   static let subcommands: [any GatherlabSubcommand.Type] = [
