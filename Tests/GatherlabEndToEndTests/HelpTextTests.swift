@@ -68,8 +68,9 @@ extension EndToEnd {
           gatherlab run timeout --json
           gatherlab run error-cancel mode=gather --record class.jsonl
           gatherlab run ordering --python      # the Python twin under real CPython
+          gatherlab run ordering --python --clock virtual   # ... on virtual time
 
-        USAGE: gatherlab run [<demo>] [<key=value> ...] [--speed <X>] [--json] [--python] [--python-bin <PATH>] [--no-color] [--width <N>] [--record <FILE>]
+        USAGE: gatherlab run [<demo>] [<key=value> ...] [--speed <X>] [--json] [--python] [--clock <clock>] [--seed <N>] [--python-bin <PATH>] [--no-color] [--width <N>] [--record <FILE>]
 
         ARGUMENTS:
           <demo>                  The demo to run.
@@ -82,6 +83,13 @@ extension EndToEnd {
                                   the result) instead of the timeline.
           --python                Run the demo's Python twin under real CPython (3.11
                                   or newer) instead of the Swift demo.
+          --clock <clock>         real (default) or virtual: on virtual time the event
+                                  loop jumps to its next timer whenever it would wait
+                                  with nothing real pending, so sleeps take no time and
+                                  instants are exact. (values: real, virtual)
+          --seed <N>              On virtual time: scale each timer's delay (within
+                                  ±10%) and order timers due together by seed N; 0
+                                  (default) perturbs nothing.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
           --no-color              Plain text: no colors or cursor movement (also
@@ -277,15 +285,18 @@ extension EndToEnd {
 
         The Python twin starts first; once CPython is ready, both runs start together
         and each is timed from its own start. Needs python3 3.11 or newer
-        (--python-bin, GATHERLAB_PYTHON or python3 on PATH); exits 69 without it.
+        (--python-bin, GATHERLAB_PYTHON or python3 on PATH); exits 69 without it. With
+        --clock virtual the twin runs on virtual time (its sleeps take no time, its
+        instants are exact) beside the Swift demo's real ones.
 
         Examples:
           gatherlab compare ordering
           gatherlab compare error-cancel mode=gather
           gatherlab compare semaphore limit=3 --speed 5
           gatherlab compare timeout --json
+          gatherlab compare ordering --clock virtual
 
-        USAGE: gatherlab compare [<demo>] [<key=value> ...] [--speed <X>] [--json] [--python-bin <PATH>] [--no-color] [--width <N>]
+        USAGE: gatherlab compare [<demo>] [<key=value> ...] [--speed <X>] [--json] [--clock <clock>] [--seed <N>] [--python-bin <PATH>] [--no-color] [--width <N>]
 
         ARGUMENTS:
           <demo>                  The demo to compare.
@@ -296,6 +307,13 @@ extension EndToEnd {
                                   stay in nominal seconds (0.1–100).
           --json                  Print JSON Lines: the Swift run, the CPython run (its
                                   header names the runtime), then a comparison line.
+          --clock <clock>         real (default) or virtual: on virtual time the event
+                                  loop jumps to its next timer whenever it would wait
+                                  with nothing real pending, so sleeps take no time and
+                                  instants are exact. (values: real, virtual)
+          --seed <N>              On virtual time: scale each timer's delay (within
+                                  ±10%) and order timers due together by seed N; 0
+                                  (default) perturbs nothing.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
           --no-color              Plain text: no colors or cursor movement (also

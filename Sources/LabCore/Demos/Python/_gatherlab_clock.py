@@ -9,7 +9,8 @@ through asyncio.run, asyncio.new_event_loop or the default policy then reads a v
 - Something real is pending while the selector watches a file descriptor other than the loop's
   own wake-up pipe (a socket, a pipe, a listening server, a subprocess's pidfd), while an executor
   job runs (`to_thread`, `run_in_executor`, `getaddrinfo`), or while a subprocess runs. Then the
-  loop waits for real, and its clock advances with real time for as long as it waits.
+  loop waits for real, and its clock advances with real time, while it waits and while callbacks
+  run, for as long as it is pending: a thread's 0.2 s sleep spans at least 0.2 s.
 - Blocking still shows as blocking: `time.sleep(s)` on the loop's thread moves the clock on by
   exactly `s`, and a callback that computes for 20 ms of CPU time or more moves it on by that
   time. Shorter callbacks, and time the process spends waiting for a CPU on a loaded machine, do
@@ -66,9 +67,21 @@ def set_rate(rate):
 tracer_time = types.SimpleNamespace(monotonic=now, sleep=_time.sleep, time=_time.time, perf_counter=_time.perf_counter)
 
 
+_moved = 0.0  # seconds the callbacks' blocking moved the clock on, in all
+_real_mark = None  # (real monotonic time, _moved) since when something real has been pending
+
+
 def _advance(seconds):
-    global _virtual
+    global _virtual, _moved
     _virtual += seconds
+    _moved += seconds
+
+
+def _mark_real():
+    """Something real starts or stays pending: from now the clock follows real time, callbacks too."""
+    global _real_mark
+    if _real_mark is None:
+        _real_mark = (_time.monotonic(), _moved)
 
 
 class _Selector:
@@ -86,16 +99,27 @@ class _Selector:
             _cpu_mark = _thread_time()
 
     def _select(self, timeout):
-        global _virtual
+        global _virtual, _real_mark
         loop = self._loop
-        if timeout is None or timeout <= 0 or loop._gatherlab_real_pending():
+        real = loop._gatherlab_real_pending()
+        if _real_mark is not None:
+            # Real work was pending while the callbacks since then ran: their time counts too
+            # (less what their blocking already moved the clock on).
+            since, moved = _real_mark
+            _virtual += max(0.0, (_time.monotonic() - since) * _rate - (_moved - moved))
+            _real_mark = None
+        if timeout is None or timeout <= 0 or real:
             if timeout == 0:
-                return self._selector.select(0)
-            start = _time.monotonic()
-            try:
-                return self._selector.select(None if timeout is None else timeout / _rate)
-            finally:
-                _virtual += (_time.monotonic() - start) * _rate
+                events = self._selector.select(0)
+            else:
+                start = _time.monotonic()
+                try:
+                    events = self._selector.select(None if timeout is None else timeout / _rate)
+                finally:
+                    _virtual += (_time.monotonic() - start) * _rate
+            if real and loop._gatherlab_real_pending():
+                _mark_real()
+            return events
         scheduled = loop._scheduled
         if scheduled and timeout < asyncio.base_events.MAXIMUM_SELECT_TIMEOUT:
             _virtual = max(_virtual, scheduled[0]._when)  # exactly the timer's instant
@@ -178,6 +202,7 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
                     jobs.discard(job)  # the loop has closed
 
         jobs.add(job)
+        _mark_real()
         global _excused
         start = _time.monotonic()
         try:
@@ -188,8 +213,19 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         finally:
             _excused += _time.monotonic() - start
 
+    async def shutdown_default_executor(self, *args, **kwargs):
+        # asyncio.run joins the executor's threads on a thread of its own, under a timeout.
+        job = object()
+        self._gatherlab_jobs.add(job)
+        _mark_real()
+        try:
+            return await super().shutdown_default_executor(*args, **kwargs)
+        finally:
+            self._gatherlab_jobs.discard(job)
+
     async def _make_subprocess_transport(self, *args, **kwargs):
         self._gatherlab_starting += 1
+        _mark_real()
         try:
             transport = await super()._make_subprocess_transport(*args, **kwargs)
         finally:
