@@ -18,9 +18,13 @@ BIN := $(STATIC_BUILD)/release/gatherlab
 # it can be copied to another Linux machine and shipped in a wheel. libedit (with libtinfo, libbsd,
 # libmd), cmark-gfm and libstdc++ come from their static archives: Packaging/static-libraries
 # writes a link directory holding only archives and pkg-config files that point SwiftPM there
-# instead of /usr/lib (the script says why both). -s strips it: 90 MB → 64 MB.
+# instead of /usr/lib (the script says why both). -s strips it: 90 MB → 64 MB. No $ORIGIN run path
+# (ld.so looked for libc.so.6 beside the binary first: 13 failed opens per start, and in a venv's
+# bin/ any file of that name would be loaded). hypot and hypotf through Packaging/glibc-compat.c:
+# the only symbols that needed glibc 2.35, so the wheel is manylinux_2_34.
 STATIC_LIBS := $(CURDIR)/$(STATIC_BUILD)/static-libraries
-RELEASE_LINK_FLAGS := --pkg-config-path $(STATIC_LIBS)/pkgconfig -Xlinker -L$(STATIC_LIBS)/link -Xlinker -s
+RELEASE_LINK_FLAGS := --disable-local-rpath --pkg-config-path $(STATIC_LIBS)/pkgconfig -Xlinker -L$(STATIC_LIBS)/link -Xlinker -s \
+  -Xlinker $(STATIC_LIBS)/glibc-compat.o -Xlinker --wrap=hypot -Xlinker --wrap=hypotf
 # Man page and shell completions, generated from the binary's own help (swift-argument-parser).
 SHARE_BUILD := $(STATIC_BUILD)/share
 DIST := dist
@@ -47,7 +51,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	Packaging/static-libraries "$(STATIC_LIBS)"
+	Packaging/static-libraries "$(STATIC_LIBS)" $(BIN)
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(STATIC_BUILD) $(RELEASE_LINK_FLAGS) --product gatherlab
 
 # share/man/man1/gatherlab.1 and the bash, zsh and fish completions, laid out as under a prefix.
@@ -101,7 +105,7 @@ test-release: deps release
 
 # The wheel installed into a fresh venv and run as a user would, from another directory.
 test-wheel: wheel
-	Tests/Wheel/test-wheel.sh "$(DIST)/gatherlab-$(VERSION)-py3-none-"*.whl "$(VERSION)"
+	PYTHON=$(PYTHON) Tests/Wheel/test-wheel.sh "$(DIST)/gatherlab-$(VERSION)-py3-none-"*.whl "$(VERSION)"
 
 lint: release
 	$(BIN) lint Lessons

@@ -73,7 +73,12 @@ def glibc_requirement(binary):
 
 
 def check_self_contained(binary):
-    needed = re.findall(r"^\s*NEEDED\s+(\S+)$", objdump("-p", binary), re.MULTILINE)
+    dynamic = objdump("-p", binary)
+    needed = re.findall(r"^\s*NEEDED\s+(\S+)$", dynamic, re.MULTILINE)
+    paths = re.findall(r"^\s*(?:RPATH|RUNPATH)\s+(\S+)$", dynamic, re.MULTILINE)
+    if paths:
+        # $ORIGIN in a venv's bin/ would load any libc.so.6 put beside the binary.
+        fail(f"{binary} has a library search path ({', '.join(paths)}); link it with --disable-local-rpath")
     others = [library for library in needed if not GLIBC_LIBRARIES.match(library)]
     if others:
         fail(f"{binary} loads {', '.join(others)} besides glibc; build it with `make release`")

@@ -1,17 +1,18 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the lessons (`Lessons/*.md`), the demos' Swift sources (`Sources/LabCore/Demos/*.swift`)
-/// and their Python equivalents (`Sources/LabCore/Demos/Python/*.py`) into the target as string
-/// literals, so the binary carries its course and can show the exact code it runs, from any
+/// Embeds the lessons (`Lessons/*.md`), the demos' Swift sources (`Sources/LabCore/Demos/**/*.swift`)
+/// and their Python twins and helpers (`Sources/LabCore/Demos/**/*.py`, each demo's in its own folder,
+/// the shared ones in `Demos/Python`) into the target as string literals, by file name, so the binary carries its course and can show the exact code it runs, from any
 /// directory.
 @main
 struct EmbedFiles: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
     let root = context.package.directoryURL
     let lessons = try files(in: root.appending(path: "Lessons"), withExtension: "md")
-    let demos = try files(in: root.appending(path: "Sources/LabCore/Demos"), withExtension: "swift")
-    let python = try files(in: root.appending(path: "Sources/LabCore/Demos/Python"), withExtension: "py")
+    let demoFolder = root.appending(path: "Sources/LabCore/Demos")
+    let demos = files(under: demoFolder, withExtension: "swift")
+    let python = files(under: demoFolder, withExtension: "py")
     let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
     let arguments = [output.path(percentEncoded: false), "--lessons"]
       + lessons.map { $0.path(percentEncoded: false) }
@@ -26,6 +27,16 @@ struct EmbedFiles: BuildToolPlugin {
         outputFiles: [output]
       ),
     ]
+  }
+
+  /// Every file below `directory`, in every folder, sorted by file name (names are unique: the
+  /// embedded files are looked up by name).
+  private func files(under directory: URL, withExtension pathExtension: String) -> [URL] {
+    let base = directory.path(percentEncoded: false)
+    let paths = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
+    return paths.filter { $0.hasSuffix("." + pathExtension) }
+      .sorted { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }
+      .map { directory.appending(path: $0) }
   }
 
   private func files(in directory: URL, withExtension pathExtension: String) throws -> [URL] {

@@ -38,12 +38,12 @@ let source = """
   \(try entries(groups["--lessons"] ?? []))
     ]
 
-    /// `Sources/LabCore/Demos/*.swift`, sorted by file name.
+    /// `Sources/LabCore/Demos/**/*.swift`, sorted by file name.
     static let demoSources: [(name: String, text: String)] = [
   \(try entries(groups["--demos"] ?? []))
     ]
 
-    /// `Sources/LabCore/Demos/Python/*.py`, sorted by file name.
+    /// `Sources/LabCore/Demos/**/*.py`, sorted by file name.
     static let demoPython: [(name: String, text: String)] = [
   \(try entries(groups["--python"] ?? []))
     ]

@@ -21,7 +21,7 @@ struct CompareCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab compare timeout --json
         gatherlab compare ordering --clock virtual
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The demo to compare.", valueName: "demo"))
   var demo: String?

@@ -20,19 +20,9 @@ struct ExportCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab export class.jsonl --to cast -o class.cast
         gatherlab export class.jsonl --to trace
       """
-  ).subcommandOfGatherlab()
+  )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case svg, cast, trace
-
-    var fileExtension: String {
-      switch self {
-      case .svg: ".svg"
-      case .cast: ".cast"
-      case .trace: ".trace.json"
-      }
-    }
-  }
+  typealias Format = ExportFormat
 
   @Argument(help: ArgumentHelp("A recording made with --record.", valueName: "FILE"))
   var file: String
@@ -49,13 +39,7 @@ struct ExportCommand: AsyncParsableCommand, GatherlabSubcommand {
       throw UsageError("The export would overwrite the recording '\(file)'; choose another name with -o.")
     }
     let run = RecordedRun(try loadRecording(file))
-    let text: String
-    switch format {
-    case .svg: text = TimelineSVG.document(run.timeline(through: run.recording.entries.count).snapshot(
-      title: run.title, speed: run.speed, now: run.end, isFinal: true))
-    case .cast: text = AsciicastExport.cast(run)
-    case .trace: text = TraceEventExport.json(run)
-    }
+    let text = format.exporter.export(run)
     if destination == "-" {
       FileHandle.standardOutput.write(Data(text.utf8))
       return
@@ -74,6 +58,8 @@ struct ExportCommand: AsyncParsableCommand, GatherlabSubcommand {
     let slash = file.lastIndex(of: "/")
     let nameStart = slash.map { file.index(after: $0) } ?? file.startIndex
     let dot = file[nameStart...].lastIndex(of: ".").flatMap { $0 == nameStart ? nil : $0 }
-    return String(file[..<(dot ?? file.endIndex)]) + format.fileExtension
+    return String(file[..<(dot ?? file.endIndex)]) + format.exporter.fileExtension
   }
 }
+
+extension ExportFormat: ExpressibleByArgument {}

@@ -95,14 +95,14 @@ struct Gatherlab: AsyncParsableCommand {
   }
 
   /// The command `arguments` name. A line that starts with a subcommand's name (`list --json`)
-  /// is parsed by that command alone: ArgumentParser's root parse builds the whole command tree
-  /// and first checks for a completion-script request, which was half of `gatherlab list`'s
-  /// start-up. Each subcommand names `gatherlab` as its super command, so its help and errors
-  /// read `gatherlab list …` as they do from the root. Anything else (`--help`, `--version`,
-  /// `help list`, `--from 5`, nothing) goes through the root.
+  /// is parsed by a root that holds that command alone (`Standalone`): ArgumentParser's root
+  /// parse builds the whole command tree, which was half of `gatherlab list`'s start-up. Its root
+  /// is named `gatherlab`, so help and errors read `gatherlab list …` as they do from the real
+  /// root. Anything else (`--help`, `--version`, `help list`, `--from 5`, nothing) goes through
+  /// the root.
   static func parseCommand(_ arguments: [String]) throws -> ParsableCommand {
     if let first = arguments.first, let subcommand = subcommands.first(where: { $0.name == first }) {
-      return try subcommand.parseAsRoot(Array(arguments.dropFirst()))
+      return try subcommand.parseAlone(arguments)
     }
     return try parseAsRoot(arguments)
   }
@@ -114,13 +114,18 @@ protocol GatherlabSubcommand: ParsableCommand {
   static var name: String { get }
 }
 
-extension CommandConfiguration {
-  /// This configuration as one of `gatherlab`'s commands parsed on its own (`parseCommand`):
-  /// `gatherlab` as the super command in its help and errors, and the root's `--version`.
-  func subcommandOfGatherlab() -> CommandConfiguration {
-    var configuration = self
-    configuration._superCommandName = Gatherlab.name
-    configuration.version = Gatherlab.version
-    return configuration
+extension GatherlabSubcommand {
+  /// `arguments` (starting with this command's name) parsed under a root holding this command alone.
+  static func parseAlone(_ arguments: [String]) throws -> ParsableCommand {
+    try Standalone<Self>.parseAsRoot(arguments)
+  }
+}
+
+/// `gatherlab` with one subcommand, `Command`: the root `parseAlone` parses under, with the real
+/// root's name and version, so `gatherlab list --help`, `gatherlab list --version` and errors
+/// read as they do under `Gatherlab`.
+struct Standalone<Command: GatherlabSubcommand>: ParsableCommand {
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: Gatherlab.name, version: Gatherlab.version, subcommands: [Command.self])
   }
 }

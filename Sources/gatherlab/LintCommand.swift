@@ -18,7 +18,7 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab lint
         gatherlab lint Lessons
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(
     help: ArgumentHelp("A directory of NN-id.md lesson files (default: the bundled lessons).", valueName: "DIR"))

@@ -14,7 +14,7 @@ struct ListCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab list
         gatherlab list --json | python3 -m json.tool
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Flag(help: "Print one JSON object: {\"lessons\": [...], \"demos\": [...]}.")
   var json = false

@@ -7,20 +7,14 @@ import Glibc
 #endif
 
 /// The walkthrough's `compare`, `trace`, `replay` and `step` on the real terminal: python3 found
-/// when first needed (`--python-bin`, else `GATHERLAB_PYTHON`, else python3 on PATH), Ctrl-C
+/// when first needed (`PythonLookup`, shared with the predictions), Ctrl-C
 /// stopping the run and returning to the prompt, single keys for `step`.
 struct PromptTools: WalkthroughTools {
   let console: any Console
-  /// `--python-bin`, if given.
-  let pythonBin: String?
+  /// The python3 the walkthrough's predictions run too, found when first needed.
+  let python: PythonLookupRunner
 
-  private func interpreter() -> Result<PythonInterpreter, PythonNotFoundError> {
-    do throws(PythonNotFoundError) {
-      return .success(try PythonInterpreter.find(explicit: pythonBin, environment: ProcessEnvironment.current()))
-    } catch {
-      return .failure(error)
-    }
-  }
+  private func interpreter() -> Result<PythonInterpreter, PythonNotFoundError> { python.interpreter() }
 
   func compare(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed, recorder: (any RunLineSink)?) async -> ToolOutcome {
     let twin: PythonTwin
@@ -71,23 +65,12 @@ struct PromptTools: WalkthroughTools {
   }
 
   func replay(_ run: RecordedRun) async -> ToolOutcome {
-    let playback = ReplayPlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: false), speed: run.speed)
-    let (completed, interrupted) = await interruptibly { await playback.play(run, clock: ContinuousClock()) }
-    return completed && !interrupted ? .done : .interrupted
+    let mode = DemoPlayback.mode(for: console.capabilities, json: false)
+    return await ReplayCommand.replay(run, console: console, mode: mode, speed: run.speed) ? .done : .interrupted
   }
 
   func step(_ run: RecordedRun) async -> ToolOutcome {
-    let stepper = StepPlayback(console: console)
-    let keys = TerminalKeyReader()
-    guard console.capabilities.cursorMovement, keys.enterRawMode() else {
-      stepper.printAll(run)
-      return .done
-    }
-    // The keyboard's Ctrl-C arrives as a key; a SIGINT from outside only ends the stepping.
-    let handler = InterruptSignal.shared.push {}
-    let ending = stepper.play(run, keys: keys)
-    keys.restore()
-    InterruptSignal.shared.remove(handler)
-    return ending == .interrupted ? .interrupted : .done
+    // A SIGINT from outside only ends the stepping; the session goes on.
+    ReplayCommand.step(run, console: console) { _ in } == .interrupted ? .interrupted : .done
   }
 }

@@ -26,7 +26,7 @@ struct ReplayCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab replay class.jsonl --step
         gatherlab replay class.jsonl --json
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("A recording made with --record.", valueName: "FILE"))
   var file: String
@@ -53,39 +53,38 @@ struct ReplayCommand: AsyncParsableCommand, GatherlabSubcommand {
     let run = RecordedRun(try loadRecording(file))
     let console = StandardConsole(capabilities: output.capabilities())
     if step {
-      try stepThrough(run, console: console)
+      // A SIGINT from outside (the keyboard's Ctrl-C arrives as a key): leave the terminal as
+      // it was found, and exit 130.
+      let ending = Self.step(run, console: console) { keys in
+        keys.restore()
+        console.write(ANSI.resetStyle + ANSI.showCursor + ANSI.leaveAlternateScreen)
+        Glibc.exit(130)
+      }
+      if ending == .interrupted { throw ExitCode(130) }
       return
     }
-    let playback = ReplayPlayback(
-      console: console,
-      mode: DemoPlayback.mode(for: console.capabilities, json: json),
-      speed: speed?.value ?? run.speed
-    )
-    let task = Task { await playback.play(run, clock: ContinuousClock()) }
-    let handler = InterruptSignal.shared.push { task.cancel() }
-    let completed = await task.value
-    InterruptSignal.shared.remove(handler)
-    if !completed { throw ExitCode(130) }
+    let mode = DemoPlayback.mode(for: console.capabilities, json: json)
+    if !(await Self.replay(run, console: console, mode: mode, speed: speed?.value ?? run.speed)) { throw ExitCode(130) }
   }
 
-  private func stepThrough(_ run: RecordedRun, console: StandardConsole) throws {
-    let stepper = StepPlayback(console: console)
+  /// Draws `run` again at `speed`, Ctrl-C stopping it: what `replay FILE` and the walkthrough's
+  /// `replay` do. False when Ctrl-C stopped it.
+  static func replay(_ run: RecordedRun, console: any Console, mode: DemoPlayback.Mode, speed: Double) async -> Bool {
+    let playback = ReplayPlayback(console: console, mode: mode, speed: speed)
+    let (completed, interrupted) = await interruptibly { await playback.play(run, clock: ContinuousClock()) }
+    return completed && !interrupted
+  }
+
+  /// Steps through `run` by single keys (`StepPlayback.stepThrough`), or prints every stop when
+  /// the terminal cannot: what `replay FILE --step` and the walkthrough's `step` do. The
+  /// keyboard's Ctrl-C arrives as a key; `onSignal` handles a SIGINT sent from outside.
+  static func step(
+    _ run: RecordedRun, console: any Console, onSignal: @escaping @Sendable (TerminalKeyReader) -> Void
+  ) -> StepPlayback.Ending {
     let keys = TerminalKeyReader()
-    guard console.capabilities.cursorMovement, keys.enterRawMode() else {
-      stepper.printAll(run)
-      return
-    }
-    // A SIGINT from outside (the keyboard's Ctrl-C arrives as a key): leave the terminal as
-    // it was found.
-    let handler = InterruptSignal.shared.push {
-      keys.restore()
-      console.write(ANSI.resetStyle + ANSI.showCursor + ANSI.leaveAlternateScreen)
-      Glibc.exit(130)
-    }
-    let ending = stepper.play(run, keys: keys)
-    keys.restore()
-    InterruptSignal.shared.remove(handler)
-    if ending == .interrupted { throw ExitCode(130) }
+    let handler = InterruptSignal.shared.push { onSignal(keys) }
+    defer { InterruptSignal.shared.remove(handler) }
+    return StepPlayback(console: console).stepThrough(run, keyboard: keys)
   }
 }
 

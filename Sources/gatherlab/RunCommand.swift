@@ -27,7 +27,7 @@ struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab run ordering --python      # the Python twin under real CPython
         gatherlab run ordering --python --clock virtual   # ... on virtual time
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The demo to run.", valueName: "demo"))
   var demo: String?

@@ -17,7 +17,7 @@ struct ShowCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab show results-order --width 60
         gatherlab show 5 --no-color | less
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The lesson's number or id.", valueName: "LESSON"))
   var lesson: String

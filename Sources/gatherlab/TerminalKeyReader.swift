@@ -92,7 +92,7 @@ final class TerminalKeyReader: Sendable {
   }
 }
 
-extension TerminalKeyReader: StepKeyReader {
+extension TerminalKeyReader: RawKeyboard {
   /// `replay --step`: Enter, space, `n`, → or ↓ on; `b`, `p`, ← or ↑ back; `q` or Ctrl-D stops.
   func nextKey() -> StepKey {
     switch readKey() {

@@ -33,7 +33,7 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab trace race.py --schedules 20
         gatherlab trace race.py --clock virtual --seed 7
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Argument(help: ArgumentHelp("The Python program to run.", valueName: "file.py"))
   var file: String

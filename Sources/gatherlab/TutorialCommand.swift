@@ -27,7 +27,7 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab --from results-order --speed 5
         printf 'run ordering\\nnext\\nrun\\n' | gatherlab --speed 2
       """
-  ).subcommandOfGatherlab()
+  )
 
   @Option(help: ArgumentHelp("Time scale for demos: 10 runs ten times faster (0.1–100); remembered.", valueName: "X"), transform: DemoSpeed.argument)
   var speed: DemoSpeed?
@@ -85,6 +85,8 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
       interactive
       ? EditLineReader(historyFile: directory + "/history", completion: completion)
       : PipedLineReader()
+    // One python3 for the predictions, `compare` and `trace`, looked up when first needed.
+    let python = PythonLookupRunner(PythonLookup(explicit: settings.pythonBin, environment: environment))
     let walkthrough = Walkthrough(
       catalog: catalog,
       store: FileProgressStore(directory: directory),
@@ -92,8 +94,8 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
       reader: reader,
       player: InterruptibleDemoPlayer(console: console, json: false),
       keys: TerminalKeyReader(),
-      python: pythonExecutable(environment: environment, explicit: settings.pythonBin).map { PythonProgramRunner(executable: $0) },
-      tools: PromptTools(console: console, pythonBin: settings.pythonBin),
+      python: python,
+      tools: PromptTools(console: console, python: python),
       options: Walkthrough.Options(speed: settings.speed, startLesson: settings.startLesson, lessonsDirectory: settings.lessonsDirectory)
     )
     if let editLine = reader as? EditLineReader {
@@ -109,17 +111,4 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
     }
     await walkthrough.run()
   }
-}
-
-/// The python3 that runs the lessons' programs for their predictions: `--python-bin`, else
-/// `$GATHERLAB_PYTHON`, else the first `python3` on `$PATH`; nil when there is none (the lessons'
-/// own answers decide).
-func pythonExecutable(environment: [String: String], explicit: String? = nil) -> String? {
-  if let explicit, !explicit.isEmpty { return explicit }
-  if let chosen = environment["GATHERLAB_PYTHON"], !chosen.isEmpty { return chosen }
-  for directory in (environment["PATH"] ?? "").split(separator: ":") {
-    let candidate = String(directory) + "/python3"
-    if access(candidate, X_OK) == 0 { return candidate }
-  }
-  return nil
 }

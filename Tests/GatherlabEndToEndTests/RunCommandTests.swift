@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import Testing
 
 /// `gatherlab run` as a user or a tool runs it: the real binary, its JSON Lines parsed and checked
@@ -154,15 +155,18 @@ extension EndToEnd {
 extension EndToEnd {
   @Suite(.timeLimit(.minutes(1)))
   struct RunCommandErrorTests {
+    /// The registry's demo ids, as the errors list them.
+    static let demos = DemoRegistry.standard.ids.joined(separator: ", ")
+
     @Test(arguments: [
-      (["ordring"], "Error: Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking.\n"),
+      (["ordring"], "Error: Unknown demo 'ordring'. Did you mean 'ordering'? Demos: \(Self.demos).\n"),
       (["ordering", "delays=1,x"], "Error: Invalid value '1,x' for delays: expected 1 to 12 comma-separated seconds, each from 0 to 30.\n"),
       (["ordering", "dleays=1"], "Error: Unknown parameter 'dleays' for ordering. Did you mean 'delays'? Valid parameters: delays.\n"),
       (["semaphore", "limit=0"], "Error: Invalid value '0' for limit: expected a whole number from 1 to 100.\n"),
       (["error-cancel", "mode=pool"], "Error: Invalid value 'pool' for mode: expected one of taskgroup, gather.\n"),
       (["ordering", "--speed", "0"], "Error: The value '0' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
       (["ordering", "--speed", "nan"], "Error: The value 'nan' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
-      ([], "Error: Which demo? Choose one of: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking.\n"),
+      ([], "Error: Which demo? Choose one of: \(Self.demos).\n"),
     ])
     func badInputExitsWithUsageErrorAndOneSentence(arguments: [String], message: String) async throws {
       let result = try await GatherlabProcess(["run"] + arguments).run()

@@ -4,7 +4,7 @@ import Testing
 @Suite struct DemoLaunchTests {
   let lesson = Lesson(
     number: 5, id: "results-order", title: "Results order", section: "Results Order is Preserved",
-    demo: "ordering", params: [("delays", "5,1")], fileName: "05-results-order.md", body: "Text.\n"
+    demo: "ordering", params: [LessonParameter(name: "delays", value: "5,1")], fileName: "05-results-order.md", body: "Text.\n"
   )
   let lessonWithoutDemo = Lesson(number: 1, id: "intro", title: "Intro", section: "Intro", fileName: "01-intro.md", body: "Text.\n")
 
@@ -27,11 +27,11 @@ import Testing
 
   @Test(arguments: [
     (nil, [String](), false, 1.0,
-     "Which demo? Choose one of: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking."),
+     "Which demo? Choose one of: " + DemoRegistry.standard.ids.joined(separator: ", ") + "."),
     (nil, [], true, 1,
-     "This lesson has no demo of its own. Name one: run sequential | ordering | error-cancel | return-exceptions | semaphore | timeout | first-completed | blocking ('demos' lists them)."),
+     "This lesson has no demo of its own. Name one: run " + DemoRegistry.standard.ids.joined(separator: " | ") + " ('demos' lists them)."),
     ("ordring", [], false, 1,
-     "Unknown demo 'ordring'. Did you mean 'ordering'? Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking."),
+     "Unknown demo 'ordring'. Did you mean 'ordering'? Demos: " + DemoRegistry.standard.ids.joined(separator: ", ") + "."),
     ("ordering", ["delays"], false, 1, "Expected key=value, got 'delays'; ordering takes delays=…."),
     ("ordering", ["delays=,"], false, 1, "Invalid value ',' for delays: expected 1 to 12 comma-separated seconds, each from 0 to 30."),
     ("ordering", ["delays=1", "delays=2"], false, 1, "Parameter 'delays' is given more than once."),

@@ -73,7 +73,7 @@ import Testing
     for lesson in try #require(Self.catalog).lessons {
       guard let id = lesson.demo else { continue }
       let demo = try #require(DemoRegistry.standard.demo(id: id), "\(lesson.fileName): \(id)")
-      _ = try demo.resolve([lesson.params])
+      _ = try demo.resolve([lesson.parameterPairs])
     }
   }
 

@@ -86,7 +86,7 @@ import Testing
     #expect(
       problems == [
         directory.file("02-results-order.md") + ":5: Unknown demo 'orderin'. Did you mean 'ordering'? "
-          + "Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking."
+          + "Demos: " + DemoRegistry.standard.ids.joined(separator: ", ") + "."
       ])
   }
 

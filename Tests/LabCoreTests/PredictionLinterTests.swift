@@ -46,7 +46,7 @@ import Testing
     #expect(
       lint(body: block(PredictionFixtures.yaml(["run": "orderin delays=3,1,2"]))) == [
         ":15: Unknown demo 'orderin'. Did you mean 'ordering'? "
-          + "Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking."
+          + "Demos: " + DemoRegistry.standard.ids.joined(separator: ", ") + "."
       ])
   }
 
@@ -86,7 +86,7 @@ import Testing
     let body = block(PredictionFixtures.yaml(["run": "nope"])) + "\n" + block(PredictionFixtures.yaml(["id": "again", "expect": "soon"]))
     #expect(
       lint(body: body) == [
-        ":15: Unknown demo 'nope'. Demos: sequential, ordering, error-cancel, return-exceptions, semaphore, timeout, first-completed, blocking.",
+        ":15: Unknown demo 'nope'. Demos: " + DemoRegistry.standard.ids.joined(separator: ", ") + ".",
         ":27: 'expect: soon' is not a finish order. Type the task letters in the order they finish, e.g. B C A.",
       ])
   }

@@ -8,7 +8,7 @@ import TestSupport
 
 /// Every demo against its Python twin under real CPython: the Swift demo runs on a test clock
 /// (exact nominal instants), the twin at speed 10 on virtual time (DESIGN §13: its instants are
-/// exact too, whatever the machine's load) — and one case on the real clock; they must agree on
+/// exact too, whatever the machine's load) — and two cases on the real clock; they must agree on
 /// each task's events and their instants, the outcome, the results, cancellations and orphans.
 // Serialized: a dozen CPythons starting at once on a small machine would stall each other's clocks.
 @Suite(
@@ -28,31 +28,12 @@ struct PythonTwinParityTests {
     clock.isVirtual && !arguments.contains("mode=thread") ? 0.0015 : tolerance(t)
   }
 
-  static let cases: [(demo: String, arguments: [String])] = [
-    ("sequential", []), ("sequential", ["count=1", "delay=0.5"]), ("sequential", ["count=4", "delay=0.5"]),
-    ("sequential", ["count=2", "delay=2"]), ("sequential", ["count=5", "delay=0.3"]),
-    ("ordering", []), ("ordering", ["delays=0,1,2"]), ("ordering", ["delays=5"]), ("ordering", ["delays=1,2,3,4"]),
-    ("ordering", ["delays=2,0.5,1.5"]),
-    ("error-cancel", []), ("error-cancel", ["mode=gather"]), ("error-cancel", ["fail-at=0", "mode=gather"]),
-    ("error-cancel", ["fail-at=3", "delays=1,2", "mode=gather"]), ("error-cancel", ["fail-at=3", "delays=1,2"]),
-    ("error-cancel", ["fail-at=0.5", "delays=1,2,3"]),
-    ("return-exceptions", []), ("return-exceptions", ["fail-at=0"]), ("return-exceptions", ["fail-at=3", "delays=1,2"]),
-    ("return-exceptions", ["delays=0", "fail-at=1"]), ("return-exceptions", ["delays=1,2,3", "fail-at=1.5"]),
-    ("semaphore", ["tasks=6", "limit=2"]), ("semaphore", ["tasks=3", "limit=1", "delay=0.5"]),
-    ("semaphore", ["tasks=5", "limit=5"]), ("semaphore", ["tasks=6", "limit=2", "mode=window"]),
-    ("semaphore", ["tasks=4", "limit=1", "delay=0.5", "mode=window"]),
-    ("timeout", []), ("timeout", ["delays=1,2"]), ("timeout", ["delays=0,3", "timeout=1"]),
-    ("timeout", ["delays=0.5", "timeout=2"]), ("timeout", ["delays=3,1", "timeout=2"]),
-    ("first-completed", []), ("first-completed", ["delays=0,1"]), ("first-completed", ["delays=2"]),
-    ("first-completed", ["delays=1,2,3"]), ("first-completed", ["delays=2.5,0.5,1.5"]),
-    ("timeout", ["mode=each"]), ("timeout", ["mode=each", "delays=1,2"]), ("timeout", ["mode=each", "delays=3,1", "timeout=2"]),
-    ("semaphore", ["tasks=6", "limit=2", "fail=2"]), ("semaphore", ["tasks=6", "limit=2", "fail=2", "mode=window"]),
-    ("semaphore", ["tasks=4", "limit=1", "delay=0.5", "fail=0"]),
-    ("blocking", []), ("blocking", ["tasks=1", "delay=0.5"]), ("blocking", ["tasks=5", "delay=0.3"]),
-    ("blocking", ["mode=await"]), ("blocking", ["tasks=4", "delay=0.5", "mode=await"]),
-    ("blocking", ["mode=thread"]), ("blocking", ["tasks=2", "delay=2", "mode=thread"]),
-    ("blocking", ["tasks=12", "delay=0.5", "mode=thread"]),
-  ]
+  /// Every registered demo's parity cases (each demo brings its own, beside its twin), and those
+  /// of the ninth demo the fixture in `NinthDemo/` adds with one registry line.
+  static let registry = NinthDemoTests.registry
+  static let cases: [(demo: String, arguments: [String])] = registry.demos.flatMap { demo in
+    demo.parityCases.map { (demo.id, $0) }
+  }
 
   /// The cores the Swift run of `blocking` models: one for `sleep` (asyncio runs every task on
   /// its one thread, so that is the Swift run its twin must match; on more cores Swift runs
@@ -80,7 +61,7 @@ struct PythonTwinParityTests {
     let demo: any Demo =
       id == "blocking"
       ? BlockingDemo(blocker: SimulatedBlocker(cores: Self.blockingCores(arguments)))
-      : try DemoHarness().registry.demo(named: id)
+      : try Self.registry.demo(named: id)
     let parameters = try demo.resolve([DemoParameters.pairs(from: arguments, demo: id, valid: demo.parameterNames)])
     let swift = try await Self.swiftRun(demo, parameters)
     // On virtual time only threads take real time: at speed 1 a loaded machine's overheads are
@@ -146,7 +127,7 @@ struct PythonTwinParityTests {
     let entries = console.output.split(separator: "\n").compactMap { line -> DemoLogEntry? in
       if case .entry(let entry)? = try? DemoJSONLine.parse(String(line)) { entry } else { nil }
     }
-    return Self.run(entries, plan: demo.plan(parameters), demo: demo.id, parameters: parameters)
+    return Self.run(entries, plan: demo.plan(resolved: parameters), demo: demo.id, parameters: parameters)
   }
 
   static func pythonRun(_ demo: any Demo, _ parameters: DemoParameters, clock: PythonClock, speed: Double) async throws -> Run {
@@ -157,7 +138,7 @@ struct PythonTwinParityTests {
     let outcome = try await twin.run(parameters, speed: speed, ready: { _ in }, entry: { entries.append($0) })
     #expect(outcome.status == 0, "the twin failed: \(outcome.standardError)")
     #expect(outcome.header?.runtime?.hasPrefix("CPython 3.") == true)
-    return Self.run(entries.all, plan: demo.plan(parameters), demo: demo.id, parameters: parameters)
+    return Self.run(entries.all, plan: demo.plan(resolved: parameters), demo: demo.id, parameters: parameters)
   }
 }
 

@@ -76,7 +76,7 @@ import Testing
   @Test func aRunInterruptedInItsFirstPhaseReportsThatPhasesTasksWithTheirOwnFates() throws {
     let demo = try DemoRegistry.standard.demo(named: "sequential")
     let parameters = try demo.resolve([])
-    var timeline = RunTimeline(plan: demo.plan(parameters))
+    var timeline = RunTimeline(plan: demo.plan(resolved: parameters))
     timeline.apply(.phase(name: "one by one", number: 1, time: 0))
     timeline.apply(.event(DemoEvent(time: 0, task: "A", kind: .started)))
     timeline.apply(.event(DemoEvent(time: 1, task: "A", kind: .finished, value: "a")))

@@ -20,7 +20,7 @@ import Testing
       let arguments = Self.arguments(for: demo, from: choices)
       do {
         let (output, report) = try await harness.run(id, arguments, speed: try DemoSpeed(speed))
-        let run = try RunEvents(jsonLines: output, plan: demo.plan(report.parameters), speed: speed)
+        let run = try RunEvents(jsonLines: output, plan: demo.plan(resolved: report.parameters), speed: speed)
         let summary = DemoTranscript.summary(report, takeaway: [], width: 100).map(\.plainText)
         for line in summary { run.checkSummaryLine(line, report: report, arguments: arguments) }
         for (sentenceID, text) in demo.said(report) {

@@ -213,7 +213,7 @@ struct WalkthroughPartsTests {
     let directory = try TemporaryDirectory(files: ["progress.json": newer])
     let store = FileProgressStore(directory: directory.path)
     let reader = ScriptedLineReader(["next", "", "speed 2"])
-    let walkthrough = Walkthrough(catalog: catalog, store: store, console: console, reader: reader, player: player)
+    let walkthrough = Walkthrough(catalog: catalog, store: store, console: console, reader: reader, player: player, keys: ScriptedKeyReader())
     await walkthrough.run()
     #expect(console.errors == [
       "Warning: \(store.file) comes from a newer gatherlab (version 3); this session starts at lesson 1 and saves nothing, leaving the file as it is.",

@@ -24,7 +24,7 @@ import Testing
   func session(_ lines: [String?], tools: FakeWalkthroughTools? = nil, options: Walkthrough.Options = .init()) async {
     let walkthrough = Walkthrough(
       catalog: catalog, store: MemoryProgressStore(), console: console, reader: ScriptedLineReader(lines),
-      player: player, tools: tools ?? self.tools, options: options
+      player: player, keys: ScriptedKeyReader(), tools: tools ?? self.tools, options: options
     )
     await walkthrough.run()
   }

@@ -34,7 +34,7 @@ public struct DemoLaunch: Sendable {
     }
     do {
       let pairs = try DemoParameters.pairs(from: arguments, demo: demo.id, valid: demo.parameterNames)
-      let lessonLayer = lesson.flatMap { $0.demo == demo.id ? $0.params : nil } ?? []
+      let lessonLayer = lesson.flatMap { $0.demo == demo.id ? $0.parameterPairs : nil } ?? []
       parameters = try demo.resolve([lessonLayer, pairs])
     } catch {
       throw .parameter(error)

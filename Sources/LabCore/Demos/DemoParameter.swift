@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One `key=value` parameter a demo accepts: its name, type, default, valid range and help line.
 ///
 /// Parameters are parsed and range-checked here and nowhere else; the error says what is valid.
@@ -145,15 +143,19 @@ public enum DemoParameterError: Error, Equatable, CustomStringConvertible {
   }
 }
 
-/// The full set of values for one run: every declared parameter, from the defaults, then the
-/// lesson's params, then the user's `key=value` arguments, each overriding the one before.
+/// The full set of values for one run, as text-level values: every declared parameter, from the
+/// defaults, then the lesson's params, then the user's `key=value` arguments, each overriding the
+/// one before. This is what the JSON header, recordings and the Python twin carry; a demo reads
+/// its own typed `DemoParameterSet` decoded from it, never these values by name.
 public struct DemoParameters: Sendable, Equatable {
-  /// Values in the demo's declaration order.
-  public private(set) var values: [(name: String, value: DemoParameterValue)]
-
-  public static func == (lhs: DemoParameters, rhs: DemoParameters) -> Bool {
-    lhs.values.map(\.name) == rhs.values.map(\.name) && lhs.values.map(\.value) == rhs.values.map(\.value)
+  /// One parameter's name and parsed value.
+  public struct Entry: Sendable, Equatable {
+    public var name: String
+    public var value: DemoParameterValue
   }
+
+  /// Values in the demo's declaration order.
+  public private(set) var values: [Entry]
 
   /// The defaults, overridden by each layer of `name → text` in turn.
   public static func resolve(
@@ -174,9 +176,9 @@ public struct DemoParameters: Sendable, Equatable {
         texts[name] = value
       }
     }
-    var values: [(name: String, value: DemoParameterValue)] = []
+    var values: [Entry] = []
     for parameter in declared {
-      values.append((parameter.name, try parameter.parse(texts[parameter.name] ?? parameter.defaultValue)))
+      values.append(Entry(name: parameter.name, value: try parameter.parse(texts[parameter.name] ?? parameter.defaultValue)))
     }
     return DemoParameters(values: values)
   }
@@ -200,61 +202,6 @@ public struct DemoParameters: Sendable, Equatable {
   public subscript(name: String) -> DemoParameterValue? {
     values.first { $0.name == name }?.value
   }
-
-  // A demo reading a name it did not declare (or as another kind) is a bug in the demo, never in
-  // what the user typed: it gets a harmless value instead of a trap, and the read is kept in
-  // `undeclaredReads`, which the content check expects to be empty after every demo's run.
-
-  public func integer(_ name: String) -> Int {
-    if case .integer(let number)? = self[name] { return number }
-    undeclared.record(.init(name: name, kind: "a whole number"))
-    return 1
-  }
-
-  public func seconds(_ name: String) -> Double {
-    if case .seconds(let seconds)? = self[name] { return seconds }
-    undeclared.record(.init(name: name, kind: "seconds"))
-    return 0
-  }
-
-  public func secondsList(_ name: String) -> [Double] {
-    if case .secondsList(let list)? = self[name] { return list }
-    undeclared.record(.init(name: name, kind: "a list of seconds"))
-    return [0]
-  }
-
-  /// An `integerOrNone` parameter: its number, or nil for `none`.
-  public func integerOrNone(_ name: String) -> Int? {
-    if case .integer(let number)? = self[name] { return number }
-    return nil
-  }
-
-  public func choice(_ name: String) -> String {
-    if case .choice(let option)? = self[name] { return option }
-    undeclared.record(.init(name: name, kind: "a choice"))
-    return ""
-  }
-
-  /// Every read of a parameter that was not declared as the kind asked for, in order.
-  public var undeclaredReads: [UndeclaredParameterRead] { undeclared.reads }
-
-  private let undeclared = UndeclaredReads()
-}
-
-/// A demo asked for a parameter it did not declare, or as another kind than declared.
-public struct UndeclaredParameterRead: Error, Equatable, Sendable, CustomStringConvertible {
-  public let name: String
-  public let kind: String
-
-  public var description: String { "The demo read '\(name)' as \(kind), but declares no such parameter." }
-}
-
-/// The undeclared reads of one set of parameters (shared by its copies).
-private final class UndeclaredReads: Sendable {
-  private let state = Mutex<[UndeclaredParameterRead]>([])
-
-  func record(_ read: UndeclaredParameterRead) { state.withLock { $0.append(read) } }
-  var reads: [UndeclaredParameterRead] { state.withLock { $0 } }
 }
 
 extension StringProtocol {

@@ -68,9 +68,9 @@ public struct DemoPlayback: Sendable {
     source: (Source<C>)? = nil
   ) async -> DemoRun
   where C.Duration == Duration {
-    let plan = demo.plan(parameters)
+    let plan = demo.plan(resolved: parameters)
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters) + (runtime.map { " · " + $0 } ?? "")
-    let run: Source<C> = source ?? { session in await demo.run(parameters, session: session) }
+    let run: Source<C> = source ?? { session in await demo.run(resolved: parameters, session: session) }
     let nameWidth = DemoTranscript.labelWidth(plan)
     let console = console
     let recorder = recorder

@@ -25,7 +25,7 @@ struct FrontMatter {
   /// The text keys that were present and valid (`id`, `title`, `section`, `demo`), trimmed.
   var text: [String: String] = [:]
   /// The demo parameters, in file order, as text ("3,1,2", "10").
-  var params: [(name: String, value: String)] = []
+  var params: [LessonParameter] = []
   /// The file line of each key that was present: "id", "params", "params.delays".
   var lines: [String: Int] = [:]
   /// The Markdown after the closing `---`.
@@ -160,9 +160,9 @@ struct FrontMatter {
       lines["params." + name] = line + firstLine - 1
       switch value {
       case .scalar(let scalar):
-        params.append((name, Self.kind(of: scalar) == .null ? "" : scalar.string))
+        params.append(LessonParameter(name: name, value: Self.kind(of: scalar) == .null ? "" : scalar.string))
       case .sequence(let sequence) where sequence.allSatisfy({ $0.scalar != nil }):
-        params.append((name, sequence.compactMap { $0.scalar?.string }.joined(separator: ",")))
+        params.append(LessonParameter(name: name, value: sequence.compactMap { $0.scalar?.string }.joined(separator: ",")))
       default:
         report(line, .paramNotScalar(name))
       }

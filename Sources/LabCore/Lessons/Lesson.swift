@@ -9,7 +9,7 @@ import Synchronization
 /// let lesson = try catalog.lesson(matching: "5")
 /// lesson.id      // "results-order"
 /// lesson.demo    // "ordering"
-/// lesson.params  // [(name: "delays", value: "3,1,2")]
+/// lesson.params  // [LessonParameter(name: "delays", value: "3,1,2")]
 /// ```
 public struct Lesson: Sendable, Equatable {
   /// The position in the course, from the file name: `05-results-order.md` → 5.
@@ -23,7 +23,7 @@ public struct Lesson: Sendable, Equatable {
   public let demo: String?
   /// The demo parameters the lesson sets, in file order, as text: YAML `count: 10` gives "10",
   /// `delays: [3, 1, 2]` gives "3,1,2". Pass them to `Demo.resolve` as the first layer.
-  public let params: [(name: String, value: String)]
+  public let params: [LessonParameter]
   /// The file name, `05-results-order.md`.
   public let fileName: String
   /// How messages name the file (the path for files on disk, the name for built-in lessons).
@@ -50,7 +50,7 @@ public struct Lesson: Sendable, Equatable {
     title: String,
     section: String,
     demo: String? = nil,
-    params: [(name: String, value: String)] = [],
+    params: [LessonParameter] = [],
     fileName: String,
     path: String? = nil,
     body: String,
@@ -68,7 +68,7 @@ public struct Lesson: Sendable, Equatable {
     title: String,
     section: String,
     demo: String?,
-    params: [(name: String, value: String)],
+    params: [LessonParameter],
     fileName: String,
     path: String,
     body: String,
@@ -94,16 +94,29 @@ public struct Lesson: Sendable, Equatable {
     keyLines[key] ?? 1
   }
 
-  public static func == (lhs: Lesson, rhs: Lesson) -> Bool {
-    lhs.number == rhs.number && lhs.id == rhs.id && lhs.title == rhs.title && lhs.section == rhs.section
-      && lhs.demo == rhs.demo && lhs.params.map(\.name) == rhs.params.map(\.name)
-      && lhs.params.map(\.value) == rhs.params.map(\.value) && lhs.fileName == rhs.fileName
-      && lhs.path == rhs.path && lhs.body == rhs.body && lhs.bodyStartLine == rhs.bodyStartLine
+  /// The params as the (name, value) pairs `Demo.resolve` takes as a layer.
+  public var parameterPairs: [(name: String, value: String)] { params.map { ($0.name, $0.value) } }
+}
+
+/// One demo parameter a lesson sets in its front matter: `delays: [3, 1, 2]` is
+/// `LessonParameter(name: "delays", value: "3,1,2")`.
+public struct LessonParameter: Sendable, Equatable {
+  public var name: String
+  public var value: String
+
+  public init(name: String, value: String) {
+    self.name = name
+    self.value = value
   }
 }
 
-/// A lesson body and, once asked for, its parse; shared by the copies of one `Lesson`.
-private final class ParsedBody: Sendable {
+/// A lesson body and, once asked for, its parse; shared by the copies of one `Lesson`. Two are
+/// equal when they parse the same text from the same line: the parse follows from those.
+private final class ParsedBody: Sendable, Equatable {
+  static func == (lhs: ParsedBody, rhs: ParsedBody) -> Bool {
+    lhs === rhs || (lhs.body == rhs.body && lhs.firstLine == rhs.firstLine)
+  }
+
   private let body: String
   private let firstLine: Int
   private let parsed = Mutex<MarkdownDocument?>(nil)

@@ -62,7 +62,7 @@ public struct LessonLinter: Sendable {
         // One parameter at a time, so each bad one is reported on its own line.
         for param in lesson.params {
           do throws(DemoParameterError) {
-            _ = try demo.resolve([[param]])
+            _ = try demo.resolve([[(param.name, param.value)]])
           } catch {
             report(lesson.line(ofKey: "params." + param.name), .invalidParameter(error))
           }

@@ -26,14 +26,18 @@ public struct ComparePlayback: Sendable {
     public var interrupted: Bool
   }
 
-  public func play(_ twin: PythonTwin, parameters: DemoParameters) async throws(PythonTwinError) -> Played {
+  /// Runs `twin` and the Swift demo beside it; `clock` paces the live view's frames (each run is
+  /// timed on a `ScaledClock` of its own, from its own start).
+  public func play<C: Clock>(
+    _ twin: PythonTwin, parameters: DemoParameters, clock: C = ContinuousClock()
+  ) async throws(PythonTwinError) -> Played where C.Duration == Duration {
     let demo = twin.demo
     let started = TwinStart.start(twin, parameters: parameters, speed: speed.value)
     guard let header = await started.ready() else {
       throw await started.failure(await started.outcome())
     }
     let runtime = header.runtime ?? "Python"
-    let plan = demo.plan(parameters)
+    let plan = demo.plan(resolved: parameters)
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
     let nameWidth = (plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1) + 1
     let console = console, mode = mode
@@ -64,12 +68,12 @@ public struct ComparePlayback: Sendable {
     view?.begin()
     await withTaskGroup(of: Void.self) { group in
       group.addTask { await started.record(into: pythonSession as DemoSession<ScaledClock>) }
-      group.addTask { await demo.run(parameters, session: swiftSession) }
+      group.addTask { await demo.run(resolved: parameters, session: swiftSession) }
       if let view {
         group.addTask { [frameInterval] in
           while !Task.isCancelled {
             view.draw(frame(false))
-            try? await Task.sleep(for: frameInterval)
+            try? await clock.sleep(for: frameInterval)
           }
         }
       }

@@ -36,7 +36,7 @@ public struct PythonInterpreter: Sendable, Equatable {
   public static func find(
     explicit: String?, environment: [String: String], directory: String = FileManager.default.currentDirectoryPath
   ) throws(PythonNotFoundError) -> PythonInterpreter {
-    let named = explicit ?? environment["GATHERLAB_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+    let named = explicit.flatMap { $0.isEmpty ? nil : $0 } ?? environment["GATHERLAB_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
     let path: String
     if let named {
       path = named.contains("/") ? named : try search(named, in: environment["PATH"])
@@ -114,6 +114,34 @@ public struct PythonInterpreter: Sendable, Equatable {
     case "graalpy", "graalpython": "GraalVM"
     default: name.prefix(1).uppercased() + name.dropFirst()
     }
+  }
+}
+
+/// The one way gatherlab looks for python3 (DESIGN §10), for every command and the walkthrough:
+/// `--python-bin NAME`, else `GATHERLAB_PYTHON`, else `python3`, each a path when it has a slash
+/// and a `PATH` lookup when it has none (`--python-bin python3.12`), with pyenv's shim resolved
+/// to the interpreter behind it. A lookup is a value; nothing is looked up until `find()`.
+///
+/// ```swift
+/// let lookup = PythonLookup(explicit: "python3.12", environment: ProcessInfo.processInfo.environment)
+/// try lookup.find().path  // "/usr/local/bin/python3.12"
+/// ```
+public struct PythonLookup: Sendable, Equatable {
+  /// `--python-bin`, if given.
+  public var explicit: String?
+  public var environment: [String: String]
+  /// Where pyenv looks for a `.python-version` (the working directory).
+  public var directory: String
+
+  public init(explicit: String?, environment: [String: String], directory: String = FileManager.default.currentDirectoryPath) {
+    self.explicit = explicit
+    self.environment = environment
+    self.directory = directory
+  }
+
+  /// The interpreter (runs nothing), or why there is none.
+  public func find() throws(PythonNotFoundError) -> PythonInterpreter {
+    try PythonInterpreter.find(explicit: explicit, environment: environment, directory: directory)
   }
 }
 

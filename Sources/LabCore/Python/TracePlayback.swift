@@ -24,11 +24,13 @@ public struct TracePlayback: Sendable {
     public var interrupted: Bool
   }
 
-  public func play(_ program: TracedProgram) async throws(TraceError) -> Traced {
+  /// Runs `program` and draws it; `clock` times its events and paces the live view's frames.
+  public func play<C: Clock>(
+    _ program: TracedProgram, clock: C = ContinuousClock()
+  ) async throws(TraceError) -> Traced where C.Duration == Duration {
     let file = program.path.split(separator: "/").last.map(String.init) ?? program.path
     let state = TraceBox()
     let console = console, mode = mode
-    let clock = ContinuousClock()
     let began = clock.now
     let seconds: @Sendable () -> Double = {
       let elapsed = began.duration(to: clock.now)
@@ -57,14 +59,14 @@ public struct TracePlayback: Sendable {
     view?.begin()
     let result: Result<TracedProgram.Outcome, TraceError> = await withTaskGroup(of: Result<TracedProgram.Outcome, TraceError>?.self) { group in
       group.addTask {
-        do throws(TraceError) { return .success(try await program.run(receive)) } catch { return .failure(error) }
+        do throws(TraceError) { return .success(try await program.run(receive, clock: clock)) } catch { return .failure(error) }
       }
       if let view {
         group.addTask { [frameInterval] in
           while !Task.isCancelled {
             let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
             view.draw(state.state.withLock { $0.frame(file: file, now: seconds(), width: size.columns, height: size.rows, isFinal: false) })
-            try? await Task.sleep(for: frameInterval)
+            try? await clock.sleep(for: frameInterval)
           }
           return nil
         }

@@ -52,7 +52,10 @@ public struct TracedProgram: Sendable {
 
   /// Runs the program, handing the messages to `receive` as they arrive, in order, a batch at a
   /// time (the tracer writes in batches; thousands of tasks make tens of thousands of lines).
-  public func run(_ receive: @escaping @Sendable ([Message]) -> Void) async throws(TraceError) -> Outcome {
+  /// `clock` times the program's output lines from its start.
+  public func run<C: Clock>(
+    _ receive: @escaping @Sendable ([Message]) -> Void, clock: C = ContinuousClock()
+  ) async throws(TraceError) -> Outcome where C.Duration == Duration {
     guard let tracer = EmbeddedFiles.demoPython.first(where: { $0.name == Self.tracerName + ".py" })?.text else {
       throw .couldNotStart("the tracer is missing from this build")
     }
@@ -68,7 +71,8 @@ public struct TracedProgram: Sendable {
     }
     guard mkfifo(fifo, 0o600) == 0 else { throw .couldNotStart("no FIFO in \(directory)") }
 
-    let start = ContinuousClock.now
+    let start = clock.now
+    let elapsed: @Sendable () -> Duration = { start.duration(to: clock.now) }
     let gate = OutputGate()
     let reader = FIFOReader(path: fifo, gate: gate, receive: receive)
     reader.start()
@@ -90,12 +94,12 @@ public struct TracedProgram: Sendable {
         result = try await Subprocess.run(
           .path(FilePath(interpreter.executable)), arguments: Arguments(arguments), environment: environment,
           platformOptions: options, input: input, output: .sequence, error: .sequence
-        ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, gate: gate, receive: receive) }
+        ) { execution in try await Self.drive(execution, elapsed: elapsed, ownGroup: ownGroup, gate: gate, receive: receive) }
       } else {
         result = try await Subprocess.run(
           .path(FilePath(interpreter.executable)), arguments: Arguments(arguments), environment: environment,
           platformOptions: options, input: .none, output: .sequence, error: .sequence
-        ) { execution in try await Self.drive(execution, start: start, ownGroup: ownGroup, gate: gate, receive: receive) }
+        ) { execution in try await Self.drive(execution, elapsed: elapsed, ownGroup: ownGroup, gate: gate, receive: receive) }
       }
       reader.finish(fifo: fifo)
       let status: Int32 =
@@ -121,7 +125,7 @@ public struct TracedProgram: Sendable {
   /// Reads the program's stdout and stderr until it ends; cancelling kills it (and its group).
   private static func drive<I: InputProtocol>(
     _ execution: Execution<I, SequenceOutput, SequenceOutput>,
-    start: ContinuousClock.Instant,
+    elapsed: @escaping @Sendable () -> Duration,
     ownGroup: Bool,
     gate: OutputGate,
     receive: @escaping @Sendable ([Message]) -> Void
@@ -138,8 +142,8 @@ public struct TracedProgram: Sendable {
           return text
         }
         for try await line in execution.standardOutput.strings(separatedBy: .unicodeScalarSequence(["\n"])) {
-          let elapsed = start.duration(to: .now)
-          let message = Message.output(time: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, text: line)
+          let since = elapsed()
+          let message = Message.output(time: Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18, text: line)
           if gate.passes(message) { receive([message]) }
         }
         var text = ""

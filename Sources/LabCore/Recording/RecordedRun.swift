@@ -50,7 +50,7 @@ public struct RecordedRun: Sendable {
     if let (demo, parameters) = known {
       self.demo = demo
       self.parameters = parameters
-      plan = demo.plan(parameters)
+      plan = demo.plan(resolved: parameters)
       title = DemoTranscript.title(demo: demo.id, parameters: parameters)
         + (recording.run?.runtime.map { " · " + $0 } ?? "")
     } else {

@@ -21,9 +21,17 @@ public protocol StepKeyReader {
   func nextKey() -> StepKey
 }
 
+/// A keyboard read key by key, apart from the line editor: raw mode on, keys, raw mode off.
+public protocol RawKeyboard: StepKeyReader {
+  /// Puts the terminal in raw mode; false when there is no terminal to read.
+  func enterRawMode() -> Bool
+  /// Puts the terminal back as it was found; safe to call more than once.
+  func restore()
+}
+
 /// `replay --step`: the recording stopped at every moment something happened, the timeline frozen
 /// there with one line saying what happened, moved through by single keys — or, piped or with
-/// NO_COLOR, every stop printed one after the other.
+/// `TERM=dumb` (no cursor movement) or with no keyboard, every stop printed one after the other.
 public struct StepPlayback: Sendable {
   /// How a stepped replay ended.
   public enum Ending: Sendable, Equatable {
@@ -39,6 +47,18 @@ public struct StepPlayback: Sendable {
 
   public init(console: any Console) {
     self.console = console
+  }
+
+  /// What `replay --step` and the walkthrough's `step` both do: steps through `run` by single
+  /// keys when the terminal can redraw in place and `keyboard` can be read key by key, else
+  /// prints every stop (`printAll`) and reports `.finished`.
+  public func stepThrough(_ run: RecordedRun, keyboard: (any RawKeyboard)?) -> Ending {
+    guard console.capabilities.cursorMovement, let keyboard, keyboard.enterRawMode() else {
+      printAll(run)
+      return .finished
+    }
+    defer { keyboard.restore() }
+    return play(run, keys: keyboard)
   }
 
   /// Steps through `run` as `keys` say, on the alternate screen; then leaves the stop it ended on

@@ -1,8 +1,10 @@
+import Foundation
 import LabTerminal
 
 /// Predictions in the walkthrough (DESIGN §9): asking one where reading reaches it, running what
 /// decides it, the verdict, the score per lesson, and `review` of the ones missed.
-extension Walkthrough {
+@MainActor
+final class PredictionSession {
   /// How asking one prediction ended.
   enum Asked: Equatable {
     /// Answered, run and judged (`correct` as the run decided).
@@ -19,21 +21,48 @@ extension Walkthrough {
   static let rightStyle = TextStyle(foreground: .green, bold: true)
   static let wrongStyle = TextStyle(foreground: .yellow, bold: true)
 
+  let catalog: LessonCatalog
+  private let screen: WalkthroughScreen
+  private let reader: any LineReader
+  private let keeper: ProgressKeeper
+  private let runs: WalkthroughRuns
+  private let trust: PythonTrust
+  /// Runs the lessons' Python programs for `choice` predictions; nil when there is no python3.
+  private let python: (any PythonProgramRunning)?
+  /// The time answers are recorded at.
+  private let now: () -> Date
+
+  init(
+    catalog: LessonCatalog, screen: WalkthroughScreen, reader: any LineReader, keeper: ProgressKeeper,
+    runs: WalkthroughRuns, trust: PythonTrust, python: (any PythonProgramRunning)?, now: @escaping () -> Date
+  ) {
+    self.catalog = catalog
+    self.screen = screen
+    self.reader = reader
+    self.keeper = keeper
+    self.runs = runs
+    self.trust = trust
+    self.python = python
+    self.now = now
+  }
+
+  private var width: Int { screen.width }
+
   /// Asks `prediction` of `lesson`, runs what decides it, shows the verdict and records it.
   @discardableResult
   func ask(_ prediction: Prediction, in lesson: Lesson) async -> Asked {
-    emit(PredictionQuestion(prediction).lines(width: width - 1))
+    screen.emit(PredictionQuestion(prediction).lines(width: width - 1))
     let optionCount = prediction.options.count
     let hint = "Type your answer and Enter; an empty line skips it, '?' shows "
       + (prediction.kind == .choice ? "the options" : "an example") + ", Ctrl-C leaves the question."
-    emit(TextWrapper.wrap(StyledText(hint, style: .dim), width: width - 3).map { StyledText("  ") + $0 })
+    screen.emit(TextWrapper.wrap(StyledText(hint, style: .dim), width: width - 3).map { StyledText("  ") + $0 })
 
     var answer: PredictionValue?
     reading: while true {
-      shownSincePrompt = 0
+      screen.shownSincePrompt = 0
       switch reader.readLine(prompt: Self.answerPrompt) {
       case .interrupted:
-        say("Question left; nothing ran.", style: .dim)
+        screen.say("Question left; nothing ran.", style: .dim)
         return .left
       case .endOfInput:
         break reading
@@ -43,33 +72,33 @@ extension Walkthrough {
         if typed == "?" {
           let optionLines = PredictionQuestion(prediction).optionLines(width: width - 1)
           let example = TextWrapper.wrap(StyledText(prediction.kind.example(optionCount: optionCount), style: .dim), width: width - 3)
-          emit(optionLines + example.map { StyledText("  ") + $0 })
+          screen.emit(optionLines + example.map { StyledText("  ") + $0 })
           continue
         }
         do {
           answer = try prediction.parseAnswer(typed)
           break reading
         } catch {
-          say(error.description)
+          screen.say(error.description)
         }
       }
     }
 
     guard let verdict = await decide(prediction, in: lesson, answer: answer ?? prediction.expect) else { return .left }
-    emit([StyledText()])
+    screen.emit([StyledText()])
     guard let answer else {
-      emit(skippedLines(verdict, why: prediction.why))
+      screen.emit(skippedLines(verdict, why: prediction.why))
       return .skipped
     }
     let lines = verdict.lines(why: prediction.why)
     let style = verdict.correct ? Self.rightStyle : Self.wrongStyle
     let mark = verdict.correct ? "✓ " : "✗ "
-    emit(TextWrapper.wrap(mark + lines[0], width: width - 1, indent: 2).map { StyledText($0, style: style) })
-    for line in lines.dropFirst() { say(line) }
-    progress.predictions[prediction.key(lesson: lesson)] = PredictionRecord(
+    screen.emit(TextWrapper.wrap(mark + lines[0], width: width - 1, indent: 2).map { StyledText($0, style: style) })
+    for line in lines.dropFirst() { screen.say(line) }
+    keeper.progress.predictions[prediction.key(lesson: lesson)] = PredictionRecord(
       answer: answer.text, correct: verdict.correct, at: PredictionRecord.timestamp(now())
     )
-    save()
+    keeper.save()
     return .answered(correct: verdict.correct)
   }
 
@@ -78,20 +107,20 @@ extension Walkthrough {
   private func decide(_ prediction: Prediction, in lesson: Lesson, answer: PredictionValue) async -> PredictionVerdict? {
     switch prediction.source {
     case .demo(let id, let arguments):
-      guard let run = await runDemo(named: id, arguments: arguments, lessonParameters: false) else { return nil }
+      guard let run = await runs.runDemo(named: id, arguments: arguments, lesson: nil, speed: keeper.progress.speed) else { return nil }
       guard let observation = PredictionObservation(kind: prediction.kind, report: run.report, timeline: run.timeline) else {
-        say("The run was interrupted, so it decides nothing; the question stays open.", style: .dim)
+        screen.say("The run was interrupted, so it decides nothing; the question stays open.", style: .dim)
         return nil
       }
       let verdict = PredictionVerdict(answer: answer, observation: observation, options: prediction.options)
       // On a terminal the final timeline is drawn again, pointing at the rows that decide.
-      if console.capabilities.isTTY, var timeline = run.timeline, !verdict.highlight.isEmpty {
+      if screen.capabilities.isTTY, var timeline = run.timeline, !verdict.highlight.isEmpty {
         timeline.highlight = verdict.highlight
-        emit([StyledText()] + TimelineRenderer.render(timeline, width: width))
+        screen.emit([StyledText()] + TimelineRenderer.render(timeline, width: width))
       }
       return verdict
     case .python:
-      guard allowsPython() else {
+      guard trust.allowsPython() else {
         return PredictionVerdict(answer: answer, prediction: prediction, reason: .notTrusted)
       }
       guard let python, let program = PredictionParser.pythonProgram(for: prediction, in: lesson) else {
@@ -101,27 +130,10 @@ extension Walkthrough {
       if case .ran(_, let output, let errors) = result {
         let shown = (output + errors).joined(separator: "\n")
         let block = MarkdownBlock(.codeBlock(info: "output", code: shown, fenced: true), line: 1)
-        emit([StyledText()] + MarkdownRenderer(width: width, color: console.capabilities.color).lines(for: MarkdownDocument(blocks: [block])))
+        screen.emit([StyledText()] + MarkdownRenderer(width: width, color: screen.capabilities.color).lines(for: MarkdownDocument(blocks: [block])))
       }
       return PredictionVerdict(answer: answer, prediction: prediction, python: result)
     }
-  }
-
-  /// The bundled course's Python runs unasked; lessons from `--lessons DIR` are someone else's
-  /// code, run only after the learner says yes, once a session.
-  func allowsPython() -> Bool {
-    guard let directory = options.lessonsDirectory else { return true }
-    if let pythonAllowed { return pythonAllowed }
-    say("The lessons in \(directory) are not gatherlab's own, so their Python programs run only if you say so.")
-    let allowed: Bool
-    if case .line(let reply) = reader.readLine(prompt: "Run them with python3 this session? [y/N] ") {
-      allowed = ["y", "yes"].contains(reply.trimmingWhitespace().lowercased())
-    } else {
-      allowed = false
-    }
-    pythonAllowed = allowed
-    if !allowed { say("Their Python will not run; the lessons' own answers decide.", style: .dim) }
-    return allowed
   }
 
   /// A skipped question: what the run showed and why, with nothing judged.
@@ -144,58 +156,64 @@ extension Walkthrough {
 
   /// How many predictions `lesson` has, how many the learner answered, and how many right.
   func score(of lesson: Lesson) -> PredictionScore {
-    PredictionScore(of: lesson, answers: progress.predictions)
+    PredictionScore(of: lesson, answers: keeper.progress.predictions)
   }
 
   /// Every prediction the learner answered wrong, in course order.
   func missedPredictions() -> [(lesson: Lesson, prediction: Prediction)] {
     catalog.lessons.flatMap { lesson in
       PredictionParser.predictions(in: lesson).predictions
-        .filter { progress.predictions[$0.key(lesson: lesson)]?.correct == false }
+        .filter { keeper.progress.predictions[$0.key(lesson: lesson)]?.correct == false }
         .map { (lesson, $0) }
     }
   }
 
-  /// `review`: asks the missed predictions again, each run again.
-  func review() async {
+  /// `review`: asks the missed predictions again, each run again. `asking`: the learner is at a
+  /// terminal with predictions on; otherwise the missed ones are only listed.
+  func review(asking: Bool) async {
     let missed = missedPredictions()
     let total = catalog.lessons.reduce(PredictionScore.zero) { $0 + score(of: $1) }
     guard !missed.isEmpty else {
-      say(
+      screen.say(
         total.asked == 0
           ? "You have not answered a prediction yet: they are asked as you read the lessons."
           : "Nothing to review: you got every prediction you answered right (\(total.right)/\(total.asked))."
       )
       return
     }
-    guard readsInParts, progress.predict else {
-      say("You missed \(missed.count) \(missed.count == 1 ? "prediction" : "predictions"); at a terminal with 'predict on', 'review' asks them again:")
+    guard asking else {
+      screen.say("You missed \(missed.count) \(missed.count == 1 ? "prediction" : "predictions"); at a terminal with 'predict on', 'review' asks them again:")
       for (lesson, prediction) in missed {
-        emit([StyledText("\(lesson.number)/\(catalog.count) \(lesson.id)", style: .dim)] + PredictionQuestion(prediction).printedLines(width: width - 1))
+        screen.emit([StyledText("\(lesson.number)/\(catalog.count) \(lesson.id)", style: .dim)] + PredictionQuestion(prediction).printedLines(width: width - 1))
       }
       return
     }
-    say("\(missed.count) \(missed.count == 1 ? "prediction" : "predictions") to look at again. Ctrl-C at an answer stops the review.", style: .dim)
+    screen.say("\(missed.count) \(missed.count == 1 ? "prediction" : "predictions") to look at again. Ctrl-C at an answer stops the review.", style: .dim)
     for (number, item) in missed.enumerated() {
-      emit([StyledText(), StyledText("Review \(number + 1)/\(missed.count) · lesson \(item.lesson.number)/\(catalog.count) \(item.lesson.id)", style: LessonRenderer.metaStyle)])
+      screen.emit([
+        StyledText(),
+        StyledText("Review \(number + 1)/\(missed.count) · lesson \(item.lesson.number)/\(catalog.count) \(item.lesson.id)", style: LessonRenderer.metaStyle),
+      ])
       if await ask(item.prediction, in: item.lesson) == .left {
-        say("Review stopped.", style: .dim)
+        screen.say("Review stopped.", style: .dim)
         return
       }
     }
     let after = missedPredictions().count
-    emit([StyledText()])
-    say(after == 0 ? "Review done: every one right now." : "Review done: \(after) still to revisit; 'review' asks them again.")
+    screen.emit([StyledText()])
+    screen.say(after == 0 ? "Review done: every one right now." : "Review done: \(after) still to revisit; 'review' asks them again.")
   }
 
   /// The end of the course's word on predictions: right out of asked, and what to revisit.
-  func predictionSummary() -> [StyledText] {
+  func summary() -> [StyledText] {
     let total = catalog.lessons.reduce(PredictionScore.zero) { $0 + score(of: $1) }
     guard total.total > 0 else { return [] }
     guard total.asked > 0 else {
-      return [StyledText("You answered none of the course's \(total.total) predictions; 'predict on' asks them as you read.")]
+      return TextWrapper.wrap("You answered none of the course's \(total.total) predictions; 'predict on' asks them as you read.", width: width - 1)
+        .map { StyledText($0) }
     }
-    var lines = [StyledText("You predicted \(total.right) of the \(total.asked) you answered right (the course has \(total.total)).", style: .bold)]
+    var lines = TextWrapper.wrap("You predicted \(total.right) of the \(total.asked) you answered right (the course has \(total.total)).", width: width - 1)
+      .map { StyledText($0, style: .bold) }
     let missed = missedPredictions()
     if !missed.isEmpty {
       lines.append(StyledText("To revisit ('review' asks them again):"))
@@ -203,39 +221,4 @@ extension Walkthrough {
     }
     return lines
   }
-}
-
-/// A lesson's (or the course's) predictions: how many there are, answered, and answered right.
-public struct PredictionScore: Sendable, Equatable {
-  public var total: Int
-  public var asked: Int
-  public var right: Int
-
-  public init(total: Int, asked: Int, right: Int) {
-    self.total = total
-    self.asked = asked
-    self.right = right
-  }
-
-  /// The score of `lesson`, from the answers progress keeps (`LESSON/ID` → record).
-  public init(of lesson: Lesson, answers: [String: PredictionRecord]) {
-    // With no answer for this lesson, counting its predict blocks is enough: `list` stays fast.
-    let prefix = lesson.id + "/"
-    guard answers.keys.contains(where: { $0.hasPrefix(prefix) }) else {
-      self.init(total: lesson.predictionCount, asked: 0, right: 0)
-      return
-    }
-    let keys = PredictionParser.predictions(in: lesson).predictions.map { $0.key(lesson: lesson) }
-    let records = keys.compactMap { answers[$0] }
-    self.init(total: keys.count, asked: records.count, right: records.filter(\.correct).count)
-  }
-
-  public static let zero = PredictionScore(total: 0, asked: 0, right: 0)
-
-  public static func + (lhs: PredictionScore, rhs: PredictionScore) -> PredictionScore {
-    PredictionScore(total: lhs.total + rhs.total, asked: lhs.asked + rhs.asked, right: lhs.right + rhs.right)
-  }
-
-  /// "2/3": right out of the lesson's predictions; nil for a lesson without any.
-  public var text: String? { total > 0 ? "\(right)/\(total)" : nil }
 }

@@ -10,17 +10,14 @@ public struct SequentialDemo: Demo {
   public let summary = "Awaiting one by one against gathering: the same fetches, count times faster."
   public let sourceFile = "SequentialDemo.swift"
   public let pythonFile = "sequential.py"
-  public let parameters = [
-    DemoParameter("count", .integer(1...12), default: "3", help: "how many fetches"),
-    DemoParameter("delay", .seconds(0.1...10), default: "1", help: "seconds each fetch takes"),
-  ]
+  public let parityCases = [[], ["count=1", "delay=0.5"], ["count=4", "delay=0.5"], ["count=2", "delay=2"], ["count=5", "delay=0.3"]]
 
   static let oneByOne = "one by one"
   static let gathered = "gathered"
 
-  public func plan(_ parameters: DemoParameters) -> DemoPlan {
-    let count = parameters.integer("count")
-    let delay = parameters.seconds("delay")
+  public func plan(_ parameters: SequentialParameters) -> DemoPlan {
+    let count = parameters.count
+    let delay = parameters.delay
     return DemoPlan(
       tasks: DemoPlan.lettered(durations: Array(repeating: delay, count: count), phase: Self.oneByOne)
         + DemoPlan.lettered(durations: Array(repeating: delay, count: count), phase: Self.gathered),
@@ -34,10 +31,10 @@ public struct SequentialDemo: Demo {
   /// What fetch number `index` returns: "Data from api.example.com/user/1", …
   static func url(_ index: Int) -> String { "api.example.com/user/\(index + 1)" }
 
-  public func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration {
+  public func run<C: Clock>(_ parameters: SequentialParameters, session: DemoSession<C>) async where C.Duration == Duration {
     let clock = session.clock
-    let delay = parameters.seconds("delay")
-    let count = parameters.integer("count")
+    let delay = parameters.delay
+    let count = parameters.count
     // code: begin
     let fetches = (0..<count).map { index in
       SimulatedWork.returning("Data from \(Self.url(index))", after: delay, on: clock)
@@ -61,20 +58,4 @@ public struct SequentialDemo: Demo {
     }
     // code: end
   }
-
-  public let sentences = [
-    SummarySentence("sequential.speedup", when: { report in
-      report.outcome == .returned && report.phaseTimes.count == 2 && (report.speedup ?? 0) > 1.05
-    }) { report in
-      "One by one, each fetch waited for the one before it: \(seconds(report.sequential)). "
-        + "Gathered, they waited together: \(seconds(report.elapsed)), "
-        + SecondsFormat.ratio(report.speedup ?? 1) + " faster."
-    },
-    SummarySentence("sequential.single", when: { report in
-      report.outcome == .returned && report.phaseTimes.count == 2 && report.results.count == 1
-    }) { report in
-      "With one fetch there is nothing to overlap: \(seconds(report.sequential)) one by one, "
-        + "\(seconds(report.elapsed)) gathered. Try count=3."
-    },
-  ]
 }

@@ -10,18 +10,16 @@ public struct FirstCompletedDemo: Demo {
   public let summary = "asyncio.wait(FIRST_COMPLETED): return at the first result, then cancel the rest yourself."
   public let sourceFile = "FirstCompletedDemo.swift"
   public let pythonFile = "first_completed.py"
-  public let parameters = [
-    DemoParameter("delays", .secondsList(each: 0...30, count: 1...12), default: "3,1,2", help: "seconds each task takes"),
-  ]
+  public let parityCases = [[], ["delays=0,1"], ["delays=2"], ["delays=1,2,3"], ["delays=2.5,0.5,1.5"]]
 
-  public func plan(_ parameters: DemoParameters) -> DemoPlan {
-    let delays = parameters.secondsList("delays")
+  public func plan(_ parameters: FirstCompletedParameters) -> DemoPlan {
+    let delays = parameters.delays
     return DemoPlan(tasks: DemoPlan.lettered(durations: delays), ideal: delays.min() ?? 0, sequential: delays.reduce(0, +))
   }
 
-  public func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration {
+  public func run<C: Clock>(_ parameters: FirstCompletedParameters, session: DemoSession<C>) async where C.Duration == Duration {
     let clock = session.clock
-    let delays = parameters.secondsList("delays")
+    let delays = parameters.delays
     let observer = session.observer()
     // code: begin
     let operations = delays.enumerated().map { index, delay in
@@ -47,18 +45,4 @@ public struct FirstCompletedDemo: Demo {
     let pending = status.pending.map { TaskName.letter($0) }.joined(separator: ", ")
     return "done={\(done)}, pending={\(pending)}"
   }
-
-  public let sentences = [
-    SummarySentence("first-completed.done", when: { $0.outcome == .returned && !$0.finished.isEmpty }) { report in
-      let done = report.finished.filter { ($0.endedAt ?? .infinity) <= report.elapsed + report.sameMoment }
-      return "wait returned at \(seconds(report.elapsed)), as soon as \(done.labels()) \(was(done.count)) done."
-    },
-    SummarySentence("first-completed.cancelled", when: { report in
-      report.outcome == .returned && !report.cancelled.isEmpty
-        && report.cancelled.allSatisfy { ($0.endedAt ?? 0) >= report.elapsed }
-    }) { report in
-      "\(report.cancelled.labels()) \(was(report.cancelled.count)) still running when wait returned; "
-        + "wait cancels nothing, so the code cancelled \(report.cancelled.count == 1 ? "it" : "them")."
-    },
-  ]
 }

@@ -14,18 +14,14 @@ public struct TimeoutDemo: Demo {
   public let summary = "A deadline over a whole gather loses the finished results; a deadline per task keeps them."
   public let sourceFile = "TimeoutDemo.swift"
   public let pythonFile = "timeout.py"
-  public let parameters = [
-    DemoParameter("delays", .secondsList(each: 0...30, count: 1...12), default: "1,2,7", help: "seconds each task takes"),
-    DemoParameter("timeout", .seconds(0.1...30), default: "5", help: "seconds before the deadline"),
-    DemoParameter(
-      "mode", .choice(["all", "each"]), default: "all",
-      help: "all: one deadline over the gather; each: a deadline per task"
-    ),
+  public let parityCases = [
+    [], ["delays=1,2"], ["delays=0,3", "timeout=1"], ["delays=0.5", "timeout=2"], ["delays=3,1", "timeout=2"],
+    ["mode=each"], ["mode=each", "delays=1,2"], ["mode=each", "delays=3,1", "timeout=2"],
   ]
 
-  public func plan(_ parameters: DemoParameters) -> DemoPlan {
-    let delays = parameters.secondsList("delays")
-    let timeout = parameters.seconds("timeout")
+  public func plan(_ parameters: TimeoutParameters) -> DemoPlan {
+    let delays = parameters.delays
+    let timeout = parameters.timeout
     let slowest = delays.max() ?? 0
     return DemoPlan(
       tasks: DemoPlan.lettered(durations: delays),
@@ -35,16 +31,16 @@ public struct TimeoutDemo: Demo {
     )
   }
 
-  public func run<C: Clock>(_ parameters: DemoParameters, session: DemoSession<C>) async where C.Duration == Duration {
+  public func run<C: Clock>(_ parameters: TimeoutParameters, session: DemoSession<C>) async where C.Duration == Duration {
     let clock = session.clock
-    let delays = parameters.secondsList("delays")
-    let limit = Duration.seconds(parameters.seconds("timeout"))
+    let delays = parameters.delays
+    let limit = Duration.seconds(parameters.timeout)
     let observer = session.observer()
     // code: begin
     let operations = delays.enumerated().map { index, delay in
       SimulatedWork.returning(TaskName.letter(index), after: delay, on: clock)
     }
-    if parameters.choice("mode") == "all" {
+    if parameters.mode == .all {
       do {
         // Like `async with asyncio.timeout(5):` around the gather: one deadline for all.
         let results = try await withTimeout(limit, clock: clock) {
@@ -78,31 +74,4 @@ public struct TimeoutDemo: Demo {
     case .failure(let error): "error(\(error))"
     }
   }
-
-  public let sentences = [
-    SummarySentence("timeout.cancelled", when: { report in
-      report.outcome == .timedOut && !report.cancelled.isEmpty
-        && report.cancelled.allSatisfy { report.same($0.endedAt, report.elapsed) }
-    }) { report in
-      "At the deadline, \(seconds(report.elapsed)), \(report.cancelled.labels()) \(was(report.cancelled.count)) cancelled "
-        + "and the caller got a timeout instead of a list."
-    },
-    SummarySentence("timeout.lost", when: { $0.outcome == .timedOut && !$0.lost.isEmpty }) { report in
-      "\(report.lost.labels(ranks: true)) had finished, but \(report.lost.count == 1 ? "its result was" : "their results were") "
-        + "lost with the gather. Try mode=each."
-    },
-    SummarySentence("timeout.each", when: { report in
-      report.outcome == .returned && !report.cancelled.isEmpty && (report.received?.contains("TimeoutError") ?? false)
-    }) { report in
-      let kept = report.finished
-      return "Each task had its own deadline: \(report.cancelled.labels()) \(was(report.cancelled.count)) cancelled "
-        + "at \(seconds(report.cancelled.compactMap(\.endedAt).max())) and \(report.cancelled.count == 1 ? "its slot holds" : "their slots hold") "
-        + "a TimeoutError" + (kept.isEmpty ? "." : ", while \(kept.labels()) kept \(kept.count == 1 ? "its result" : "their results").")
-    },
-    SummarySentence("timeout.never-fired", when: { report in
-      report.outcome == .returned && report.finished.count == report.results.count
-    }) { _ in
-      "Every task finished before the deadline, so no timeout fired."
-    },
-  ]
 }
