@@ -61,7 +61,7 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
 
   func run() async throws {
     var configured = TracedProgram(interpreter: try pythonOptions.interpreter(), path: file, arguments: arguments)
-    configured.clock = clockOptions.resolved
+    configured.pythonClock = clockOptions.resolved
     let program = configured
     if let schedules {
       try await explore(program, count: schedules)
@@ -99,7 +99,7 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
     let (explored, interrupted) = await interruptibly { () -> Result<[ScheduleExploration.Run], TraceError> in
       await ScheduleExploration.explore(count: count, width: width) { seed -> Result<ScheduleExploration.Run, TraceError> in
         var seeded = base
-        seeded.clock = .virtual(seed: seed)
+        seeded.pythonClock = .virtual(seed: seed)
         let messages = Mutex<[TracedProgram.Message]>([])
         do throws(TraceError) {
           let outcome = try await seeded.run { batch in messages.withLock { $0 += batch } }

@@ -112,7 +112,7 @@ struct ScheduleExplorationTests {
     let base = program
     let result = await ScheduleExploration.explore(count: count, width: 2) { seed -> Result<Run, TraceError> in
       var seeded = base
-      seeded.clock = .virtual(seed: seed)
+      seeded.pythonClock = .virtual(seed: seed)
       let messages = Mutex<[TracedProgram.Message]>([])
       do throws(TraceError) {
         let outcome = try await seeded.run { batch in messages.withLock { $0 += batch } }

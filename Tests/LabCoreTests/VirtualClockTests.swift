@@ -30,7 +30,7 @@ struct VirtualClockTests {
     let directory = try TemporaryDirectory(files: ["program.py": source])
     var program = TracedProgram(interpreter: python, path: directory.path + "/program.py", arguments: [])
     program.passesStandardInput = false
-    program.clock = clock
+    program.pythonClock = clock
     let seen = Mutex<(texts: [String], lines: [TraceLine])>(([], []))
     let outcome = try await program.run { messages in
       for message in messages {

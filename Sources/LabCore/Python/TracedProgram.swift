@@ -26,7 +26,7 @@ public struct TracedProgram: Sendable {
   /// Pass gatherlab's stdin to the program (the command line does; the walkthrough does not).
   public var passesStandardInput = true
   /// The clock the program's event loops read (DESIGN §13).
-  public var clock: PythonClock = .real
+  public var pythonClock: PythonClock = .real
 
   public static let tracerName = "_gatherlab_trace"
 
@@ -80,10 +80,10 @@ public struct TracedProgram: Sendable {
     let terminalInput = isatty(0) == 1
     var options = PlatformOptions()
     if !terminalInput { options.processGroupID = 0 }
-    let arguments = PythonProgram.file(path: path).arguments(modules: clock.modules + [(Self.tracerName, tracer)], arguments: self.arguments)
+    let arguments = PythonProgram.file(path: path).arguments(modules: pythonClock.modules + [(Self.tracerName, tracer)], arguments: self.arguments)
     let environment = Environment.inherit.updating([
       "GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1",
-      "GATHERLAB_CLOCK": clock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": clock.environment["GATHERLAB_SEED"],
+      "GATHERLAB_CLOCK": pythonClock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": pythonClock.environment["GATHERLAB_SEED"],
     ])
     let ownGroup = !terminalInput
     let outcome: Outcome
