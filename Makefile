@@ -92,6 +92,9 @@ test-debug: deps
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test --skip-build --filter "$(REAL_CLOCK_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test --skip-build --filter "$(PARITY_TESTS)"
 	$(SWIFT) test --skip-build --filter GatherlabEndToEndTests
+	# The exercises' authoring check: every starter fails a check, every solution passes them
+	# all, on each CPython 3.11+ here. Real clock: alone, like the other real-clock steps.
+	$(REAL_CLOCK_LIMIT) .build/debug/gatherlab lint --run-exercises
 
 # Its end-to-end tests run the binary `make install` ships (static runtime and libstdc++), not
 # the release build beside the tests: the same code, linked as users get it.
@@ -109,6 +112,7 @@ test-wheel: wheel
 
 lint: release
 	$(BIN) lint Lessons
+	$(BIN) lint --run-exercises
 
 install: release share
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/gatherlab/Lessons" \
@@ -120,6 +124,10 @@ install: release share
 	install -m 644 "$(SHARE_BUILD)/bash-completion/completions/gatherlab" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/"
 	install -m 644 "$(SHARE_BUILD)/zsh/site-functions/_gatherlab" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/"
 	install -m 644 "$(SHARE_BUILD)/fish/vendor_completions.d/gatherlab.fish" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/"
+	for exercise in Exercises/[0-9]*; do \
+	  install -d "$(DESTDIR)$(PREFIX)/share/gatherlab/$$exercise" && \
+	  install -m 644 $$exercise/exercise.md $$exercise/starter.py $$exercise/solution.py "$(DESTDIR)$(PREFIX)/share/gatherlab/$$exercise/"; \
+	done
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/gatherlab"

@@ -13,17 +13,27 @@ struct EmbedFiles: BuildToolPlugin {
     let demoFolder = root.appending(path: "Sources/LabCore/Demos")
     let demos = files(under: demoFolder, withExtension: "swift")
     let python = files(under: demoFolder, withExtension: "py")
+    // Each exercise's exercise.md, starter.py and solution.py (its alternatives/ and wrong/ stay
+    // in the repository, for the content tests).
+    let exerciseRoot = root.appending(path: "Exercises")
+    let exerciseDirectories = ((try? FileManager.default.contentsOfDirectory(atPath: exerciseRoot.path(percentEncoded: false))) ?? [])
+      .filter { $0.first?.isNumber == true }.sorted()
+    let exercises = exerciseDirectories.flatMap { name in
+      ["exercise.md", "starter.py", "solution.py"].map { exerciseRoot.appending(path: name).appending(path: $0) }
+        .filter { FileManager.default.fileExists(atPath: $0.path(percentEncoded: false)) }
+    }
     let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
     let arguments = [output.path(percentEncoded: false), "--lessons"]
       + lessons.map { $0.path(percentEncoded: false) }
       + ["--demos"] + demos.map { $0.path(percentEncoded: false) }
       + ["--python"] + python.map { $0.path(percentEncoded: false) }
+      + ["--exercises"] + exercises.map { $0.path(percentEncoded: false) }
     return [
       .buildCommand(
         displayName: "Embedding \(lessons.count) lessons and \(demos.count) demo sources",
         executable: try context.tool(named: "embed-files").url,
         arguments: arguments,
-        inputFiles: lessons + demos + python,
+        inputFiles: lessons + demos + python + exercises,
         outputFiles: [output]
       ),
     ]

@@ -21,9 +21,10 @@ for argument in arguments {
   }
 }
 
-func entries(_ paths: [String]) throws -> String {
+func entries(_ paths: [String], directories: Bool = false) throws -> String {
   try paths.map { path in
-    let name = (path as NSString).lastPathComponent
+    let file = (path as NSString).lastPathComponent
+    let name = directories ? ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent + "/" + file : file
     let text = try String(contentsOfFile: path, encoding: .utf8)
     return "    (name: \(literal(name)), text: \(literal(text))),"
   }.joined(separator: "\n")
@@ -46,6 +47,11 @@ let source = """
     /// `Sources/LabCore/Demos/**/*.py`, sorted by file name.
     static let demoPython: [(name: String, text: String)] = [
   \(try entries(groups["--python"] ?? []))
+    ]
+
+    /// `Exercises/NN-id/{exercise.md,starter.py,solution.py}`, named `NN-id/FILE`, sorted.
+    static let exercises: [(name: String, text: String)] = [
+  \(try entries(groups["--exercises"] ?? [], directories: true))
     ]
   }
 

@@ -38,6 +38,7 @@ struct Gatherlab: AsyncParsableCommand {
   static let subcommands: [any GatherlabSubcommand.Type] = [
     TutorialCommand.self, RunCommand.self, CompareCommand.self, TraceCommand.self, ListCommand.self,
     ShowCommand.self, LintCommand.self, ReplayCommand.self, ExportCommand.self,
+    CheckCommand.self, ExerciseCommand.self, ExercisesCommand.self,
   ]
 
   /// Runs the command; errors become one sentence on stderr and the exit code of DESIGN.md §1.

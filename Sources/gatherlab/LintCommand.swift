@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import LabCore
+import LabTerminal
 
 struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
   static let name = "lint"
@@ -17,6 +19,7 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
       Examples:
         gatherlab lint
         gatherlab lint Lessons
+        gatherlab lint --run-exercises
       """
   )
 
@@ -24,7 +27,15 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
     help: ArgumentHelp("A directory of NN-id.md lesson files (default: the bundled lessons).", valueName: "DIR"))
   var directory: String?
 
+  @Flag(help: "Also run every exercise's starter (it must fail a check) and solution (it must pass them all) on each CPython 3.11+ found (python3 and pyenv's).")
+  var runExercises = false
+
+  @OptionGroup var pythonOptions: PythonOptions
+
   func run() async throws {
+    if directory == nil {
+      try await lintExercises()
+    }
     let source = LessonOptions.source(directory: directory)
     let files: [LessonFile]
     do {
@@ -42,5 +53,39 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
     for problem in problems { print(problem) }
     StandardError.write(problems.count == 1 ? "1 problem in \(lessons)." : "\(problems.count) problems in \(lessons).")
     throw ExitCode(65)
+  }
+
+  /// The exercises' front matter and check names; with `--run-exercises`, their starters and
+  /// solutions under each CPython. Problems exit 65.
+  private func lintExercises() async throws {
+    let catalog: ExerciseCatalog
+    switch ExerciseCatalog.load(ExerciseCatalog.bundledFiles(executablePath: executablePath())) {
+    case .success(let loaded): catalog = loaded
+    case .failure(let problems):
+      for problem in problems.problems { print(problem) }
+      StandardError.write("\(problems.problems.count) problems in the exercises.")
+      throw ExitCode(65)
+    }
+    guard runExercises else { return }
+    let primary = try pythonOptions.interpreter()
+    let interpreters = ExerciseLinter.interpreters(primary: primary, environment: ProcessEnvironment.current())
+    let linter = ExerciseLinter(interpreters: interpreters)
+    let directory = NSTemporaryDirectory() + "/gatherlab-lint-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var problems: [ExerciseProblem] = []
+    for interpreter in interpreters {
+      let label = interpreter.path
+      for exercise in catalog.exercises {
+        problems += await linter.lint(exercise, directory: directory, interpreter: interpreter, label: label)
+      }
+    }
+    for problem in problems { print(problem) }
+    let runs = "\(catalog.exercises.count) exercises on \(interpreters.count) Python\(interpreters.count == 1 ? "" : "s")"
+    guard problems.isEmpty else {
+      StandardError.write("\(problems.count) problems in \(runs).")
+      throw ExitCode(65)
+    }
+    print("\(runs) OK: every starter fails a check, every solution passes them all")
   }
 }

@@ -48,6 +48,10 @@ extension EndToEnd {
                                   at a time.
           export                  Turn a recorded run into an SVG timeline, an
                                   asciicast, or a Perfetto trace.
+          check                   Check your solution to an exercise by how it ran.
+          exercise                Work on an exercise: your file is checked again every
+                                  time you save it.
+          exercises               List the exercises (✓ passed, ✗ tried, · not started).
 
           See 'gatherlab help <subcommand>' for detailed help.
 
@@ -166,14 +170,120 @@ extension EndToEnd {
         Examples:
           gatherlab lint
           gatherlab lint Lessons
+          gatherlab lint --run-exercises
 
-        USAGE: gatherlab lint [<DIR>]
+        USAGE: gatherlab lint [<DIR>] [--run-exercises] [--python-bin <PATH>]
 
         ARGUMENTS:
           <DIR>                   A directory of NN-id.md lesson files (default: the
                                   bundled lessons).
 
         OPTIONS:
+          --run-exercises         Also run every exercise's starter (it must fail a
+                                  check) and solution (it must pass them all) on each
+                                  CPython 3.11+ found (python3 and pyenv's).
+          --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
+                                  GATHERLAB_PYTHON or python3 on PATH.
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """),
+      (["check", "--help"], """
+        OVERVIEW: Check your solution to an exercise by how it ran.
+
+        Runs FILE (default: your file for the exercise in the workspace) under python3
+        with the tracer, and checks how it ran: how long main() took, how many tasks
+        ran or existed at once, what was cancelled, what was left pending, what it
+        printed. One line per check; for a failure, the run's timeline with the rows
+        that break it marked ▶, and a hint. Exits 0 when every check holds, 1 when one
+        fails. The program gets no input, and is stopped after 10 s.
+
+        Examples:
+          gatherlab check checkout-receipt
+          gatherlab check 5 my_checkout.py
+          gatherlab check fetch-together --json
+
+        USAGE: gatherlab check <exercise> [<file.py>] [--schedules <N>] [--json] [--workspace <DIR>] [--python-bin <PATH>] [--no-color] [--width <N>]
+
+        ARGUMENTS:
+          <exercise>              The exercise (id or number).
+          <file.py>               The Python file to check (default: the workspace's
+                                  file for the exercise).
+
+        OPTIONS:
+          --schedules <N>         Run on N perturbed schedules (needs virtual time; on
+                                  the real clock it runs once).
+          --json                  Print each check's name, verdict, measured value and
+                                  bound as one JSON object.
+          --workspace <DIR>       Where your exercise files are (default:
+                                  GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
+          --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
+                                  GATHERLAB_PYTHON or python3 on PATH.
+          --no-color              Plain text: no colors or cursor movement (also
+                                  NO_COLOR, TERM=dumb).
+          --width <N>             Wrap text to N columns (default: the terminal's, at
+                                  most 100).
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """),
+      (["exercise", "--help"], """
+        OVERVIEW: Work on an exercise: your file is checked again every time you save
+        it.
+
+        Writes the exercise's starter into the workspace (only if your file is not
+        there yet), prints its path and the task, checks it, and watches it: every save
+        checks it again. Keys: h the next hint, s the solution, r reset the file to the
+        starter (asks first), n the next exercise once this one passes, q quit. Not on
+        a terminal it checks once and exits as 'gatherlab check' does. Without ID, the
+        first exercise not yet passed.
+
+        Examples:
+          gatherlab exercise
+          gatherlab exercise checkout-receipt
+          gatherlab exercise 5 --workspace ~/asyncio-practice
+
+        USAGE: gatherlab exercise [<exercise>] [--workspace <DIR>] [--python-bin <PATH>] [--no-color] [--width <N>]
+
+        ARGUMENTS:
+          <exercise>              The exercise (id or number; default: the first not
+                                  yet passed).
+
+        OPTIONS:
+          --workspace <DIR>       Where your exercise files are (default:
+                                  GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
+          --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
+                                  GATHERLAB_PYTHON or python3 on PATH.
+          --no-color              Plain text: no colors or cursor movement (also
+                                  NO_COLOR, TERM=dumb).
+          --width <N>             Wrap text to N columns (default: the terminal's, at
+                                  most 100).
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """),
+      (["exercises", "--help"], """
+        OVERVIEW: List the exercises (✓ passed, ✗ tried, · not started).
+
+        Examples:
+          gatherlab exercises
+          gatherlab exercise checkout-receipt
+
+        USAGE: gatherlab exercises [--json] [--workspace <DIR>] [--no-color] [--width <N>]
+
+        OPTIONS:
+          --json                  Print one JSON object: {"exercises": [{"number",
+                                  "id", "lesson", "title", "state", "attempts",
+                                  "file"}]}.
+          --workspace <DIR>       Where your exercise files are (default:
+                                  GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
+          --no-color              Plain text: no colors or cursor movement (also
+                                  NO_COLOR, TERM=dumb).
+          --width <N>             Wrap text to N columns (default: the terminal's, at
+                                  most 100).
           --version               Show the version.
           -h, --help              Show help information.
 

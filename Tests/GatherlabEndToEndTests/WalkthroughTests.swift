@@ -282,7 +282,7 @@ extension EndToEnd {
       let progress = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
       #expect(progress["current"] as? String == "conclusion")
       #expect(progress["completed"] as? [String] == ["what-is-gather", "results-order"])
-      #expect(progress["version"] as? Int == 2)
+      #expect(progress["version"] as? Int == 3)
     }
 
     @Test func binaryGarbageOnStandardInputIsRefusedLineByLineWithoutACrash() async throws {

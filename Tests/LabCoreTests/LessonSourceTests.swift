@@ -77,17 +77,27 @@ import Testing
   }
 }
 
-/// The lessons built into the binary are the course: each must pass lint. (Skipped while the
-/// package has no lessons.)
+/// The lessons built into the binary are the course: each must pass lint. The package has lessons
+/// (`Lessons/*.md`), so none embedded is a broken build (the EmbedFiles plugin found nothing) and
+/// fails here rather than skipping the checks below.
 @Suite struct BundledLessonTests {
   static let files = (try? LessonSource.embedded.files()) ?? []
+  static let lessonsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appending(path: "Lessons")
 
-  @Test(.enabled(if: !files.isEmpty)) func everyBuiltInLessonPassesLint() {
+  @Test func everyLessonFileOfThePackageIsEmbedded() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.lessonsDirectory.path).filter { $0.hasSuffix(".md") }
+    #expect(!names.isEmpty, "the package has no Lessons/*.md")
+    #expect(Self.files.map(\.name) == names.sorted(), "the lessons embedded in the binary are not those in Lessons/")
+  }
+
+  @Test func everyBuiltInLessonPassesLint() {
     #expect(LessonLinter().lint(Self.files).map(\.description) == [])
   }
 
-  @Test(.enabled(if: !files.isEmpty)) func theBuiltInLessonsLoadAsACatalog() throws {
+  @Test func theBuiltInLessonsLoadAsACatalog() throws {
     let catalog = try LessonCatalog.load(from: .embedded)
+    #expect(!catalog.lessons.isEmpty)
     #expect(catalog.lessons.map(\.number) == Array(1...catalog.count))
   }
 }

@@ -21,9 +21,9 @@ import Testing
     #expect(store.save(progress) == nil)
     let text = try String(contentsOfFile: store.file, encoding: .utf8)
     #expect(text == """
-      {"completed":["what-is-gather"],"current":"results-order","part":2,"predict":false,\
+      {"completed":["what-is-gather"],"current":"results-order","exercises":{},"part":2,"predict":false,\
       "predictions":{"results-order/finish-order":{"answer":"B C A","at":"2026-12-01T19:00:00Z","correct":true}},\
-      "speed":2,"version":2}
+      "speed":2,"version":3}
       """)
     #expect(store.load().progress == progress)
     #expect(store.load().warning == nil)
@@ -64,31 +64,31 @@ import Testing
     #expect(loaded == ProgressLoad(progress: Progress(current: "results-order", part: 1, completed: ["what-is-gather", "how-it-works"], speed: 2.5, predict: true, predictions: [:])))
     #expect(store.save(try #require(loaded.progress)) == nil)
     let text = try String(contentsOfFile: store.file, encoding: .utf8)
-    #expect(text == #"{"completed":["what-is-gather","how-it-works"],"current":"results-order","part":1,"predict":true,"predictions":{},"speed":2.5,"version":2}"#)
+    #expect(text == #"{"completed":["what-is-gather","how-it-works"],"current":"results-order","exercises":{},"part":1,"predict":true,"predictions":{},"speed":2.5,"version":3}"#)
   }
 
   @Test func aFileFromANewerVersionIsNeitherMovedNorRewritten() throws {
-    let v3 = #"{"version":3,"current":"results-order","lessons":{"x":1}}"#
-    let directory = try TemporaryDirectory(files: ["progress.json": v3])
+    let v4 = #"{"version":4,"current":"results-order","lessons":{"x":1}}"#
+    let directory = try TemporaryDirectory(files: ["progress.json": v4])
     let store = FileProgressStore(directory: directory.path)
     let loaded = store.load()
     #expect(loaded.progress == nil)
     #expect(loaded.canSave == false)
-    #expect(loaded.warning == "\(store.file) comes from a newer gatherlab (version 3); this session starts at lesson 1 and saves nothing, leaving the file as it is.")
-    #expect(try String(contentsOfFile: store.file, encoding: .utf8) == v3)
+    #expect(loaded.warning == "\(store.file) comes from a newer gatherlab (version 4); this session starts at lesson 1 and saves nothing, leaving the file as it is.")
+    #expect(try String(contentsOfFile: store.file, encoding: .utf8) == v4)
     #expect(!FileManager.default.fileExists(atPath: store.backup))
   }
 
   @Test func aNewerFileIsRecognisedWhateverItsShape() {
     // Readable as this version's shape, even with a value this version would reject, or not.
     let shapes = [
-      #"{"version":3,"current":"results-order","completed":[],"part":0}"#,
-      #"{"version":3,"current":"results-order","completed":[],"speed":2}"#,
-      #"{"version":3,"lessons":{"x":1}}"#,
+      #"{"version":4,"current":"results-order","completed":[],"part":0}"#,
+      #"{"version":4,"current":"results-order","completed":[],"speed":2}"#,
+      #"{"version":4,"lessons":{"x":1}}"#,
       #"{"version":7}"#,
     ]
     for shape in shapes {
-      #expect(ProgressFile.decode(Data(shape.utf8)) == .newer(version: shape.contains("7") ? 7 : 3), "\(shape)")
+      #expect(ProgressFile.decode(Data(shape.utf8)) == .newer(version: shape.contains("7") ? 7 : 4), "\(shape)")
     }
     #expect(ProgressFile.decode(Data(#"{"version":0,"current":"a","completed":[]}"#.utf8)) == .invalid)
     #expect(ProgressFile.decode(Data(#"{"current":"a","completed":[]}"#.utf8)) == .invalid)

@@ -209,14 +209,14 @@ struct WalkthroughPartsTests {
   }
 
   @Test func aProgressFileFromANewerVersionIsLeftAloneAndTheSessionSaysSoOnce() async throws {
-    let newer = #"{"version":3,"current":"the-end","part":1}"#
+    let newer = #"{"version":4,"current":"the-end","part":1}"#
     let directory = try TemporaryDirectory(files: ["progress.json": newer])
     let store = FileProgressStore(directory: directory.path)
     let reader = ScriptedLineReader(["next", "", "speed 2"])
     let walkthrough = Walkthrough(catalog: catalog, store: store, console: console, reader: reader, player: player, keys: ScriptedKeyReader())
     await walkthrough.run()
     #expect(console.errors == [
-      "Warning: \(store.file) comes from a newer gatherlab (version 3); this session starts at lesson 1 and saves nothing, leaving the file as it is.",
+      "Warning: \(store.file) comes from a newer gatherlab (version 4); this session starts at lesson 1 and saves nothing, leaving the file as it is.",
     ])
     #expect(try String(contentsOfFile: store.file, encoding: .utf8) == newer)
     #expect(reader.prompts.last == "gatherlab 2/2 the-end 1/1 › ")

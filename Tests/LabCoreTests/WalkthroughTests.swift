@@ -29,9 +29,7 @@ final class TestClockDemoPlayer: DemoPlaying {
     let clock = ClockStepper { [console] in console.output.utf8.count }
     var playback = DemoPlayback(console: console, mode: .lines, speed: speed)
     playback.recorder = recorder
-    let run = Task { await playback.playRun(demo, parameters: parameters, clock: clock) }
-    await clock.run()
-    return await run.value
+    return await clock.runToEnd { [playback] in await playback.playRun(demo, parameters: parameters, clock: clock) }
   }
 }
 

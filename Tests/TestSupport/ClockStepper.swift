@@ -9,8 +9,9 @@ import Synchronization
 /// ```swift
 /// let console = RecordingConsole(capabilities: .plain(width: 80))
 /// let clock = ClockStepper { console.output.utf8.count }
-/// let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
-/// await clock.run()
+/// let finished = FinishFlag()
+/// let run = Task { await playback.play(demo, parameters: parameters, clock: clock); finished.set() }
+/// await clock.run { finished.isSet }
 /// ```
 ///
 /// Three races make a plain `TestClock` flaky on a loaded machine, and this clock removes them:
@@ -34,7 +35,7 @@ public final class ClockStepper: Clock, Sendable {
   public let progress: @Sendable () -> Int
   private let base = TestClock<Duration>()
   private let deadlines = Mutex<[Int: Instant]>([:])
-  private let wakeTimes = Mutex<[Int: Instant]>([:])
+  private let wakeTimes = Mutex<[UInt64: Instant]>([:])
   private let nextID = Atomic<Int>(0)
 
   public init(progress: @escaping @Sendable () -> Int = { 0 }) {
@@ -77,20 +78,27 @@ public final class ClockStepper: Clock, Sendable {
     return woke
   }
 
-  private static var currentTaskKey: Int? {
-    withUnsafeCurrentTask { $0?.hashValue }
+  /// The runtime's id of the calling task: unique for the process's life, unlike the task's
+  /// address (or its hash), which a task created after another ended can reuse, and would then
+  /// read the ended task's wake time.
+  private static var currentTaskKey: UInt64? {
+    withUnsafeCurrentTask { task in
+      // UnsafeCurrentTask holds the task object, an AsyncTask, which is a runtime Job.
+      task.map { swiftTaskID(unsafeBitCast($0, to: UnsafeRawPointer.self)) }
+    }
   }
 
   // MARK: - Moving it from the test
 
-  /// Yields until `progress` has not changed for 500 yields in a row.
+  /// Yields until every sleeper the clock woke has run again (counted, not guessed), then until
+  /// `progress` has not changed for 500 yields in a row.
   public func settle() async {
     var last = -1
     var quietYields = 0
     while quietYields < 500 {
       await Task.yield()
       let current = progress()
-      quietYields = current == last ? quietYields + 1 : 0
+      quietYields = current == last && wokenSleepers == 0 ? quietYields + 1 : 0
       last = current
     }
   }
@@ -154,16 +162,31 @@ public final class ClockStepper: Clock, Sendable {
     }
   }
 
-  /// Advances in `step`s until no task sleeps on the clock (or `limit` is reached).
-  public func run(step: Duration = .milliseconds(500), limit: Duration = .seconds(120)) async {
-    await settle()
-    var elapsed = Duration.zero
-    while elapsed < limit, (try? await base.checkSuspension()) == nil {
-      await advance(by: step)
-      elapsed += step
+  /// Runs `body` as the code under test and moves the clock until it has returned: the run's end,
+  /// not a quiet spell, says when to stop.
+  ///
+  /// ```swift
+  /// let report = await clock.runToEnd { await playback.play(demo, parameters: parameters, clock: clock) }
+  /// ```
+  public func runToEnd<T: Sendable>(
+    step: Duration = .milliseconds(500),
+    limit: Duration = .seconds(120),
+    _ body: @escaping @Sendable () async -> T
+  ) async -> T {
+    let finished = FinishFlag()
+    let task = Task {
+      let value = await body()
+      finished.set()
+      return value
     }
+    await run(step: step, limit: limit) { finished.isSet }
+    return await task.value
   }
 }
+
+/// `swift_task_getJobTaskId`: the runtime's unique id of a task (a job).
+@_silgen_name("swift_task_getJobTaskId")
+private func swiftTaskID(_ job: UnsafeRawPointer) -> UInt64
 
 /// Set once a run on a test clock has ended, for `ClockStepper.run(until:)`.
 public final class FinishFlag: Sendable {

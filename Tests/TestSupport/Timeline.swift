@@ -55,7 +55,15 @@ public final class Timeline: Sendable {
 
   public func settle() async { await clock.settle() }
   public func advance(by duration: Duration) async { await clock.advance(by: duration) }
-  public func run() async { await clock.run() }
+  /// Moves the clock until every caller started with `call` has returned and no task sleeps on
+  /// the clock any more (orphans the callers left behind included): counted, not guessed from a
+  /// quiet spell.
+  public func run() async {
+    await clock.run { [self] in openCalls.withLock { $0 } == 0 && clock.pendingSleepers == 0 && clock.wokenSleepers == 0 }
+  }
+
+  /// Callers started with `call` that have not returned yet.
+  private let openCalls = Mutex(0)
 
   /// Operations written as a marble row: `"A3 B1 C2"` is A returning after 3 s, B after 1 s,
   /// C after 2 s; a `!` (`"A1!"`) makes it throw instead.
@@ -69,7 +77,9 @@ public final class Timeline: Sendable {
 
   /// Runs `body` as the calling code, noting when it returns ("got …") or throws ("caught …").
   public func call<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) -> Task<Void, Never> {
-    Task {
+    openCalls.withLock { $0 += 1 }
+    return Task {
+      defer { openCalls.withLock { $0 -= 1 } }
       do {
         let value = try await body()
         note("got \(value)")

@@ -77,7 +77,8 @@ public struct TracedProgram: Sendable {
     let reader = FIFOReader(path: fifo, gate: gate, receive: receive)
     reader.start()
 
-    let terminalInput = isatty(0) == 1
+    // Without stdin passed on (exercise checks), the program always gets its own group.
+    let terminalInput = passesStandardInput && isatty(0) == 1
     var options = PlatformOptions()
     if !terminalInput { options.processGroupID = 0 }
     let arguments = PythonProgram.file(path: path).arguments(modules: pythonClock.modules + [(Self.tracerName, tracer)], arguments: self.arguments)

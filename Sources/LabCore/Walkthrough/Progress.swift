@@ -3,13 +3,13 @@ import Foundation
 /// Where the learner is and what they predicted: the current lesson and part, the lessons done,
 /// the demo speed, whether predictions are asked, and every answer given.
 ///
-/// Saved as `progress.json`, version 2:
+/// Saved as `progress.json`, version 3 (version 2 plus `"exercises":{"ID":{"passed","attempts","at"}}`):
 /// `{"version":2,"current":"results-order","part":2,"completed":[…],"speed":1,"predict":true,
 /// "predictions":{"results-order/finish-order":{"answer":"B C A","correct":true,"at":"2026-12-01T19:00:00Z"}}}`.
 /// `ProgressFile` reads it back, version 1 files too.
 public struct Progress: Encodable, Sendable, Equatable {
   /// The version this build writes; a file with a larger one is left alone.
-  public static let currentVersion = 2
+  public static let currentVersion = 3
 
   public var current: String
   /// The part of the current lesson being read, from 1.
@@ -20,6 +20,8 @@ public struct Progress: Encodable, Sendable, Equatable {
   public var predict: Bool
   /// The last answer to each prediction the learner answered, keyed `LESSON/ID`.
   public var predictions: [String: PredictionRecord]
+  /// Each exercise tried, by id (version 3).
+  public var exercises: [String: ExerciseRecord]
 
   public init(
     current: String,
@@ -27,7 +29,8 @@ public struct Progress: Encodable, Sendable, Equatable {
     completed: [String] = [],
     speed: Double = 1,
     predict: Bool = true,
-    predictions: [String: PredictionRecord] = [:]
+    predictions: [String: PredictionRecord] = [:],
+    exercises: [String: ExerciseRecord] = [:]
   ) {
     self.current = current
     self.part = part
@@ -35,10 +38,11 @@ public struct Progress: Encodable, Sendable, Equatable {
     self.speed = speed
     self.predict = predict
     self.predictions = predictions
+    self.exercises = exercises
   }
 
   enum CodingKeys: String, CodingKey {
-    case version, current, part, completed, speed, predict, predictions
+    case version, current, part, completed, speed, predict, predictions, exercises
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -50,6 +54,27 @@ public struct Progress: Encodable, Sendable, Equatable {
     try container.encode(speed, forKey: .speed)
     try container.encode(predict, forKey: .predict)
     try container.encode(predictions, forKey: .predictions)
+    try container.encode(exercises, forKey: .exercises)
+  }
+}
+
+/// One exercise as the learner has tried it: whether a check has passed, how many checks ran,
+/// and when the last one did.
+public struct ExerciseRecord: Codable, Sendable, Equatable {
+  public var passed: Bool
+  public var attempts: Int
+  /// ISO 8601 in UTC, as `PredictionRecord.at`.
+  public var at: String
+
+  public init(passed: Bool, attempts: Int, at: String) {
+    self.passed = passed
+    self.attempts = attempts
+    self.at = at
+  }
+
+  /// This record after one more check that `passed` (a pass stays a pass).
+  public func checked(passed: Bool, at: String) -> ExerciseRecord {
+    ExerciseRecord(passed: self.passed || passed, attempts: attempts + 1, at: at)
   }
 }
 

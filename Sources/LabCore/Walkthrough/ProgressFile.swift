@@ -16,7 +16,7 @@ public enum ProgressFile: Equatable, Sendable {
   /// Not progress data: not JSON, the wrong shape, a version that never existed.
   case invalid
 
-  /// Reads version 2, and version 1 as the same progress at part 1 with predictions on and none
+  /// Reads version 3 and 2 (a version 2 file has no exercises), and version 1 as the same progress at part 1 with predictions on and none
   /// answered, so upgrading loses nothing.
   public static func decode(_ data: Data) -> ProgressFile {
     // The whole file is decoded first (one decoding, the usual case); `version` alone only when
@@ -37,7 +37,8 @@ public enum ProgressFile: Equatable, Sendable {
       part: stored.part ?? 1,
       completed: stored.completed,
       predict: stored.predict ?? true,
-      predictions: stored.predictions ?? [:]
+      predictions: stored.predictions ?? [:],
+      exercises: stored.exercises ?? [:]
     )
     switch stored.speed {
     case nil:
@@ -74,6 +75,7 @@ public enum ProgressFile: Equatable, Sendable {
     var part: Int?
     var predict: Bool?
     var predictions: [String: PredictionRecord]?
+    var exercises: [String: ExerciseRecord]?
   }
 
   private enum StoredSpeed: Decodable {

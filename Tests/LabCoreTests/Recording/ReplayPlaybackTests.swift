@@ -13,9 +13,7 @@ import TestSupport
     var playback = DemoPlayback(console: console, mode: .json, speed: .normal)
     playback.recorder = recorder
     let clock = ClockStepper { console.output.utf8.count }
-    let run = Task { await playback.play(demo, parameters: parameters, clock: clock) }
-    await clock.run()
-    _ = await run.value
+    _ = await clock.runToEnd { [playback] in await playback.play(demo, parameters: parameters, clock: clock) }
     // What --record wrote is what --json printed, line for line.
     #expect(recorder.lines.joined(separator: "\n") + "\n" == console.output)
 

@@ -368,6 +368,114 @@ sys.stdout = _Output(sys.stdout)
 # As platform.python_implementation() and python_version() say, without importing platform.
 _runtime = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
 _put(json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}))
+# MARK: - For exercise checks (DESIGN §12): which asyncio APIs the program used, the callbacks
+# that held the loop, and reads from stdin. Lines: {"type":"uses","label":API} the first time each
+# API is used; {"type":"blocked","t":start,"value":"seconds","id":task or null} for each callback
+# that held the loop longer than 20 ms. Wrappers around what the tracer has already installed.
+
+_used = set()
+
+
+def _use(api):
+    if api not in _used:
+        _used.add(api)
+        _put(json.dumps({"type": "uses", "t": _now(), "label": api}))
+
+
+def _using(api, function):
+    def wrapper(*args, **kwargs):
+        _use(api)
+        return function(*args, **kwargs)
+
+    wrapper.__name__ = getattr(function, "__name__", api)
+    wrapper.__doc__ = getattr(function, "__doc__", None)
+    return wrapper
+
+
+for _api in ("gather", "wait_for", "wait", "as_completed", "shield", "to_thread", "create_task", "timeout", "timeout_at"):
+    if hasattr(asyncio, _api):
+        _wrapped = _using(_api, getattr(asyncio, _api))
+        setattr(asyncio, _api, _wrapped)
+        if _api in ("gather", "wait_for", "wait", "as_completed", "shield", "create_task"):
+            setattr(asyncio.tasks, _api, _wrapped)
+
+
+def _using_class(cls, api, bounded=None):
+    init = cls.__init__
+
+    def __init__(self, *args, **kwargs):
+        _use(api)
+        if bounded is not None and bounded(*args, **kwargs):
+            _use(api + "(maxsize)")
+        init(self, *args, **kwargs)
+
+    cls.__init__ = __init__
+
+
+_using_class(asyncio.Semaphore, "Semaphore")
+_using_class(asyncio.BoundedSemaphore, "BoundedSemaphore")
+_using_class(asyncio.Queue, "Queue", lambda maxsize=0, *rest, **more: maxsize > 0)
+_group_enter_for_uses = asyncio.TaskGroup.__aenter__
+
+
+async def _group_enter_using(self):
+    _use("TaskGroup")
+    return await _group_enter_for_uses(self)
+
+
+asyncio.TaskGroup.__aenter__ = _group_enter_using
+
+_handle_run = asyncio.events.Handle._run
+
+
+def _timed_handle_run(self):
+    began = time.monotonic()
+    try:
+        return _handle_run(self)
+    finally:
+        took = time.monotonic() - began
+        if took > 0.02:
+            owner = getattr(self._callback, "__self__", None)
+            info = _tasks.get(owner) if isinstance(owner, asyncio.Future) else None
+            _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":{_json(info[0] if info else None)}}}')
+
+
+asyncio.events.Handle._run = _timed_handle_run
+
+
+class _Input:
+    """stdin, noting the program's first read (exercise checks run with no input)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def _reading(self):
+        _use("stdin")
+
+    def read(self, *args):
+        self._reading()
+        return self._stream.read(*args)
+
+    def readline(self, *args):
+        self._reading()
+        return self._stream.readline(*args)
+
+    def readlines(self, *args):
+        self._reading()
+        return self._stream.readlines(*args)
+
+    def __iter__(self):
+        self._reading()
+        return iter(self._stream)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+if sys.stdin is not None and not sys.stdin.isatty():
+    sys.stdin = _Input(sys.stdin)
+
+
 import atexit  # noqa: E402  handlers run last-registered first: the program's own run before this one
 
 atexit.register(_finish)

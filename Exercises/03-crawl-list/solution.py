@@ -1,0 +1,22 @@
+"""Solution: gather the whole list at once, unpacked with *."""
+import asyncio
+
+PATHS = ["/", "/about", "/blog", "/contact", "/docs", "/pricing"]
+SITE = {"/": (0.4, 512), "/about": (0.3, 256), "/blog": (0.6, 2048), "/contact": (0.2, 128),
+        "/docs": (0.7, 4096), "/pricing": (0.5, 1024)}
+
+
+async def fetch(path):
+    seconds, size = SITE[path]
+    await asyncio.sleep(seconds)  # the network
+    return size
+
+
+async def main():
+    sizes = await asyncio.gather(*(fetch(path) for path in PATHS))
+    for path, size in zip(PATHS, sizes):
+        print(f"{path}: {size} bytes")
+    print(f"{len(sizes)} pages, {sum(sizes)} bytes")
+
+
+asyncio.run(main())

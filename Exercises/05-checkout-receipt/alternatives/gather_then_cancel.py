@@ -1,0 +1,36 @@
+# gather, and cancel what is left when it raises: also correct.
+import asyncio
+
+
+class CardDeclined(Exception):
+    pass
+
+
+async def reserve_stock():
+    await asyncio.sleep(0.5)
+    print("stock reserved")
+
+
+async def charge_card():
+    await asyncio.sleep(1.0)
+    raise CardDeclined("card declined")
+
+
+async def send_receipt():
+    await asyncio.sleep(2.0)
+    print("receipt sent")
+
+
+async def main():
+    tasks = [asyncio.create_task(job()) for job in (reserve_stock, charge_card, send_receipt)]
+    try:
+        await asyncio.gather(*tasks)
+    except CardDeclined as error:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        print(f"checkout failed: {error}")
+    await asyncio.sleep(1.5)
+
+
+asyncio.run(main())

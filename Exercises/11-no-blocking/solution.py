@@ -1,0 +1,22 @@
+"""Solution: the blocking call runs in a worker thread; the loop stays free."""
+import asyncio
+import time
+
+IMAGES = ["beach.jpg", "city.jpg", "forest.jpg", "snow.jpg"]
+
+
+def shrink(name):
+    time.sleep(0.3)  # a blocking library call
+    return f"thumbnail: {name}"
+
+
+async def make_thumbnail(name):
+    return await asyncio.to_thread(shrink, name)
+
+
+async def main():
+    for line in await asyncio.gather(*(make_thumbnail(name) for name in IMAGES)):
+        print(line)
+
+
+asyncio.run(main())

@@ -1,0 +1,26 @@
+"""Exercise: the welcome email that never went out.
+
+The signup creates the account and sends a welcome email. The program says "signup done", but
+the email never goes out, and Python prints a RuntimeWarning at the end. Send the email before
+the signup is done.
+"""
+import asyncio
+
+
+async def create_account(user):
+    await asyncio.sleep(0.2)  # the database
+    print(f"account created for {user}")
+
+
+async def send_welcome_email(user):
+    await asyncio.sleep(0.3)  # the mail server
+    print(f"welcome email sent to {user}")
+
+
+async def signup(user):
+    await create_account(user)
+    send_welcome_email(user)
+    print("signup done")
+
+
+asyncio.run(signup("ada"))

@@ -1,0 +1,246 @@
+import Foundation
+
+/// Each check as a pure function: the run's facts in, a verdict with its measured value, its
+/// bound and its sentence out (DESIGN §12).
+public enum ExerciseChecker {
+  /// The verdicts of `checks` on `facts`, after the run's own problem if it had one (a syntax
+  /// error, an uncaught exception, a hang, a read from stdin, too much output). A syntax error
+  /// leaves nothing to check: only its line is given.
+  public static func evaluate(_ checks: [ExerciseCheck], on facts: RunFacts, file: String = "the program") -> [CheckResult] {
+    var results: [CheckResult] = []
+    if let syntax = facts.syntaxError {
+      let at = syntax.line.map { " at line \($0)" } ?? ""
+      return [CheckResult(
+        name: "run", passed: false, measured: .string(syntax.message), bound: "valid Python",
+        sentence: "\(file) is not valid Python\(at): \(syntax.message); nothing ran."
+      )]
+    }
+    if let seconds = facts.hungAfter {
+      results.append(CheckResult(
+        name: "run", passed: false, measured: .seconds(seconds), bound: "ends",
+        sentence: "the program was still running after \(CheckSeconds.short(seconds)) and was stopped: does something wait forever?"
+      ))
+    }
+    if facts.uses.contains("stdin") {
+      results.append(CheckResult(
+        name: "run", passed: false, measured: "read stdin", bound: "no input",
+        sentence: "the program read from stdin; exercises take no input."
+      ))
+    } else if let exception = facts.uncaughtException, facts.hungAfter == nil {
+      results.append(CheckResult(
+        name: "run", passed: false, measured: .string(exception), bound: "no exception",
+        sentence: "the program ended with an uncaught exception: \(exception) (its traceback is below)."
+      ))
+    }
+    if facts.outputTruncated {
+      results.append(CheckResult(
+        name: "run", passed: false, measured: "more than 1 MB", bound: "at most 1 MB",
+        sentence: "the program printed more than 1 MB; only the first 1 MB was kept and checked."
+      ))
+    }
+    return results + checks.map { evaluate($0, on: facts) }
+  }
+
+  public static func evaluate(_ check: ExerciseCheck, on facts: RunFacts) -> CheckResult {
+    let name = check.name
+    switch check {
+    case .elapsed(let limit):
+      let elapsed = facts.elapsed
+      let ended = facts.main?.ended != nil
+      let what = ended ? "main() returned after \(CheckSeconds.short(elapsed))" : "main() had not returned after \(CheckSeconds.short(elapsed))"
+      return CheckResult(
+        name: name, passed: ended && elapsed <= limit, measured: .seconds(elapsed), bound: "<= " + CheckSeconds.number(limit),
+        sentence: "\(what); the exercise asks for at most \(CheckSeconds.short(limit))",
+        rows: facts.main.map { [$0.id] } ?? [], instant: elapsed
+      )
+    case .running(let bound):
+      let most = facts.mostRunning
+      return CheckResult(
+        name: name, passed: bound.holds(most.count), measured: .integer(most.count), bound: bound.text,
+        sentence: "\(count(most.count, "task")) ran at once at most; the exercise asks for \(words(bound))",
+        rows: most.ids, instant: most.count > 0 ? most.time : nil
+      )
+    case .existing(let limit):
+      let most = facts.mostExisting
+      return CheckResult(
+        name: name, passed: most.count <= limit, measured: .integer(most.count), bound: "<= \(limit)",
+        sentence: "\(count(most.count, "task")) existed at once at most; the exercise asks for at most \(limit)",
+        rows: most.ids, instant: most.count > 0 ? most.time : nil
+      )
+    case .tasks(let least):
+      let made = facts.others.count
+      return CheckResult(
+        name: name, passed: made >= least, measured: .integer(made), bound: ">= \(least)",
+        sentence: "the program created \(count(made, "task")) besides main(); the exercise asks for at least \(least)"
+      )
+    case .output(let expected):
+      return outputExactly(expected, facts: facts)
+    case .outputContains(let wanted):
+      let missing = wanted.filter { line in !facts.output.contains { $0.contains(line) } }
+      return CheckResult(
+        name: name, passed: missing.isEmpty, measured: .array(facts.output.map(JSONValue.string)),
+        bound: wanted.joined(separator: " | "),
+        sentence: missing.isEmpty
+          ? "the output has the \(count(wanted.count, "line")) asked for"
+          : "no output line has '\(missing[0])'" + (missing.count > 1 ? " (and \(missing.count - 1) more missing)" : "")
+      )
+    case .exit(let status):
+      return CheckResult(
+        name: name, passed: facts.status == status && facts.hungAfter == nil, measured: .integer(Int(facts.status)), bound: "\(status)",
+        sentence: facts.hungAfter != nil
+          ? "the program never exited by itself; the exercise asks for status \(status)"
+          : "the program exited with status \(facts.status); the exercise asks for \(status)"
+      )
+    case .cancelled(let names, let within):
+      return cancelled(names, within: within, facts: facts)
+    case .noOrphans:
+      let orphans = facts.orphans
+      let join = facts.joins.first { !Set($0.orphans).isDisjoint(with: orphans.map(\.id)) }
+      return CheckResult(
+        name: name, passed: orphans.isEmpty, measured: .array(orphans.map { .string($0.label) }), bound: "none",
+        sentence: orphans.isEmpty
+          ? "no task ran on after its gather raised"
+          : "\(list(orphans)) ran on after its gather raised at \(CheckSeconds.short(join?.time ?? 0)); the exercise asks for no orphans",
+        rows: orphans.map(\.id), instant: join?.time
+      )
+    case .noPendingAtExit:
+      let pending = facts.pendingAtExit
+      let warned = facts.standardError.contains("Task was destroyed but it is pending")
+      let passed = pending.isEmpty && !warned
+      return CheckResult(
+        name: name, passed: passed, measured: .array(pending.map { .string($0.label) }), bound: "none",
+        sentence: passed
+          ? "nothing was left pending when main() returned"
+          : pending.isEmpty
+            ? "Python warned that a task was destroyed while still pending"
+            : "\(list(pending)) \(pending.count == 1 ? "was" : "were") still pending when main() returned; asyncio.run cancelled \(pending.count == 1 ? "it" : "them") on its way out",
+        rows: pending.map(\.id), instant: facts.main?.ended
+      )
+    case .blocked(let limit):
+      let longest = facts.longestCallback
+      let seconds = longest?.seconds ?? 0
+      let whose = longest?.task.flatMap { id in facts.tasks.first { $0.id == id }?.label }.map { " (in \($0))" } ?? ""
+      return CheckResult(
+        name: name, passed: seconds <= limit, measured: .seconds(seconds), bound: "<= " + CheckSeconds.number(limit),
+        sentence: longest == nil
+          ? "no callback held the loop for more than 20 ms; the exercise asks for at most \(CheckSeconds.short(limit))"
+          : "one callback held the loop for \(CheckSeconds.short(seconds))\(whose); the exercise asks for at most \(CheckSeconds.short(limit))",
+        rows: longest?.task.map { [$0] } ?? [], instant: longest?.time
+      )
+    case .noWarnings:
+      let warnings = facts.warnings
+      return CheckResult(
+        name: name, passed: warnings.isEmpty, measured: .array(warnings.map(JSONValue.string)), bound: "none",
+        sentence: warnings.isEmpty ? "Python gave no warning about coroutines or tasks" : "Python warned: \(warnings[0])"
+      )
+    case .uses(let apis):
+      let missing = apis.filter { !facts.uses.contains($0) }
+      return CheckResult(
+        name: name, passed: missing.isEmpty, measured: .array(facts.uses.sorted().map(JSONValue.string)), bound: apis.joined(separator: ", "),
+        sentence: missing.isEmpty
+          ? "the program used \(apis.joined(separator: ", "))"
+          : "the program never used \(missing.joined(separator: ", ")); the exercise asks for it"
+      )
+    }
+  }
+
+  private static func outputExactly(_ expected: [String], facts: RunFacts) -> CheckResult {
+    let got = facts.output
+    var sentence = "the output is the \(count(expected.count, "line")) asked for"
+    var passed = true
+    var instant: Double?
+    if got != expected {
+      passed = false
+      if let index = zip(got, expected).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+        sentence = "output line \(index + 1) is '\(short(got[index]))'; the exercise asks for '\(short(expected[index]))'"
+        instant = facts.outputTimes[index]
+      } else if got.count > expected.count {
+        sentence = "the program printed \(count(got.count, "line")), \(got.count - expected.count) more than asked for: '\(short(got[expected.count]))'"
+        instant = facts.outputTimes[expected.count]
+      } else {
+        sentence = "the program printed \(count(got.count, "line")); the exercise asks for \(expected.count), next '\(short(expected[got.count]))'"
+      }
+    }
+    return CheckResult(
+      name: "output", passed: passed, measured: .array(got.prefix(50).map(JSONValue.string)),
+      bound: expected.joined(separator: " | "), sentence: sentence, instant: instant
+    )
+  }
+
+  private static func cancelled(_ names: [String], within: Double?, facts: RunFacts) -> CheckResult {
+    let failure = facts.firstFailure
+    var sentences: [String] = []
+    var passed = true
+    var rows: [Int] = []
+    var measured: [JSONValue] = []
+    for name in names {
+      let tasks = facts.others.filter { $0.coroutine == name || $0.label == name }
+      rows += tasks.map(\.id)
+      guard !tasks.isEmpty else {
+        passed = false
+        sentences.append("no task of \(name) ran")
+        continue
+      }
+      let notCancelled = tasks.filter { $0.end != "cancelled" }
+      if let task = notCancelled.first {
+        passed = false
+        let how = task.ended.map { "\(task.end ?? "ended") at \(CheckSeconds.short($0))" } ?? "never ended"
+        sentences.append("\(task.label) \(how): it was never cancelled")
+        continue
+      }
+      let latest = tasks.compactMap(\.ended).max() ?? 0
+      measured.append(.seconds(latest - (failure ?? 0)))
+      if let within {
+        guard let failure else {
+          passed = false
+          sentences.append("\(name) was cancelled, but no task failed to cancel it")
+          continue
+        }
+        let after = latest - failure
+        if after > within + 0.0005 {
+          passed = false
+          sentences.append("\(name) was cancelled \(CheckSeconds.short(after)) after the first failure; the exercise asks within \(CheckSeconds.short(within))")
+        } else {
+          sentences.append("\(name) was cancelled \(CheckSeconds.short(max(0, after))) after the first failure (within \(CheckSeconds.short(within)))")
+        }
+      } else {
+        sentences.append("\(name) was cancelled")
+      }
+    }
+    let bound = names.joined(separator: ", ") + (within.map { " within " + CheckSeconds.number($0) } ?? "")
+    let shown = passed ? sentences : sentences.filter { !$0.contains("(within") && !$0.hasSuffix("was cancelled") }
+    return CheckResult(
+      name: "cancelled", passed: passed, measured: .array(measured), bound: bound,
+      sentence: shown.joined(separator: "; "), rows: rows, instant: failure
+    )
+  }
+
+  static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+  static func words(_ bound: ExerciseCheck.Bound) -> String {
+    switch bound {
+    case .atMost(let n): "at most \(n)"
+    case .atLeast(let n): "at least \(n)"
+    }
+  }
+
+  static func list(_ tasks: [RunFacts.TaskFact]) -> String {
+    let labels = tasks.prefix(3).map(\.label)
+    let more = tasks.count > 3 ? " and \(tasks.count - 3) more" : ""
+    return labels.joined(separator: ", ") + more
+  }
+
+  static func short(_ text: String) -> String { text.count <= 50 ? text : String(text.prefix(49)) + "…" }
+}
+
+/// Seconds for check sentences: `1.02 s`, `0.1 s`.
+enum CheckSeconds {
+  static func number(_ seconds: Double) -> String {
+    var text = String(format: "%.2f", seconds)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+  }
+
+  static func short(_ seconds: Double) -> String { number(seconds) + " s" }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import LabTerminal
+import Synchronization
+
+/// Runs a learner's file for an exercise check: under the tracer, with no input (stdin is
+/// /dev/null), in its own process group, stopped at the hang limit; the trace reduced to
+/// `RunFacts`, and kept to draw its timeline.
+public struct ExerciseRun: Sendable {
+  public let interpreter: PythonInterpreter
+  public let path: String
+  /// Real seconds before a program is taken to hang and is stopped (10 s on the real clock).
+  public var hangLimit: Duration = .seconds(10)
+
+  public init(interpreter: PythonInterpreter, path: String) {
+    self.interpreter = interpreter
+    self.path = path
+  }
+
+  /// What one run gave: its facts, and what draws its timeline.
+  public struct Traced: Sendable {
+    public var facts: RunFacts
+    var state: TraceState
+    public var runtime: String? { state.runtime }
+
+    /// The run's final timeline, the rows of `result` marked `▶` and its instant on the axis.
+    public func timeline(marking result: CheckResult?, title: String, width: Int) -> [StyledText] {
+      var snapshot = state.timeline.snapshot(
+        title: title + (state.runtime.map { " · " + $0 } ?? ""), speed: 1, now: max(state.lastTime, facts.lastTime), isFinal: true
+      )
+      if let result {
+        snapshot.highlight = Set(result.rows.compactMap { state.names[$0] })
+        if let instant = result.instant {
+          snapshot.join = TimelineMarker(time: instant, label: "▶ " + result.name)
+        }
+      }
+      // A screenful at most: the marked rows first among those kept.
+      let room = 16
+      if snapshot.rows.count > room {
+        let marked = snapshot.rows.filter { snapshot.highlight.contains($0.name) }
+        let rest = snapshot.rows.filter { !snapshot.highlight.contains($0.name) }
+        let hidden = snapshot.rows.count - room
+        snapshot.rows = Array((marked + rest).prefix(room))
+        return TimelineRenderer.render(snapshot, width: width) + [StyledText("… and \(hidden) more tasks", style: .dim)]
+      }
+      return TimelineRenderer.render(snapshot, width: width)
+    }
+  }
+
+  private final class Box: Sendable {
+    let state = Mutex((builder: RunFactsBuilder(), trace: TraceState()))
+  }
+
+  public func run() async throws(TraceError) -> Traced {
+    var quiet = TracedProgram(interpreter: interpreter, path: path, arguments: [])
+    quiet.passesStandardInput = false
+    let program = quiet
+    let box = Box()
+    let clock = ContinuousClock()
+    let began = clock.now
+    let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
+      let elapsed = began.duration(to: clock.now)
+      let now = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      box.state.withLock { state in
+        for message in messages {
+          state.builder.apply(message)
+          if case .output = message, state.builder.facts.outputTruncated { continue }
+          if case .trace(_, let line) = message, line.type == "output", state.builder.facts.outputTruncated { continue }
+          _ = state.trace.apply(message, at: now, lines: false)
+        }
+      }
+    }
+    let limit = hangLimit
+    enum Ending: Sendable {
+      case ran(Result<TracedProgram.Outcome, TraceError>)
+      case hung
+    }
+    let ending: Ending = await withTaskGroup(of: Ending.self) { group in
+      group.addTask {
+        do throws(TraceError) { return .ran(.success(try await program.run(receive))) } catch { return .ran(.failure(error)) }
+      }
+      group.addTask {
+        try? await Task.sleep(for: limit)
+        return .hung
+      }
+      let first = await group.next() ?? .hung
+      group.cancelAll()
+      // Wait for the program's end (cancelling it kills its process group).
+      while await group.next() != nil {}
+      return first
+    }
+    var hungAfter: Double?
+    let outcome: TracedProgram.Outcome
+    switch ending {
+    case .ran(let result):
+      outcome = try result.get()
+    case .hung:
+      hungAfter = Double(limit.components.seconds)
+      outcome = TracedProgram.Outcome(status: 137, standardError: "")
+    }
+    return box.state.withLock { state in
+      state.builder.finish(status: outcome.status, standardError: outcome.standardError, hungAfter: hungAfter)
+      return Traced(facts: state.builder.facts, state: state.trace)
+    }
+  }
+}

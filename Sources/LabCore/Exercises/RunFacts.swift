@@ -1,0 +1,193 @@
+import Foundation
+
+/// What a traced run did, reduced from the tracer's lines (DESIGN §10, §12): the facts every
+/// exercise check reads. A pure value: tests build it by hand.
+public struct RunFacts: Sendable, Equatable {
+  /// One task the program created.
+  public struct TaskFact: Sendable, Equatable {
+    public var id: Int
+    public var label: String
+    public var parent: Int?
+    public var created: Double
+    public var started: Double?
+    /// When it finished, failed or was cancelled; nil if the trace never saw it end.
+    public var ended: Double?
+    /// "finished", "failed" or "cancelled".
+    public var end: String?
+    /// The position of its end among all the trace's lines (to order ends at one instant).
+    public var endSequence: Int?
+
+    public init(id: Int, label: String, parent: Int? = nil, created: Double, started: Double? = nil, ended: Double? = nil, end: String? = nil, endSequence: Int? = nil) {
+      self.id = id
+      self.label = label
+      self.parent = parent
+      self.created = created
+      self.started = started ?? created
+      self.ended = ended
+      self.end = end
+      self.endSequence = endSequence
+    }
+
+    /// The coroutine's name: the label up to its first `(` (`fetch('a', 1)` → `fetch`).
+    public var coroutine: String {
+      label.split(separator: "(", maxSplits: 1).first.map(String.init) ?? label
+    }
+  }
+
+  /// A gather (or TaskGroup) that handed its caller an error, and the tasks still running then.
+  public struct Join: Sendable, Equatable {
+    public var time: Double
+    public var orphans: [Int]
+
+    public init(time: Double, orphans: [Int]) {
+      self.time = time
+      self.orphans = orphans
+    }
+  }
+
+  public var tasks: [TaskFact] = []
+  public var joins: [Join] = []
+  /// The program's stdout lines, in order (at most `outputLimit` bytes of them).
+  public var output: [String] = []
+  public var outputTimes: [Double] = []
+  /// The program printed more than was kept.
+  public var outputTruncated = false
+  public var standardError = ""
+  public var status: Int32 = 0
+  /// The longest callbacks that held the loop (over 20 ms): when, how long, which task's.
+  public var blocked: [(time: Double, seconds: Double, task: Int?)] = []
+  /// The asyncio APIs the trace saw (`TaskGroup`, `gather`, `Queue(maxsize)`, … and `stdin`).
+  public var uses: Set<String> = []
+  /// The run was stopped at the hang limit.
+  public var hungAfter: Double?
+  /// The last instant the trace saw.
+  public var lastTime = 0.0
+  /// The position of the main task's end among the trace's lines.
+  public var mainEndSequence: Int?
+
+  public init() {}
+
+  public static func == (a: RunFacts, b: RunFacts) -> Bool {
+    a.tasks == b.tasks && a.joins == b.joins && a.output == b.output && a.outputTruncated == b.outputTruncated
+      && a.standardError == b.standardError && a.status == b.status && a.uses == b.uses && a.hungAfter == b.hungAfter
+      && a.blocked.map(\.seconds) == b.blocked.map(\.seconds)
+  }
+
+  /// How much of the program's output is kept: 1 MB.
+  public static let outputLimit = 1 << 20
+
+  /// The task `asyncio.run` made for the main coroutine: the first one with no parent.
+  public var main: TaskFact? {
+    tasks.first { $0.parent == nil }
+  }
+
+  /// Every task but main.
+  public var others: [TaskFact] {
+    let mainID = main?.id
+    return tasks.filter { $0.id != mainID }
+  }
+
+  /// Seconds until main returned (or the last instant seen, if it never did).
+  public var elapsed: Double {
+    main?.ended ?? lastTime
+  }
+
+  /// The first instant a task (other than main) failed.
+  public var firstFailure: Double? {
+    others.filter { $0.end == "failed" }.compactMap(\.ended).min()
+  }
+
+  /// The most of `intervals` open at one instant, the instant and the ids: an interval that
+  /// ends at the instant another begins does not overlap it (ends count first).
+  static func mostAtOnce(_ intervals: [(id: Int, from: Double, to: Double?)]) -> (count: Int, time: Double, ids: [Int]) {
+    var edges: [(time: Double, opens: Bool, id: Int)] = []
+    for interval in intervals {
+      edges.append((interval.from, true, interval.id))
+      if let to = interval.to { edges.append((to, false, interval.id)) }
+    }
+    edges.sort { $0.time != $1.time ? $0.time < $1.time : (!$0.opens && $1.opens) }
+    var open: [Int] = []
+    var best = (count: 0, time: 0.0, ids: [Int]())
+    for edge in edges {
+      if edge.opens {
+        open.append(edge.id)
+        if open.count > best.count { best = (open.count, edge.time, open) }
+      } else {
+        open.removeAll { $0 == edge.id }
+      }
+    }
+    return best
+  }
+
+  /// The most tasks (besides main) running — started, not ended — at one instant.
+  public var mostRunning: (count: Int, time: Double, ids: [Int]) {
+    Self.mostAtOnce(others.map { ($0.id, $0.started ?? $0.created, $0.ended) })
+  }
+
+  /// The most tasks (besides main) alive — created, not ended — at one instant.
+  public var mostExisting: (count: Int, time: Double, ids: [Int]) {
+    Self.mostAtOnce(others.map { ($0.id, $0.created, $0.ended) })
+  }
+
+  /// Tasks still pending when main returned, which `asyncio.run`'s shutdown cancelled (or
+  /// never saw end).
+  public var pendingAtExit: [TaskFact] {
+    guard let main, main.ended != nil else { return [] }
+    let mainEnd = main.endSequence ?? Int.max
+    return others.filter { task in
+      guard let sequence = task.endSequence else { return true }
+      return sequence > mainEnd
+    }
+  }
+
+  /// Tasks that ran on after the caller of their gather got an error: still running at the
+  /// join, and not cancelled within 0.1 s of it.
+  public var orphans: [TaskFact] {
+    var found: [TaskFact] = []
+    for join in joins {
+      for id in join.orphans {
+        guard let task = tasks.first(where: { $0.id == id }) else { continue }
+        if task.end == "cancelled", let ended = task.ended, ended - join.time <= 0.1 + 0.0005 { continue }
+        if !found.contains(where: { $0.id == id }) { found.append(task) }
+      }
+    }
+    return found
+  }
+
+  /// Python's warnings about coroutines and tasks, one per kind seen in stderr.
+  public var warnings: [String] {
+    [
+      "was never awaited", "exception was never retrieved", "Task was destroyed but it is pending",
+    ].compactMap { needle in
+      standardError.split(separator: "\n").first { $0.contains(needle) }.map { line in
+        // `/path/file.py:22: RuntimeWarning: …` is said from the warning on.
+        let from = line.range(of: "RuntimeWarning")?.lowerBound ?? line.startIndex
+        return String(line[from...].trimmingCharacters(in: .whitespaces))
+      }
+    }
+  }
+
+  /// The longest callback that held the loop.
+  public var longestCallback: (time: Double, seconds: Double, task: Int?)? {
+    blocked.max { $0.seconds < $1.seconds }
+  }
+
+  /// The program's file had a syntax error: its line and message.
+  public var syntaxError: (line: Int?, message: String)? {
+    guard tasks.isEmpty, let last = standardError.split(separator: "\n").last(where: { $0.contains("SyntaxError") || $0.contains("IndentationError") || $0.contains("TabError") }) else { return nil }
+    var line: Int?
+    for text in standardError.split(separator: "\n") where text.contains(", line ") {
+      if let range = text.range(of: ", line ") {
+        line = Int(text[range.upperBound...].prefix { $0.isNumber })
+      }
+    }
+    return (line, String(last.trimmingCharacters(in: .whitespaces)))
+  }
+
+  /// The uncaught exception's last traceback line, when the program ended with one.
+  public var uncaughtException: String? {
+    guard status != 0, standardError.contains("Traceback"), syntaxError == nil else { return nil }
+    return standardError.split(separator: "\n").last { !$0.hasPrefix(" ") && !$0.isEmpty && !$0.hasPrefix("+") && !$0.hasPrefix("|") }
+      .map { String($0) } ?? standardError.split(separator: "\n").last.map(String.init)
+  }
+}

@@ -1,0 +1,80 @@
+/// Reduces a traced run's messages, as they arrive, to `RunFacts`.
+public struct RunFactsBuilder: Sendable {
+  public private(set) var facts = RunFacts()
+  private var sequence = 0
+  private var outputBytes = 0
+  private var index: [Int: Int] = [:]
+
+  public init() {}
+
+  public mutating func apply(_ message: TracedProgram.Message) {
+    sequence += 1
+    switch message {
+    case .output(let time, let text):
+      keep(output: text, at: time)
+    case .trace(_, let line):
+      if let t = line.t, line.type != "deadline" { facts.lastTime = max(facts.lastTime, t) }
+      apply(line)
+    }
+  }
+
+  public mutating func apply(_ line: TraceLine) {
+    switch line.type {
+    case "event":
+      guard let id = line.id, let event = line.event, let t = line.t else { return }
+      let position: Int
+      if let known = index[id] {
+        position = known
+      } else {
+        position = facts.tasks.count
+        index[id] = position
+        facts.tasks.append(RunFacts.TaskFact(id: id, label: line.task ?? "task \(id)", parent: line.parent, created: t))
+      }
+      switch event {
+      case "waiting": facts.tasks[position].created = t
+      case "started": facts.tasks[position].started = t
+      case "finished", "failed", "cancelled":
+        facts.tasks[position].ended = t
+        facts.tasks[position].end = event
+        facts.tasks[position].endSequence = sequence
+        if facts.tasks[position].parent == nil, facts.mainEndSequence == nil, facts.main?.id == id {
+          facts.mainEndSequence = sequence
+        }
+      default: break
+      }
+    case "join":
+      if line.outcome == "threw", let t = line.t {
+        facts.joins.append(RunFacts.Join(time: t, orphans: line.orphans ?? []))
+      }
+    case "output":
+      keep(output: line.text ?? "", at: line.t ?? facts.lastTime)
+    case "uses":
+      if let api = line.label { facts.uses.insert(api) }
+    case "blocked":
+      if let t = line.t, let seconds = line.value.flatMap(Double.init) {
+        facts.blocked.append((t, seconds, line.id))
+      }
+    default:
+      break
+    }
+  }
+
+  private mutating func keep(output text: String, at time: Double) {
+    guard !facts.outputTruncated else { return }
+    outputBytes += text.utf8.count + 1
+    if outputBytes > RunFacts.outputLimit {
+      facts.outputTruncated = true
+      return
+    }
+    facts.output.append(text)
+    facts.outputTimes.append(time)
+  }
+
+  /// The run's end: its status and stderr, and whether it was stopped at the hang limit.
+  public mutating func finish(status: Int32, standardError: String, hungAfter: Double? = nil) {
+    facts.status = status
+    facts.standardError = standardError
+    facts.hungAfter = hungAfter
+    if let hungAfter { facts.lastTime = max(facts.lastTime, hungAfter) }
+  }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LabCore
+import LabTerminal
+
+struct ExercisesCommand: AsyncParsableCommand, GatherlabSubcommand {
+  static let name = "exercises"
+
+  static let configuration = CommandConfiguration(
+    commandName: name,
+    abstract: "List the exercises (✓ passed, ✗ tried, · not started).",
+    discussion: """
+      Examples:
+        gatherlab exercises
+        gatherlab exercise checkout-receipt
+      """
+  )
+
+  @Flag(help: "Print one JSON object: {\"exercises\": [{\"number\", \"id\", \"lesson\", \"title\", \"state\", \"attempts\", \"file\"}]}.")
+  var json = false
+
+  @OptionGroup var exerciseOptions: ExerciseOptions
+  @OptionGroup var output: OutputOptions
+
+  func run() async throws {
+    let catalog = try ExerciseOptions.catalog()
+    let records = ExerciseProgress.records()
+    let console = StandardConsole(capabilities: output.capabilities())
+    let workspace = exerciseOptions.resolvedWorkspace
+    if json {
+      console.writeLine(JSONValue.object([("exercises", Self.json(catalog, records: records, workspace: workspace))]).text)
+      return
+    }
+    let width = min(console.capabilities.width, 100)
+    let passed = catalog.exercises.filter { records[$0.id]?.passed == true }.count
+    console.writeLines(
+      [StyledText("Exercises", style: .bold) + StyledText(" · \(passed) of \(catalog.exercises.count) passed · files in \(workspace.directory)", style: .dim)]
+        + Self.lines(catalog, records: records, width: width)
+        + [StyledText(), StyledText("Start one with: gatherlab exercise ID (or its number)")]
+    )
+  }
+
+  static func state(_ record: ExerciseRecord?) -> String {
+    guard let record else { return "not started" }
+    return record.passed ? "passed" : "tried"
+  }
+
+  static func json(_ catalog: ExerciseCatalog, records: [String: ExerciseRecord], workspace: ExerciseWorkspace?) -> JSONValue {
+    .array(catalog.exercises.map { exercise in
+      var members: [(key: String, value: JSONValue)] = [
+        ("number", .integer(exercise.number)), ("id", .string(exercise.id)), ("lesson", .string(exercise.lesson)),
+        ("title", .string(exercise.title)), ("state", .string(state(records[exercise.id]))),
+        ("attempts", .integer(records[exercise.id]?.attempts ?? 0)),
+      ]
+      if let workspace { members.append(("file", .string(workspace.path(for: exercise)))) }
+      return .object(members)
+    })
+  }
+
+  /// `✓ 05 checkout-receipt    No receipt for a declined card`, one per exercise.
+  static func lines(_ catalog: ExerciseCatalog, records: [String: ExerciseRecord], width: Int) -> [StyledText] {
+    let idWidth = catalog.exercises.map(\.id.count).max() ?? 10
+    return catalog.exercises.map { exercise in
+      let record = records[exercise.id]
+      let mark = ExerciseProgress.mark(record)
+      let style: TextStyle = record?.passed == true ? .color(.green) : record == nil ? .dim : .color(.yellow)
+      let number = exercise.fileName.prefix(2)
+      let head = "\(number) " + exercise.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
+      let room = max(10, width - 3 - head.count - 1)
+      let title = exercise.title.count > room ? String(exercise.title.prefix(room - 1)) + "…" : exercise.title
+      return StyledText(mark + " ", style: style) + StyledText(head) + StyledText(title, style: .dim)
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import LabCore
+import Testing
+
+@Suite struct ExerciseParserTests {
+  static let markdown = """
+    ---
+    id: checkout-receipt
+    lesson: errors-default
+    title: No receipt for a declined card
+    checks:
+      cancelled: [send_receipt]
+      within: 0.1
+      running: ">= 3"
+      existing: "<= 6"
+      orphans: none
+      schedules: 20
+    hints:
+      - "one"
+      - "two"
+    ---
+    Make the receipt not go out.
+    """
+
+  @Test func anExerciseReadsItsChecksHintsAndTask() throws {
+    let exercise = try ExerciseParser.parse(
+      directory: "05-checkout-receipt", markdown: Self.markdown, starter: "\"\"\"Exercise: do it.\n\nMore.\n\"\"\"\nimport asyncio\n", solution: "x", file: "e.md"
+    ).get()
+    #expect(exercise.number == 5)
+    #expect(exercise.fileName == "05-checkout-receipt.py")
+    #expect(exercise.checks == [.running(.atLeast(3)), .existing(atMost: 6), .noOrphans, .cancelled(["send_receipt"], within: 0.1)])
+    #expect(exercise.schedules == 20)
+    #expect(exercise.hints == ["one", "two"])
+    #expect(exercise.task == "Exercise: do it.\n\nMore.")
+  }
+
+  @Test func everyProblemIsReportedAtItsLine() {
+    let bad = """
+      ---
+      id: Checkout
+      lesson: errors-default
+      title: x
+      checks:
+        runing: ">= 3"
+        elapsed: soon
+        within: 1
+      hint: [a]
+      ---
+      """
+    guard case .failure(let problems) = ExerciseParser.parse(directory: "5-checkout", markdown: bad, starter: nil, solution: "x", file: "e.md") else {
+      Issue.record("parsed")
+      return
+    }
+    #expect(problems.problems.map(\.description) == [
+      "e.md:1: the directory '5-checkout' is not named NN-id",
+      "e.md:1: starter.py is missing beside exercise.md",
+      "e.md:6: unknown check 'runing' (did you mean 'running'?)",
+      "e.md:7: 'elapsed' must be '<= SECONDS', like '<= 1.5'",
+      "e.md:5: 'within' goes with 'cancelled', which is missing",
+      "e.md:9: unknown key 'hint' (did you mean 'hints'?)",
+      "e.md:1: the front matter has no 'hints'",
+      "e.md:1: the id 'Checkout' does not match the directory name '5-checkout'",
+      "e.md:1: the id 'Checkout' is not a slug (lowercase letters, digits and '-')",
+      "e.md:11: exercise.md says nothing after its front matter: say what to do",
+    ])
+  }
+
+  @Test func theBuiltInExercisesLoadAndCoverLessonsTwoToTwelve() throws {
+    let catalog = try ExerciseCatalog.load(ExerciseCatalog.embeddedFiles()).get()
+    #expect(catalog.exercises.count >= 14)
+    let lessons = Set(catalog.exercises.map(\.lesson))
+    for lesson in [
+      "sequential-vs-concurrent", "how-it-works", "real-world-examples", "results-order", "errors-default", "return-exceptions",
+      "gather-vs-wait", "limiting-concurrency", "performance", "common-mistakes", "best-practices",
+    ] {
+      #expect(lessons.contains(lesson), "\(lesson)")
+    }
+    for exercise in catalog.exercises {
+      #expect((2...3).contains(exercise.hints.count), "\(exercise.id)")
+      #expect(exercise.task.count > 40, "\(exercise.id)")
+    }
+  }
+}
