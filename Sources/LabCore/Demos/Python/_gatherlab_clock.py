@@ -213,15 +213,23 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         finally:
             _excused += _time.monotonic() - start
 
-    async def shutdown_default_executor(self, *args, **kwargs):
-        # asyncio.run joins the executor's threads on a thread of its own, under a timeout.
-        job = object()
-        self._gatherlab_jobs.add(job)
-        _mark_real()
+    def shutdown_default_executor(self, *args, **kwargs):
+        # asyncio.run joins the executor's threads on a thread of its own (_do_shutdown), under a
+        # timeout: real work until that thread ends. (Not a coroutine of this module's: the tracer
+        # hides asyncio's own.)
+        if self._default_executor is not None and not self._executor_shutdown_called:
+            self._gatherlab_jobs.add("shutdown")
+            _mark_real()
+        return super().shutdown_default_executor(*args, **kwargs)
+
+    def _do_shutdown(self, future):
         try:
-            return await super().shutdown_default_executor(*args, **kwargs)
+            super()._do_shutdown(future)
         finally:
-            self._gatherlab_jobs.discard(job)
+            try:
+                self.call_soon_threadsafe(self._gatherlab_jobs.discard, "shutdown")
+            except RuntimeError:
+                self._gatherlab_jobs.discard("shutdown")
 
     async def _make_subprocess_transport(self, *args, **kwargs):
         self._gatherlab_starting += 1
