@@ -29,7 +29,7 @@ RELEASE_LINK_FLAGS := --disable-local-rpath --pkg-config-path $(STATIC_LIBS)/pkg
 SHARE_BUILD := $(STATIC_BUILD)/share
 DIST := dist
 
-.PHONY: all deps build release share run test test-debug test-release test-wheel install uninstall wheel bench lint clean
+.PHONY: all deps build release share run test test-debug test-release test-wheel install uninstall wheel bench lint clean trace-venv
 
 all: release
 
@@ -82,11 +82,19 @@ test: test-debug test-release
 # The Python twins' parity test runs alone after them: the twin runs on the real clock, and beside
 # other suites it stalled twice; alone it takes about 30 s, and `timeout` keeps a stall from
 # eating the whole CI budget.
-REAL_CLOCK_TESTS := LessonContentTests|PredictionContentTests
+REAL_CLOCK_TESTS := LessonContentTests|PredictionContentTests|TraceCorpusTests
 PARITY_TESTS := PythonTwinParityTests
 REAL_CLOCK_LIMIT := timeout 900
 
-test-debug: deps
+# A venv with uvloop and aiohttp for TraceCorpusTests' uvloop and aiohttp programs (from PyPI;
+# without network the tests that need it say they are skipped).
+TRACE_VENV := .build/venv
+trace-venv:
+	@[ -x $(TRACE_VENV)/bin/python3 ] && $(TRACE_VENV)/bin/python3 -c "import uvloop, aiohttp" 2>/dev/null || \
+	  { python3 -m venv $(TRACE_VENV) && PIP_USER=0 $(TRACE_VENV)/bin/pip install -q uvloop aiohttp; } || \
+	  echo "No uvloop and aiohttp venv: their trace tests are skipped." >&2
+
+test-debug: deps trace-venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip GatherlabEndToEndTests --skip "$(REAL_CLOCK_TESTS)|$(PARITY_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test --skip-build --filter "$(REAL_CLOCK_TESTS)"
@@ -98,7 +106,7 @@ test-debug: deps
 
 # Its end-to-end tests run the binary `make install` ships (static runtime and libstdc++), not
 # the release build beside the tests: the same code, linked as users get it.
-test-release: deps release
+test-release: deps release trace-venv
 	$(SWIFT) build -c release --build-tests
 	$(SWIFT) test -c release --skip-build --skip GatherlabEndToEndTests --skip "$(REAL_CLOCK_TESTS)|$(PARITY_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test -c release --skip-build --filter "$(REAL_CLOCK_TESTS)"

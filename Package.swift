@@ -101,7 +101,7 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       // NinthDemo/relay.py: the twin of a demo written as a test fixture (NinthDemoTests).
-      exclude: ["Goldens", "NinthDemo/relay.py"]
+      exclude: ["Goldens", "NinthDemo/relay.py", "TraceCorpus"]
     ),
     .testTarget(
       name: "SystemLibraryTests",

@@ -11,10 +11,13 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
     commandName: name,
     abstract: "Run your own asyncio program under python3 and draw its tasks live.",
     discussion: """
-      The program runs with a small tracer installed before its code: every task (named by \
-      name= or by its coroutine and first arguments), each gather's join, a TaskGroup's exit \
-      and each timeout's deadline are drawn on one time axis, with the program's own output \
-      time-stamped beside them. Its traceback, if it raises, follows the timeline, and trace \
+      The program runs with a small tracer installed before its code: every task (#id, named \
+      by name= or by its coroutine and first arguments) is drawn under the task that created \
+      it, in its gather or TaskGroup with that one's join, on one time axis, with the \
+      program's own output time-stamped beside them. Many tasks of one coroutine fold into one \
+      row that counts them by state; the screen left at the end is a summary that fits the \
+      terminal (--all prints every task), and after Ctrl-C it shows where each task was waiting. \
+      Its traceback, if it raises, follows the timeline, and trace \
       exits with the program's own status (130 after Ctrl-C). Needs python3 3.11 or newer.
 
       With --clock virtual the program's event loop reads virtual time: whenever it would wait \
@@ -28,6 +31,8 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
       Examples:
         gatherlab trace fetch_all.py
         gatherlab trace crawler.py -- --depth 2
+        gatherlab trace fetch_all.py --all
+        gatherlab trace fetch_all.py --record crawl.jsonl
         gatherlab trace fetch_all.py --json
         gatherlab trace fetch_all.py --clock virtual
         gatherlab trace race.py --schedules 20
@@ -44,10 +49,15 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
   @Flag(help: "Print the tracer's JSON Lines (tasks with id, parent and gather ids; joins; deadlines; output) instead of the timeline.")
   var json = false
 
+  @Flag(name: .customLong("all"), help: "At the end, print every task's row, not a summary that fits the terminal.")
+  var everyTask = false
+
   @OptionGroup var clockOptions: ClockOptions
 
   @Option(help: ArgumentHelp("Run the program on virtual time with seeds 1 to N, N at most 1000, and report its distinct behaviours.", valueName: "N"))
   var schedules: Int?
+
+  @OptionGroup var recording: RecordOption
 
   @OptionGroup var pythonOptions: PythonOptions
 
@@ -68,12 +78,18 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
       return
     }
     let console = StandardConsole(capabilities: output.capabilities())
-    let playback = TracePlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json)) { text in
+    var playback = TracePlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json)) { text in
       StandardError.write(text)
     }
+    playback.showsEveryTask = everyTask
+    playback.passErrorOutput = { StandardError.writeBytes($0) }
+    let recorder = try recording.open(clock: program.pythonClock)
+    playback.recorder = recorder
+    let player = playback
     let (played, interrupted) = await interruptibly { () -> Result<TracePlayback.Traced, TraceError> in
-      do throws(TraceError) { return .success(try await playback.play(program)) } catch { return .failure(error) }
+      do throws(TraceError) { return .success(try await player.play(program)) } catch { return .failure(error) }
     }
+    try recording.finish(recorder)
     if interrupted { throw ExitCode(130) }
     switch played {
     case .success(let traced):

@@ -439,11 +439,14 @@ extension EndToEnd {
         OVERVIEW: Run your own asyncio program under python3 and draw its tasks live.
 
         The program runs with a small tracer installed before its code: every task
-        (named by name= or by its coroutine and first arguments), each gather's join, a
-        TaskGroup's exit and each timeout's deadline are drawn on one time axis, with
-        the program's own output time-stamped beside them. Its traceback, if it raises,
-        follows the timeline, and trace exits with the program's own status (130 after
-        Ctrl-C). Needs python3 3.11 or newer.
+        (#id, named by name= or by its coroutine and first arguments) is drawn under
+        the task that created it, in its gather or TaskGroup with that one's join, on
+        one time axis, with the program's own output time-stamped beside them. Many
+        tasks of one coroutine fold into one row that counts them by state; the screen
+        left at the end is a summary that fits the terminal (--all prints every task),
+        and after Ctrl-C it shows where each task was waiting. Its traceback, if it
+        raises, follows the timeline, and trace exits with the program's own status
+        (130 after Ctrl-C). Needs python3 3.11 or newer.
 
         With --clock virtual the program's event loop reads virtual time: whenever it
         would wait with nothing real pending (no socket, pipe, thread or subprocess in
@@ -457,12 +460,14 @@ extension EndToEnd {
         Examples:
           gatherlab trace fetch_all.py
           gatherlab trace crawler.py -- --depth 2
+          gatherlab trace fetch_all.py --all
+          gatherlab trace fetch_all.py --record crawl.jsonl
           gatherlab trace fetch_all.py --json
           gatherlab trace fetch_all.py --clock virtual
           gatherlab trace race.py --schedules 20
           gatherlab trace race.py --clock virtual --seed 7
 
-        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--clock <clock>] [--seed <N>] [--schedules <N>] [--python-bin <PATH>] [--no-color] [--width <N>]
+        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--all] [--clock <clock>] [--seed <N>] [--schedules <N>] [--record <FILE>] [--python-bin <PATH>] [--no-color] [--width <N>]
 
         ARGUMENTS:
           <file.py>               The Python program to run.
@@ -472,6 +477,8 @@ extension EndToEnd {
           --json                  Print the tracer's JSON Lines (tasks with id, parent
                                   and gather ids; joins; deadlines; output) instead of
                                   the timeline.
+          --all                   At the end, print every task's row, not a summary
+                                  that fits the terminal.
           --clock <clock>         real (default) or virtual: on virtual time the event
                                   loop jumps to its next timer whenever it would wait
                                   with nothing real pending, so sleeps take no time and
@@ -481,6 +488,8 @@ extension EndToEnd {
                                   (default) perturbs nothing.
           --schedules <N>         Run the program on virtual time with seeds 1 to N, N
                                   at most 1000, and report its distinct behaviours.
+          --record <FILE>         Also write the run to FILE (JSON Lines) for
+                                  'gatherlab replay' and 'export'.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
           --no-color              Plain text: no colors or cursor movement (also

@@ -94,7 +94,8 @@ struct ScheduleExplorationTests {
       .trace("", TraceLine(type: "event", t: 0, id: 2, task: "a()", event: "waiting")),
       .trace("", TraceLine(type: "event", t: 1, id: 2, event: "failed")),
       .trace("", TraceLine(type: "output", t: 1, text: "hi")),
-      .output(time: 1.2, text: "raw"),
+      .output(time: 1.2, text: "ra"),
+      .output(time: 1.3, text: "w\n"),
       .trace("", TraceLine(type: "event", t: 2, id: 1, event: "finished")),
     ]
     let run = Run.from(seed: 4, status: 2, messages: messages)

@@ -33,21 +33,30 @@ struct TracedProgramTests {
       lines.filter { $0.type == "event" && $0.task == task }.compactMap(\.event)
     }
     var joins: [String] { lines.filter { $0.type == "join" }.compactMap(\.label) }
-    var output: [String] { lines.filter { $0.type == "output" }.compactMap(\.text) }
+    /// Everything the program wrote to its stdout, as the chunks arrived.
+    var standardOutput: String { lines.filter { $0.type == "output" }.compactMap(\.text).joined() }
+    /// The program's stdout lines.
+    var output: [String] {
+      var lines = standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if lines.last == "" { lines.removeLast() }
+      return lines
+    }
   }
 
-  static func trace(_ source: String, minor: Int, arguments: [String] = []) async throws -> Traced {
+  static func trace(_ source: String, minor: Int, arguments: [String] = [], lineBuffered: Bool = false) async throws -> Traced {
     let path = try #require(interpreter(minor))
     let python = try PythonInterpreter.find(explicit: path, environment: [:])
     let directory = try TemporaryDirectory(files: ["program.py": source])
     var program = TracedProgram(interpreter: python, path: directory.path + "/program.py", arguments: arguments)
     program.passesStandardInput = false
+    program.lineBuffered = lineBuffered
     let lines = Mutex<[TraceLine]>([])
     let outcome = try await program.run { messages in
       for message in messages {
         switch message {
         case .trace(_, let line): lines.withLock { $0.append(line) }
         case .output(let time, let text): lines.withLock { $0.append(TraceLine(type: "output", t: time, text: text)) }
+        case .errorOutput(let time, let text): lines.withLock { $0.append(TraceLine(type: "error-output", t: time, text: text)) }
         }
       }
     }
@@ -211,12 +220,15 @@ struct TracedProgramTests {
           print("after", end="")
           sys.stdout.flush()
       asyncio.run(work())
-      """, minor: minor)
-    let kinds = traced.lines.filter { $0.type == "output" || $0.event == "finished" }.map { $0.text ?? $0.event ?? "" }
-    #expect(kinds == ["before", "after", "finished"])
-    let before = try #require(traced.lines.first { $0.text == "before" }?.t)
-    let after = try #require(traced.lines.first { $0.text == "after" }?.t)
+      """, minor: minor, lineBuffered: true)
+    // A partial line arrives as it is flushed, not as a line of its own later (the chunks may be
+    // smaller: PYTHONUNBUFFERED writes "before" and its newline apart).
+    #expect(traced.standardOutput == "before\nafter")
+    let before = try #require(traced.lines.first { $0.type == "output" }?.t)
+    let after = try #require(traced.lines.first { $0.type == "output" && $0.text?.contains("after") == true }?.t)
+    let finished = try #require(traced.lines.first { $0.event == "finished" }?.t)
     #expect(after - before >= 0.09)
+    #expect(finished > before)
   }
 
   @Test(arguments: versions)
@@ -248,6 +260,8 @@ struct TracedProgramTests {
   func asyncioRunsOwnShutdownTasksAreHidden(_ minor: Int) async throws {
     let traced = try await Self.trace("import asyncio\nasync def main():\n    await asyncio.to_thread(print, 'x')\nasyncio.run(main())\n", minor: minor)
     #expect(traced.tasks == ["main()"])
+    #expect(traced.lines.filter { $0.type == "hidden" }.count >= 1)
+    #expect(traced.joins.isEmpty, "asyncio.run's own gather draws no join")
   }
 
   @Test(.enabled(if: interpreter(12) != nil, "no pyenv Python 3.12: the eager task factory test is skipped"))

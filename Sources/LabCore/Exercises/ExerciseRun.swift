@@ -53,6 +53,7 @@ public struct ExerciseRun: Sendable {
   public func run() async throws(TraceError) -> Traced {
     var quiet = TracedProgram(interpreter: interpreter, path: path, arguments: [])
     quiet.passesStandardInput = false
+    quiet.interruptsWhenCancelled = false  // a hang is killed, not asked to stop
     let program = quiet
     let box = Box()
     let clock = ContinuousClock()

@@ -4,6 +4,8 @@ public struct RunFactsBuilder: Sendable {
   private var sequence = 0
   private var outputBytes = 0
   private var index: [Int: Int] = [:]
+  /// The program's stdout line not ended yet, and when it began (stdout arrives in chunks).
+  private var openLine: (text: String, time: Double)?
 
   public init() {}
 
@@ -11,7 +13,9 @@ public struct RunFactsBuilder: Sendable {
     sequence += 1
     switch message {
     case .output(let time, let text):
-      keep(output: text, at: time)
+      keep(chunk: text, at: time)
+    case .errorOutput:
+      break  // the whole stderr comes with `finish`
     case .trace(_, let line):
       if let t = line.t, line.type != "deadline" { facts.lastTime = max(facts.lastTime, t) }
       apply(line)
@@ -47,7 +51,7 @@ public struct RunFactsBuilder: Sendable {
         facts.joins.append(RunFacts.Join(time: t, orphans: line.orphans ?? []))
       }
     case "output":
-      keep(output: line.text ?? "", at: line.t ?? facts.lastTime)
+      keep(chunk: line.text ?? "", at: line.t ?? facts.lastTime)
     case "uses":
       if let api = line.label { facts.uses.insert(api) }
     case "blocked":
@@ -57,6 +61,18 @@ public struct RunFactsBuilder: Sendable {
     default:
       break
     }
+  }
+
+  /// A chunk of stdout: the lines it ends are kept, each timed when it began.
+  private mutating func keep(chunk: String, at time: Double) {
+    var pieces = chunk.split(separator: "\n", omittingEmptySubsequences: false)
+    let open = pieces.removeLast()
+    for piece in pieces {
+      let line = (openLine?.text ?? "") + piece
+      keep(output: line, at: openLine?.time ?? time)
+      openLine = nil
+    }
+    if !open.isEmpty { openLine = ((openLine?.text ?? "") + open, openLine?.time ?? time) }
   }
 
   private mutating func keep(output text: String, at time: Double) {
@@ -72,6 +88,10 @@ public struct RunFactsBuilder: Sendable {
 
   /// The run's end: its status and stderr, and whether it was stopped at the hang limit.
   public mutating func finish(status: Int32, standardError: String, hungAfter: Double? = nil) {
+    if let openLine {
+      keep(output: openLine.text, at: openLine.time)  // a last line without its newline
+      self.openLine = nil
+    }
     facts.status = status
     facts.standardError = standardError
     facts.hungAfter = hungAfter

@@ -47,36 +47,34 @@ public enum PythonProgram: Sendable, Equatable {
         linecache.cache[_name + ".py"] = (len(_text), None, _text.splitlines(True), _name + ".py")
         sys.modules[_name] = _module
         exec(compile(_text, _name + ".py", "exec"), _module.__dict__)
-    def _run():
-        if _args[0] == "source":
-            file, text = _args[1], _args[2]
-            sys.argv = [file] + _args[3:]
-            linecache.cache[file] = (len(text), None, text.splitlines(True), file)
-            exec(compile(text, file, "exec"), {"__name__": "__main__", "__file__": file, "__builtins__": __builtins__})
-        else:
-            import runpy  # only here: it costs a twin's start-up a few milliseconds of imports
-            sys.argv = [_args[1]] + _args[2:]
-            runpy.run_path(_args[1], run_name="__main__")
-    try:
-        _run()
-        if _at_once:
-            # Skips the interpreter's teardown (tens of ms with asyncio loaded) after a clean end.
-            sys.stdout.flush()
-            sys.stderr.flush()
-            import os
-            os._exit(0)
-    except (SystemExit, KeyboardInterrupt):
-        raise
-    except BaseException as _error:
+    def _strip(tb):
         # The traceback starts at the program's own code, without this bootstrap's frames.
-        import traceback
-        _tb = _error.__traceback__
         _runpy = getattr(sys.modules.get("runpy"), "__file__", "<string>")
-        while _tb is not None and (_tb.tb_frame.f_code.co_filename in ("<string>", _runpy)
-                                   or _tb.tb_frame.f_code.co_filename.startswith("<frozen")):
-            _tb = _tb.tb_next
-        traceback.print_exception(type(_error), _error, _tb)
-        sys.exit(1)
+        while tb is not None and (tb.tb_frame.f_code.co_filename in ("<string>", _runpy)
+                                  or tb.tb_frame.f_code.co_filename.startswith("<frozen")):
+            tb = tb.tb_next
+        return tb
+    def _excepthook(kind, error, tb):
+        import traceback
+        traceback.print_exception(kind, error, _strip(tb))
+    sys.excepthook = _excepthook
+    if _args[0] == "source":
+        _file, _text = _args[1], _args[2]
+        sys.argv = [_file] + _args[3:]
+        linecache.cache[_file] = (len(_text), None, _text.splitlines(True), _file)
+        exec(compile(_text, _file, "exec"), {"__name__": "__main__", "__file__": _file, "__builtins__": __builtins__})
+    else:
+        # As `python3 FILE`: argv[0] as given, __file__ absolute, sys.path[0] the script's real directory.
+        import os, runpy  # runpy only here: it costs a twin's start-up a few milliseconds of imports
+        sys.argv = [_args[1]] + _args[2:]
+        sys.path[0] = os.path.dirname(os.path.realpath(_args[1]))
+        runpy.run_path(os.path.abspath(_args[1]), run_name="__main__")
+    if _at_once:
+        # Skips the interpreter's teardown (tens of ms with asyncio loaded) after a clean end.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        import os
+        os._exit(0)
     """
 
   /// The `python3` arguments that run this program with `modules` importable, given `arguments`.

@@ -25,18 +25,21 @@ public enum ScheduleExploration {
       self.endOrder = endOrder
     }
 
-    /// The run told by a traced program's messages and its exit status.
+    /// The run told by a traced program's messages and its exit status. The program's output
+    /// comes in chunks as its stdout was flushed: its lines are what the chunks make together.
     public static func from(seed: Int, status: Int32, messages: [TracedProgram.Message]) -> Run {
-      var output: [String] = []
+      var output = ""
       var labels: [Int: String] = [:]
       var ended: [String] = []
       for message in messages {
         switch message {
         case .output(_, let text):
-          output.append(text)
+          output += text
+        case .errorOutput:
+          continue
         case .trace(_, let line):
           switch line.type {
-          case "output": output.append(line.text ?? "")
+          case "output": output += (line.text ?? "") + "\n"
           case "event":
             guard let id = line.id else { continue }
             if let task = line.task { labels[id] = task }
@@ -51,7 +54,9 @@ public enum ScheduleExploration {
           }
         }
       }
-      return Run(seed: seed, status: status, output: output, endOrder: ended)
+      var lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if lines.last == "" { lines.removeLast() }
+      return Run(seed: seed, status: status, output: lines, endOrder: ended)
     }
   }
 

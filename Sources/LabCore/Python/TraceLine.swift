@@ -2,7 +2,8 @@ import Foundation
 
 /// One line the tracer writes on its FIFO (DESIGN §10): a task event with its `id`, label,
 /// `parent` and `gather`/`group` ids; a gather or TaskGroup being set up; a join; a deadline; a
-/// line the program printed; the tracer's header.
+/// line the program printed; the tracer's header; what a task waits on (`await`); a task asyncio
+/// made for itself (`hidden`). Unknown types and fields are read and ignored.
 public struct TraceLine: Sendable, Equatable, Decodable {
   public var type: String
   public var t: Double?
@@ -21,6 +22,13 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   public var orphans: [Int]?
   /// A clock line's clock (`virtual` or `real`) and, for a real one, why (DESIGN §13).
   public var clock: String?
+  /// An `await` line's: what the task now waits on ("sleep 0.5s", "Queue.get", "task #12"); nil
+  /// when it runs again.
+  public var on: String?
+  /// An `await` line's awaited task ids; a `gather` line's members.
+  public var tasks: [Int]?
+  /// A `hidden` line's: why the tracer leaves the task out (asyncio made it for itself); a real
+  /// `clock` line's: why the run is not on virtual time.
   public var why: String?
 
   public init(type: String, t: Double? = nil, id: Int? = nil, task: String? = nil, event: String? = nil, text: String? = nil) {
@@ -38,9 +46,9 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   }
 
 
-  /// The output line a program printed straight to its stdout descriptor (not through
-  /// `sys.stdout`), as the tracer would have written it.
-  public static func outputJSON(time: Double, text: String) -> String {
-    JSONValue.object([("type", "output"), ("t", .seconds(time)), ("text", .string(text))]).text
+  /// What the program wrote to its stdout (`type` "output") or stderr ("error-output"), as it
+  /// arrived: the texts of one stream, joined, are its bytes.
+  public static func outputJSON(time: Double, text: String, type: String = "output") -> String {
+    JSONValue.object([("type", .string(type)), ("t", .seconds(time)), ("text", .string(text))]).text
   }
 }

@@ -58,14 +58,21 @@ enum TraceLineScanner {
       case "text": guard reader.string(value, into: &line.text) else { return nil }
       case "runtime": guard reader.string(value, into: &line.runtime) else { return nil }
       case "clock": guard reader.string(value, into: &line.clock) else { return nil }
+      case "on": guard reader.string(value, into: &line.on) else { return nil }
       case "why": guard reader.string(value, into: &line.why) else { return nil }
+      case "tasks":
+        switch value {
+        case .numbers(let numbers): line.tasks = numbers
+        case .null: line.tasks = nil
+        default: return nil
+        }
       case "orphans":
         switch value {
         case .numbers(let numbers): line.orphans = numbers
         case .null: line.orphans = nil
         default: return nil
         }
-      default: break  // a key TraceLine does not read ("tasks", "detail", …)
+      default: break  // a key TraceLine does not read ("detail", …)
       }
       reader.skipSpace()
       if reader.take(UInt8(ascii: ",")) { continue }

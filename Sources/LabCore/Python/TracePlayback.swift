@@ -8,8 +8,15 @@ public struct TracePlayback: Sendable {
   public let console: any Console
   public let mode: DemoPlayback.Mode
   public var frameInterval: Duration = .milliseconds(50)
+  /// Keep and print every task at the end (`trace --all`), not a summary that fits the terminal.
+  public var showsEveryTask = false
+  /// Where `--record` writes the run: the tracer's lines as they come, then a result line.
+  public var recorder: (any RunLineSink)?
   /// Where the program's stderr goes once the timeline is drawn (gatherlab's stderr).
   public var writeError: @Sendable (String) -> Void
+  /// Where the program's stderr bytes go as they arrive, when the trace is not drawn live
+  /// (`--json`, piped): gatherlab's stderr, byte for byte. Nil: after the timeline, as live.
+  public var passErrorOutput: (@Sendable (String) -> Void)?
 
   public init(console: any Console, mode: DemoPlayback.Mode, writeError: @escaping @Sendable (String) -> Void) {
     self.console = console
@@ -28,16 +35,33 @@ public struct TracePlayback: Sendable {
   public func play<C: Clock>(
     _ program: TracedProgram, clock: C = ContinuousClock()
   ) async throws(TraceError) -> Traced where C.Duration == Duration {
+    var lineBuffered = program
+    lineBuffered.lineBuffered = mode == .live  // as the program's stdout would be at a terminal
+    let program = lineBuffered
+    let passErrorOutput = mode == .live ? nil : passErrorOutput
     let file = program.path.split(separator: "/").last.map(String.init) ?? program.path
-    let state = TraceBox()
+    let state = TraceBox(keepsEveryTask: showsEveryTask)
     let console = console, mode = mode
     let began = clock.now
     let seconds: @Sendable () -> Double = {
       let elapsed = began.duration(to: clock.now)
       return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
+    let recorder = recorder
     let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
+      if let passErrorOutput {
+        for case .errorOutput(_, let text) in messages { passErrorOutput(text) }
+      }
       let now = seconds()
+      if let recorder {
+        for message in messages {
+          switch message {
+          case .trace(let text, _): recorder.write(text)
+          case .output(let time, let text): recorder.write(TraceLine.outputJSON(time: time, text: text))
+          case .errorOutput(let time, let text): recorder.write(TraceLine.outputJSON(time: time, text: text, type: "error-output"))
+          }
+        }
+      }
       // Only plain-lines mode prints a line per event; the others skip making them.
       let shown = state.state.withLock { state in messages.flatMap { state.apply($0, at: now, lines: mode == .lines) } }
       switch mode {
@@ -46,6 +70,7 @@ public struct TracePlayback: Sendable {
           switch message {
           case .trace(let text, _): text
           case .output(let time, let text): TraceLine.outputJSON(time: time, text: text)
+          case .errorOutput(let time, let text): TraceLine.outputJSON(time: time, text: text, type: "error-output")
           }
         }
         console.writeLine(lines.joined(separator: "\n"))
@@ -65,34 +90,53 @@ public struct TracePlayback: Sendable {
         group.addTask { [frameInterval] in
           while !Task.isCancelled {
             let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
-            view.draw(state.state.withLock { $0.frame(file: file, now: seconds(), width: size.columns, height: size.rows, isFinal: false) })
+            view.draw(state.state.withLock { $0.frame(file: file, now: seconds() - ($0.offset ?? seconds()), width: size.columns, height: size.rows) })
             try? await clock.sleep(for: frameInterval)
           }
           return nil
         }
       }
-      let first = await group.next() ?? nil
+      // The program's outcome, not the frames' loop: on Ctrl-C the loop ends first, and the
+      // picture of the moment it stopped must still be drawn.
+      var outcome: Result<TracedProgram.Outcome, TraceError>?
+      while outcome == nil, let next = await group.next() {
+        outcome = next
+        if outcome != nil { group.cancelAll() }
+      }
       group.cancelAll()
-      return first ?? .failure(.couldNotStart("it did not run"))
+      return outcome ?? .failure(.couldNotStart("it did not run"))
     }
     view?.end()
     let interrupted = Task.isCancelled
     let outcome = try result.get()
     let final = state.state.withLock { $0 }
-    let width = console.currentSize()?.columns ?? console.capabilities.width
+    // Stopped by Ctrl-C: the picture is of the moment it stopped, on the tracer's clock.
+    let stoppedAt = max(final.lastTime, seconds() - (final.offset ?? seconds()))
+    let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
+    let width = size.columns
+    recorder?.write(JSONValue.object([
+      ("type", "result"), ("outcome", .string(interrupted ? "interrupted" : "returned")),
+      ("status", .integer(Int(outcome.status))), ("tasks", .integer(final.taskCount)),
+    ]).text)
     if mode == .json {
       console.writeLine(JSONValue.object([("type", "exit"), ("status", .integer(Int(outcome.status))), ("interrupted", .bool(interrupted))]).text)
     } else {
       var lines: [StyledText] = []
+      if mode == .lines, let open = final.openOutput {
+        lines.append(TraceState.outputLine(open))  // a last line the program left without a newline
+      }
       if mode == .live {
-        lines += [StyledText()] + final.frame(file: file, now: final.lastTime, width: width, height: nil, isFinal: true, outputLines: 0)
+        // What stays on screen: a summary that fits the terminal (with the account and a
+        // margin), or every task with --all.
+        let height = showsEveryTask ? nil : max(8, size.rows - 4)
+        lines += [StyledText()] + final.summary(file: file, now: interrupted ? stoppedAt : final.lastTime, width: width, height: height, interrupted: interrupted)
         if !final.outputs.isEmpty {
           lines += [StyledText(), StyledText("output", style: .bold)] + final.outputs.map { TraceState.outputLine($0) }
         }
       }
       console.writeLines(lines)
     }
-    if !outcome.standardError.isEmpty { writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError) }
+    if passErrorOutput == nil, !outcome.standardError.isEmpty { writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError) }
     if mode != .json {
       console.writeLines([StyledText()] + final.account(file: file, status: outcome.status, interrupted: interrupted, standardError: outcome.standardError, width: width))
     }
@@ -100,64 +144,51 @@ public struct TracePlayback: Sendable {
   }
 }
 
-/// What the trace has seen so far: the timeline of its tasks and the program's output.
+/// What the trace has seen so far: its tasks (a `TraceForest`, flat in memory however many
+/// tasks end) and the program's output.
 struct TraceState: Sendable {
+  var forest: TraceForest
+  var outputs: [(time: Double, text: String)] = []
+  /// Whether the last of `outputs` is a line the program has not ended yet.
+  var outputIsOpen = false
+  var runtime: String?
+  /// The clock the program's loop read, from the tracer's clock line: "virtual", or "real" with why.
+  var clock: (kind: String, why: String?)?
+  var lastTime = 0.0
+  /// Tasks that finished or failed so far: the next finish rank, for the plain lines.
+  var ended = 0
+  /// Our clock's reading when the tracer's clock read 0 (its header arrived).
+  var offset: Double?
+
+  /// A row per task on a time axis, for an exercise check's marked timeline (small programs,
+  /// stopped at the hang limit); `trace` draws the forest instead and keeps none.
+  var keepsTimeline: Bool
   var timeline = RunTimeline(plan: DemoPlan(tasks: [], ideal: 0, sequential: 0, horizon: 0))
   var names: [Int: String] = [:]
   var usedNames: Set<String> = []
   var orphans: Set<Int> = []
-  var outputs: [(time: Double, text: String)] = []
-  var runtime: String?
-  /// The clock the program's loop read, from the tracer's clock line: "virtual", or "real" with why.
-  var clock: (kind: String, why: String?)?
-  var taskCount = 0
-  var lastTime = 0.0
-  var counts: [DemoEvent.Kind: Int] = [:]
-  /// Our clock's reading when the tracer's clock read 0 (its header arrived).
-  var offset: Double?
 
-  /// Applies one message; returns its plain lines (none unless `lines`).
-  mutating func apply(_ message: TracedProgram.Message, at now: Double, lines: Bool = true) -> [String] {
-    switch message {
-    case .output(let time, let text):
-      let t = max(0, time - (offset ?? 0))
-      outputs.append((t, text))
-      return lines ? [Self.outputLine((t, text)).plainText] : []
-    case .trace(_, let line):
-      let time = line.t ?? lastTime
-      let before = lastTime
-      if line.type != "deadline" { lastTime = max(lastTime, time) }
-      switch line.type {
-      case "trace":
-        runtime = line.runtime
-        offset = now
-        return []
-      case "clock":
-        clock = (line.clock ?? "real", line.why)
-        return lines && line.clock == "real" ? [Self.realClockSentence(line.why)] : []
-      case "event":
-        guard let id = line.id, let kindText = line.event, let kind = DemoEvent.Kind(rawValue: kindText) else { return [] }
-        let name = self.name(id, label: line.task ?? "task \(id)")
-        if kind == .waiting { taskCount += 1 }
-        counts[kind, default: 0] += 1
-        let entry = timeline.apply(.event(DemoEvent(
-          time: time, task: name, kind: kind, value: line.value, error: line.error, isOrphan: orphans.contains(id)
-        )))
-        return lines ? DemoTranscript.line(entry, nameWidth: 1).map { [$0] } ?? [] : []
-      case "join":
-        orphans.formUnion(line.orphans ?? [])
-        let entry = timeline.apply(.join(DemoJoin(time: time, label: line.label ?? "joined", detail: "", outcome: .returned)))
-        return lines ? DemoTranscript.line(entry, nameWidth: 1).map { [$0] } ?? [] : []
-      case "deadline":
-        timeline.apply(.deadline(time: time))
-        guard lines else { return [] }
-        return [DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time)]
-      case "output":
-        outputs.append((time, line.text ?? ""))
-        return lines ? [Self.outputLine((time, line.text ?? "")).plainText] : []
-      default:
-        return []
-      }
+  init(keepsEveryTask: Bool = false, keepsTimeline: Bool = true) {
+    forest = TraceForest(keepsEveryTask: keepsEveryTask)
+    self.keepsTimeline = keepsTimeline
+  }
+
+  /// The timeline's entries for `line` (kept only with `keepsTimeline`).
+  private mutating func record(_ line: TraceLine, at time: Double) {
+    switch line.type {
+    case "event":
+      guard let id = line.id, let kindText = line.event, let kind = DemoEvent.Kind(rawValue: kindText) else { return }
+      let name = self.name(id, label: line.task ?? "task \(id)")
+      timeline.apply(.event(DemoEvent(
+        time: time, task: name, kind: kind, value: line.value, error: line.error, isOrphan: orphans.contains(id)
+      )))
+    case "join":
+      orphans.formUnion(line.orphans ?? [])
+      timeline.apply(.join(DemoJoin(time: time, label: line.label ?? "joined", detail: "", outcome: .returned)))
+    case "deadline":
+      timeline.apply(.deadline(time: time))
+    default:
+      break
     }
   }
 
@@ -170,47 +201,145 @@ struct TraceState: Sendable {
     return name
   }
 
-  /// The one line that says a run asked for virtual time ran on real time, and why.
-  static func realClockSentence(_ why: String?) -> String {
-    "This run is on real time, not virtual: " + (why ?? "its event loop is not asyncio's default") + "."
+  var taskCount: Int { forest.taskCount }
+
+  /// Adds a chunk of the program's stdout (timed on the trace's clock): its text continues the
+  /// open line, if any. Returns the lines it ended, each timed when it began.
+  mutating func appendOutput(_ chunk: String, at time: Double) -> [(time: Double, text: String)] {
+    var ended: [(time: Double, text: String)] = []
+    var rest = Substring(chunk)
+    while !rest.isEmpty {
+      let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n"))
+      let piece = String(rest[..<(newline ?? rest.endIndex)])
+      if outputIsOpen, let last = outputs.indices.last {
+        outputs[last].text += piece
+      } else {
+        outputs.append((time, piece))
+      }
+      guard let newline else {
+        outputIsOpen = true
+        break
+      }
+      outputIsOpen = false
+      ended.append(outputs[outputs.count - 1])
+      rest = rest[rest.utf8.index(after: newline)...]
+    }
+    return ended
+  }
+
+  /// The line the program left unended, if any.
+  var openOutput: (time: Double, text: String)? { outputIsOpen ? outputs.last : nil }
+
+  /// Applies one message; returns its plain lines (none unless `lines`).
+  mutating func apply(_ message: TracedProgram.Message, at now: Double, lines: Bool = true) -> [String] {
+    switch message {
+    case .output(let time, let text):
+      let ended = appendOutput(text, at: time)
+      return lines ? ended.map { Self.outputLine($0).plainText } : []
+    case .errorOutput:
+      return []
+    case .trace(_, let line):
+      let time = line.t ?? lastTime
+      let before = lastTime
+      if line.type != "deadline" { lastTime = max(lastTime, time) }
+      forest.apply(line)
+      if keepsTimeline { record(line, at: time) }
+      switch line.type {
+      case "trace":
+        runtime = line.runtime
+        offset = now
+        return []
+      case "clock":
+        clock = (line.clock ?? "real", line.why)
+        return lines && line.clock == "real" ? [Self.realClockSentence(line.why)] : []
+      case "event":
+        guard lines, let id = line.id, let event = line.event, DemoEvent.Kind(rawValue: event) != nil else { return [] }
+        var text = DemoTranscript.time(max(time, before)) + "  #\(id) " + (line.task ?? "task") + "  " + event
+        if event == "finished" || event == "failed" {
+          ended += 1
+          text += " " + DemoReport.TaskResult.ordinal(ended)
+        }
+        if let value = line.value { text += "  \"\(value)\"" }
+        if let error = line.error { text += "  \(error)" }
+        return [text]
+      case "join":
+        guard lines else { return [] }
+        return [DemoTranscript.time(time) + "  ▲  " + (line.label ?? "joined")]
+      case "deadline":
+        guard lines else { return [] }
+        return [DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time)]
+      case "output":
+        // A recorded run's output: chunks as they arrived, partial lines included.
+        let ended = appendOutput(line.text ?? "", at: time)
+        return lines ? ended.map { Self.outputLine($0).plainText } : []
+      default:
+        return []
+      }
+    }
   }
 
   static func outputLine(_ output: (time: Double, text: String)) -> StyledText {
     StyledText(DemoTranscript.time(output.time) + "  » ", style: .dim) + StyledText(output.text)
   }
 
-  /// The live frame: the timeline (at most a screenful of rows) and the last lines printed.
-  func frame(file: String, now: Double, width: Int, height: Int?, isFinal: Bool, outputLines: Int = 3) -> [StyledText] {
-    var snapshot = timeline.snapshot(title: "trace · " + file + (runtime.map { " · " + $0 } ?? "") + (clock?.kind == "virtual" ? " · virtual time" : ""), speed: 1, now: max(now, lastTime), isFinal: isFinal)
-    var more: StyledText?
+  func title(file: String) -> String {
+    "trace · " + file + (runtime.map { " · " + $0 } ?? "") + (clock?.kind == "virtual" ? " · virtual time" : "")
+  }
+
+  /// The one line that says a run asked for virtual time ran on real time, and why.
+  static func realClockSentence(_ why: String?) -> String {
+    "This run is on real time, not virtual: " + (why ?? "its event loop is not asyncio's default") + "."
+  }
+
+  /// The live frame: the tree, folded to fit, and the last lines printed.
+  func frame(file: String, now: Double, width: Int, height: Int, outputLines: Int = 3) -> [StyledText] {
     let tail = outputs.suffix(outputLines)
-    if let height {
-      let room = max(3, height - 6 - (tail.isEmpty ? 0 : tail.count + 1))
-      if snapshot.rows.count > room {
-        let hidden = snapshot.rows[(room - 1)...]
-        let running = hidden.filter { $0.state == .running || $0.state == .waiting }.count
-        more = StyledText("… \(hidden.count) more tasks, \(running) of them not done", style: .dim)
-        snapshot.rows = Array(snapshot.rows.prefix(room - 1))
-      }
-    }
-    var lines = TimelineRenderer.render(snapshot, width: width)
-    if let more { lines.insert(more, at: max(1, lines.count - 3)) }
+    let room = height - 1 - (tail.isEmpty ? 0 : tail.count + 1)
+    var lines = TraceTreeRenderer.fitted(
+      forest, title: title(file: file), now: max(now, lastTime), moment: .live, width: width, height: room
+    )
+    if lines.count == 1 { lines.append(StyledText("starting \(file)…", style: .dim)) }
     if !tail.isEmpty { lines += [StyledText()] + tail.map { Self.outputLine($0).truncated(to: max(20, width - 1)) } }
+    return lines
+  }
+
+  /// The closing picture: the tree folded to `height` lines (every task with `height` nil), and
+  /// after an interruption where each task was waiting.
+  func summary(file: String, now: Double, width: Int, height: Int?, interrupted: Bool) -> [StyledText] {
+    let moment: TraceTreeRenderer.Moment = interrupted ? .interrupted : .done
+    var lines: [StyledText]
+    if let height {
+      let pictureRoom = interrupted ? min(max(4, height / 2), height - 4) : 0
+      lines = TraceTreeRenderer.fitted(forest, title: title(file: file), now: now, moment: moment, width: width, height: height - pictureRoom)
+      if interrupted {
+        var picture = TraceTreeRenderer.awaitPicture(forest, now: now, width: width)
+        if picture.count > pictureRoom, pictureRoom > 1 {
+          let hidden = picture.count - pictureRoom + 1
+          picture = Array(picture.prefix(pictureRoom - 1)) + [StyledText("… \(hidden) more lines", style: .dim)]
+        }
+        lines += [StyledText()] + picture
+      }
+    } else {
+      lines = TraceTreeRenderer.render(TraceTree(forest), title: title(file: file), now: now, moment: moment, width: width)
+      if interrupted { lines += [StyledText()] + TraceTreeRenderer.awaitPicture(forest, now: now, width: width) }
+    }
     return lines
   }
 
   /// The closing account: how many tasks and how they ended, and how the program ended.
   func account(file: String, status: Int32, interrupted: Bool, standardError: String, width: Int) -> [StyledText] {
-    if interrupted { return [StyledText("Interrupted: \(file) was stopped (Ctrl-C).")] }
+    if interrupted {
+      return TextWrapper.wrap("Interrupted: \(file) was stopped (Ctrl-C).", width: max(20, min(width, 100) - 1)).map { StyledText($0) }
+    }
     if taskCount == 0 {
       if standardError.contains("SyntaxError") || standardError.contains("IndentationError") {
         return [StyledText("\(file) is not valid Python (see the error above): nothing ran.")]
       }
       return [StyledText("\(file) created no asyncio tasks: nothing to draw. Does it call asyncio.run()?")]
     }
-    var parts = ["\(taskCount) task" + (taskCount == 1 ? "" : "s")]
-    let ended = [("finished", DemoEvent.Kind.finished), ("failed", .failed), ("cancelled", .cancelled)].compactMap { word, kind in
-      counts[kind].map { "\($0) \(word)" }
+    var parts = [TraceTreeRenderer.number(taskCount) + " task" + (taskCount == 1 ? "" : "s")]
+    let ended = [("finished", forest.finished), ("failed", forest.failed), ("cancelled", forest.cancelled)].compactMap { word, count in
+      count > 0 ? TraceTreeRenderer.number(count) + " " + word : nil
     }
     if !ended.isEmpty { parts.append(ended.joined(separator: ", ")) }
     let end = status == 0 ? "\(file) exited normally." : "\(file) exited with status \(status)."
@@ -221,5 +350,9 @@ struct TraceState: Sendable {
 
 /// The trace's state, shared by the reader and the frames.
 final class TraceBox: Sendable {
-  let state = Mutex(TraceState())
+  let state: Mutex<TraceState>
+
+  init(keepsEveryTask: Bool) {
+    state = Mutex(TraceState(keepsEveryTask: keepsEveryTask, keepsTimeline: false))
+  }
 }

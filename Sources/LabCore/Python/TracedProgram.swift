@@ -14,17 +14,28 @@ import Glibc
 
 /// A learner's program run under python3 with the tracer installed before its code. The tracer's
 /// lines travel on a FIFO in a private temporary directory named in the child's environment
-/// (swift-subprocess closes inherited descriptors above 2, and the program's stdout is its own).
+/// (swift-subprocess closes inherited descriptors above 2). The program keeps its own stdout and
+/// stderr: two pipes gatherlab reads as byte chunks, time-stamped on arrival, so whatever writes
+/// to them (print, `sys.stdout.buffer`, `os.write`, child processes, a process pool's workers)
+/// arrives whole and in the order written.
 ///
-/// The program runs in its own process group, so stopping it (cancelling the calling task) kills
+/// The program runs in its own process group, so stopping it (cancelling the calling task) reaches
 /// everything it started; when stdin is a terminal it stays in the terminal's group instead (a
-/// background group reading the terminal would be stopped), and a Ctrl-C ends it quietly.
+/// background group reading the terminal would be stopped). Cancelling delivers a Ctrl-C as a
+/// terminal would (the terminal already did, when the program is in its group), so the program's
+/// own `except KeyboardInterrupt`/`finally` runs; one second later whatever is left is killed.
 public struct TracedProgram: Sendable {
   public let interpreter: PythonInterpreter
   public let path: String
   public let arguments: [String]
   /// Pass gatherlab's stdin to the program (the command line does; the walkthrough does not).
   public var passesStandardInput = true
+  /// The program's stdout flushes at each newline, as it would at a terminal (set when the trace is
+  /// drawn live on one); otherwise it is block-buffered, as `python3 FILE | cat` has it.
+  public var lineBuffered = false
+  /// Cancelling the run is a Ctrl-C the program may handle (true: `trace`), or a kill of its
+  /// process group at once (false: a check stopping a program that hangs).
+  public var interruptsWhenCancelled = true
   /// The clock the program's event loops read (DESIGN §13).
   public var pythonClock: PythonClock = .real
 
@@ -36,23 +47,30 @@ public struct TracedProgram: Sendable {
     self.arguments = arguments
   }
 
-  /// What reached gatherlab while the program ran, in order.
+  /// What reached gatherlab while the program ran, in order of arrival on each channel.
   public enum Message: Sendable, Equatable {
     /// A tracer line: its text as written, and read.
     case trace(String, TraceLine)
-    /// A line the program wrote straight to its stdout descriptor, timed on arrival.
+    /// Bytes the program wrote to its stdout, as they arrived (partial lines included), timed on
+    /// the trace's clock (seconds since the tracer's header).
     case output(time: Double, text: String)
+    /// Bytes the program wrote to its stderr, likewise.
+    case errorOutput(time: Double, text: String)
   }
 
   public struct Outcome: Sendable, Equatable {
     /// The program's exit status (128 + N for signal N).
     public var status: Int32
+    /// Everything the program wrote to stderr.
     public var standardError: String
   }
 
-  /// Runs the program, handing the messages to `receive` as they arrive, in order, a batch at a
-  /// time (the tracer writes in batches; thousands of tasks make tens of thousands of lines).
-  /// `clock` times the program's output lines from its start.
+  /// How long a program has, after the Ctrl-C, to end on its own before it is killed.
+  public var interruptGrace: Duration = .seconds(1)
+
+  /// Runs the program, handing the messages to `receive` as they arrive, a batch at a time (the
+  /// tracer writes in batches; thousands of tasks make tens of thousands of lines). `clock` times
+  /// the program's output from its start.
   public func run<C: Clock>(
     _ receive: @escaping @Sendable ([Message]) -> Void, clock: C = ContinuousClock()
   ) async throws(TraceError) -> Outcome where C.Duration == Duration {
@@ -70,115 +88,232 @@ public struct TracedProgram: Sendable {
       rmdir(directory)
     }
     guard mkfifo(fifo, 0o600) == 0 else { throw .couldNotStart("no FIFO in \(directory)") }
+    guard let standardOutput = Pipe.make(), let standardError = Pipe.make() else {
+      throw .couldNotStart("no pipe for the program's output")
+    }
 
     let start = clock.now
-    let elapsed: @Sendable () -> Duration = { start.duration(to: clock.now) }
+    let elapsed: @Sendable () -> Double = {
+      let since = start.duration(to: clock.now)
+      return Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18
+    }
     let gate = OutputGate()
-    let reader = FIFOReader(path: fifo, gate: gate, receive: receive)
+    let reader = FIFOReader(path: fifo, elapsed: elapsed, gate: gate, receive: receive)
     reader.start()
+    let outputReader = OutputReader(descriptor: standardOutput.read, elapsed: elapsed, gate: gate, receive: receive) { time, text in
+      .output(time: time, text: text)
+    }
+    let errorReader = OutputReader(descriptor: standardError.read, elapsed: elapsed, gate: gate, receive: receive) { time, text in
+      .errorOutput(time: time, text: text)
+    }
+    outputReader.start()
+    errorReader.start()
 
     // Without stdin passed on (exercise checks), the program always gets its own group.
     let terminalInput = passesStandardInput && isatty(0) == 1
+    let ownGroup = !terminalInput
     var options = PlatformOptions()
-    if !terminalInput { options.processGroupID = 0 }
+    if ownGroup { options.processGroupID = 0 }
+    // The Ctrl-C a terminal would deliver (it did already, to a program in the terminal's group:
+    // SIGCONT there only waits), then SIGKILL for whatever is left.
+    options.teardownSequence =
+      interruptsWhenCancelled
+      ? [.send(signal: ownGroup ? .interrupt : .resume, toProcessGroup: ownGroup, allowedDurationToNextStep: interruptGrace)]
+      : [.send(signal: .kill, toProcessGroup: ownGroup, allowedDurationToNextStep: .zero)]
     let arguments = PythonProgram.file(path: path).arguments(modules: pythonClock.modules + [(Self.tracerName, tracer)], arguments: self.arguments)
-    let environment = Environment.inherit.updating([
+    var variables: [Environment.Key: String?] = [
       "GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1",
       "GATHERLAB_CLOCK": pythonClock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": pythonClock.environment["GATHERLAB_SEED"],
-    ])
-    let ownGroup = !terminalInput
-    let outcome: Outcome
+    ]
+    if lineBuffered { variables["GATHERLAB_TRACE_LINE_BUFFERED"] = "1" }
+    let environment = Environment.inherit.updating(variables)
+    let output = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardOutput.write), closeAfterSpawningProcess: true)
+    let error = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardError.write), closeAfterSpawningProcess: true)
+    var status: Int32
     do {
-      let input: FileDescriptorInput? = passesStandardInput ? .fileDescriptor(.standardInput, closeAfterSpawningProcess: false) : nil
-      let result: ExecutionResult<String, SequenceOutput, SequenceOutput>
-      if let input {
+      let result: ExecutionResult<Void, FileDescriptorOutput, FileDescriptorOutput>
+      if passesStandardInput {
         result = try await Subprocess.run(
           .path(FilePath(interpreter.executable)), arguments: Arguments(arguments), environment: environment,
-          platformOptions: options, input: input, output: .sequence, error: .sequence
-        ) { execution in try await Self.drive(execution, elapsed: elapsed, ownGroup: ownGroup, gate: gate, receive: receive) }
+          platformOptions: options, input: .fileDescriptor(.standardInput, closeAfterSpawningProcess: false), output: output, error: error
+        )
       } else {
         result = try await Subprocess.run(
           .path(FilePath(interpreter.executable)), arguments: Arguments(arguments), environment: environment,
-          platformOptions: options, input: .none, output: .sequence, error: .sequence
-        ) { execution in try await Self.drive(execution, elapsed: elapsed, ownGroup: ownGroup, gate: gate, receive: receive) }
+          platformOptions: options, input: .none, output: output, error: error
+        )
       }
-      reader.finish(fifo: fifo)
-      let status: Int32 =
+      status =
         switch result.terminationStatus {
         case .exited(let code): code
         case .signaled(let signal): 128 + signal
         }
-      outcome = Outcome(status: status, standardError: result.closureResult)
     } catch {
-      reader.finish(fifo: fifo)
-      if Task.isCancelled { return Outcome(status: 130, standardError: "") }
-      if let why = await interpreter.diagnose(status: nil, standardError: "") { throw .python(why) }
-      throw .couldNotStart(String(describing: error))
+      close(standardOutput.write)
+      close(standardError.write)
+      guard Task.isCancelled else {
+        outputReader.stop()
+        errorReader.stop()
+        reader.finish(fifo: fifo)
+        if let why = await interpreter.diagnose(status: nil, standardError: "") { throw .python(why) }
+        throw .couldNotStart(String(describing: error))
+      }
+      status = 130
     }
-    if !Task.isCancelled, let held = gate.heldIfNeverOpened() {
+    // After a Ctrl-C, a child the program left behind may hold its output open: the rest of what
+    // it wrote has a moment to arrive.
+    let interrupted = Task.isCancelled
+    outputReader.finish(within: interrupted ? .milliseconds(300) : nil)
+    errorReader.finish(within: interrupted ? .milliseconds(300) : nil)
+    reader.finish(fifo: fifo)
+    let outcome = Outcome(status: status, standardError: errorReader.text)
+    if !interrupted, let held = gate.heldIfNeverOpened() {
       // The tracer never wrote its first line: the interpreter may not be a Python 3.11+.
       if let why = await interpreter.diagnose(status: outcome.status, standardError: outcome.standardError) { throw .python(why) }
       if !held.isEmpty { receive(held) }
     }
     return outcome
   }
+}
 
-  /// Reads the program's stdout and stderr until it ends; cancelling kills it (and its group).
-  private static func drive<I: InputProtocol>(
-    _ execution: Execution<I, SequenceOutput, SequenceOutput>,
-    elapsed: @escaping @Sendable () -> Duration,
-    ownGroup: Bool,
-    gate: OutputGate,
-    receive: @escaping @Sendable ([Message]) -> Void
-  ) async throws -> String {
-    let pid = execution.processIdentifier.value
-    return try await withTaskCancellationHandler {
-      try await withThrowingTaskGroup(of: String.self) { group in
-        group.addTask {
-          var text = ""
-          for try await line in execution.standardError.strings(separatedBy: .unicodeScalarSequence(["\n"]))
-          where text.utf8.count < 256 * 1024 {
-            text += line + "\n"
-          }
-          return text
-        }
-        for try await line in execution.standardOutput.strings(separatedBy: .unicodeScalarSequence(["\n"])) {
-          let since = elapsed()
-          let message = Message.output(time: Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18, text: line)
-          if gate.passes(message) { receive([message]) }
-        }
-        var text = ""
-        while let next = try await group.next() { text += next }
-        return text
-      }
-    } onCancel: {
-      kill(ownGroup ? -pid : pid, SIGKILL)
-    }
+/// A pipe whose ends are closed on exec (the program gets the write end through swift-subprocess).
+struct Pipe {
+  var read: Int32
+  var write: Int32
+
+  static func make() -> Pipe? {
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0 else { return nil }
+    for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    return Pipe(read: ends[0], write: ends[1])
   }
+}
+
+/// Reads one of the program's output pipes on a thread of its own, chunk by chunk as it arrives,
+/// until end of file (every writer, the program's children included, has closed it) or `stop`.
+/// A chunk ending inside a UTF-8 character keeps that character's first bytes for the next one.
+final class OutputReader: Sendable {
+  let descriptor: Int32
+  let elapsed: @Sendable () -> Double
+  let gate: OutputGate
+  let make: @Sendable (Double, String) -> TracedProgram.Message
+  let receive: @Sendable ([TracedProgram.Message]) -> Void
+  private let stopped = Atomic(false)
+  private let ended = DispatchSemaphore(value: 0)
+  private let collected = Mutex("")
+
+  /// Everything read so far.
+  var text: String { collected.withLock { $0 } }
+
+  init(
+    descriptor: Int32, elapsed: @escaping @Sendable () -> Double, gate: OutputGate,
+    receive: @escaping @Sendable ([TracedProgram.Message]) -> Void,
+    make: @escaping @Sendable (Double, String) -> TracedProgram.Message
+  ) {
+    self.descriptor = descriptor
+    self.elapsed = elapsed
+    self.gate = gate
+    self.make = make
+    self.receive = receive
+  }
+
+  func start() {
+    let thread = Thread { [self] in
+      blockInterrupts()
+      defer {
+        close(descriptor)
+        ended.signal()
+      }
+      var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+      var pending: [UInt8] = []
+      while !stopped.load(ordering: .relaxed) {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&poller, 1, 100)
+        if ready < 0, errno == EINTR { continue }
+        guard ready > 0 else { continue }
+        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0, errno == EINTR || errno == EAGAIN { continue }
+        guard count > 0 else { break }
+        let time = elapsed()
+        pending.append(contentsOf: buffer[..<count])
+        let whole = UTF8Boundary.wholeCharacters(in: pending)
+        guard whole > 0 else { continue }
+        let text = String(decoding: pending[..<whole], as: UTF8.self)
+        pending.removeFirst(whole)
+        collected.withLock { $0 += text }
+        if let message = gate.passes(make(time, text)) { receive([message]) }
+      }
+      if !pending.isEmpty {
+        let text = String(decoding: pending, as: UTF8.self)
+        collected.withLock { $0 += text }
+        if let message = gate.passes(make(elapsed(), text)) { receive([message]) }
+      }
+    }
+    thread.start()
+  }
+
+  /// Stops reading (whatever is still unread stays unread).
+  func stop() {
+    stopped.store(true, ordering: .relaxed)
+    ended.wait()
+  }
+
+  /// Waits for the end of the output; after `limit`, stops reading.
+  func finish(within limit: Duration?) {
+    guard let limit else { return ended.wait() }
+    let milliseconds = Int(limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000)
+    if ended.wait(timeout: .now() + .milliseconds(milliseconds)) == .timedOut { stop() }
+  }
+}
+
+/// Where UTF-8 text may be cut: after the last whole character.
+enum UTF8Boundary {
+  /// The number of leading bytes of `bytes` that end on a character boundary (all of them unless
+  /// the last one to three bytes start a character that is not complete yet).
+  static func wholeCharacters(in bytes: [UInt8]) -> Int {
+    let count = bytes.count
+    var back = 0
+    while back < min(3, count) {
+      let byte = bytes[count - 1 - back]
+      if byte & 0xC0 != 0x80 {
+        // A lead byte (or ASCII): how long is its character?
+        let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        return back + 1 >= length ? count : count - back - 1
+      }
+      back += 1
+    }
+    return count
+  }
+}
+
+/// Foundation's threads start with every signal unblocked; a Ctrl-C delivered to one would never
+/// reach the signalfd that `InterruptSignal` reads, for the rest of the process.
+func blockInterrupts() {
+  var interrupt = sigset_t()
+  sigemptyset(&interrupt)
+  sigaddset(&interrupt, SIGINT)
+  pthread_sigmask(SIG_BLOCK, &interrupt, nil)
 }
 
 /// Reads the tracer's FIFO on a thread of its own (opening a FIFO blocks until the writer opens
 /// it), line by line.
 final class FIFOReader: Sendable {
   let path: String
+  let elapsed: @Sendable () -> Double
   let gate: OutputGate
   let receive: @Sendable ([TracedProgram.Message]) -> Void
   private let ended = DispatchSemaphore(value: 0)
 
-  init(path: String, gate: OutputGate, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void) {
+  init(path: String, elapsed: @escaping @Sendable () -> Double, gate: OutputGate, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void) {
     self.path = path
+    self.elapsed = elapsed
     self.gate = gate
     self.receive = receive
   }
 
   func start() {
     let thread = Thread { [self] in
-      // Foundation's threads start with every signal unblocked; a Ctrl-C delivered here would
-      // never reach the signalfd that `InterruptSignal` reads, for the rest of the process.
-      var interrupt = sigset_t()
-      sigemptyset(&interrupt)
-      sigaddset(&interrupt, SIGINT)
-      pthread_sigmask(SIG_BLOCK, &interrupt, nil)
+      blockInterrupts()
       defer { ended.signal() }
       let descriptor = open(path, O_RDONLY)
       guard descriptor >= 0 else { return }
@@ -189,6 +324,7 @@ final class FIFOReader: Sendable {
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         if count < 0, errno == EINTR { continue }
         guard count > 0 else { break }
+        let arrived = elapsed()
         pending.append(contentsOf: buffer[..<count])
         var lineStart = 0
         var batch: [TracedProgram.Message] = []
@@ -201,7 +337,8 @@ final class FIFOReader: Sendable {
         }
         pending.removeFirst(lineStart)
         if !batch.isEmpty {
-          gate.open(receive)
+          // The tracer's header sets the trace's clock: its 0 is the moment it arrived.
+          gate.open(at: arrived, receive)
           receive(batch)
         }
       }
@@ -219,38 +356,50 @@ final class FIFOReader: Sendable {
   }
 }
 
-/// Holds the program's stdout lines until the tracer's first line arrives: before it, the
-/// interpreter has not shown it is a Python 3.11+ (a binary that is not Python may print
-/// anything), and a traced program's own lines cannot come before the tracer is installed.
+/// Holds the program's output until the tracer's first line arrives: before it, the interpreter
+/// has not shown it is a Python 3.11+ (a binary that is not Python may print anything), and a
+/// traced program's own output cannot come before the tracer is installed. It also moves the
+/// output's arrival times onto the trace's clock, whose 0 is the header's arrival.
 final class OutputGate: Sendable {
   private struct State {
-    var opened = false
+    var origin: Double?
     var held: [TracedProgram.Message] = []
   }
   private let state = Mutex(State())
 
-  /// True: hand `message` on now; false: it is held.
-  func passes(_ message: TracedProgram.Message) -> Bool {
+  /// `message` timed on the trace's clock, to hand on now; nil when it is held.
+  func passes(_ message: TracedProgram.Message) -> TracedProgram.Message? {
     state.withLock { state in
-      if state.opened { return true }
-      state.held.append(message)
-      return false
+      guard let origin = state.origin else {
+        state.held.append(message)
+        return nil
+      }
+      return Self.shifted(message, by: origin)
     }
   }
 
-  /// The tracer has spoken: hands the held lines on (under the lock, so none overtakes them).
-  func open(_ receive: @Sendable ([TracedProgram.Message]) -> Void) {
+  static func shifted(_ message: TracedProgram.Message, by origin: Double) -> TracedProgram.Message {
+    switch message {
+    case .trace: message
+    case .output(let time, let text): .output(time: max(0, time - origin), text: text)
+    case .errorOutput(let time, let text): .errorOutput(time: max(0, time - origin), text: text)
+    }
+  }
+
+  /// The tracer has spoken (its header arrived at `origin`): hands the held output on (under the
+  /// lock, so none overtakes it).
+  func open(at origin: Double, _ receive: @Sendable ([TracedProgram.Message]) -> Void) {
     state.withLock { state in
-      guard !state.opened else { return }
-      state.opened = true
-      if !state.held.isEmpty { receive(state.held) }
+      guard state.origin == nil else { return }
+      state.origin = origin
+      if !state.held.isEmpty { receive(state.held.map { Self.shifted($0, by: origin) }) }
       state.held = []
     }
   }
 
-  /// The held lines, if the tracer never spoke; nil if it did.
+  /// The held output, if the tracer never spoke; nil if it did.
   func heldIfNeverOpened() -> [TracedProgram.Message]? {
-    state.withLock { $0.opened ? nil : $0.held }
+    state.withLock { $0.origin == nil ? $0.held : nil }
   }
 }
 

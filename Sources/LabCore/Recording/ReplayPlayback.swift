@@ -49,6 +49,10 @@ public struct ReplayPlayback: Sendable {
       let view = LiveView(console: console)
       view.begin()
       var shown = 0.0
+      // A trace's recording is drawn as the trace drew it: its tree, one forest moved forward.
+      let trace = TraceRecording(run.recording)
+      var forest = TraceForest()
+      var applied = 0
       for frame in run.frames(every: frameInterval) {
         guard await wait(until: frame.time) else {
           view.end()
@@ -56,7 +60,14 @@ public struct ReplayPlayback: Sendable {
         }
         shown = frame.time
         let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
-        view.draw(TimelineRenderer.render(frame.snapshot, width: size.columns, height: size.rows))
+        if let trace {
+          trace.advance(&forest, applied: &applied, to: frame.time)
+          view.draw(TraceTreeRenderer.fitted(
+            forest, title: trace.title, now: frame.time, moment: .live, width: size.columns, height: size.rows
+          ))
+        } else {
+          view.draw(TimelineRenderer.render(frame.snapshot, width: size.columns, height: size.rows))
+        }
       }
       view.end()
       ending(run)
@@ -74,10 +85,14 @@ public struct ReplayPlayback: Sendable {
   /// The final timeline (on a terminal) and the summary.
   private func ending(_ run: RecordedRun) {
     var lines: [StyledText] = []
+    let trace = TraceRecording(run.recording)
     if console.capabilities.isTTY {
-      lines += [StyledText()] + TimelineRenderer.render(run.snapshot(at: run.end, isFinal: true), width: width)
+      let height = (console.currentSize()?.rows ?? console.capabilities.height ?? 24) - 4
+      lines += [StyledText()]
+        + (trace?.frame(at: run.end, width: width, height: height, isFinal: true)
+          ?? TimelineRenderer.render(run.snapshot(at: run.end, isFinal: true), width: width))
     }
-    lines += [StyledText()] + run.summary(width: width)
+    lines += [StyledText()] + (trace?.account(width: width) ?? run.summary(width: width))
     console.writeLines(lines)
   }
 
@@ -85,7 +100,10 @@ public struct ReplayPlayback: Sendable {
   private func stopped(_ run: RecordedRun, at time: Double) -> Bool {
     var lines: [StyledText] = []
     if console.capabilities.isTTY {
-      lines += [StyledText()] + TimelineRenderer.render(run.snapshot(at: time), width: width)
+      let height = (console.currentSize()?.rows ?? console.capabilities.height ?? 24) - 2
+      lines += [StyledText()]
+        + (TraceRecording(run.recording)?.stop(at: time, width: width, height: height)
+          ?? TimelineRenderer.render(run.snapshot(at: time), width: width))
     }
     lines.append(StyledText("Replay stopped at " + SecondsFormat.seconds(time) + ".", style: .dim))
     console.writeLines(lines)

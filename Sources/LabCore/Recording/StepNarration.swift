@@ -8,7 +8,14 @@ import LabTerminal
 /// 1.00s [0] A failed; error reached the caller; [1] B and [2] C run on as orphans
 /// ```
 public enum StepNarration {
-  public static func sentence(for step: ReplayStep, in run: RecordedRun) -> String {
+  public static func sentence(for step: ReplayStep, in run: RecordedRun, trace: TraceRecording? = nil) -> String {
+    if let trace {
+      // A trace's stop names tasks by trace id, and says what they began to wait on.
+      let first = step.entries.lowerBound
+      let start = first > 0 && first <= run.instants.count ? run.instants[first - 1] : nil
+      let parts = trace.happened(after: start, through: step.time)
+      return SecondsFormat.seconds(step.time) + " " + (parts.isEmpty ? "nothing ended or started" : parts.joined(separator: "; "))
+    }
     let timeline = run.timeline(through: step.entries.upperBound)
     let entries = Array(run.recording.entries[step.entries])
     var startedNow: Set<String> = []

@@ -69,12 +69,13 @@ public struct StepPlayback: Sendable {
       console.writeLines(run.summary(width: size.columns))
       return .finished
     }
+    let trace = TraceRecording(run.recording)
     let view = LiveView(console: console)
     view.begin()
     var index = 0
     var ending: Ending?
     while ending == nil {
-      view.draw(Self.screen(run, step: index, width: size.columns, height: size.rows))
+      view.draw(Self.screen(run, step: index, width: size.columns, height: size.rows, trace: trace))
       switch keys.nextKey() {
       case .forward:
         if index + 1 < steps.count { index += 1 } else { ending = .finished }
@@ -86,9 +87,15 @@ public struct StepPlayback: Sendable {
     }
     view.end()
     let finished = ending == .finished
-    var lines = TimelineRenderer.render(Self.snapshot(run, step: index, isFinal: finished), width: size.columns)
-    lines += narration(run, step: index, width: size.columns)
-    if finished { lines += [StyledText()] + run.summary(width: size.columns) }
+    var lines: [StyledText]
+    if let trace {
+      // A trace's stop: its tree and where each task waits, as at that stop.
+      lines = trace.stop(at: steps[index].time, width: size.columns, height: size.rows)
+    } else {
+      lines = TimelineRenderer.render(Self.snapshot(run, step: index, isFinal: finished), width: size.columns)
+    }
+    lines += narration(run, step: index, width: size.columns, trace: trace)
+    if finished { lines += [StyledText()] + (trace?.account(width: size.columns) ?? run.summary(width: size.columns)) }
     console.writeLines(lines)
     return ending ?? .quit
   }
@@ -97,23 +104,36 @@ public struct StepPlayback: Sendable {
   /// a terminal without cursor movement gets.
   public func printAll(_ run: RecordedRun) {
     let width = size.columns
-    var lines: [StyledText] = [StyledText(run.title + " · step by step", style: .bold), StyledText()]
-    for index in run.steps.indices {
-      lines += TimelineRenderer.render(Self.snapshot(run, step: index), width: width)
-      lines += narration(run, step: index, width: width)
+    let trace = TraceRecording(run.recording)
+    var lines: [StyledText] = [StyledText((trace?.title ?? run.title) + " · step by step", style: .bold), StyledText()]
+    var forest = TraceForest()
+    var applied = 0
+    for (index, step) in run.steps.enumerated() {
+      if let trace {
+        trace.advance(&forest, applied: &applied, to: step.time)
+        lines += TraceRecording.stop(forest, title: trace.title, at: step.time, width: width, height: size.rows)
+      } else {
+        lines += TimelineRenderer.render(Self.snapshot(run, step: index), width: width)
+      }
+      lines += narration(run, step: index, width: width, trace: trace)
       lines.append(StyledText())
     }
-    lines += run.summary(width: width)
+    lines += trace?.account(width: width) ?? run.summary(width: width)
     console.writeLines(lines)
   }
 
-  /// The screen at stop `index`: the frozen timeline, what happened, and the keys.
-  public static func screen(_ run: RecordedRun, step index: Int, width: Int, height: Int) -> [StyledText] {
-    let said = TextWrapper.wrap(StepNarration.sentence(for: run.steps[index], in: run), width: max(10, width - 1))
+  /// The screen at stop `index`: the frozen timeline (a trace's tree, with where each task
+  /// waits, when `trace` is the run's), what happened, and the keys.
+  public static func screen(
+    _ run: RecordedRun, step index: Int, width: Int, height: Int, trace: TraceRecording? = nil
+  ) -> [StyledText] {
+    let said = TextWrapper.wrap(StepNarration.sentence(for: run.steps[index], in: run, trace: trace), width: max(10, width - 1))
       .map { StyledText($0, style: .bold) }
     let keys = StyledText("step \(index + 1)/\(run.steps.count)  ", style: .bold)
       + StyledText("Enter next · b back · q quit", style: .dim)
-    let frame = TimelineRenderer.render(snapshot(run, step: index), width: width, height: max(3, height - said.count - 2))
+    let room = max(3, height - said.count - 2)
+    let frame = trace.map { $0.stop(at: run.steps[index].time, width: width, height: room) }
+      ?? TimelineRenderer.render(snapshot(run, step: index), width: width, height: room)
     return frame + [StyledText()] + said + [keys.truncated(to: max(10, width - 1))]
   }
 
@@ -124,8 +144,8 @@ public struct StepPlayback: Sendable {
       .snapshot(title: run.title, speed: run.speed, now: step.time, isFinal: isFinal)
   }
 
-  private func narration(_ run: RecordedRun, step index: Int, width: Int) -> [StyledText] {
-    TextWrapper.wrap(StepNarration.sentence(for: run.steps[index], in: run), width: max(10, width - 1))
+  private func narration(_ run: RecordedRun, step index: Int, width: Int, trace: TraceRecording? = nil) -> [StyledText] {
+    TextWrapper.wrap(StepNarration.sentence(for: run.steps[index], in: run, trace: trace), width: max(10, width - 1))
       .map { StyledText($0, style: .bold) }
   }
 

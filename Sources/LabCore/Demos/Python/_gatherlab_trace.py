@@ -1,19 +1,27 @@
 # _gatherlab_trace: installed before a learner's program by `gatherlab trace`. It reports every
 # asyncio task (created, started, finished / failed / cancelled), each gather, TaskGroup and
-# timeout, and the program's printed lines, as JSON Lines on the FIFO named by
-# GATHERLAB_TRACE_FIFO — never on the program's stdout. Writes are batched by a thread.
+# timeout, as JSON Lines on the FIFO named by GATHERLAB_TRACE_FIFO. The program keeps its own
+# stdout and stderr (gatherlab reads them as they are written). Writes are batched by a thread.
+#
+# It never calls the program's code: labels describe arguments by their type unless they are
+# small builtin values, and no wrapper stays on the stack of the program's code (tracebacks are
+# the ones python3 prints).
 import asyncio
 import collections
+import functools
+from functools import partial as _partial
 import itertools
 import json
 import os
-import signal
 import sys
 import threading
 import time
-from asyncio import base_events
+import traceback
+from asyncio import events as _events
+from asyncio import tasks as _tasks_module
 from json.encoder import encode_basestring_ascii as _quote  # json.dumps of a str, minus its dispatch
 
+_pid = os.getpid()
 _start = time.monotonic()
 _queue = collections.deque()
 # gatherlab virtual time (issue 21, _gatherlab_clock.py): with GATHERLAB_CLOCK=virtual the
@@ -23,24 +31,25 @@ if os.environ.get("GATHERLAB_CLOCK") == "virtual":
 
     time, _start, _gatherlab_clock.report = _gatherlab_clock.tracer_time, 0.0, _queue.append
 _fifo = os.open(os.environ.pop("GATHERLAB_TRACE_FIFO"), os.O_WRONLY)
-_asyncio_dir = os.path.dirname(asyncio.__file__)
+_asyncio_dir = os.path.dirname(asyncio.__file__) + os.sep
+_here = __file__
 _task_ids = itertools.count(1)
 _join_ids = itertools.count(1)
 _tasks = {}  # task -> [id, label, parent, gather, group, created, fixed fields]: until it ends
 _creating_group = None
+_creating_gather = None  # the program's gather call under way: its tasks (ids) as they are made
 _given_name = None  # the name= of the create_task call under way (3.11 sets it after creating)
-_starting = []  # tasks created since the last _report_starts
-# A Ctrl-C that reaches the program ends it quietly: gatherlab reports the interruption.
-signal.signal(signal.SIGINT, signal.SIG_DFL)
+_context = __import__("contextvars").Context()  # the tracer's callbacks run in it (no copy per task)
+_monotonic = time.monotonic
+_get_running_loop = _events._get_running_loop
+_current_task = _tasks_module.current_task
 
 
 def _now():
-    return round(time.monotonic() - _start, 4)
+    return round(_monotonic() - _start, 4)
 
 
 _put = _queue.append
-
-
 _writing = threading.Lock()
 
 
@@ -57,7 +66,7 @@ def _write():
             parts.append(pop())
     except IndexError:
         pass
-    if parts:
+    if parts and _fifo is not None:
         data = ("\n".join(parts) + "\n").encode()
         try:
             while data:
@@ -73,19 +82,85 @@ def _flusher():
 
 
 def _finish():
-    sys.stdout.flush()
-    _flush()
-    os.close(_fifo)
+    if os.getpid() == _pid:
+        _flush()
 
 
+def _forget_in_child():
+    # A forked child (a process pool's worker) has a copy of the queue and the FIFO: the parent
+    # reports its own tasks, and the child must not hold the FIFO open.
+    global _fifo, _put
+    _put = lambda line: None  # noqa: E731
+    _queue.clear()
+    if _fifo is not None:
+        try:
+            os.close(_fifo)
+        except OSError:
+            pass
+        _fifo = None
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 threading.Thread(target=_flusher, name="gatherlab-trace", daemon=True).start()
+
+# os._exit skips atexit: the last batch (the last tasks' ends, the last join) goes first.
+_os_exit = os._exit
+
+
+@functools.wraps(_os_exit)
+def _exit(status):
+    if os.getpid() == _pid:
+        _flush()
+    _os_exit(status)
+
+
+os._exit = _exit
+
+
+# MARK: - Safe descriptions: never the program's __repr__ or __str__
+
+
+_SCALARS = (str, int, float, bool, type(None), bytes)
+
+
+def _show(value, width=20):
+    kind = type(value)
+    if kind is str or kind is bytes:
+        text = repr(value[: width + 1])
+    elif kind is int:
+        text = repr(value) if -(10**15) < value < 10**15 else "int"
+    elif kind is float or kind is bool or value is None:
+        text = repr(value)
+    elif kind is tuple and len(value) <= 3 and all(type(item) in _SCALARS for item in value):
+        inner = [_show(item, 8) for item in value]
+        text = "(" + ", ".join(inner) + ("," if len(inner) == 1 else "") + ")"
+    elif kind in (list, dict, set, frozenset, tuple):
+        return f"<{kind.__name__} of {len(value)}>"
+    else:
+        return f"<{kind.__name__}>"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _message(error):
+    # str(error) only where it cannot run the program's code: a builtin __str__ over text.
+    if type(error).__str__ is not BaseException.__str__:
+        return ""
+    args = error.args
+    if not args:
+        return ""
+    if len(args) == 1:
+        if type(args[0]) is str:
+            return args[0]
+        return _show(args[0], 40) if type(args[0]) in _SCALARS else ""
+    return "(" + ", ".join(_show(arg, 12) for arg in args[:3]) + ")"
 
 
 def _describe(error):
     if isinstance(error, BaseExceptionGroup):
         inner = ", ".join(_describe(leaf) for leaf in error.exceptions)
         return f"{type(error).__name__}({inner})"
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    text = _message(error)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def _short(text, width=40):
@@ -95,10 +170,11 @@ def _short(text, width=40):
 _argument_names = {}  # code -> the names of its first three arguments, and whether it has more
 
 
-def _label(coro, code):
+def _label(coro):
+    code = getattr(coro, "cr_code", None)
     frame = getattr(coro, "cr_frame", None)
     if code is None or frame is None:
-        return _short(repr(coro), 30)
+        return type(coro).__name__ + "()"
     known = _argument_names.get(code)
     if known is None:
         names = [name for name in code.co_varnames[: code.co_argcount] if name != "self"]
@@ -109,11 +185,15 @@ def _label(coro, code):
     values = frame.f_locals
     shown = []
     for name in names:
-        text = repr(values.get(name))
-        shown.append(text if len(text) <= 20 else text[:19] + "…")
+        value = values.get(name)
+        # The common small ints and short strings without a call.
+        if type(value) is int and -100000 < value < 100000:
+            shown.append(str(value))
+        else:
+            shown.append(_show(value))
     if more:
         shown.append("…")
-    return f"{code.co_name}({', '.join(shown)})"
+    return code.co_name + "(" + ", ".join(shown) + ")"
 
 
 def _current():
@@ -131,43 +211,139 @@ def _json(value):
 
 def _event(info, kind, extra=""):
     # info[6] is the task's fixed fields, made once: events are most of what the tracer writes.
-    _put(f'{{"type":"event","t":{time.monotonic() - _start:.4f}{info[6]},"event":"{kind}"{extra}}}')
+    _put(f'{{"type":"event","t":{_monotonic() - _start:.4f}{info[6]},"event":"{kind}"{extra}}}')
 
 
-# MARK: - Tasks, hooked where every task is made: the loop's create_task (which calls a task
-# factory, the program's own or 3.12's eager one, when there is one).
+def _from_program(frame):
+    """True when the first frame from `frame` up that is not the tracer's is the program's (or a
+    library's), not asyncio's."""
+    while frame is not None and frame.f_code.co_filename == _here:
+        frame = frame.f_back
+    return frame is not None and not frame.f_code.co_filename.startswith(_asyncio_dir)
 
-_create_task = base_events.BaseEventLoop.create_task
+
+# MARK: - Who made a task. The program's coroutines are always its tasks; a coroutine of
+# asyncio's own (asyncio.sleep, to_thread, Barrier.wait, a shutdown step) is the program's task
+# when the program asked for it through the task-making API, and asyncio's bookkeeping when code
+# inside asyncio asked for it (asyncio.run's shutdown, a server accepting a connection).
+
+_user_code = {}  # code -> whether it is the program's
+_MAKERS = frozenset([
+    "__init__", "create_task", "ensure_future", "_ensure_future", "gather", "wait_for", "shield",
+    "factory", "run_until_complete", "run", "wait", "as_completed",
+])
 
 
-def _traced_create_task(self, coro, *args, **kwargs):
+def _loop_file(name):
+    """asyncio's own files, and an event loop's written in Cython (uvloop/loop.pyx)."""
+    return name.startswith(_asyncio_dir) or name.startswith("uvloop/") or "/uvloop/" in name
+
+
+def _why_hidden(coro, frame):
     code = getattr(coro, "cr_code", None)
-    if code is not None and code.co_filename.startswith(_asyncio_dir):
-        return _create_task(self, coro, *args, **kwargs)  # asyncio.run's own shutdown work
-    label = kwargs.get("name") or _given_name or _label(coro, code)
-    parent = _current()
-    created = time.monotonic() - _start
-    task = _create_task(self, coro, *args, **kwargs)
-    info = [next(_task_ids), label, parent, None, _creating_group, created, None]
-    _tasks[task] = info
-    if task.done():
-        _report_start(task)  # an eager task that finished in its first step
-        _report_end(task)
-        return task
-    if not _starting:
-        # One callback per loop pass reports every task created in it as started: it runs in the
-        # pass that runs their first steps.
-        self.call_soon(_report_starts)
-    _starting.append(task)
-    task.add_done_callback(_report_end)
-    return task
+    if code is not None:
+        mine = _user_code.get(code)
+        if mine is None:
+            mine = _user_code[code] = not _loop_file(code.co_filename)
+        if mine:
+            return None
+        if code.co_name in ("shutdown_asyncgens", "shutdown_default_executor"):
+            return "asyncio.run's shutdown"
+    while frame is not None:
+        code = frame.f_code
+        if code.co_filename == _here:
+            frame = frame.f_back
+            continue
+        if not code.co_filename.startswith(_asyncio_dir):
+            return None
+        name = code.co_name
+        if name == "callback" and code.co_filename.endswith("tasks.py"):
+            return None  # run_coroutine_threadsafe: the thread that called it asked for the task
+        if name in ("_cancel_all_tasks", "shutdown_asyncgens", "shutdown_default_executor") or (
+            name == "close" and code.co_filename.endswith("runners.py")
+        ):
+            return "asyncio.run's shutdown"
+        if name in ("_run_once", "run_forever") or (name == "_run" and code.co_filename.endswith("events.py")):
+            return "asyncio's own, from an event loop callback"
+        if name not in _MAKERS:
+            return f"asyncio's own ({name})"
+        frame = frame.f_back
+    return None
 
 
-def _report_starts():
-    tasks = _starting[:]
-    _starting.clear()
-    for task in tasks:
-        _report_start(task)
+# MARK: - Tasks, hooked where every task is made: asyncio.Task itself (loop.create_task, a task
+# factory, 3.12's eager one, uvloop and libraries that build asyncio.Task(...) all call it).
+
+_BaseTask = asyncio.Task
+_base_callbacks = _BaseTask._callbacks
+
+
+class Task(_BaseTask):
+    def __init__(self, coro, *args, **kwargs):
+        global _creating_group, _creating_gather, _given_name
+        if not _user_code.get(getattr(coro, "cr_code", None)):
+            why = _why_hidden(coro, sys._getframe(1))
+            if why is not None:
+                _put(f'{{"type":"hidden","t":{_monotonic() - _start:.4f},"id":{next(_task_ids)}'
+                     f',"task":{_quote(_label(coro))},"why":{_quote(why)}}}')
+                return super().__init__(coro, *args, **kwargs)
+        loop = kwargs.get("loop") or _get_running_loop()
+        name = kwargs.get("name") or _given_name
+        gathering = _creating_gather
+        number = next(_task_ids)
+        parent = _tasks.get(_current_task(loop)) if loop is not None else None
+        info = [number, name, parent[0] if parent else None, None, _creating_group, _monotonic() - _start, None, coro]
+        if gathering is not None:
+            gathering.append(number)
+            info[3] = gathering[0]
+        _tasks[self] = info
+        eager = kwargs.get("eager_start") and loop is not None and loop.is_running()
+        ready = getattr(loop, "_ready", None)  # asyncio's own loops: the queue __init__ adds the first step to
+        early = loop is not None and ready is None
+        if eager:
+            _report_start(self)  # its first step runs in __init__
+        elif early:
+            # Runs just before the task's first step, which __init__ schedules next (uvloop).
+            loop.call_soon(_report_start, self, context=_context)
+        # An eager first step runs in __init__: what it creates is not this call's.
+        outer = _creating_group, _creating_gather, _given_name
+        _creating_group = _creating_gather = _given_name = None
+        try:
+            super().__init__(coro, *args, **kwargs)
+        except BaseException:
+            _tasks.pop(self, None)
+            raise
+        finally:
+            _creating_group, _creating_gather, _given_name = outer
+        if not early and not eager:
+            step = ready[-1] if ready else None
+            if step is not None and not step._args and getattr(step._callback, "__self__", None) is self:
+                # The first step's handle reports the start as it runs: no handle of the tracer's.
+                step._callback = _partial(_start_then_step, self, step._callback)
+            else:
+                self.get_loop().call_soon(_report_start, self, context=_context)
+        if self.done():
+            _report_end(self)  # an eager task that finished in its first step
+        else:
+            self.add_done_callback(_report_end, context=_context)
+
+    @property
+    def _callbacks(self):
+        # A task's repr lists its done callbacks: the tracer's is not the program's.
+        callbacks = _base_callbacks.__get__(self)
+        if callbacks:
+            callbacks = [entry for entry in callbacks if entry[0] is not _report_end]
+        return callbacks or None
+
+    def set_name(self, value):
+        super().set_name(value)
+        info = _tasks.get(self)
+        if value is not None and info is not None and info[6] is None:
+            info[1] = str(value)
+
+
+Task.__module__ = _BaseTask.__module__
+Task.__qualname__ = _BaseTask.__qualname__
 
 
 def _report_start(task):
@@ -175,16 +351,24 @@ def _report_start(task):
     if info is None or info[5] is None:
         return
     created, info[5] = info[5], None
-    info[6] = (
-        f',"id":{info[0]},"task":{_quote(info[1])},"parent":{_json(info[2])}'
-        f',"gather":{_json(info[3])},"group":{_json(info[4])}'
+    coro, info[7] = info[7], None
+    if info[1] is None:
+        info[1] = _label(coro)
+    parent, gather, group = info[2], info[3], info[4]
+    info[6] = fields = (
+        f',"id":{info[0]},"task":{_quote(info[1])},"parent":{"null" if parent is None else parent}'
+        f',"gather":{"null" if gather is None else gather},"group":{"null" if group is None else group}'
     )
     # Both lines in one: the writer joins what it takes with newlines.
-    fields = info[6]
     _put(
         f'{{"type":"event","t":{created:.4f}{fields},"event":"waiting"}}\n'
-        f'{{"type":"event","t":{time.monotonic() - _start:.4f}{fields},"event":"started"}}'
+        f'{{"type":"event","t":{_monotonic() - _start:.4f}{fields},"event":"started"}}'
     )
+
+
+def _start_then_step(task, step):
+    _report_start(task)
+    step()
 
 
 def _report_end(task):
@@ -198,19 +382,28 @@ def _report_end(task):
     if task.cancelled():
         _event(info, "cancelled")
         return
-    error = getattr(task, "_exception", None)
+    error = task._exception
     if error is not None:
         _event(info, "failed", f',"error":{_quote(_short(_describe(error), 60))}')
+        return
+    result = task._result
+    if result is None:
+        shown = '"None"'
+    elif type(result) is int and -100000 < result < 100000:
+        shown = f'"{result}"'
     else:
-        result = getattr(task, "_result", None)
-        shown = result if isinstance(result, str) else repr(result)
-        _event(info, "finished", f',"value":{_quote(_short(shown, 40))}')
+        shown = _quote(_short(result if type(result) is str else _show(result, 40), 40))
+    _put(f'{{"type":"event","t":{_monotonic() - _start:.4f}{info[6]},"event":"finished","value":{shown}}}')
 
 
-base_events.BaseEventLoop.create_task = _traced_create_task
+asyncio.Task = _tasks_module.Task = Task
+if hasattr(_tasks_module, "create_eager_task_factory"):
+    asyncio.eager_task_factory = _tasks_module.eager_task_factory = _tasks_module.create_eager_task_factory(Task)
 
 
-# MARK: - gather, TaskGroup, wait_for and timeout
+# MARK: - gather, TaskGroup, wait_for and timeout: the program's own calls only (asyncio calls
+# gather for itself in a server, communicate() and asyncio.run's shutdown). Each wrapper returns
+# what the original returns, so no tracer frame is left on the program's stack.
 
 
 def _join(kind, number, outcome, label, error=None, orphans=()):
@@ -220,20 +413,28 @@ def _join(kind, number, outcome, label, error=None, orphans=()):
     }))
 
 
-_gather = asyncio.gather
+_gather = _tasks_module.gather
 
 
-def _traced_gather(*aws, return_exceptions=False):
-    future = _gather(*aws, return_exceptions=return_exceptions)
+@functools.wraps(_gather)
+def gather(*coros_or_futures, return_exceptions=False):
+    global _creating_gather
+    if not _from_program(sys._getframe(1)):
+        return _gather(*coros_or_futures, return_exceptions=return_exceptions)
     number = next(_join_ids)
-    children = [_tasks.get(child) for child in getattr(future, "_children", [])]
-    for info in children:
-        if info is not None:
-            info[3] = number
-    _put(json.dumps({
-        "type": "gather", "t": _now(), "gather": number, "parent": _current(),
-        "tasks": [info[0] for info in children if info is not None],
-    }))
+    outer, _creating_gather = _creating_gather, [number]
+    try:
+        future = _gather(*coros_or_futures, return_exceptions=return_exceptions)
+    finally:
+        made, _creating_gather = _creating_gather, outer
+    members = made[1:]
+    children = getattr(future, "_children", ())
+    for child in children if len(members) < len(children) else ():
+        info = _tasks.get(child)
+        if info is not None and info[3] is None:
+            info[3] = number  # a task made before, gathered here
+            members.append(info[0])
+    _put(json.dumps({"type": "gather", "t": _now(), "gather": number, "parent": _current(), "tasks": members}))
 
     def joined(future):
         if future.cancelled():
@@ -248,126 +449,169 @@ def _traced_gather(*aws, return_exceptions=False):
             text = _short(_describe(error), 60)
             _join("gather", number, "threw", "gather raised " + text, text, orphans)
 
-    future.add_done_callback(joined)
+    future.add_done_callback(joined, context=_context)
     return future
 
 
-asyncio.gather = asyncio.tasks.gather = _traced_gather
+asyncio.gather = _tasks_module.gather = gather
 
-_group_enter = asyncio.TaskGroup.__aenter__
-_group_exit = asyncio.TaskGroup.__aexit__
-_group_create_task = asyncio.TaskGroup.create_task
-
-
-async def _traced_group_enter(self):
-    self._gatherlab_id = next(_join_ids)
-    _put(json.dumps({"type": "group", "t": _now(), "group": self._gatherlab_id, "parent": _current()}))
-    return await _group_enter(self)
+_TaskGroup = asyncio.TaskGroup
+_group_enter = _TaskGroup.__aenter__
+_group_exit = _TaskGroup.__aexit__
+_group_create_task = _TaskGroup.create_task
+_group_task_done = _TaskGroup._on_task_done
 
 
-async def _traced_group_exit(self, *exc_info):
-    number = getattr(self, "_gatherlab_id", None)
-    try:
-        result = await _group_exit(self, *exc_info)
-    except BaseException as error:
+@functools.wraps(_group_enter)
+def __aenter__(self):
+    if _from_program(sys._getframe(1)):
+        self._gatherlab_id = next(_join_ids)
+        _put(json.dumps({"type": "group", "t": _now(), "group": self._gatherlab_id, "parent": _current()}))
+    return _group_enter(self)
+
+
+def _group_outcome(group, error):
+    errors = list(group._errors or ())
+    if error is not None and not isinstance(error, asyncio.CancelledError) and error not in errors:
+        errors.append(error)
+    if errors:
+        kind = "ExceptionGroup" if all(isinstance(each, Exception) for each in errors) else "BaseExceptionGroup"
+        text = _short(kind + "(" + ", ".join(_describe(each) for each in errors) + ")", 60)
+        _join("group", group._gatherlab_id, "threw", "TaskGroup raised " + text, text)
+    elif error is not None:
         text = _short(_describe(error), 60)
-        _join("group", number, "threw", "TaskGroup raised " + text, text)
-        raise
-    _join("group", number, "returned", "TaskGroup exited")
-    return result
+        _join("group", group._gatherlab_id, "threw", "TaskGroup raised " + text, text)
+    else:
+        _join("group", group._gatherlab_id, "returned", "TaskGroup exited")
 
 
-def _traced_group_create_task(self, coro, *args, name=None, **kwargs):
+@functools.wraps(_group_exit)
+def __aexit__(self, et, exc, tb):
+    if getattr(self, "_gatherlab_id", None) is not None:
+        if self._tasks:
+            self._gatherlab_exit = exc  # the last child's end reports the exit
+        else:
+            _group_outcome(self, exc)
+    return _group_exit(self, et, exc, tb)
+
+
+@functools.wraps(_group_task_done)
+def _on_task_done(self, task):
+    _group_task_done(self, task)
+    if not self._tasks and hasattr(self, "_gatherlab_exit"):
+        error = self._gatherlab_exit
+        del self._gatherlab_exit
+        _group_outcome(self, error)
+
+
+@functools.wraps(_group_create_task)
+def create_task(self, coro, *args, **kwargs):
     global _creating_group, _given_name
     outer = _creating_group, _given_name
-    _creating_group, _given_name = getattr(self, "_gatherlab_id", None), name
+    _creating_group, _given_name = getattr(self, "_gatherlab_id", None), kwargs.get("name")
     try:
-        return _group_create_task(self, coro, *args, name=name, **kwargs)
+        return _group_create_task(self, coro, *args, **kwargs)
     finally:
         _creating_group, _given_name = outer
 
 
-_asyncio_create_task = asyncio.create_task
+_TaskGroup.__aenter__ = __aenter__
+_TaskGroup.__aexit__ = __aexit__
+_TaskGroup._on_task_done = _on_task_done
+_TaskGroup.create_task = create_task
+
+_asyncio_create_task = _tasks_module.create_task
 
 
-def _traced_create_task_function(coro, *args, name=None, **kwargs):
+@functools.wraps(_asyncio_create_task)
+def _create_task(coro, *args, **kwargs):
     global _given_name
-    outer, _given_name = _given_name, name
+    outer, _given_name = _given_name, kwargs.get("name")
     try:
-        return _asyncio_create_task(coro, *args, name=name, **kwargs)
+        return _asyncio_create_task(coro, *args, **kwargs)
     finally:
         _given_name = outer
 
 
-asyncio.create_task = asyncio.tasks.create_task = _traced_create_task_function
-
-
-asyncio.TaskGroup.__aenter__ = _traced_group_enter
-asyncio.TaskGroup.__aexit__ = _traced_group_exit
-asyncio.TaskGroup.create_task = _traced_group_create_task
+asyncio.create_task = _tasks_module.create_task = _create_task
 
 
 def _deadline(seconds):
-    if seconds is not None:
+    if type(seconds) in (int, float):
         _put(json.dumps({"type": "deadline", "t": round(_now() + seconds, 4)}))
 
 
-_wait_for = asyncio.wait_for
+_wait_for = _tasks_module.wait_for
 
 
-async def _traced_wait_for(aw, timeout):
+@functools.wraps(_wait_for)
+def wait_for(fut, timeout):
     _deadline(timeout)
-    return await _wait_for(aw, timeout)
+    return _wait_for(fut, timeout)
 
 
-asyncio.wait_for = asyncio.tasks.wait_for = _traced_wait_for
+asyncio.wait_for = _tasks_module.wait_for = wait_for
 
 if hasattr(asyncio, "timeout"):
     _timeout, _timeout_at = asyncio.timeout, asyncio.timeout_at
 
-    def _traced_timeout(delay):
+    @functools.wraps(_timeout)
+    def timeout(delay):
         _deadline(delay)
         return _timeout(delay)
 
-    def _traced_timeout_at(when):
-        if when is not None:
-            _deadline(when - asyncio.get_running_loop().time())
+    @functools.wraps(_timeout_at)
+    def timeout_at(when):
+        if type(when) in (int, float):
+            try:
+                _deadline(when - asyncio.get_running_loop().time())
+            except RuntimeError:
+                pass
         return _timeout_at(when)
 
-    asyncio.timeout, asyncio.timeout_at = _traced_timeout, _traced_timeout_at
+    asyncio.timeout, asyncio.timeout_at = timeout, timeout_at
 
 
-# MARK: - The program's output: each printed line, time-stamped, on the FIFO
+# MARK: - Tracebacks as python3 prints them: the traceback module skips the tracer's frames (a
+# wrapper the program called that raised, a callback of the tracer's).
+
+_walk_tb = traceback.walk_tb
 
 
-class _Output:
-    def __init__(self, stream):
-        self._stream = stream
-        self._partial = ""
-
-    def write(self, text):
-        lines = (self._partial + text).split("\n")
-        self._partial = lines.pop()
-        for line in lines:
-            _put(json.dumps({"type": "output", "t": _now(), "text": line}))
-        return len(text)
-
-    def flush(self):
-        if self._partial:
-            _put(json.dumps({"type": "output", "t": _now(), "text": self._partial}))
-            self._partial = ""
-
-    def isatty(self):
-        return False
-
-    def __getattr__(self, name):
-        return getattr(self._stream, name)
+def _skip_tracer(frames):
+    for frame, line in frames:
+        if frame.f_code.co_filename != _here:
+            yield frame, line
 
 
-sys.stdout = _Output(sys.stdout)
-# As platform.python_implementation() and python_version() say, without importing platform.
+@functools.wraps(_walk_tb)
+def walk_tb(tb):
+    return _skip_tracer(_walk_tb(tb))
+
+
+traceback.walk_tb = walk_tb
+if hasattr(traceback, "_walk_tb_with_full_positions"):
+    _walk_full = traceback._walk_tb_with_full_positions
+
+    @functools.wraps(_walk_full)
+    def _walk_tb_with_full_positions(tb, *args, **kwargs):
+        return _skip_tracer(_walk_full(tb, *args, **kwargs))
+
+    traceback._walk_tb_with_full_positions = _walk_tb_with_full_positions
+
+
+# At a terminal the program's stdout is line-buffered; gatherlab says when it draws on one.
+if os.environ.pop("GATHERLAB_TRACE_LINE_BUFFERED", None) == "1":
+    try:
+        sys.stdout.reconfigure(line_buffering=True)
+    except (AttributeError, ValueError):
+        pass
+
+# As platform.python_implementation() and python_version() say, without importing platform. The
+# header goes at once: gatherlab sets the trace's clock by its arrival.
+_start = time.monotonic()
 _runtime = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
-_put(json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}))
+os.write(_fifo, (json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}) + "\n").encode())
 # MARK: - For exercise checks (DESIGN §12): which asyncio APIs the program used, the callbacks
 # that held the loop, and reads from stdin. Lines: {"type":"uses","label":API} the first time each
 # API is used; {"type":"blocked","t":start,"value":"seconds","id":task or null} for each callback
@@ -418,9 +662,9 @@ _using_class(asyncio.Queue, "Queue", lambda maxsize=0, *rest, **more: maxsize > 
 _group_enter_for_uses = asyncio.TaskGroup.__aenter__
 
 
-async def _group_enter_using(self):
+def _group_enter_using(self):
     _use("TaskGroup")
-    return await _group_enter_for_uses(self)
+    return _group_enter_for_uses(self)  # the coroutine itself: no tracer frame on the program's stack
 
 
 asyncio.TaskGroup.__aenter__ = _group_enter_using
