@@ -134,9 +134,14 @@ public struct TracePlayback: Sendable {
           lines += [StyledText(), StyledText("output", style: .bold)] + final.outputs.map { TraceState.outputLine($0) }
         }
       }
+      if interrupted, mode == .live, !outcome.standardError.isEmpty {
+        // What the program printed as the Ctrl-C stopped it (its KeyboardInterrupt) comes first:
+        // the picture of where each task waited stays on screen.
+        writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError)
+      }
       console.writeLines(lines)
     }
-    if passErrorOutput == nil, !outcome.standardError.isEmpty { writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError) }
+    if passErrorOutput == nil, !(interrupted && mode == .live), !outcome.standardError.isEmpty { writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError) }
     if mode != .json {
       console.writeLines([StyledText()] + final.account(file: file, status: outcome.status, interrupted: interrupted, standardError: outcome.standardError, width: width))
     }
