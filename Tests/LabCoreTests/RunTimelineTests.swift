@@ -100,7 +100,7 @@ import Testing
     timeline.apply(.event(DemoEvent(time: 2, task: "B", kind: .cancelled)))
     timeline.apply(.join(DemoJoin(time: 2, label: "deadline passed", detail: "", outcome: .timedOut, error: "timed out")))
     let report = timeline.report(demo: "timeout", parameters: parameters, speed: 1, now: 2)
-    #expect(report.results.map(\.result) == [.value("A", lost: true), .cancelled, .notCreated])
+    #expect(report.results.map(\.result) == [.value("A", lost: true), .cancelled(), .notCreated])
     #expect(report.received == nil)
   }
 }

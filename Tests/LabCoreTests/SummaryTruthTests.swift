@@ -256,7 +256,7 @@ struct RunEvents {
     "first-completed.done", "first-completed.cancelled",
     "sequential.speedup", "sequential.single",
     "blocking.pool", "blocking.asyncio", "blocking.enough-cores", "blocking.suspended", "blocking.own-thread",
-    "blocking.thread-pool",
+    "blocking.thread-pool", "blocking.one-thread",
   ]
 
   func checkSentence(_ id: String, _ text: String, report: DemoReport, arguments: [String]) {
@@ -339,6 +339,9 @@ struct RunEvents {
       #expect(!waited.isEmpty, "\(context)")
     case "blocking.asyncio":
       #expect(outcome == .returned && tasks.count > 1, "\(context)")
+    case "blocking.one-thread":
+      // Said of a CPython run only: one task at a time, the run as long as their sum.
+      #expect(report.runtime != nil && outcome == .returned && peak(existing: false) == 1, "\(context)")
     case "blocking.enough-cores", "blocking.suspended":
       #expect(outcome == .returned && waited.isEmpty, "\(context)")
     case "blocking.own-thread":

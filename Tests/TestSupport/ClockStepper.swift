@@ -90,15 +90,18 @@ public final class ClockStepper: Clock, Sendable {
 
   // MARK: - Moving it from the test
 
-  /// Yields until every sleeper the clock woke has run again (counted, not guessed), then until
+  /// Yields until every sleeper the clock woke has run again (counted, not guessed: at most
+  /// `patience` of real time, for a sleep the base clock holds until the next advance), then until
   /// `progress` has not changed for 500 yields in a row.
-  public func settle() async {
+  public func settle(patience: Duration = .seconds(2)) async {
+    let giveUp = ContinuousClock.now.advanced(by: patience)
     var last = -1
     var quietYields = 0
     while quietYields < 500 {
       await Task.yield()
       let current = progress()
-      quietYields = current == last && wokenSleepers == 0 ? quietYields + 1 : 0
+      let woken = wokenSleepers == 0 || ContinuousClock.now >= giveUp
+      quietYields = current == last && woken ? quietYields + 1 : 0
       last = current
     }
   }

@@ -29,6 +29,10 @@ public protocol Demo: Sendable {
   /// The tasks and nominal timing for these parameters.
   func plan(_ parameters: Parameters) -> DemoPlan
 
+  /// The same for a run by another runtime (`runtime` names it: "CPython 3.11.7"; nil is Swift),
+  /// for a demo whose timing depends on who runs it. By default, the same plan.
+  func plan(_ parameters: Parameters, runtime: String?) -> DemoPlan
+
   /// Runs the demo, reporting to `session`; returns once every task it started has ended.
   /// Cancelling the calling task interrupts it.
   func run<C: Clock>(_ parameters: Parameters, session: DemoSession<C>) async where C.Duration == Duration
@@ -50,9 +54,11 @@ extension Demo {
     try DemoParameters.resolve(parameters, demo: id, overrides: layers)
   }
 
-  /// The plan for parameters this demo resolved.
-  public func plan(resolved values: DemoParameters) -> DemoPlan {
-    plan(Parameters(values))
+  public func plan(_ parameters: Parameters, runtime: String?) -> DemoPlan { plan(parameters) }
+
+  /// The plan for parameters this demo resolved, run by `runtime` (nil: Swift).
+  public func plan(resolved values: DemoParameters, runtime: String? = nil) -> DemoPlan {
+    plan(Parameters(values), runtime: runtime)
   }
 
   /// Runs the demo with parameters it resolved.

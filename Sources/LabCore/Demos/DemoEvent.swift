@@ -32,13 +32,19 @@ public struct DemoJoin: Sendable, Equatable {
   public var outcome: DemoReport.Outcome
   /// The error the caller received, when it threw or timed out.
   public var error: String?
+  /// What each argument slot of the list the caller received holds, as the runtime writes it
+  /// (`"A"`, `TimeoutError()`), when it returned one.
+  public var slots: [String]?
 
-  public init(time: Double, label: String, detail: String, outcome: DemoReport.Outcome, error: String? = nil) {
+  public init(
+    time: Double, label: String, detail: String, outcome: DemoReport.Outcome, error: String? = nil, slots: [String]? = nil
+  ) {
     self.time = time
     self.label = label
     self.detail = detail
     self.outcome = outcome
     self.error = error
+    self.slots = slots
   }
 }
 

@@ -30,7 +30,7 @@ public enum DemoJSON {
         ("detail", .string(join.detail)),
         ("outcome", .string(join.outcome.rawValue)),
         ("error", .optional(join.error)),
-      ]).text
+      ] + (join.slots.map { [("slots", JSONValue.array($0.map(JSONValue.string)))] } ?? [])).text
     case .deadline(let time):
       return JSONValue.object([("type", "deadline"), ("t", .seconds(time))]).text
     }
@@ -79,7 +79,7 @@ public enum DemoJSON {
       lost ? .object([("task", .string(task)), ("value", .string(value)), ("lost", true)])
         : .object([("task", .string(task)), ("value", .string(value))])
     case .error(let error): .object([("task", .string(task)), ("error", .string(error))])
-    case .cancelled: .object([("task", .string(task)), ("error", "cancelled"), ("cancelled", true)])
+    case .cancelled(let caught): .object([("task", .string(task)), ("error", .string(caught ?? "cancelled")), ("cancelled", true)])
     case .notCreated: .object([("task", .string(task)), ("error", "not created"), ("notCreated", true)])
     case .unfinished: .object([("task", .string(task)), ("error", "unfinished"), ("unfinished", true)])
     }

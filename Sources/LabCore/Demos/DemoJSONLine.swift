@@ -64,7 +64,8 @@ public enum DemoJSONLine: Sendable, Equatable {
         label: try required(line.label, "label"),
         detail: line.detail ?? "",
         outcome: outcome,
-        error: line.error
+        error: line.error,
+        slots: line.slots
       )))
     case "deadline":
       return .entry(.deadline(time: try time()))
@@ -87,6 +88,7 @@ public enum DemoJSONLine: Sendable, Equatable {
     var orphan: Bool?
     var label: String?
     var detail: String?
+    var slots: [String]?
     var outcome: String?
     var name: String?
     var number: Int?

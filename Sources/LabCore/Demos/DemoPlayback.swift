@@ -68,7 +68,7 @@ public struct DemoPlayback: Sendable {
     source: (Source<C>)? = nil
   ) async -> DemoRun
   where C.Duration == Duration {
-    let plan = demo.plan(resolved: parameters)
+    let plan = demo.plan(resolved: parameters, runtime: runtime)
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters) + (runtime.map { " · " + $0 } ?? "")
     let run: Source<C> = source ?? { session in await demo.run(resolved: parameters, session: session) }
     let nameWidth = DemoTranscript.labelWidth(plan)
@@ -100,7 +100,8 @@ public struct DemoPlayback: Sendable {
       await run(session)
     }
     if Task.isCancelled { session.interrupt() }
-    let report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)
+    var report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)
+    report.runtime = runtime
     recorder?.write(DemoJSON.result(report))
 
     switch mode {

@@ -11,11 +11,18 @@ public struct DemoReport: Sendable, Equatable {
     /// A value; `lost` when the caller never received it (it got an exception or a timeout).
     case value(String, lost: Bool)
     case error(String)
-    case cancelled
+    /// Cancelled; `caught` names the exception the caller's slot holds for it when it received
+    /// one (a `TimeoutError` from the task's own deadline), nil when it holds none.
+    case cancelled(caught: String? = nil)
     /// The task was never created (a sliding window stopped first, or the run was interrupted).
     case notCreated
     /// The task existed but never ended (the run was interrupted first).
     case unfinished
+
+    /// Cancelled, whatever the caller's slot holds for it.
+    public var isCancelled: Bool {
+      if case .cancelled = self { true } else { false }
+    }
   }
 
   /// One task of the (last) phase, in argument order: its fate and when things happened to it.
@@ -84,6 +91,8 @@ public struct DemoReport: Sendable, Equatable {
   public var maxExisting: Int
   /// The processor count the demo measured, when its timing depends on it.
   public var cores: Int?
+  /// Who ran it, when not Swift: "CPython 3.11.7". Sentences about a run choose by it too.
+  public var runtime: String?
 
   public init(
     demo: String, parameters: DemoParameters, speed: Double, outcome: Outcome, elapsed: Double, ideal: Double,
@@ -156,7 +165,7 @@ extension DemoReport {
   /// Tasks that returned a value the caller never received.
   public var lost: [TaskResult] { tasks { if case .value(_, true) = $0 { true } else { false } } }
   public var failed: [TaskResult] { tasks { if case .error = $0 { true } else { false } } }
-  public var cancelled: [TaskResult] { tasks { $0 == .cancelled } }
+  public var cancelled: [TaskResult] { tasks { $0.isCancelled } }
   public var notCreated: [TaskResult] { tasks { $0 == .notCreated } }
   public var unfinished: [TaskResult] { tasks { $0 == .unfinished } }
 

@@ -85,7 +85,9 @@ public final class DemoSession<C: Clock>: Sendable where C.Duration == Duration 
   /// what it gave back (quoted as strings unless `quoted` is false).
   public func returned(_ label: String, _ values: [String] = [], quoted: Bool = true) {
     let shown = values.map { quoted ? "\"\($0)\"" : $0 }
-    apply(.join(DemoJoin(time: elapsed, label: label, detail: "[" + shown.joined(separator: ", ") + "]", outcome: .returned)))
+    apply(.join(DemoJoin(
+      time: elapsed, label: label, detail: "[" + shown.joined(separator: ", ") + "]", outcome: .returned, slots: shown
+    )))
   }
 
   /// The caller's `await` threw `error`. Tasks still running now are orphans: nobody will read

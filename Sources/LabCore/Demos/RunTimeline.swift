@@ -183,6 +183,19 @@ public struct RunTimeline: Sendable {
     )
   }
 
+  /// The exception a returned list holds in slot `index` (`TimeoutError` for `TimeoutError()` or
+  /// `TimeoutError(limit: 5.0 seconds)`); nil for a value, or when the caller got no list.
+  static func exception(inSlot index: Int, of join: DemoJoin?) -> String? {
+    guard let join, join.outcome == .returned, let slots = join.slots, slots.indices.contains(index) else { return nil }
+    let text = slots[index]
+    guard let open = text.firstIndex(of: "("), text.hasSuffix(")") else { return nil }
+    let name = text[..<open]
+    guard let first = name.first, first.isLetter, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
+      return nil
+    }
+    return String(name)
+  }
+
   /// The report of the run as it stands at `now` (the end of the run, or when it was interrupted).
   /// Its tasks are those of the last phase that began: a run interrupted in its first phase
   /// reports that phase's tasks, not the ones never reached.
@@ -204,7 +217,7 @@ public struct RunTimeline: Sendable {
       switch row.state {
       case .finished(let value): result = .value(value, lost: callerLost || row.isOrphan)
       case .failed(let error): result = .error(error)
-      case .cancelled: result = .cancelled
+      case .cancelled: result = .cancelled(caught: Self.exception(inSlot: row.index, of: lastJoin))
       case .notCreated: result = .notCreated
       case .waiting, .running: result = .unfinished
       }

@@ -64,11 +64,11 @@ public struct PredictionObservation: Sendable, Equatable {
     }
     // Times on the timeline count from the demo's start; `elapsed` from the last phase's start.
     let joinTime = timeline?.join?.time ?? report.elapsed
-    let cancelled = report.results.filter { $0.result == .cancelled }.map(\.task)
+    let cancelled = report.results.filter { $0.result.isCancelled }.map(\.task)
     switch kind {
     case .order:
       let finished = report.finishOrder.filter { task in
-        report.results.first { $0.task == task }.map { $0.result != .cancelled } ?? true
+        report.results.first { $0.task == task }.map { !$0.result.isCancelled } ?? true
       }
       self.init(kind: kind, value: .order(finished), highlight: Set(finished))
     case .results:

@@ -38,6 +38,7 @@ public struct ComparePlayback: Sendable {
     }
     let runtime = header.runtime ?? "Python"
     let plan = demo.plan(resolved: parameters)
+    let pythonPlan = demo.plan(resolved: parameters, runtime: runtime)
     let title = DemoTranscript.title(demo: demo.id, parameters: parameters)
     let nameWidth = (plan.tasks.map { DisplayWidth.of($0.name) }.max() ?? 1) + 1
     let console = console, mode = mode
@@ -57,7 +58,7 @@ public struct ComparePlayback: Sendable {
       console.writeLines([StyledText("compare · " + title + (speed == .normal ? "" : " · speed \(speed)×"), style: .bold)])
     }
     let swiftSession = DemoSession(clock: ScaledClock(speed: speed), plan: plan, log: logger("Swift   ", swiftEntries))
-    let pythonSession = DemoSession(clock: ScaledClock(speed: speed), plan: plan, log: logger("CPython ", pythonEntries))
+    let pythonSession = DemoSession(clock: ScaledClock(speed: speed), plan: pythonPlan, log: logger("CPython ", pythonEntries))
     let frame: @Sendable (Bool) -> [StyledText] = { [speed = speed.value] isFinal in
       Self.panels(swift: swiftSession.snapshot(title: "Swift · " + title, speed: speed, isFinal: isFinal),
                   python: pythonSession.snapshot(title: runtime + " · " + title, speed: speed, isFinal: isFinal),
@@ -91,7 +92,8 @@ public struct ComparePlayback: Sendable {
     if !interrupted, outcome.status != 0 { throw await started.failure(outcome) }
 
     func run(_ session: DemoSession<ScaledClock>, _ runtime: String) -> DemoComparison.Run {
-      let report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)
+      var report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)
+      if runtime != "Swift" { report.runtime = runtime }
       let rows = session.snapshot(title: "", speed: speed.value).rows.filter { $0.phase == plan.phases.last }
       return DemoComparison.Run(
         runtime: runtime, report: report,

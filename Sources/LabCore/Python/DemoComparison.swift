@@ -37,6 +37,13 @@ public struct DemoComparison: Sendable, Equatable {
   public let facets: [Facet]
   /// How far apart two instants may be and still agree, in nominal seconds.
   public let tolerance: Double
+  /// The widest measured gap between the same instant in the two runs (a task's end, the
+  /// caller's return), in nominal seconds.
+  public let largestGap: Double
+  /// Either run was interrupted (Ctrl-C): only what both had done by then is compared.
+  public let interrupted: Bool
+  /// The tasks both runs had ended, when interrupted: those the facets compare.
+  public let compared: [String]
 
   /// The tolerance for the real clock at `speed`: 50 ms plus 2% of the ideal, and 5 ms of real
   /// time scaled to nominal seconds for each runtime's timer slack.
@@ -49,10 +56,26 @@ public struct DemoComparison: Sendable, Equatable {
     self.python = python
     let tolerance = Self.tolerance(ideal: swift.report.ideal, speed: speed)
     self.tolerance = tolerance
-    let s = swift.report, p = python.report
+    var s = swift.report, p = python.report
+    let interrupted = s.outcome == .interrupted || p.outcome == .interrupted
+    self.interrupted = interrupted
+    let bothEnded = s.results.map(\.task).filter { swift.endedAt[$0] != nil && python.endedAt[$0] != nil }
+    compared = interrupted ? bothEnded : s.results.map(\.task)
+    let gaps = bothEnded.compactMap { task in swift.endedAt[task].flatMap { a in python.endedAt[task].map { abs(a - $0) } } }
+    largestGap = (gaps + (interrupted ? [] : [abs(s.elapsed - p.elapsed)])).max() ?? 0
+    if interrupted {
+      // What a run did not reach is not a disagreement: keep the tasks both runs had ended.
+      let seen = Set(bothEnded)
+      s.finishOrder = s.finishOrder.filter(seen.contains)
+      p.finishOrder = p.finishOrder.filter(seen.contains)
+      s.results = s.results.filter { seen.contains($0.task) }
+      p.results = p.results.filter { seen.contains($0.task) }
+    }
     var facets: [Facet] = []
 
-    facets.append(Facet(name: "outcome", swift: Self.outcome(s), python: Self.outcome(p), agrees: s.outcome == p.outcome))
+    if !interrupted {
+      facets.append(Facet(name: "outcome", swift: Self.outcome(s), python: Self.outcome(p), agrees: s.outcome == p.outcome))
+    }
 
     let orderAgrees = s.finishOrder == p.finishOrder
     let tiesOnly = !orderAgrees && Set(s.finishOrder) == Set(p.finishOrder)
@@ -74,11 +97,17 @@ public struct DemoComparison: Sendable, Equatable {
 
     let sc = Self.cancelled(s), pc = Self.cancelled(p)
     facets.append(Facet(name: "cancelled", swift: Self.list(sc), python: Self.list(pc), agrees: sc == pc))
-    facets.append(Facet(name: "orphans", swift: Self.list(s.orphans), python: Self.list(p.orphans), agrees: s.orphans == p.orphans))
+    if !interrupted {
+      facets.append(Facet(name: "orphans", swift: Self.list(s.orphans), python: Self.list(p.orphans), agrees: s.orphans == p.orphans))
+    }
     let sr = s.results.map { Self.slot($0.result) }, pr = p.results.map { Self.slot($0.result) }
     facets.append(Facet(name: "results", swift: "[" + sr.joined(separator: ", ") + "]", python: "[" + pr.joined(separator: ", ") + "]", agrees: sr == pr))
 
     let blockedThread = p.maxRunning == 1 && s.maxRunning > 1 && p.elapsed > s.elapsed + tolerance
+    guard !interrupted else {
+      self.facets = facets
+      return
+    }
     facets.append(Facet(
       name: "most running",
       swift: String(s.maxRunning),
@@ -115,7 +144,7 @@ public struct DemoComparison: Sendable, Equatable {
   }
 
   static func cancelled(_ report: DemoReport) -> [String] {
-    report.results.filter { $0.result == .cancelled }.map(\.task)
+    report.results.filter { $0.result.isCancelled }.map(\.task)
   }
 
   static func list(_ tasks: [String]) -> String { tasks.isEmpty ? "none" : tasks.joined(separator: ", ") }
@@ -163,9 +192,16 @@ public struct DemoComparison: Sendable, Equatable {
     }
     lines.append(StyledText())
     let differing = facets.filter { !$0.agrees }
-    if differing.isEmpty {
-      lines.append(StyledText("Swift and CPython agree on every point (times within \(SecondsFormat.seconds(tolerance)))."))
-    } else {
+    if interrupted {
+      lines.append(StyledText(compared.isEmpty
+        ? "Interrupted before both runs had ended a task: there is nothing to compare."
+        : "Interrupted: compared only the \(compared.count == 1 ? "task" : "tasks") both runs had ended ("
+          + compared.joined(separator: ", ") + ")."))
+    }
+    if differing.isEmpty, !compared.isEmpty {
+      lines.append(StyledText("Swift and CPython agree on every point compared (times at most \(SecondsFormat.seconds(largestGap)) apart, "
+        + "within the \(SecondsFormat.seconds(tolerance)) tolerance)."))
+    } else if !differing.isEmpty {
       let unexplained = differing.filter { $0.why == nil }.map(\.name)
       if !unexplained.isEmpty {
         lines.append(StyledText("They differ on " + unexplained.joined(separator: ", ") + "."))
@@ -183,6 +219,8 @@ public struct DemoComparison: Sendable, Equatable {
       ("type", "comparison"),
       ("agrees", .bool(agrees)),
       ("tolerance", .seconds(tolerance)),
+      ("largestGap", .seconds(largestGap)),
+      ("interrupted", .bool(interrupted)),
       ("facets", .array(facets.map { facet in
         .object([
           ("name", .string(facet.name)),

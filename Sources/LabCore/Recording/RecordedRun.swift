@@ -50,7 +50,7 @@ public struct RecordedRun: Sendable {
     if let (demo, parameters) = known {
       self.demo = demo
       self.parameters = parameters
-      plan = demo.plan(resolved: parameters)
+      plan = demo.plan(resolved: parameters, runtime: recording.run?.runtime)
       title = DemoTranscript.title(demo: demo.id, parameters: parameters)
         + (recording.run?.runtime.map { " · " + $0 } ?? "")
     } else {
@@ -172,8 +172,10 @@ public struct RecordedRun: Sendable {
 
   /// The report of the whole run, derived from its entries as a live run's is.
   public func report() -> DemoReport {
-    timeline(through: recording.entries.count)
+    var report = timeline(through: recording.entries.count)
       .report(demo: recording.run?.demo ?? "recording", parameters: parameters, speed: speed, now: end)
+    report.runtime = recording.run?.runtime
+    return report
   }
 
   /// The summary a live run ends with.

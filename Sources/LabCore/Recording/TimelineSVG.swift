@@ -118,14 +118,19 @@ public enum TimelineSVG {
       SVGElement("text", ["x": number(margin), "y": number(y + barHeight - 6), "class": "label"], text: label)
     ]
     let end = row.endedAt ?? snapshot.now
-    func bar(_ kind: String, from start: Double, to stop: Double, fill: String) {
+    func bar(_ kind: String, from start: Double, to stop: Double, fill: String, opacity: Double = 1) {
       let x = axis.x(start)
       let width = max(axis.x(stop) - x, stop > start ? 3 : 0)
       guard width > 0 else { return }
-      parts.append(SVGElement("rect", [
-        "class": kind, "x": number(x), "y": number(y), "width": number(width), "height": number(barHeight),
-        "fill": fill, "rx": "3",
-      ]))
+      parts.append(opacity < 1
+        ? SVGElement("rect", [
+          "class": kind, "x": number(x), "y": number(y), "width": number(width), "height": number(barHeight),
+          "fill": fill, "rx": "3", "opacity": number(opacity),
+        ])
+        : SVGElement("rect", [
+          "class": kind, "x": number(x), "y": number(y), "width": number(width), "height": number(barHeight),
+          "fill": fill, "rx": "3",
+        ]))
     }
     if let waitingSince = row.waitingSince {
       bar("waiting", from: waitingSince, to: row.startedAt ?? end, fill: "url(#waiting)")
@@ -141,6 +146,17 @@ public enum TimelineSVG {
             "text-anchor": "middle", "font-size": "18", "font-weight": "bold", "fill": Palette.ink,
           ], text: row.state.hasEnded ? "orphan · result lost" : "orphan"))
         }
+      } else if row.state == .cancelled, let cut = row.endedAt {
+        // As on the terminal: the part that ran, the cut, then the rest of its plan, faint.
+        bar("running", from: startedAt, to: cut, fill: Palette.running)
+        if let plannedEnd = row.plannedEnd, plannedEnd > cut {
+          bar("planned", from: cut, to: plannedEnd, fill: Palette.cancelled, opacity: plannedOpacity)
+        }
+        let x = axis.x(cut)
+        parts.append(SVGElement("line", [
+          "class": "cut", "x1": number(x), "y1": number(y - 4), "x2": number(x), "y2": number(y + barHeight + 4),
+          "stroke": Palette.cancelled, "stroke-width": "4",
+        ]))
       } else {
         bar("running", from: startedAt, to: end, fill: colour(row.state))
       }
@@ -186,11 +202,25 @@ public enum TimelineSVG {
     ])
   }
 
+  /// How faint the rest of a cancelled task's plan is drawn.
+  static let plannedOpacity = 0.3
+
+  /// The legend lists only what the picture draws.
   static func legend(_ snapshot: TimelineSnapshot, y: Double) -> SVGElement {
-    var items: [(symbol: String, word: String, fill: String)] = [("▶", "running", Palette.running)]
-    if snapshot.rows.contains(where: { $0.waitingSince != nil }) { items.append(("◌", "waiting", "url(#waiting)")) }
-    if snapshot.rows.contains(where: \.isOrphan) { items.append(("▒", "orphan (result lost)", "url(#orphan)")) }
-    items += [("✓", "done", Palette.done), ("✗", "failed", Palette.failed), ("⊘", "cancelled", Palette.cancelled)]
+    let rows = snapshot.rows
+    let cancelled = rows.filter { $0.state == .cancelled }
+    var items: [(symbol: String, word: String, fill: String)] = []
+    if rows.contains(where: { $0.state == .running }) || cancelled.contains(where: { $0.startedAt != nil }) {
+      items.append(("▶", "running", Palette.running))
+    }
+    if rows.contains(where: { $0.waitingSince != nil }) { items.append(("◌", "waiting", "url(#waiting)")) }
+    if rows.contains(where: \.isOrphan) { items.append(("▒", "orphan (result lost)", "url(#orphan)")) }
+    if rows.contains(where: { if case .finished = $0.state { true } else { false } }) { items.append(("✓", "done", Palette.done)) }
+    if rows.contains(where: { if case .failed = $0.state { true } else { false } }) { items.append(("✗", "failed", Palette.failed)) }
+    if !cancelled.isEmpty { items.append(("⊘", "cancelled", Palette.cancelled)) }
+    if cancelled.contains(where: { row in row.plannedEnd.map { $0 > (row.endedAt ?? .infinity) } ?? false }) {
+      items.append(("░", "planned, never run", Palette.cancelled + "4D"))
+    }
     var parts: [SVGElement] = []
     var x = margin
     for item in items {
@@ -240,7 +270,8 @@ public enum TimelineSVG {
       self.start = start
       self.end = end
       var latest = max(snapshot.horizon, snapshot.now, snapshot.deadline ?? 0, snapshot.join?.time ?? 0, 0.1)
-      for row in snapshot.rows { latest = max(latest, row.endedAt ?? 0) }
+      // The plan stays in view: a task cut short keeps the faint rest of its planned time.
+      for row in snapshot.rows { latest = max(latest, row.endedAt ?? 0, row.state == .cancelled ? row.plannedEnd ?? 0 : 0) }
       let steps: [Double] = [0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600]
       let step = steps.first { (latest / $0).rounded(.up) <= 10 } ?? (latest / 10).rounded(.up)
       length = max(step, (latest / step - 0.02).rounded(.up) * step)

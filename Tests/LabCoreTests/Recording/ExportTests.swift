@@ -57,9 +57,30 @@ import FoundationXML
     #expect(try join.first?.nodes(forXPath: "./*[local-name()='text']").first?.stringValue == "▲ error reached the caller 1.00s")
     #expect(try nodes(svg, "//*[local-name()='g'][@class='marker deadline']").isEmpty)
     let legend = try nodes(svg, "//*[local-name()='g'][@class='legend']/*[local-name()='text']").map(\.stringValue)
-    #expect(legend == ["▶ running", "▒ orphan (result lost)", "✓ done", "✗ failed", "⊘ cancelled"])
+    // Only what the picture draws: nothing here was cancelled or is still running.
+    #expect(legend == ["▒ orphan (result lost)", "✓ done", "✗ failed"])
     let ticks = try nodes(svg, "//*[local-name()='g'][@class='axis']/*[local-name()='text']").compactMap(\.stringValue)
     #expect(ticks == ["0s", "0.25s", "0.5s", "0.75s", "1s", "1.25s", "1.5s", "1.75s", "2s"])
+  }
+
+  /// A cancelled bar as on the terminal: what ran (in the running colour, not cancelled from 0 s),
+  /// the cut, then the rest of its plan, faint; the legend says so.
+  @Test func aCancelledBarShowsWhatRanTheCutAndTheFaintRestOfItsPlan() throws {
+    let svg = try document(RecordingFixtures.timeout)
+    let b = try #require(try nodes(svg, "//*[local-name()='g'][@data-task='B']").first)
+    func attribute(_ kind: String, _ name: String) throws -> String? {
+      try b.nodes(forXPath: "./*[@class='\(kind)']/@\(name)").first?.stringValue
+    }
+    #expect(try attribute("running", "fill") == "#E69F00")
+    #expect(try attribute("planned", "opacity") == "0.3")
+    let runEnd = (Double(try attribute("running", "x") ?? "") ?? 0) + (Double(try attribute("running", "width") ?? "") ?? 0)
+    let plannedStart = Double(try attribute("planned", "x") ?? "") ?? -1
+    #expect(abs(runEnd - plannedStart) < 0.2)
+    // B ran 2 of its 3 planned seconds: the faint rest is half as long as what ran.
+    #expect(abs((Double(try attribute("planned", "width") ?? "") ?? 0) * 2 - (Double(try attribute("running", "width") ?? "") ?? 0)) < 1)
+    #expect(try attribute("cut", "x1") == attribute("planned", "x"))
+    let legend = try nodes(svg, "//*[local-name()='g'][@class='legend']/*[local-name()='text']").map(\.stringValue)
+    #expect(legend == ["▶ running", "✓ done", "⊘ cancelled", "░ planned, never run"])
   }
 
   @Test func aTimeoutMarksItsDeadline() throws {

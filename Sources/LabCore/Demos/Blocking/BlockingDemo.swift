@@ -28,12 +28,20 @@ public struct BlockingDemo: Demo {
   ]
 
   public func plan(_ parameters: BlockingParameters) -> DemoPlan {
+    plan(parameters, runtime: nil)
+  }
+
+  /// Swift's pool runs blocked tasks one per core; asyncio (any `runtime`) runs every task on its
+  /// one thread, so blocked tasks run one after another and the plan names no cores for them.
+  /// `asyncio.to_thread`'s pool is the same min(32, cores + 4) threads for both.
+  public func plan(_ parameters: BlockingParameters, runtime: String?) -> DemoPlan {
     let tasks = parameters.tasks
     let delay = parameters.delay
     let cores = max(1, blocker.cores)
     let workers = Self.workers(cores: cores)
     let rounds =
       switch parameters.mode {
+      case .sleep where runtime != nil: tasks
       case .sleep: (tasks + cores - 1) / cores
       case .thread: (tasks + workers - 1) / workers
       case .await: 1
@@ -42,7 +50,7 @@ public struct BlockingDemo: Demo {
       tasks: DemoPlan.lettered(durations: Array(repeating: delay, count: tasks)),
       ideal: Double(rounds) * delay,
       sequential: Double(tasks) * delay,
-      cores: cores
+      cores: runtime != nil && parameters.mode == .sleep ? nil : cores
     )
   }
 

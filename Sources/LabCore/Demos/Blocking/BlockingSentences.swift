@@ -5,7 +5,8 @@ extension BlockingDemo {
 
   static let summarySentences = [
     SummarySentence("blocking.pool", when: { report in
-      report.parameters(as: BlockingParameters.self).mode == .sleep && !report.waited.isEmpty && report.cores != nil
+      report.runtime == nil && report.parameters(as: BlockingParameters.self).mode == .sleep && !report.waited.isEmpty
+        && report.cores != nil
     }) { report in
       let cores = report.cores ?? 1
       let perCore = report.maxRunning == cores ? ", one per core" : ""
@@ -13,15 +14,24 @@ extension BlockingDemo {
         + "(this machine has \(cores) \(cores == 1 ? "core" : "cores")): \(report.results.count) tasks took "
         + "\(seconds(report.elapsed)), in \(report.waves) waves."
     },
+    // A CPython run: its one thread ran the blocked tasks one at a time, as measured.
+    SummarySentence("blocking.one-thread", when: { report in
+      report.runtime != nil && report.parameters(as: BlockingParameters.self).mode == .sleep && report.outcome == .returned
+        && report.results.count > 1 && report.maxRunning == 1
+    }) { report in
+      "Each task blocked the event loop's one thread, so \(report.runtime ?? "asyncio") ran them one after another: "
+        + "\(report.results.count) tasks took \(seconds(report.elapsed)), the sum of their delays. Try mode=await or mode=thread."
+    },
     SummarySentence("blocking.asyncio", when: { report in
-      report.parameters(as: BlockingParameters.self).mode == .sleep && report.outcome == .returned && report.results.count > 1
+      report.runtime == nil && report.parameters(as: BlockingParameters.self).mode == .sleep && report.outcome == .returned
+        && report.results.count > 1
     }) { report in
       "asyncio runs every task on one thread, so there the same blocking calls run one after another: "
         + "\(seconds(report.sequential)). Try mode=await or mode=thread."
     },
     SummarySentence("blocking.enough-cores", when: { report in
-      report.parameters(as: BlockingParameters.self).mode == .sleep && report.outcome == .returned && report.waited.isEmpty
-        && report.results.count > 1
+      report.runtime == nil && report.parameters(as: BlockingParameters.self).mode == .sleep && report.outcome == .returned
+        && report.waited.isEmpty && report.results.count > 1
     }) { report in
       "Here every blocked task found a thread of its own (\(report.results.count) tasks, "
         + "\(report.cores ?? 1) cores); try tasks=\((report.cores ?? 1) * 2 + 1) to see them queue."

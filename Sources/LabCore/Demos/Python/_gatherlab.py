@@ -121,8 +121,11 @@ def deadline(seconds):
 
 
 def returned(results, label="gather returned"):
-    """The caller's await returned `results`."""
-    _emit({"type": "join", "t": _now(), "label": label, "detail": repr(results), "outcome": "returned"})
+    """The caller's await returned `results`; a list's slots are reported one by one too."""
+    line = {"type": "join", "t": _now(), "label": label, "detail": repr(results), "outcome": "returned"}
+    if isinstance(results, list):
+        line["slots"] = [repr(result) for result in results]
+    _emit(line)
 
 
 def caught(error):
