@@ -6,8 +6,9 @@ import Darwin
 
 /// What the output terminal can do, decided once at start-up.
 ///
-/// Color and cursor movement need a TTY, and both are off with `NO_COLOR` (any value), `TERM=dumb`
-/// or `--no-color`: such output carries no escape sequence at all. Width is the terminal's, else
+/// Color and cursor movement need a TTY. `NO_COLOR` (any value) and `--no-color` turn off color and
+/// nothing else (no-color.org): the live view, the pager and step keys still work. `TERM=dumb`
+/// turns off both, so its output carries no escape sequence at all. Width is the terminal's, else
 /// `$COLUMNS`, else 80.
 public struct TerminalCapabilities: Sendable, Equatable {
   /// Standard output is a terminal.
@@ -55,7 +56,7 @@ public struct TerminalCapabilities: Sendable, Equatable {
     return TerminalCapabilities(
       isTTY: isTTY,
       color: isTTY && !noColor,
-      cursorMovement: isTTY && !noColor,
+      cursorMovement: isTTY && !dumb,
       width: width,
       height: height
     )

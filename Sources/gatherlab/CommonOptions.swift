@@ -6,7 +6,7 @@ import LabTerminal
 
 /// Options every command that prints lessons or demos shares.
 struct OutputOptions: ParsableArguments {
-  @Flag(name: .customLong("no-color"), help: "Plain text: no colors or cursor movement (also NO_COLOR, TERM=dumb).")
+  @Flag(name: .customLong("no-color"), help: "No colors (also NO_COLOR); the live view and keys still work.")
   var noColor = false
 
   @Option(name: .customLong("width"), help: ArgumentHelp("Wrap text to N columns (default: the terminal's, at most 100).", valueName: "N"))

@@ -157,7 +157,6 @@ final class EditLineReader: LineReader {
     let word = String(cString: text)
     let line = gatherlab_rl_line_buffer().map { String(cString: $0) } ?? ""
     let before = String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)
-    guard !before.hasSuffix("=") else { return nil }
     let matches = completion.candidates(for: word, after: before)
     guard !matches.isEmpty else { return nil }
     // Entry 0 replaces the word (the longest common prefix), then the matches, then NULL; all

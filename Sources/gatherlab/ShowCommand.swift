@@ -16,11 +16,15 @@ struct ShowCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab show 1
         gatherlab show results-order --width 60
         gatherlab show 5 --no-color | less
+        gatherlab show 14 --no-swift
       """
   )
 
   @Argument(help: ArgumentHelp("The lesson's number or id.", valueName: "LESSON"))
   var lesson: String
+
+  @Flag(name: .customLong("no-swift"), help: "Read the lesson Python-only: without its Swift sections and snippets.")
+  var noSwift = false
 
   @OptionGroup var output: OutputOptions
   @OptionGroup var lessons: LessonOptions
@@ -29,7 +33,8 @@ struct ShowCommand: AsyncParsableCommand, GatherlabSubcommand {
     let catalog = try lessons.loadCatalog()
     let found: Lesson
     do {
-      found = try catalog.lesson(matching: lesson)
+      let match = try catalog.lesson(matching: lesson)
+      found = noSwift ? match.hidingSwift() : match
     } catch {
       throw UsageError(error.description)
     }

@@ -25,6 +25,7 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
       Examples:
         gatherlab
         gatherlab --from results-order --speed 5
+        gatherlab --no-swift
         printf 'run ordering\\nnext\\nrun\\n' | gatherlab --speed 2
       """
   )
@@ -34,6 +35,9 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
 
   @Option(name: .customLong("from"), help: ArgumentHelp("Start at this lesson (number or id) instead of where you left off.", valueName: "LESSON"))
   var startLesson: String?
+
+  @Flag(name: .customLong("no-swift"), help: "Read the lessons Python-only, without their Swift side; remembered ('swift on' brings it back).")
+  var noSwift = false
 
   @OptionGroup var output: OutputOptions
   @OptionGroup var lessons: LessonOptions
@@ -47,6 +51,7 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
     var width: Int?
     var lessonsDirectory: String?
     var pythonBin: String?
+    var noSwift = false
 
     /// What `gatherlab` with no arguments runs (`Gatherlab.runWithoutParsing`).
     static let defaults = Settings()
@@ -55,7 +60,7 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
   var settings: Settings {
     Settings(
       speed: speed, startLesson: startLesson, noColor: output.noColor, width: output.width,
-      lessonsDirectory: lessons.lessonsDirectory, pythonBin: pythonOptions.pythonBin
+      lessonsDirectory: lessons.lessonsDirectory, pythonBin: pythonOptions.pythonBin, noSwift: noSwift
     )
   }
 
@@ -96,7 +101,10 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
       keys: TerminalKeyReader(),
       python: python,
       tools: PromptTools(console: console, python: python),
-      options: Walkthrough.Options(speed: settings.speed, startLesson: settings.startLesson, lessonsDirectory: settings.lessonsDirectory)
+      options: Walkthrough.Options(
+        speed: settings.speed, startLesson: settings.startLesson, lessonsDirectory: settings.lessonsDirectory,
+        swift: settings.noSwift ? false : nil, asksAboutSwift: settings.lessonsDirectory == nil
+      )
     )
     if let editLine = reader as? EditLineReader {
       walkthrough.onLessonChange = { lesson in

@@ -88,8 +88,8 @@ extension EndToEnd {
                                   or newer) instead of the Swift demo.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --record <FILE>         Also write the run to FILE (JSON Lines) for
@@ -112,8 +112,8 @@ extension EndToEnd {
         OPTIONS:
           --json                  Print one JSON object: {"lessons": [...], "demos":
                                   [...]}.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
@@ -132,15 +132,18 @@ extension EndToEnd {
           gatherlab show 1
           gatherlab show results-order --width 60
           gatherlab show 5 --no-color | less
+          gatherlab show 14 --no-swift
 
-        USAGE: gatherlab show <LESSON> [--no-color] [--width <N>] [--lessons <DIR>]
+        USAGE: gatherlab show <LESSON> [--no-swift] [--no-color] [--width <N>] [--lessons <DIR>]
 
         ARGUMENTS:
           <LESSON>                The lesson's number or id.
 
         OPTIONS:
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-swift              Read the lesson Python-only: without its Swift
+                                  sections and snippets.
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
@@ -212,8 +215,8 @@ extension EndToEnd {
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -248,8 +251,8 @@ extension EndToEnd {
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -272,8 +275,8 @@ extension EndToEnd {
                                   "file"}]}.
           --workspace <DIR>       Where your exercise files are (default:
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -294,17 +297,20 @@ extension EndToEnd {
         Examples:
           gatherlab
           gatherlab --from results-order --speed 5
+          gatherlab --no-swift
           printf 'run ordering\\nnext\\nrun\\n' | gatherlab --speed 2
 
-        USAGE: gatherlab tutorial [--speed <X>] [--from <LESSON>] [--no-color] [--width <N>] [--lessons <DIR>] [--python-bin <PATH>]
+        USAGE: gatherlab tutorial [--speed <X>] [--from <LESSON>] [--no-swift] [--no-color] [--width <N>] [--lessons <DIR>] [--python-bin <PATH>]
 
         OPTIONS:
           --speed <X>             Time scale for demos: 10 runs ten times faster
                                   (0.1–100); remembered.
           --from <LESSON>         Start at this lesson (number or id) instead of where
                                   you left off.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-swift              Read the lessons Python-only, without their Swift
+                                  side; remembered ('swift on' brings it back).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --lessons <DIR>         Read lessons from DIR instead of the bundled ones.
@@ -341,8 +347,8 @@ extension EndToEnd {
           --step                  Stop at every event; Enter or space goes on, b goes
                                   back, q stops.
           --json                  Print the recorded run's JSON Lines, unchanged.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -408,8 +414,8 @@ extension EndToEnd {
                                   header names the runtime), then a comparison line.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.
@@ -453,8 +459,8 @@ extension EndToEnd {
                                   'gatherlab replay' and 'export'.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
-          --no-color              Plain text: no colors or cursor movement (also
-                                  NO_COLOR, TERM=dumb).
+          --no-color              No colors (also NO_COLOR); the live view and keys
+                                  still work.
           --width <N>             Wrap text to N columns (default: the terminal's, at
                                   most 100).
           --version               Show the version.

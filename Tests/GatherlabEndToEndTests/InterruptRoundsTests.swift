@@ -23,7 +23,9 @@ extension EndToEnd {
       defer { try? FileManager.default.removeItem(at: home) }
       let terminal = try PseudoTerminal.gatherlab(["--speed", "1"], environment: ["GATHERLAB_HOME": home.path], rows: 200, columns: 80)
       defer { terminal.close() }
-      let prompt = "gatherlab 1/13 what-is-gather 1/"
+      let prompt = "gatherlab 1/20 what-is-gather 1/"
+      try await terminal.waitFor("[y/N] ")  // the first start's one question
+      try terminal.write("y\r")
       try await terminal.waitFor(prompt)
       try await Self.replaysStoppedByCtrlC(terminal, prompt: prompt, rounds: 20)
       #expect(terminal.screen.cursorVisible)

@@ -142,5 +142,31 @@ extension EndToEnd {
       #expect(terminal.output.components(separatedBy: "\u{1B}[?1049l").last?.contains("caller; [1] B and [2] C run on as") == true)
       #expect(try await terminal.waitForExit() == .exited(0))
     }
+
+    /// no-color.org: NO_COLOR removes color and nothing else. `replay --step` still stops at
+    /// each event and reads keys (it printed every frame at once before), with no color code.
+    @Test func noColorKeepsStepKeysAndDropsOnlyColor() async throws {
+      _ = try await record()
+      let terminal = try PseudoTerminal(
+        executable: URL(fileURLWithPath: "/bin/sh"),
+        arguments: ["-c", "\"$0\" replay \"$1\" --step; echo \"exit=$?\"", try GatherlabBinary.url.path, path("class.jsonl")],
+        environment: ["NO_COLOR": "1"],
+        rows: 20,
+        columns: 40
+      )
+      defer { terminal.close() }
+      try await terminal.waitFor("step 1/3")
+      var mark = terminal.mark()
+      try terminal.write(" ")
+      try await terminal.waitFor("step 2/3", after: mark)
+      mark = terminal.mark()
+      try terminal.write("q")
+      try await terminal.waitFor("exit=0", after: mark)
+      #expect(!terminal.output.contains("step 3/3"))
+      // Cursor movement, but no SGR color: no ESC [ … m other than the reset.
+      #expect(terminal.output.contains("\u{1B}[?1049h"))
+      #expect(!terminal.output.contains("\u{1B}[3"))
+      #expect(try await terminal.waitForExit() == .exited(0))
+    }
   }
 }

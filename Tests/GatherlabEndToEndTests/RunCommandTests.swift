@@ -249,8 +249,18 @@ extension EndToEnd {
       #expect(terminal.screen.text.contains("orphans"))
     }
 
-    @Test func noColorOnATerminalPrintsPlainLinesAndAStaticTimeline() async throws {
+    /// no-color.org: NO_COLOR removes color and nothing else; the live view stays.
+    @Test func noColorOnATerminalKeepsTheLiveViewWithoutColor() async throws {
       let terminal = try PseudoTerminal.gatherlab(["run", "ordering", "--speed", "10"], environment: ["NO_COLOR": "1"], rows: 24, columns: 80)
+      defer { terminal.close() }
+      #expect(try await terminal.waitForExit() == .exited(0))
+      #expect(terminal.output.contains("\u{1B}[?1049h"))
+      #expect(!terminal.output.contains("\u{1B}[3"))
+      #expect(terminal.screen.text.contains("[1] B"))
+    }
+
+    @Test func aDumbTerminalPrintsPlainLinesAndAStaticTimeline() async throws {
+      let terminal = try PseudoTerminal.gatherlab(["run", "ordering", "--speed", "10"], environment: ["TERM": "dumb"], rows: 24, columns: 80)
       defer { terminal.close() }
       #expect(try await terminal.waitForExit() == .exited(0))
       #expect(!terminal.output.contains("\u{1B}"))

@@ -16,7 +16,7 @@ extension EndToEnd {
       let input = "next\nlist\nquit\n"
       let unparsed = try await run([], input: input)
       let parsed = try await run(["tutorial", "--"], input: input)
-      #expect(unparsed.standardOutput.contains("Lesson 2/13"))
+      #expect(unparsed.standardOutput.contains("Lesson 2/20"))
       #expect(unparsed.standardOutput == parsed.standardOutput)
       #expect(unparsed.standardError == parsed.standardError)
       #expect(unparsed.status == parsed.status)

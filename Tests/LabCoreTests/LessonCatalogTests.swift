@@ -98,9 +98,9 @@ import Testing
   @Test func aListEntryEncodesAsTheListJSONObject() throws {
     let withDemo = LessonListEntry(
       number: 5, id: "results-order", title: "T", section: "S", demo: "ordering", done: true)
-    let withoutDemo = LessonListEntry(number: 13, id: "conclusion", title: "T", section: "S", demo: nil, done: false)
-    #expect(withDemo.json.text == #"{"number":5,"id":"results-order","title":"T","section":"S","demo":"ordering","done":true,"predictions":{"total":0,"asked":0,"right":0}}"#)
-    #expect(withoutDemo.json.text == #"{"number":13,"id":"conclusion","title":"T","section":"S","demo":null,"done":false,"predictions":{"total":0,"asked":0,"right":0}}"#)
+    let withoutDemo = LessonListEntry(number: 14, id: "taskgroup", title: "T", section: "S", part: 2, demo: nil, done: false)
+    #expect(withDemo.json.text == #"{"number":5,"id":"results-order","title":"T","section":"S","part":1,"demo":"ordering","done":true,"predictions":{"total":0,"asked":0,"right":0}}"#)
+    #expect(withoutDemo.json.text == #"{"number":14,"id":"taskgroup","title":"T","section":"S","part":2,"demo":null,"done":false,"predictions":{"total":0,"asked":0,"right":0}}"#)
   }
 
   @Test func loadingFailsWithEveryProblemOfEveryBrokenFile() throws {

@@ -151,7 +151,49 @@ import Testing
         file
           + ":6: Unknown code block language 'py'. Did you mean 'python' or 'sh'? Use one of python, swift, output, text, sh, predict.",
         file + ":10: Unknown word 'fragmnet' after ```python; only 'fragment' or 'invalid' may follow it.",
-        file + ":14: Unknown word 'fragment' after ```output; nothing may follow it.",
+        file + ":14: Unknown word 'fragment' after ```output; only Python versions may follow it, like 3.11 or 3.12+.",
+      ])
+  }
+
+  @Test func outputBlocksMayNamePythonVersions() throws {
+    let body = "```python\nprint(1)\n```\n\n```output 3.11\n1\n```\n\n```output 3.12+ 3.9\n1\n```\n\n```output 3.x\n1\n```\n"
+    let text = LessonFixtures.lesson(["id: conclusion", "title: C", "section: Conclusion"], body: body)
+    let (directory, problems) = try lint(["03-conclusion.md": text])
+    #expect(
+      problems == [
+        directory.file("03-conclusion.md") + ":18: Unknown word '3.x' after ```output; only Python versions may follow it, like 3.11 or 3.12+."
+      ])
+  }
+
+  @Test func onlyALevelTwoHeadingMarksASwiftSection() throws {
+    let body = "## In Swift\n\nFine.\n\n### In Swift, deeper\n\nNot marked.\n"
+    let text = LessonFixtures.lesson(["id: conclusion", "title: C", "section: Conclusion"], body: body)
+    let (directory, problems) = try lint(["03-conclusion.md": text])
+    #expect(
+      problems == [
+        directory.file("03-conclusion.md")
+          + ":10: Only a '##' heading marks a Swift section, which a Python-only reading (--no-swift) hides; make this one '## In Swift…'."
+      ])
+  }
+
+  @Test func partTwoLessonsComeAfterTheGuidesAndPartIsOneOrTwo() throws {
+    let second = LessonFixtures.lesson(["id: results-order", "title: R", "section: Results Order", "part: 2"])
+    let third = LessonFixtures.lesson(["id: conclusion", "title: C", "section: Conclusion", "part: 3"])
+    let (directory, problems) = try lint(["02-results-order.md": second, "03-conclusion.md": third])
+    #expect(
+      problems == [
+        directory.file("03-conclusion.md") + ":5: 'part' must be 1 (the guide's lessons) or 2 (part two), not '3'.",
+        directory.file("03-conclusion.md")
+          + ":5: This lesson is in part 1 but comes after 02-results-order.md, a lesson of a later part; number each part's lessons together.",
+      ])
+    let first = LessonFixtures.lesson(["id: what-is-gather", "title: W", "section: What", "part: 2"])
+    let (again, reordered) = try lint(["01-what-is-gather.md": first])
+    #expect(
+      reordered == [
+        again.file("02-results-order.md")
+          + ":1: This lesson is in part 1 but comes after 01-what-is-gather.md, a lesson of a later part; number each part's lessons together.",
+        again.file("03-conclusion.md")
+          + ":1: This lesson is in part 1 but comes after 01-what-is-gather.md, a lesson of a later part; number each part's lessons together.",
       ])
   }
 

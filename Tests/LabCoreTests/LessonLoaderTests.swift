@@ -137,7 +137,7 @@ import Testing
     #expect(lesson != nil)
     #expect(
       problems == [
-        "Lessons/02-x.md:5: Unknown front matter key 'dmeo'. Did you mean 'demo'? Valid keys: id, title, section, demo, params."
+        "Lessons/02-x.md:5: Unknown front matter key 'dmeo'. Did you mean 'demo'? Valid keys: id, title, section, part, demo, params."
       ])
   }
 

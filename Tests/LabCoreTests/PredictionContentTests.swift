@@ -51,15 +51,28 @@ import TestSupport
     }
   }
 
+  /// A choice question under one CPython: the lesson's answer holds on each 3.11+ the machine has.
+  struct ChoiceRun: CustomTestStringConvertible, Sendable {
+    let item: Item
+    let python: LessonContentTests.Interpreter
+    var testDescription: String { "\(item.testDescription) on \(python.testDescription)" }
+  }
+
+  static let choiceRuns = (course + fixture).filter { $0.prediction.kind == .choice }.flatMap { item in
+    LessonContentTests.interpreters.map { ChoiceRun(item: item, python: $0) }
+  }
+
   @Test(
-    .enabled(if: python3 != nil, "python3 is not installed: the Python predictions are not checked"),
-    arguments: (course + fixture).filter { $0.prediction.kind == .choice }
+    .enabled(if: !LessonContentTests.interpreters.isEmpty, "no CPython 3.11+ is installed: the Python predictions are not checked"),
+    arguments: choiceRuns
   )
-  func thePythonProgramsOutputSelectsTheOptionTheLessonExpects(_ item: Item) async throws {
-    let python3 = try #require(Self.python3)
+  func thePythonProgramsOutputSelectsTheOptionTheLessonExpects(_ run: ChoiceRun) async throws {
+    let item = run.item, python3 = run.python.path
     let program = try #require(
       PredictionParser.pythonProgram(for: item.prediction, in: item.lesson), "\(item.testDescription) has no program")
-    let result = await PythonProgramRunner(executable: python3).run(program: program.code)
+    let result = try await LessonContentTests.pythonSlots.withPermit {
+      await PythonProgramRunner(executable: python3).run(program: program.code)
+    }
     guard case .ran = result else {
       Issue.record("\(item.testDescription): \(result)")
       return

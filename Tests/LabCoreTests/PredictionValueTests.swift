@@ -72,6 +72,23 @@ import Testing
     #expect(try PredictionValue.parse(text, kind: .choice, optionCount: 3) == .choice(index))
   }
 
+  /// README: answers are read forgivingly, `1s` too: an option is also named by its words or by
+  /// its leading value, when exactly one option fits.
+  @Test(arguments: [
+    ("1s", 1), ("1 second", 1), ("1.0", 1), ("about 3 seconds", 0), ("3s", 0),
+    ("argument order", 3), ("the finish order, ['B', 'C', 'A']", 2), ("Finish order", 2),
+  ])
+  func choicesAreReadByTheirTextOrLeadingValue(_ text: String, _ index: Int) throws {
+    let options = ["about 3 seconds", "about 1 second", "the finish order, ['B', 'C', 'A']", "the argument order, ['A', 'B', 'C']"]
+    #expect(try PredictionValue.parse(text, kind: .choice, optionCount: 4, options: options) == .choice(index))
+  }
+
+  @Test(arguments: ["order", "2s", "about"])
+  func aTextThatFitsNoOptionOrSeveralIsNotAnAnswer(_ text: String) {
+    let options = ["about 3 seconds", "about 1 second", "the finish order, ['B', 'C', 'A']", "the argument order, ['A', 'B', 'C']"]
+    #expect(throws: PredictionAnswerError.self) { try PredictionValue.parse(text, kind: .choice, optionCount: 4, options: options) }
+  }
+
   static let unreadable: [(PredictionKind, String)] = [
     (.order, "first B"), (.order, "soon"), (.order, "B B A"), (.order, "1 2 3"), (.order, ""), (.order, "B, 2"),
     (.cancelled, "B B"), (.cancelled, "all of them"),

@@ -93,6 +93,44 @@ import Testing
       ])
   }
 
+  @Test func aFailedTaskNamedAsCancelledIsToldApart() {
+    var observation = PredictionObservation(kind: .cancelled, value: .tasks(["B", "C"]), highlight: ["B", "C"], time: 1)
+    observation.failed = ["A"]
+    let verdict = PredictionVerdict(answer: .tasks(["A", "B", "C"]), observation: observation)
+    #expect(verdict.correct == false)
+    #expect(
+      verdict.sentence
+        == "You said A B C; the run cancelled B and C at 1.00s (the ⊘ rows). A failed on its own: a failed task is not a cancelled one."
+    )
+    let right = PredictionVerdict(answer: .tasks(["B", "C"]), observation: observation)
+    #expect(right.sentence == "You said B C; the run cancelled B and C at 1.00s (the ⊘ rows) — right.")
+  }
+
+  @Test func threwIsRightForATimeoutAndTheVerdictSaysWhy() {
+    let verdict = verdict(.outcome, said: .outcome(.threw), ran: .outcome(.timedOut), marker: .deadline, time: 5)
+    #expect(verdict.correct)
+    #expect(
+      verdict.sentence
+        == "You said threw; the caller's await timed out at 5.00s (the ┆ deadline) — right. "
+        + "The demo calls it \"timed out\": the deadline made the caller's await raise TimeoutError, so \"threw\" says the same."
+    )
+    #expect(!PredictionVerdict.matches(.outcome(.timedOut), .outcome(.threw)))
+  }
+
+  @Test func noMarkerIsNamedThatTheTimelineDoesNotDraw() {
+    let sentences = [
+      verdict(.elapsed, said: .seconds(1), ran: .seconds(1), marker: nil, time: 1),
+      verdict(.results, said: .results(.none), ran: .results(.none), marker: .deadline, time: 5),
+      verdict(.orphans, said: .tasks(["B"]), ran: .tasks(["B"]), marker: nil),
+    ].map(\.sentence)
+    #expect(
+      sentences == [
+        "You said 1 s; the caller resumed after 1.00s — right.",
+        "You said none; the caller got an exception instead of a list at 5.00s (the ┆ deadline) — right.",
+        "You said B; B kept running after the caller got its error — right.",
+      ])
+  }
+
   private let forgotAwait = PredictionParser.predictions(in: PredictionFixtures.lesson).predictions[1]
 
   @Test func aChoiceDecidedByThePythonProgramNamesTheLineItPrinted() {

@@ -177,24 +177,24 @@ struct TraceTreeTests {
       """)
     #expect(Self.render(Self.nested, now: 0.52, moment: .done, width: 40) == """
       trace · prog.py              done 0.52s
-      #1 main()                ✓ 0.52s "None"
+      #1 main()           ✓ 0.52s "None"
       ├ gather #1 · 2 tasks · returned 0.21s
-      │ ├ #2 branch(2)         ✓ 0.11s "2"
+      │ ├ #2 branch(2)    ✓ 0.11s "2"
       │ │ └ TaskGroup #2 · exited 0.10s
-      │ │   ├ #4 leaf(0)       ✓ 0.00s "0"
-      │ │   └ #5 leaf(1)       ✓ 0.10s "1"
-      │ └ #3 branch(3)         ✓ 0.21s "3"
+      │ │   ├ #4 leaf(0)  ✓ 0.00s "0"
+      │ │   └ #5 leaf(1)  ✓ 0.10s "1"
+      │ └ #3 branch(3)    ✓ 0.21s "3"
       │   └ TaskGroup #3 · exited 0.20s
-      │     ├ #6 leaf(0)       ✓ 0.00s "0"
-      │     ├ #7 leaf(1)       ✓ 0.10s "1"
-      │     └ #8 leaf(2)       ✓ 0.20s "2"
+      │     ├ #6 leaf(0)  ✓ 0.00s "0"
+      │     ├ #7 leaf(1)  ✓ 0.10s "1"
+      │     └ #8 leaf(2)  ✓ 0.20s "2"
       └ TaskGroup #4 · 1 task · exited 0.51s
-        └ #9 branch(4)         ✓ 0.51s "4"
+        └ #9 branch(4)    ✓ 0.51s "4"
           └ TaskGroup #5 · exited 0.51s
-            ├ #10 leaf(0)      ✓ 0.21s "0"
-            ├ #11 leaf(1)      ✓ 0.31s "1"
-            ├ #12 leaf(2)      ✓ 0.41s "2"
-            └ #13 leaf(3)      ✓ 0.51s "3"
+            ├ #10 leaf(0) ✓ 0.21s "0"
+            ├ #11 leaf(1) ✓ 0.31s "1"
+            ├ #12 leaf(2) ✓ 0.41s "2"
+            └ #13 leaf(3) ✓ 0.51s "3"
       """)
   }
 
@@ -208,7 +208,7 @@ struct TraceTreeTests {
       """)
     #expect(Self.render(Self.many(10_000, ended: 22), now: 0.5, width: 40) == """
       trace · prog.py                   0.50s
-      #1 main()                  ◌ gather #1
+      #1 main() ◌ gather #1
       └ gather #1 · 10 000 tasks
         └ work × 10 000: 9 978 sleeping, 22
             done, p50 10 ms, p90 10 ms
@@ -250,12 +250,12 @@ struct TraceTreeTests {
       """)
     #expect(Self.render(Self.nested, now: 0.52, moment: .done, width: 40, height: 10) == """
       trace · prog.py              done 0.52s
-      #1 main()                ✓ 0.52s "None"
+      #1 main()        ✓ 0.52s "None"
       ├ gather #1 · 2 tasks · returned 0.21s
-      │ ├ #2 branch(2)         ✓ 0.11s "2"
+      │ ├ #2 branch(2) ✓ 0.11s "2"
       │ │ └ TaskGroup #2 · exited 0.10s
       │ │   └ … 2 done
-      │ └ #3 branch(3)         ✓ 0.21s "3"
+      │ └ #3 branch(3) ✓ 0.21s "3"
       │   └ TaskGroup #3 · exited 0.20s
       │     └ … 3 done
       … 4 more lines
@@ -282,13 +282,13 @@ struct TraceTreeTests {
   @Test func theCtrlCPictureFoldsTheSleepersOfAHugeGather() {
     #expect(Self.picture(Self.many(10_000, ended: 22), now: 0.5, width: 80) == """
       where each task waits at 0.50s
-      #1 main()                 ◌ gather #1
+      #1 main() ◌ gather #1
       └ gather #1 · 9 978 tasks
         └ work × 9 978: 9 978 sleeping
       """)
     #expect(Self.picture(Self.many(10_000, ended: 22), now: 0.5, width: 40) == """
       where each task waits at 0.50s
-      #1 main()                 ◌ gather #1
+      #1 main() ◌ gather #1
       └ gather #1 · 9 978 tasks
         └ work × 9 978: 9 978 sleeping
       """)
@@ -355,6 +355,37 @@ struct TraceTreeTests {
         └ worker × 100: 100 started
           └ fetch × 5 000: 4 500 started, 500 done, p50 200 ms, p90 200 ms
                               0s       0.1s     0.2s     0.3s     0.4s    0.5s
+      """)
+  }
+
+  @Test func theAwaitChainFollowsPlainAwaitsAcrossParents() {
+    // main() made a TaskGroup of two; #2 awaits a task main() made earlier (#4), which awaits
+    // a lock; #3 awaits an Event.
+    let lines = Self.task(1, "main()", start: 0)
+      + Self.task(4, "refresh()", start: 0, parent: 1)
+      + [#"{"type":"group","t":0.1,"group":1,"parent":1}"#]
+      + Self.task(2, "handle('a')", start: 0.1, parent: 1, group: 1)
+      + Self.task(3, "handle('b')", start: 0.1, parent: 1, group: 1)
+      + [
+        #"{"type":"await","t":0.2,"id":1,"on":"TaskGroup #1","tasks":[2,3]}"#,
+        #"{"type":"await","t":0.2,"id":2,"on":"task #4","tasks":[4]}"#,
+        #"{"type":"await","t":0.2,"id":4,"on":"Lock","tasks":[]}"#,
+        #"{"type":"await","t":0.2,"id":3,"on":"Event","tasks":[]}"#,
+      ]
+    #expect(Self.picture(lines, now: 0.3, width: 40) == """
+      where each task waits at 0.30s
+      #1 main()        ◌ TaskGroup #1
+      ├ #2 handle('a') ◌ task #4
+      │ └ #4 refresh() ◌ Lock
+      └ #3 handle('b') ◌ Event
+      """)
+    #expect(Self.render(lines, now: 0.3, width: 40) == """
+      trace · prog.py                   0.30s
+      #1 main()          ◌ TaskGroup #1
+      ├ #4 refresh()     ◌ Lock
+      └ TaskGroup #1 · 2 tasks
+        ├ #2 handle('a') ◌ task #4
+        └ #3 handle('b') ◌ Event
       """)
   }
 

@@ -97,11 +97,11 @@ import Testing
 
   @Test func commandsAtTheStartOfTheLine() {
     #expect(completion.candidates(for: "re", after: "") == ["replay", "review", "restart"])
-    #expect(completion.candidates(for: "s", after: "") == ["show", "speed", "save", "step"])
+    #expect(completion.candidates(for: "s", after: "") == ["show", "speed", "save", "step", "swift"])
     #expect(completion.candidates(for: "p", after: "") == ["predict"])
     #expect(completion.candidates(for: "", after: "") == [
       "next", "back", "list", "goto", "show", "run", "compare", "trace", "demos", "code", "speed", "save", "replay", "step",
-      "review", "predict", "restart", "help", "quit",
+      "review", "predict", "swift", "restart", "help", "quit",
     ])
   }
 
@@ -130,6 +130,18 @@ import Testing
     #expect(completion.candidates(for: "", after: "run semaphore tasks=5 limit=2 delay=1 mode=window fail=none ") == [])
     #expect(completion.candidates(for: "d", after: "run ") == ["delays="])
     #expect(completion.candidates(for: "m", after: "compare error-cancel ") == ["mode="])
+  }
+
+  /// libedit breaks words at `=`, so it asks for `w` after `run semaphore mode=`; an editor that
+  /// does not asks for `mode=w`.
+  @Test func parameterWordsAfterTheirKey() {
+    #expect(completion.candidates(for: "w", after: "run semaphore mode=") == ["window"])
+    #expect(completion.candidates(for: "", after: "run semaphore mode=") == ["semaphore", "window"])
+    #expect(completion.candidates(for: "mode=w", after: "run semaphore ") == ["mode=window"])
+    #expect(completion.candidates(for: "", after: "run semaphore fail=") == ["none"])
+    #expect(completion.candidates(for: "g", after: "compare error-cancel mode=") == ["gather"])
+    #expect(completion.candidates(for: "", after: "run semaphore tasks=") == [])
+    #expect(completion.candidates(for: "", after: "run delays=") == [])
   }
 
   @Test func lessonIdsAfterGoto() {

@@ -279,11 +279,73 @@ struct WalkthroughPartsTests {
   }
 
   @Test func ctrlCAtTheAnswerPromptLeavesTheQuestionNotTheProgram() async {
-    let (reader, store, _) = await session(["", "", nil, "", "list"])
+    let (reader, store, _) = await session(["", "", nil, "list"])
     #expect(player.runs.isEmpty)
     #expect(console.output.contains("Question left; nothing ran.\n"))
-    #expect(reader.prompts.suffix(3) == ["gatherlab 1/2 finish-first 3/5 › ", "gatherlab 1/2 finish-first 4/5 › ", "gatherlab 1/2 finish-first 4/5 › "])
+    // The learner stays on the question's part, and what follows the question stays unread.
+    #expect(reader.prompts.suffix(3) == ["predict › ", "gatherlab 1/2 finish-first 3/5 › ", "gatherlab 1/2 finish-first 3/5 › "])
+    #expect(!console.output.contains("The run shows B first"))
     #expect(store.progress?.predictions == [:])
+    #expect(store.progress?.part == 3)
+  }
+
+  @Test func readingOnAfterCtrlCAtAQuestionAsksItAgain() async {
+    let (reader, store, _) = await session(["", "", nil, "", "bca"])
+    #expect(reader.prompts.suffix(4) == [
+      "predict › ", "gatherlab 1/2 finish-first 3/5 › ", "predict › ", "gatherlab 1/2 finish-first 3/5 › ",
+    ])
+    #expect(store.progress?.predictions["finish-first/finish-order"]?.correct == true)
+    #expect(console.output.contains("The run shows B first"))
+  }
+
+  @Test func anOptionIsPickedByItsText() async {
+    let python = FakePythonProgramRunner(result: .ran(status: 0, output: ["['A', 'B']"], errors: []))
+    let store = MemoryProgressStore(Progress(current: "finish-first", part: 4))
+    let (_, saved, _) = await session(["", "a list of results"], store: store, python: python)
+    #expect(saved.progress?.predictions["finish-first/printed"] == PredictionRecord(answer: "a", correct: true, at: "2026-12-01T19:00:00Z"))
+  }
+
+  @Test func aTerminalShowsThatTheLessonsProgramRunsAndClearsTheLineAfter() async {
+    let terminal = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: false, cursorMovement: true, width: 80, height: 24))
+    let python = FakePythonProgramRunner(result: .ran(status: 0, output: ["['A', 'B']"], errors: []))
+    let store = MemoryProgressStore(Progress(current: "finish-first", part: 4))
+    _ = await session(["", "a"], store: store, console: terminal, python: python)
+    #expect(terminal.output.contains("Running lesson 1's program under python3…\r\u{1B}[2K\n╭─ output ───"))
+  }
+
+  @Test func withoutCursorMovementNoStatusLineIsWritten() async {
+    let python = FakePythonProgramRunner(result: .ran(status: 0, output: ["['A', 'B']"], errors: []))
+    let store = MemoryProgressStore(Progress(current: "finish-first", part: 4))
+    _ = await session(["", "a"], store: store, python: python)
+    #expect(!console.output.contains("Running lesson"))
+  }
+
+  @Test func gotoFromALessonReadToItsEndMarksItDone() async {
+    let store = MemoryProgressStore(Progress(current: "finish-first", part: 5, predict: false))
+    let (_, saved, _) = await session(["goto 2"], store: store)
+    #expect(saved.progress?.completed == ["finish-first"])
+  }
+
+  @Test func gotoFromALessonNotReadToItsEndLeavesItUndone() async {
+    let (_, saved, _) = await session(["", "goto 2"])
+    #expect(saved.progress?.completed == [])
+  }
+
+  @Test func showAllPagesALessonLongerThanTheScreen() async throws {
+    let (reader, _, keys) = await session(["show all"], keys: [.stop])
+    #expect(keys.reads == 1)
+    let afterShowAll = try #require(reader.screens.last)
+    #expect(afterShowAll.hasSuffix("── more: Enter or space reads on, q stops ──\n"))
+  }
+
+  @Test func helpFitsA24RowScreenOrPagesOnIt() async throws {
+    let (reader, _, _) = await session(["help"], keys: [.more, .more])
+    let screen = try #require(reader.screens.last)
+    let help = try #require(screen.range(of: "Commands\n"))
+    // Every stretch between "more" markers (and the prompt) fits in 24 rows.
+    let stretches = screen[help.lowerBound...].components(separatedBy: "── more")
+    for stretch in stretches { #expect(stretch.split(separator: "\n", omittingEmptySubsequences: false).count <= 24) }
+    #expect(screen.contains("quit, exit, q"))
   }
 
   @Test func aQuestionAnsweredBeforeIsPrintedWithTheAnswerNotAskedAgain() async {

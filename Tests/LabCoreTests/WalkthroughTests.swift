@@ -206,29 +206,26 @@ final class TestClockDemoPlayer: DemoPlaying {
 
   @Test func helpListsEveryCommandOnOneLineEach() async {
     _ = await session(["help"])
+    // 22 lines at 80 columns: with the prompt it fits a 24-row screen.
     #expect(console.output.contains("""
       Commands
         next, n                   the next lesson at once (marks this one done)
-        back, b, prev             the previous part; from a first part, the previous
-                                  lesson
+        back, b, prev             the previous part, or the previous lesson
         list, ls                  all lessons, ✓ done, ▸ current, prediction scores
         goto, g ID|N              jump to a lesson by id or number
         show, s [all]             this part again ('show all': the whole lesson)
         run, r [DEMO] [k=v ...]   run this lesson's demo, or the one named
-        compare [DEMO] [k=v ...]  the demo beside its Python twin under real CPython,
-                                  then what agrees
-        trace [N]                 this lesson's Python program (the Nth) under
-                                  CPython, its tasks drawn
+        compare [DEMO] [k=v ...]  the demo beside its Python twin under CPython
+        trace [N]                 this lesson's Python program (the Nth), traced
         demos                     the demos and their parameters
         code [DEMO] [--all]       the demo's Python, then the Swift that gathers
         speed [X]                 time scale for later runs (0.1–100)
-        save FILE                 write the last run to FILE, for 'gatherlab replay'
-                                  and 'export'
+        save FILE                 the last run to FILE, for replay and export
         replay                    the last run again, as it ran
-        step                      the last run event by event (Enter on, b back, q
-                                  stops)
+        step                      the last run event by event (Enter, b, q)
         review                    the predictions you missed, asked and run again
         predict on|off            ask predictions while reading, or only print them
+        swift on|off              show the lessons' Swift side, or read Python-only
         restart                   clear your progress and start over
         help, ?                   this list
         quit, exit, q             leave; progress is saved (Ctrl-D too)

@@ -9,20 +9,26 @@ import Testing
     #expect(capabilities == TerminalCapabilities(isTTY: true, color: true, cursorMovement: true, width: 100, height: 30))
   }
 
+  /// no-color.org: NO_COLOR removes color and nothing else; the live view, the pager and step
+  /// keys need cursor movement and keep it.
   @Test(arguments: [
     ["NO_COLOR": "1"],
     ["NO_COLOR": ""],
-    ["TERM": "dumb"],
   ])
-  func noColorAndDumbTerminalsGetNoEscapeCodesAtAll(environment: [String: String]) {
+  func noColorRemovesColorAndKeepsCursorMovement(environment: [String: String]) {
     let capabilities = TerminalCapabilities.resolve(isTTY: true, environment: environment, windowSize: (80, 24))
+    #expect(capabilities == TerminalCapabilities(isTTY: true, color: false, cursorMovement: true, width: 80, height: 24))
+  }
+
+  @Test func aDumbTerminalGetsNoEscapeCodesAtAll() {
+    let capabilities = TerminalCapabilities.resolve(isTTY: true, environment: ["TERM": "dumb", "NO_COLOR": "1"], windowSize: (80, 24))
     #expect(!capabilities.color)
     #expect(!capabilities.cursorMovement)
   }
 
-  @Test func theNoColorFlagTurnsOffColorAndCursorMovement() {
+  @Test func theNoColorFlagTurnsOffColorOnlyAsNoColorDoes() {
     let capabilities = TerminalCapabilities.resolve(isTTY: true, environment: [:], windowSize: (80, 24), noColorFlag: true)
-    #expect(!capabilities.color && !capabilities.cursorMovement)
+    #expect(!capabilities.color && capabilities.cursorMovement)
   }
 
   @Test func aPipeGetsPlainTextAtColumnsOrEighty() {

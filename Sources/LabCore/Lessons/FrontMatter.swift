@@ -20,10 +20,14 @@ import Yams
 /// ```
 struct FrontMatter {
   static let requiredKeys = ["id", "title", "section"]
-  static let keys = ["id", "title", "section", "demo", "params"]
+  static let keys = ["id", "title", "section", "part", "demo", "params"]
+  /// The parts of the course: 1, the guide's sections; 2, structured concurrency in depth.
+  static let parts = 1...2
 
   /// The text keys that were present and valid (`id`, `title`, `section`, `demo`), trimmed.
   var text: [String: String] = [:]
+  /// The part of the course (`part: 2`), 1 when the key is absent.
+  var part = 1
   /// The demo parameters, in file order, as text ("3,1,2", "10").
   var params: [LessonParameter] = []
   /// The file line of each key that was present: "id", "params", "params.delays".
@@ -136,6 +140,14 @@ struct FrontMatter {
         }
       case "params":
         readParams(value, firstLine: firstLine, report: report)
+      case "part":
+        if case .scalar(let scalar) = value, Self.kind(of: scalar) == .number, let part = Int(scalar.string),
+          Self.parts.contains(part)
+        {
+          self.part = part
+        } else {
+          report(line, .invalidPart(value.scalar?.string ?? ""))
+        }
       default:
         report(line, .unknownKey(key))
       }

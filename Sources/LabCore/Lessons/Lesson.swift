@@ -19,6 +19,8 @@ public struct Lesson: Sendable, Equatable {
   public let title: String
   /// The heading of the guide section the lesson covers.
   public let section: String
+  /// The part of the course: 1 follows the guide's sections, 2 is structured concurrency in depth.
+  public let part: Int
   /// The id of the demo the lesson runs, if it has one.
   public let demo: String?
   /// The demo parameters the lesson sets, in file order, as text: YAML `count: 10` gives "10",
@@ -49,6 +51,7 @@ public struct Lesson: Sendable, Equatable {
     id: String,
     title: String,
     section: String,
+    part: Int = 1,
     demo: String? = nil,
     params: [LessonParameter] = [],
     fileName: String,
@@ -57,7 +60,7 @@ public struct Lesson: Sendable, Equatable {
     bodyStartLine: Int = 1
   ) {
     self.init(
-      number: number, id: id, title: title, section: section, demo: demo, params: params, fileName: fileName,
+      number: number, id: id, title: title, section: section, part: part, demo: demo, params: params, fileName: fileName,
       path: path ?? fileName, body: body, bodyStartLine: bodyStartLine, keyLines: [:]
     )
   }
@@ -67,6 +70,7 @@ public struct Lesson: Sendable, Equatable {
     id: String,
     title: String,
     section: String,
+    part: Int,
     demo: String?,
     params: [LessonParameter],
     fileName: String,
@@ -79,6 +83,7 @@ public struct Lesson: Sendable, Equatable {
     self.id = id
     self.title = title
     self.section = section
+    self.part = part
     self.demo = demo
     self.params = params
     self.fileName = fileName
@@ -88,6 +93,32 @@ public struct Lesson: Sendable, Equatable {
     self.parsedBody = ParsedBody(body: body, firstLine: bodyStartLine)
     self.keyLines = keyLines
   }
+
+  private init(_ lesson: Lesson, parsedBody: ParsedBody) {
+    self.number = lesson.number
+    self.id = lesson.id
+    self.title = lesson.title
+    self.section = lesson.section
+    self.part = lesson.part
+    self.demo = lesson.demo
+    self.params = lesson.params
+    self.fileName = lesson.fileName
+    self.path = lesson.path
+    self.body = lesson.body
+    self.bodyStartLine = lesson.bodyStartLine
+    self.parsedBody = parsedBody
+    self.keyLines = lesson.keyLines
+  }
+
+  /// The lesson as a Python-only reading shows it: no Swift section, no Swift column of a table
+  /// (`SwiftSections`). Its blocks keep their file lines, so predictions and messages still
+  /// point at the file.
+  public func hidingSwift() -> Lesson {
+    Lesson(self, parsedBody: ParsedBody(body: body, firstLine: bodyStartLine, hidingSwift: true))
+  }
+
+  /// Whether this is the Python-only reading of the lesson.
+  public var hidesSwift: Bool { parsedBody.hidesSwift }
 
   /// The file line of a front matter key, or 1 (the opening `---`) when it is not there.
   func line(ofKey key: String) -> Int {
@@ -114,22 +145,25 @@ public struct LessonParameter: Sendable, Equatable {
 /// equal when they parse the same text from the same line: the parse follows from those.
 private final class ParsedBody: Sendable, Equatable {
   static func == (lhs: ParsedBody, rhs: ParsedBody) -> Bool {
-    lhs === rhs || (lhs.body == rhs.body && lhs.firstLine == rhs.firstLine)
+    lhs === rhs || (lhs.body == rhs.body && lhs.firstLine == rhs.firstLine && lhs.hidesSwift == rhs.hidesSwift)
   }
 
   private let body: String
   private let firstLine: Int
+  let hidesSwift: Bool
   private let parsed = Mutex<MarkdownDocument?>(nil)
 
-  init(body: String, firstLine: Int) {
+  init(body: String, firstLine: Int, hidingSwift: Bool = false) {
     self.body = body
     self.firstLine = firstLine
+    self.hidesSwift = hidingSwift
   }
 
   var document: MarkdownDocument {
     parsed.withLock { parsed in
       if let parsed { return parsed }
-      let document = MarkdownParser.parse(body, firstLine: firstLine)
+      let whole = MarkdownParser.parse(body, firstLine: firstLine)
+      let document = hidesSwift ? whole.hidingSwift() : whole
       parsed = document
       return document
     }

@@ -35,6 +35,17 @@ public struct LessonCatalog: Sendable {
 
   public var count: Int { lessons.count }
 
+  /// The course as a Python-only reading shows it: every lesson without its Swift side.
+  public func hidingSwift() -> LessonCatalog {
+    LessonCatalog(lessons: lessons.map { $0.hidingSwift() })
+  }
+
+  /// The parts of the course in order, each with its lessons: part 1 follows the guide, part 2
+  /// is structured concurrency in depth.
+  public var parts: [(part: Int, lessons: [Lesson])] {
+    Dictionary(grouping: lessons, by: \.part).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+
   public var ids: [String] { lessons.map(\.id) }
 
   /// The lesson with this id, if any.
@@ -70,6 +81,7 @@ public struct LessonCatalog: Sendable {
         id: lesson.id,
         title: lesson.title,
         section: lesson.section,
+        part: lesson.part,
         demo: lesson.demo,
         done: done.contains(lesson.id),
         predictions: PredictionScore(of: lesson, answers: answers)

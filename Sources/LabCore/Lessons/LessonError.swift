@@ -21,6 +21,14 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
     /// A key that must hold text holds something else; `found` says what ("a list").
     case notText(key: String, found: String)
     case paramsNotMapping
+    /// `part` is not 1 or 2.
+    case invalidPart(String)
+    /// Lessons of part 1 after a lesson of part 2: each part's lessons are numbered together.
+    case partOutOfOrder(part: Int, after: String)
+    /// A heading starting "In Swift" that is not a `##` one, so it marks no Swift section.
+    case misplacedSwiftHeading
+    /// An ```output block's version words are not `3.N` or `3.N+`.
+    case badOutputVersion(String)
     case paramNotScalar(String)
     case paramsWithoutDemo
     case invalidID(String)
@@ -63,6 +71,15 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
         "The front matter key '\(key)' is empty."
       case .notText(let key, let found):
         "The front matter key '\(key)' must be text, not \(found)."
+      case .invalidPart(let found):
+        "'part' must be 1 (the guide's lessons) or 2 (part two), not '\(found)'."
+      case .partOutOfOrder(let part, let after):
+        "This lesson is in part \(part) but comes after \(after), a lesson of a later part; number each part's lessons together."
+      case .misplacedSwiftHeading:
+        "Only a '##' heading marks a Swift section, which a Python-only reading (--no-swift) hides; "
+          + "make this one '## In Swift…'."
+      case .badOutputVersion(let word):
+        "Unknown word '\(word)' after ```output; only Python versions may follow it, like 3.11 or 3.12+."
       case .paramsNotMapping:
         "'params' must hold parameter names and values, one per line, like 'delays: 3,1,2'."
       case .paramNotScalar(let name):

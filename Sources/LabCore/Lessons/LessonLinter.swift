@@ -8,7 +8,11 @@
 /// - `demo` names a demo, and `params` are its parameters with values in range;
 /// - every fenced code block names its language: `python`, `swift`, `output`, `text`, `sh` or
 ///   `predict`, where `python` and `swift` may add `fragment` (not a whole program) or `invalid`
-///   (does not compile or run, on purpose);
+///   (does not compile or run, on purpose), and `output` may name the Python versions that print
+///   it (`output 3.11`, `output 3.12+`);
+/// - a heading starting "In Swift" is a `##` one, the level that marks a Swift section
+///   (`SwiftSections`: what a Python-only reading hides);
+/// - part 1's lessons (the guide's) come before part 2's;
 /// - every ```predict block is a prediction that can be asked and decided (`PredictionLinter`).
 ///
 /// ```swift
@@ -41,6 +45,7 @@ public struct LessonLinter: Sendable {
     }
     problems += numberingProblems(files)
     problems += duplicateProblems(lessons)
+    problems += partProblems(lessons)
     return LessonError.sortedForReport(problems)
   }
 
@@ -77,6 +82,9 @@ public struct LessonLinter: Sendable {
       guard case .codeBlock(let info, _, let fenced) = block.kind, fenced else { continue }
       if let problem = Self.codeInfoProblem(info) { report(block.line, problem) }
     }
+    for block in lesson.document.allBlocks where SwiftSections.isMisplacedSwiftHeading(block) {
+      report(block.line, .misplacedSwiftHeading)
+    }
     problems += PredictionLinter(registry: registry).problems(in: lesson)
     return problems
   }
@@ -86,6 +94,9 @@ public struct LessonLinter: Sendable {
     let words = info.split(whereSeparator: \.isWhitespace).map(String.init)
     guard let language = words.first else { return .untaggedCodeBlock }
     guard codeLanguages.contains(language) else { return .unknownCodeLanguage(language) }
+    if language == "output" {
+      return words.dropFirst().first { PythonVersionRange(word: $0) == nil }.map { .badOutputVersion($0) }
+    }
     let allowed = codeModifiers[language] ?? []
     if let word = words.dropFirst().first(where: { !allowed.contains($0) }) {
       return .unknownCodeModifier(language: language, word: word)
@@ -123,6 +134,21 @@ public struct LessonLinter: Sendable {
         problems.append(LessonError(file: file.displayPath, line: 1, .missingNumbers(expected...(number - 1))))
       }
       expected = number + 1
+    }
+    return problems
+  }
+
+  /// A lesson of an earlier part numbered after one of a later part.
+  private func partProblems(_ lessons: [Lesson]) -> [LessonError] {
+    var problems: [LessonError] = []
+    var latest: Lesson?
+    for lesson in lessons.sorted(by: { ($0.number, $0.fileName) < ($1.number, $1.fileName) }) {
+      if let latest, lesson.part < latest.part {
+        problems.append(
+          LessonError(file: lesson.path, line: lesson.line(ofKey: "part"), .partOutOfOrder(part: lesson.part, after: latest.fileName)))
+      } else {
+        latest = lesson
+      }
     }
     return problems
   }

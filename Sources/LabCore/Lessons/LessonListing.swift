@@ -9,6 +9,13 @@ import LabTerminal
 /// cut to a letter.
 public enum LessonListing {
   public static let minimumTitleWidth = 16
+  /// The heading over the lessons of part 2, after the guide's.
+  public static let partTwoHeading = "Part two: structured concurrency"
+
+  /// The heading a part's lessons start under in the listing, if it has one (part 1 has none).
+  public static func heading(ofPart part: Int) -> String? {
+    part == 2 ? partTwoHeading : nil
+  }
 
   public static func lines(
     _ catalog: LessonCatalog,
@@ -25,7 +32,7 @@ public enum LessonListing {
     let usable = max(1, width - 1)
     let indent = 2 + numberWidth + 2
     let titleBeside = usable - (indent + idWidth + scoreColumns + 2) >= minimumTitleWidth
-    return catalog.lessons.flatMap { lesson in
+    func lines(of lesson: Lesson) -> [StyledText] {
       let isCurrent = lesson.id == current
       let marker: StyledText =
         isCurrent ? StyledText("▸ ", style: .color(.yellow))
@@ -47,6 +54,15 @@ public enum LessonListing {
       let margin = StyledText(String(repeating: " ", count: min(indent, usable / 2)))
       let title = TextWrapper.wrap(StyledText(lesson.title, style: .dim), width: max(1, usable - margin.displayWidth))
       return [idLine.truncated(to: usable)] + title.map { margin + $0 }
+    }
+    var previousPart = catalog.lessons.first?.part ?? 1
+    return catalog.lessons.flatMap { lesson in
+      var partHeading: [StyledText] = []
+      if lesson.part != previousPart, let text = Self.heading(ofPart: lesson.part) {
+        partHeading = [StyledText(), StyledText(text, style: .bold).truncated(to: usable)]
+      }
+      previousPart = lesson.part
+      return partHeading + lines(of: lesson)
     }
   }
 }

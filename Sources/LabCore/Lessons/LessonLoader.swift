@@ -29,6 +29,7 @@ public enum LessonLoader {
       id: id,
       title: title,
       section: section,
+      part: frontMatter.part,
       demo: frontMatter.text["demo"],
       params: frontMatter.params,
       fileName: file.name,

@@ -144,7 +144,11 @@ public struct MarkdownRenderer: Sendable {
         }
       }
     }
-    let label = words.isEmpty ? "code" : words.joined(separator: " · ")
+    // An output block that names Python versions says so: "output · Python 3.12+".
+    let label =
+      words.isEmpty ? "code"
+      : isOutput && words.count > 1 ? "output · Python " + words.dropFirst().joined(separator: ", ")
+      : words.joined(separator: " · ")
     let labelPart =
       StyledText("╭─ ", style: frame) + StyledText(label, style: isOutput ? Theme.outputLabel : Theme.codeLabel)
       + StyledText(" ", style: frame)

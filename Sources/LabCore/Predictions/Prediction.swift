@@ -72,7 +72,7 @@ public struct Prediction: Sendable, Equatable {
 
   /// Reads what the learner typed as an answer of this prediction's kind.
   public func parseAnswer(_ text: String) throws(PredictionAnswerError) -> PredictionValue {
-    try PredictionValue.parse(text, kind: kind, optionCount: options.count)
+    try PredictionValue.parse(text, kind: kind, optionCount: options.count, options: options.map(\.text))
   }
 }
 

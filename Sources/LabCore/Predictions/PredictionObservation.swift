@@ -31,6 +31,9 @@ public struct PredictionObservation: Sendable, Equatable {
   public var endTimes: [String: Double]
   /// For a `choice`, the output line that decided it.
   public var evidence: String?
+  /// For `cancelled`, the tasks that failed on their own: a learner who names one mistook a
+  /// failure for a cancellation, and the verdict says so.
+  public var failed: Set<String> = []
 
   public init(
     kind: PredictionKind,
@@ -65,6 +68,11 @@ public struct PredictionObservation: Sendable, Equatable {
     // Times on the timeline count from the demo's start; `elapsed` from the last phase's start.
     let joinTime = timeline?.join?.time ?? report.elapsed
     let cancelled = report.results.filter { $0.result.isCancelled }.map(\.task)
+    // The ▲ marker only when the timeline draws one (a snapshot without a join has none), and the
+    // deadline's ┆ when the caller's wait ended there.
+    let joinMarker: Marker? =
+      report.outcome == .timedOut && timeline?.deadline != nil ? .deadline
+      : timeline == nil || timeline?.join != nil ? .join : nil
     switch kind {
     case .order:
       let finished = report.finishOrder.filter { task in
@@ -83,18 +91,19 @@ public struct PredictionObservation: Sendable, Equatable {
         })
       }
       self.init(
-        kind: kind, value: .results(value), highlight: Set(report.results.map(\.task)), marker: .join, time: joinTime
+        kind: kind, value: .results(value), highlight: Set(report.results.map(\.task)), marker: joinMarker, time: joinTime
       )
     case .elapsed:
-      self.init(kind: kind, value: .seconds(report.elapsed), marker: .join, time: joinTime)
+      self.init(kind: kind, value: .seconds(report.elapsed), marker: joinMarker, time: joinTime)
     case .cancelled:
       let times = cancelled.compactMap { ended[$0] }
       self.init(
         kind: kind, value: .tasks(Set(cancelled)), highlight: Set(cancelled), time: times.isEmpty ? nil : times.min()
       )
+      failed = Set(report.failed.map(\.task))
     case .orphans:
       self.init(
-        kind: kind, value: .tasks(Set(report.orphans)), highlight: Set(report.orphans), marker: .join,
+        kind: kind, value: .tasks(Set(report.orphans)), highlight: Set(report.orphans), marker: joinMarker,
         time: report.orphansSettledAt
       )
     case .outcome:
@@ -105,7 +114,7 @@ public struct PredictionObservation: Sendable, Equatable {
         case .timedOut: .timedOut
         }
       self.init(
-        kind: kind, value: .outcome(outcome), marker: report.outcome == .timedOut ? .deadline : .join, time: joinTime
+        kind: kind, value: .outcome(outcome), marker: report.outcome == .timedOut ? .deadline : joinMarker, time: joinTime
       )
     case .running:
       self.init(kind: kind, value: .count(report.maxRunning))

@@ -90,11 +90,13 @@ public enum PredictionValue: Sendable, Equatable {
     "none", "nothing", "-", "no", "nobody", "neither", "empty", "0", "no one", "noone",
   ]
 
-  /// Reads `text` as an answer of `kind`; `optionCount` is how many options a `choice` has.
+  /// Reads `text` as an answer of `kind`; `optionCount` is how many options a `choice` has, and
+  /// `options` their texts, when the answer may name one by its text or its leading value.
   public static func parse(
     _ text: String,
     kind: PredictionKind,
-    optionCount: Int = 0
+    optionCount: Int = 0,
+    options: [String] = []
   ) throws(PredictionAnswerError) -> PredictionValue {
     let unreadable = PredictionAnswerError(text: text, kind: kind, optionCount: optionCount)
     let trimmed = text.trimmingWhitespace()
@@ -109,7 +111,8 @@ public enum PredictionValue: Sendable, Equatable {
     case .elapsed: value = seconds(trimmed).map { .seconds($0) }
     case .outcome: value = outcome(trimmed).map { .outcome($0) }
     case .running, .existing: value = count(trimmed).map { .count($0) }
-    case .choice: value = choice(trimmed, optionCount: optionCount).map { .choice($0) }
+    case .choice:
+      value = (choice(trimmed, optionCount: optionCount) ?? choice(trimmed, options: options)).map { .choice($0) }
     }
     guard let value else { throw unreadable }
     return value
@@ -215,6 +218,32 @@ public enum PredictionValue: Sendable, Equatable {
   }
 
   /// An option: `b`, `B`, `(b)`, `b)`, `2` (counted from 1).
+  /// The option `text` names by its words or by its leading value, when exactly one fits:
+  /// `argument order` or `the argument order, ['A', 'B', 'C']` for "the argument order, ['A',
+  /// 'B', 'C']"; `1s`, `1 second` or `1.0` for "about 1 second".
+  static func choice(_ text: String, options: [String]) -> Int? {
+    func words(_ text: String) -> [String] {
+      text.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "." }.map { word in
+        String(word.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed())
+      }.filter { !$0.isEmpty }
+    }
+    let typed = words(text)
+    guard !typed.isEmpty else { return nil }
+    func only(_ matches: [Int]) -> Int? { matches.count == 1 ? matches[0] : nil }
+    let optionWords = options.map(words)
+    // The whole text, then a run of its words.
+    if let exact = only(optionWords.indices.filter { optionWords[$0] == typed }) { return exact }
+    let containing = optionWords.indices.filter { index in
+      let option = optionWords[index]
+      return option.count >= typed.count && (0...(option.count - typed.count)).contains { Array(option[$0..<$0 + typed.count]) == typed }
+    }
+    if let found = only(containing) { return found }
+    // The leading value: the first number in the option, read as the typed value is.
+    guard let value = seconds(text) else { return nil }
+    let leading = optionWords.map { $0.lazy.compactMap { Double($0) }.first }
+    return only(leading.indices.filter { leading[$0] == value })
+  }
+
   static func choice(_ text: String, optionCount: Int) -> Int? {
     var word = unbracketed(text.lowercased())
     while let last = word.last, last == ")" || last == "." || last == ":" { word.removeLast() }

@@ -51,6 +51,8 @@ public struct PredictionVerdict: Sendable, Equatable {
   public var options: [PredictionOption]
   /// For a `choice` decided by the run, the output line that decided it.
   public var evidence: String?
+  /// For `cancelled`, the tasks that failed rather than being cancelled.
+  public var failed: Set<String> = []
 
   /// The run decides.
   public init(answer: PredictionValue, observation: PredictionObservation, options: [PredictionOption] = []) {
@@ -64,6 +66,7 @@ public struct PredictionVerdict: Sendable, Equatable {
     time = observation.time
     self.options = options
     evidence = observation.evidence
+    failed = observation.failed
   }
 
   /// The lesson's `expect` decides, because the run could not.
@@ -99,6 +102,10 @@ public struct PredictionVerdict: Sendable, Equatable {
       }
     case (.seconds(let said), .seconds(let ran)):
       return abs(said - ran) <= max(0.1 * ran, 0.25)
+    case (.outcome(.threw), .outcome(.timedOut)):
+      // A timeout reaches the caller as a raised TimeoutError (Python's wait_for and timeout()):
+      // "threw" describes it as well as the demo's "timed out".
+      return true
     default:
       return answer == observed
     }

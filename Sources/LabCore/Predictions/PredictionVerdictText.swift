@@ -13,10 +13,24 @@ extension PredictionVerdict {
     let said = "You said \(said)"
     switch decidedBy {
     case .run:
-      return said + "; " + shown + (correct ? " — right." : ".")
+      return said + "; " + shown + (correct ? " — right." : ".") + note
     case .expectOnly(let reason):
       return said + "; the lesson says \(observedText) — " + (correct ? "right" : "not the same")
         + ". " + Self.reasonText(reason)
+    }
+  }
+
+  /// A word on an answer that mistook one thing for a near one: a failed task named as
+  /// cancelled, or "threw" for a timeout (right, in other words).
+  private var note: String {
+    switch (kind, answer, observed) {
+    case (.cancelled, .tasks(let named), _) where !named.isDisjoint(with: failed):
+      let mistaken = named.intersection(failed)
+      return " \(Self.list(mistaken)) failed on \(mistaken.count == 1 ? "its" : "their") own: a failed task is not a cancelled one."
+    case (.outcome, .outcome(.threw), .outcome(.timedOut)):
+      return " The demo calls it \"timed out\": the deadline made the caller's await raise TimeoutError, so \"threw\" says the same."
+    default:
+      return ""
     }
   }
 
@@ -54,12 +68,19 @@ extension PredictionVerdict {
   /// What the run showed, and where to look.
   private var shown: String {
     let at = time.map { " at " + SecondsFormat.seconds($0) } ?? ""
+    // Where the timeline shows the caller's end: only a marker it draws.
+    let join: String =
+      switch marker {
+      case .join: " (the ▲ marker)"
+      case .deadline: " (the ┆ deadline)"
+      case nil: ""
+      }
     switch observed {
     case .order(let tasks):
       guard !tasks.isEmpty else { return "no task finished" }
       return "the run finished \(tasks.joined(separator: ", ")) (each row's finish rank)"
     case .results(.none):
-      return "the caller got an exception instead of a list\(at) (the ▲ marker)"
+      return "the caller got an exception instead of a list\(at)\(join)"
     case .results(.slots(let slots)):
       let shown = slots.map { slot in
         switch slot {
@@ -67,18 +88,17 @@ extension PredictionVerdict {
         case .error: "error"
         }
       }
-      return "the caller received [\(shown.joined(separator: ", "))]\(at) (the ▲ marker)"
+      return "the caller received [\(shown.joined(separator: ", "))]\(at)\(join)"
     case .seconds(let seconds):
-      return "the caller resumed after \(SecondsFormat.seconds(seconds)) (the ▲ marker)"
+      return "the caller resumed after \(SecondsFormat.seconds(seconds))\(join)"
     case .tasks(let tasks) where kind == .orphans:
       return tasks.isEmpty
         ? "no task was still running when the caller got its error"
-        : "\(Self.list(tasks)) kept running after the caller got its error (the ▒ past the ▲ marker)"
+        : "\(Self.list(tasks)) kept running after the caller got its error" + (marker == .join ? " (the ▒ past the ▲ marker)" : "")
     case .tasks(let tasks):
       return tasks.isEmpty ? "the run cancelled nothing" : "the run cancelled \(Self.list(tasks))\(at) (the ⊘ rows)"
     case .outcome(let outcome):
-      let mark = marker == .deadline ? "the ┆ deadline" : "the ▲ marker"
-      return "the caller's await \(outcome.text)\(at) (\(mark))"
+      return "the caller's await \(outcome.text)\(at)\(join)"
     case .count(let count) where kind == .existing:
       return "at most \(count) \(count == 1 ? "task" : "tasks") existed at once (running █ or waiting ░)"
     case .count(let count):

@@ -183,12 +183,7 @@ public struct TraceForest: Sendable {
       task.waitsOn = line.on
       task.awaits = line.on == nil ? [] : line.tasks ?? []
       tasks[id] = task
-      let after = phrase(task)
-      if before != after, let key = slotKey(task) {
-        slots[key]?.states[before, default: 1] -= 1
-        if slots[key]?.states[before] == 0 { slots[key]?.states[before] = nil }
-        slots[key]?.states[after, default: 0] += 1
-      }
+      changeState(task, from: before)
     case "gather":
       guard let number = line.gather else { return }
       addStructure(.gather(number), parent: line.parent, time: time)

@@ -82,7 +82,8 @@ public struct TracePlayback: Sendable {
     }
     let view = mode == .live ? LiveView(console: console) : nil
     view?.begin()
-    let result: Result<TracedProgram.Outcome, TraceError> = await withTaskGroup(of: Result<TracedProgram.Outcome, TraceError>?.self) { group in
+    let result: Result<TracedProgram.Outcome, TraceError> = await withTaskCancellationHandler {
+      await withTaskGroup(of: Result<TracedProgram.Outcome, TraceError>?.self) { group in
       group.addTask {
         do throws(TraceError) { return .success(try await program.run(receive, clock: clock)) } catch { return .failure(error) }
       }
@@ -105,6 +106,12 @@ public struct TracePlayback: Sendable {
       }
       group.cancelAll()
       return outcome ?? .failure(.couldNotStart("it did not run"))
+      }
+    } onCancel: {
+      // Ctrl-C: where each task waits now, before the program's own cleanup cancels them.
+      state.stopped.withLock { stopped in
+        stopped = state.state.withLock { ($0.forest, seconds() - ($0.offset ?? seconds())) }
+      }
     }
     view?.end()
     let interrupted = Task.isCancelled
@@ -125,27 +132,42 @@ public struct TracePlayback: Sendable {
       if mode == .lines, let open = final.openOutput {
         lines.append(TraceState.outputLine(open))  // a last line the program left without a newline
       }
+      var output: [StyledText] = []
+      if mode == .live, !final.outputs.isEmpty {
+        output = [StyledText(), StyledText("output", style: .bold)] + final.outputs.map { TraceState.outputLine($0) }
+      }
       if mode == .live {
         // What stays on screen: a summary that fits the terminal (with the account and a
         // margin), or every task with --all.
         let height = showsEveryTask ? nil : max(8, size.rows - 4)
-        lines += [StyledText()] + final.summary(file: file, now: interrupted ? stoppedAt : final.lastTime, width: width, height: height, interrupted: interrupted)
-        if !final.outputs.isEmpty {
-          lines += [StyledText(), StyledText("output", style: .bold)] + final.outputs.map { TraceState.outputLine($0) }
+        let moment = state.stopped.withLock { $0 }
+        let summary = [StyledText()] + final.summary(
+          file: file, now: interrupted ? moment?.1 ?? stoppedAt : final.lastTime, width: width, height: height, interrupted: interrupted,
+          stopped: moment.map { (forest: $0.0, time: $0.1) }
+        )
+        if interrupted {
+          // Stopped by Ctrl-C: the program's output and its KeyboardInterrupt first, so that
+          // the picture of the moment it stopped is what stays on screen.
+          console.writeLines(output)
+          writeStandardError(outcome, passErrorOutput: passErrorOutput)
+          lines += summary
+        } else {
+          lines += summary + output
         }
-      }
-      if interrupted, mode == .live, !outcome.standardError.isEmpty {
-        // What the program printed as the Ctrl-C stopped it (its KeyboardInterrupt) comes first:
-        // the picture of where each task waited stays on screen.
-        writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError)
       }
       console.writeLines(lines)
     }
-    if passErrorOutput == nil, !(interrupted && mode == .live), !outcome.standardError.isEmpty { writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError) }
+    if !(mode == .live && interrupted) { writeStandardError(outcome, passErrorOutput: passErrorOutput) }
     if mode != .json {
       console.writeLines([StyledText()] + final.account(file: file, status: outcome.status, interrupted: interrupted, standardError: outcome.standardError, width: width))
     }
     return Traced(status: outcome.status, tasks: final.taskCount, interrupted: interrupted)
+  }
+
+  /// The program's stderr, held until now (unless it was passed on as it came).
+  private func writeStandardError(_ outcome: TracedProgram.Outcome, passErrorOutput: (@Sendable (String) -> Void)?) {
+    guard passErrorOutput == nil, !outcome.standardError.isEmpty else { return }
+    writeError(outcome.standardError.hasSuffix("\n") ? String(outcome.standardError.dropLast()) : outcome.standardError)
   }
 }
 
@@ -300,14 +322,20 @@ struct TraceState: Sendable {
 
   /// The closing picture: the tree folded to `height` lines (every task with `height` nil), and
   /// after an interruption where each task was waiting.
-  func summary(file: String, now: Double, width: Int, height: Int?, interrupted: Bool) -> [StyledText] {
+  /// After Ctrl-C, the await picture is of `stopped` (the forest when it was pressed, before
+  /// the program's cleanup), else of the end.
+  func summary(
+    file: String, now: Double, width: Int, height: Int?, interrupted: Bool, stopped: (forest: TraceForest, time: Double)? = nil
+  ) -> [StyledText] {
     let moment: TraceTreeRenderer.Moment = interrupted ? .interrupted : .done
+    let waiting = stopped?.forest ?? forest
+    let waitingAt = stopped.map { min($0.time, now) } ?? now
     var lines: [StyledText]
     if let height {
       let pictureRoom = interrupted ? min(max(4, height / 2), height - 4) : 0
       lines = TraceTreeRenderer.fitted(forest, title: title(file: file), now: now, moment: moment, width: width, height: height - pictureRoom)
       if interrupted {
-        var picture = TraceTreeRenderer.awaitPicture(forest, now: now, width: width)
+        var picture = TraceTreeRenderer.awaitPicture(waiting, now: waitingAt, width: width)
         if picture.count > pictureRoom, pictureRoom > 1 {
           let hidden = picture.count - pictureRoom + 1
           picture = Array(picture.prefix(pictureRoom - 1)) + [StyledText("… \(hidden) more lines", style: .dim)]
@@ -316,7 +344,7 @@ struct TraceState: Sendable {
       }
     } else {
       lines = TraceTreeRenderer.render(TraceTree(forest), title: title(file: file), now: now, moment: moment, width: width)
-      if interrupted { lines += [StyledText()] + TraceTreeRenderer.awaitPicture(forest, now: now, width: width) }
+      if interrupted { lines += [StyledText()] + TraceTreeRenderer.awaitPicture(waiting, now: waitingAt, width: width) }
     }
     return lines
   }
@@ -345,6 +373,8 @@ struct TraceState: Sendable {
 /// The trace's state, shared by the reader and the frames.
 final class TraceBox: Sendable {
   let state: Mutex<TraceState>
+  /// The tasks and the trace's time when Ctrl-C was pressed.
+  let stopped = Mutex<(TraceForest, Double)?>(nil)
 
   init(keepsEveryTask: Bool) {
     state = Mutex(TraceState(keepsEveryTask: keepsEveryTask, keepsTimeline: false))

@@ -244,6 +244,6 @@ public struct TraceTree: Sendable, Equatable {
     case structure(TraceForest.Structure, [Int])
   }
 
-  /// How many tasks the tree shows or counts.
+  /// Whether it shows nothing (no task, or none pending for `awaits`).
   public var isEmpty: Bool { nodes.isEmpty }
 }

@@ -210,7 +210,9 @@ public enum TraceTreeRenderer {
 
     init(rows: [Row], width: Int, bars: Bool, latest: Double) {
       self.width = width
-      let widestLabel = rows.filter { !$0.spans }.map { DisplayWidth.of($0.prefix) + $0.label.displayWidth }.max() ?? 0
+      // Without bars a gather's or TaskGroup's row is a line of its own, not in the columns.
+      let columned = rows.filter { !$0.spans && (bars || !$0.isStructure) }
+      let widestLabel = columned.map { DisplayWidth.of($0.prefix) + $0.label.displayWidth }.max() ?? 0
       let widestStatus = rows.filter { !$0.spans }.map(\.status.displayWidth).max() ?? 0
       if bars {
         statusWidth = min(widestStatus, max(16, width / 3))

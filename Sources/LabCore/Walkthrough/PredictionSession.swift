@@ -126,7 +126,9 @@ final class PredictionSession {
       guard let python, let program = PredictionParser.pythonProgram(for: prediction, in: lesson) else {
         return PredictionVerdict(answer: answer, prediction: prediction, reason: .pythonUnavailable)
       }
-      let result = await python.run(program: program.code)
+      let result = await withStatus("Running lesson \(lesson.number)'s program under python3…") {
+        await python.run(program: program.code)
+      }
       if case .ran(_, let output, let errors) = result {
         let shown = (output + errors).joined(separator: "\n")
         let block = MarkdownBlock(.codeBlock(info: "output", code: shown, fenced: true), line: 1)
@@ -134,6 +136,17 @@ final class PredictionSession {
       }
       return PredictionVerdict(answer: answer, prediction: prediction, python: result)
     }
+  }
+
+  /// Runs `body` with `status` on the line below, on a terminal that can clear it again (a
+  /// program takes seconds to decide a question; a silent screen looks hung). Piped, nothing.
+  private func withStatus<T>(_ status: String, _ body: () async -> T) async -> T {
+    guard screen.capabilities.cursorMovement else { return await body() }
+    let line = StyledText(status, style: .dim).truncated(to: width - 1)
+    screen.console.write(line.rendered(color: screen.capabilities.color))
+    let value = await body()
+    screen.console.write("\r\u{1B}[2K")
+    return value
   }
 
   /// A skipped question: what the run showed and why, with nothing judged.

@@ -22,6 +22,10 @@ public struct Progress: Encodable, Sendable, Equatable {
   public var predictions: [String: PredictionRecord]
   /// Each exercise tried, by id (version 3).
   public var exercises: [String: ExerciseRecord]
+  /// Whether the lessons show their Swift side (`swift on|off`, `--no-swift`); nil until the
+  /// learner chose. Written only once chosen (`"swift":false`), with no new version: older
+  /// builds ignore the key.
+  public var swift: Bool?
 
   public init(
     current: String,
@@ -30,7 +34,8 @@ public struct Progress: Encodable, Sendable, Equatable {
     speed: Double = 1,
     predict: Bool = true,
     predictions: [String: PredictionRecord] = [:],
-    exercises: [String: ExerciseRecord] = [:]
+    exercises: [String: ExerciseRecord] = [:],
+    swift: Bool? = nil
   ) {
     self.current = current
     self.part = part
@@ -39,10 +44,11 @@ public struct Progress: Encodable, Sendable, Equatable {
     self.predict = predict
     self.predictions = predictions
     self.exercises = exercises
+    self.swift = swift
   }
 
   enum CodingKeys: String, CodingKey {
-    case version, current, part, completed, speed, predict, predictions, exercises
+    case version, current, part, completed, speed, predict, predictions, exercises, swift
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -55,6 +61,7 @@ public struct Progress: Encodable, Sendable, Equatable {
     try container.encode(predict, forKey: .predict)
     try container.encode(predictions, forKey: .predictions)
     try container.encode(exercises, forKey: .exercises)
+    try container.encodeIfPresent(swift, forKey: .swift)
   }
 }
 

@@ -38,7 +38,8 @@ public enum ProgressFile: Equatable, Sendable {
       completed: stored.completed,
       predict: stored.predict ?? true,
       predictions: stored.predictions ?? [:],
-      exercises: stored.exercises ?? [:]
+      exercises: stored.exercises ?? [:],
+      swift: stored.swift
     )
     switch stored.speed {
     case nil:
@@ -76,6 +77,7 @@ public enum ProgressFile: Equatable, Sendable {
     var predict: Bool?
     var predictions: [String: PredictionRecord]?
     var exercises: [String: ExerciseRecord]?
+    var swift: Bool?
   }
 
   private enum StoredSpeed: Decodable {

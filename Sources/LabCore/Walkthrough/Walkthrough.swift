@@ -25,14 +25,31 @@ public final class Walkthrough {
     /// learner allows it; nil for the bundled course.
     public var lessonsDirectory: String?
 
-    public init(speed: DemoSpeed? = nil, startLesson: String? = nil, lessonsDirectory: String? = nil) {
+    /// `--no-swift` (false): read the lessons without their Swift side (also saved). nil: the
+    /// learner's saved choice.
+    public var swift: Bool?
+    /// Whether a first start at a terminal asks "Show the Swift side of the lessons too? [y/N]" (the installed
+    /// tutorial does; sessions built by tests do not, unless they say so).
+    public var asksAboutSwift: Bool
+
+    public init(
+      speed: DemoSpeed? = nil, startLesson: String? = nil, lessonsDirectory: String? = nil, swift: Bool? = nil,
+      asksAboutSwift: Bool = false
+    ) {
       self.speed = speed
       self.startLesson = startLesson
       self.lessonsDirectory = lessonsDirectory
+      self.swift = swift
+      self.asksAboutSwift = asksAboutSwift
     }
   }
 
-  let catalog: LessonCatalog
+  /// The course with its Swift side, and as a Python-only reading shows it (`swift off`).
+  let fullCatalog: LessonCatalog
+  let pythonOnlyCatalog: LessonCatalog
+  /// Whether the lessons show their Swift sections and snippets (`swift on|off`).
+  private(set) var showsSwift = true
+  var catalog: LessonCatalog { showsSwift ? fullCatalog : pythonOnlyCatalog }
   let registry: DemoRegistry
   let reader: any LineReader
   let options: Options
@@ -44,6 +61,8 @@ public final class Walkthrough {
   public var onLessonChange: (Lesson) -> Void = { _ in }
 
   private(set) var position = ReadingPosition(lesson: 0)
+  /// Ctrl-C left a question of the current part: reading on asks it again.
+  private var questionLeft = false
 
   public init(
     catalog: LessonCatalog,
@@ -58,7 +77,8 @@ public final class Walkthrough {
     now: @escaping () -> Date = Date.init,
     options: Options = Options()
   ) {
-    self.catalog = catalog
+    fullCatalog = catalog
+    pythonOnlyCatalog = catalog.hidingSwift()
     self.registry = registry
     self.reader = reader
     self.options = options
@@ -149,6 +169,11 @@ public final class Walkthrough {
       keeper.progress.completed = saved.completed.filter { catalog.lesson(id: $0) != nil }
     }
     if let speed = options.speed { keeper.progress.speed = speed.value }
+    if let swift = options.swift { keeper.progress.swift = swift }
+    if keeper.progress.swift == nil, saved == nil, options.asksAboutSwift, readsInParts {
+      keeper.progress.swift = askAboutSwift()
+    }
+    showsSwift = keeper.progress.swift ?? true
     if let startLesson = options.startLesson, let lesson = try? catalog.lesson(matching: startLesson) {
       position = ReadingPosition(lesson: catalog.index(of: lesson) ?? 0)
     } else if let saved, let lesson = catalog.lesson(id: saved.current) {
@@ -186,6 +211,8 @@ public final class Walkthrough {
 
   func handle(_ command: WalkthroughCommand) async {
     switch command {
+    case .readOn where questionLeft:
+      await showPart(asking: true)
     case .readOn:
       await go(position.readingOn(partCount: partCount(ofLesson: position.lesson), lessonCount: catalog.count))
     case .next:
@@ -237,6 +264,8 @@ public final class Walkthrough {
       await predictions.review(asking: readsInParts && progress.predict)
     case .predict(let on):
       setPredict(on)
+    case .swift(let on):
+      setSwift(on)
     case .restart:
       await restart()
     case .help:
@@ -289,6 +318,7 @@ public final class Walkthrough {
   /// The current part, a screen at a time; the last part ends with what to do next. When
   /// `asking`, a prediction in it is asked where it stands (unless predictions are off).
   private func showPart(asking: Bool) async {
+    questionLeft = false
     let blocks = parts[position.part]
     let renderer = screen.renderer
     // A part read on starts below the prompt that asked for it, a line apart.
@@ -313,7 +343,12 @@ public final class Walkthrough {
       }
       pending = []
       opening = false
-      await predictions.ask(prediction, in: lesson)
+      if await predictions.ask(prediction, in: lesson) == .left {
+        // Ctrl-C left the question: the part stops there, unanswered, and stays the current
+        // one; Enter asks it again.
+        questionLeft = true
+        return
+      }
       screen.emit([StyledText()])
     }
     if !pending.isEmpty || opening {
@@ -379,6 +414,32 @@ public final class Walkthrough {
     screen.say(on ? "Predictions are on: reading a question asks it before its run." : "Predictions are off: they are printed with the lesson, not asked.")
   }
 
+  /// The first start's one question: a Python learner may not want the Swift side at all.
+  private func askAboutSwift() -> Bool {
+    screen.console.write("Show the Swift side of the lessons too? [y/N] ")
+    guard case .line(let answer) = reader.readLine(prompt: "") else { return false }
+    let yes = ["y", "yes"].contains(answer.lowercased().trimmingWhitespace())
+    screen.say(
+      yes ? "Showing the Swift side; 'swift off' hides it." : "Python only; 'swift on' shows the Swift side.", style: .dim)
+    return yes
+  }
+
+  /// `swift on|off`: the lessons with or without their Swift side, from the current part on.
+  private func setSwift(_ on: Bool?) {
+    guard let on else {
+      screen.say(showsSwift
+        ? "The Swift side is shown. 'swift off' reads the lessons Python-only."
+        : "Python only: Swift sections and snippets are hidden. 'swift on' shows them.")
+      return
+    }
+    showsSwift = on
+    keeper.progress.swift = on
+    // The same lesson has fewer parts without its Swift section: stay inside it.
+    position = ReadingPosition(lesson: position.lesson, part: min(position.part, parts.count - 1))
+    save()
+    screen.say(on ? "The Swift side is shown from here on." : "Python only from here on: Swift sections and snippets are hidden.")
+  }
+
   private func restart() async {
     screen.console.write("Clear your progress and start over at lesson 1? [y/N] ")
     guard case .line(let answer) = reader.readLine(prompt: ""),
@@ -387,7 +448,8 @@ public final class Walkthrough {
       screen.say("Kept your progress.")
       return
     }
-    keeper.progress = Progress(current: catalog.lessons[0].id, speed: progress.speed, predict: progress.predict)
+    keeper.progress = Progress(
+      current: catalog.lessons[0].id, speed: progress.speed, predict: progress.predict, swift: progress.swift)
     screen.say("Progress cleared.")
     await arrived(at: ReadingPosition(lesson: 0), newLesson: true)
   }

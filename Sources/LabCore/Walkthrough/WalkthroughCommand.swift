@@ -27,6 +27,8 @@ public enum WalkthroughCommand: Sendable, Equatable {
   case review
   /// `predict on|off`; `predict` alone says which it is.
   case predict(Bool?)
+  /// `swift on|off`: the lessons with or without their Swift side; `swift` alone says which.
+  case swift(Bool?)
   case restart
   case help
   case quit
@@ -35,7 +37,7 @@ public enum WalkthroughCommand: Sendable, Equatable {
   /// form, help line, parser and completion all hang off its case here: adding a command is one
   /// case and its row in `entry`.
   public enum Name: String, CaseIterable, Sendable {
-    case next, back, list, goto, show, run, compare, trace, demos, code, speed, save, replay, step, review, predict, restart, help, quit
+    case next, back, list, goto, show, run, compare, trace, demos, code, speed, save, replay, step, review, predict, swift, restart, help, quit
 
     /// The command's row of the table.
     public var entry: Entry {
@@ -43,7 +45,7 @@ public enum WalkthroughCommand: Sendable, Equatable {
       case .next:
         Entry(aliases: ["n"], help: "the next lesson at once (marks this one done)", arguments: .none(.next))
       case .back:
-        Entry(aliases: ["b", "prev"], help: "the previous part; from a first part, the previous lesson", arguments: .none(.back))
+        Entry(aliases: ["b", "prev"], help: "the previous part, or the previous lesson", arguments: .none(.back))
       case .list:
         Entry(aliases: ["ls"], help: "all lessons, ✓ done, ▸ current, prediction scores", arguments: .none(.list))
       case .goto:
@@ -54,11 +56,11 @@ public enum WalkthroughCommand: Sendable, Equatable {
         Entry(aliases: ["r"], help: "run this lesson's demo, or the one named", arguments: .demoAndParameters { .run(demo: $0, arguments: $1) })
       case .compare:
         Entry(
-          help: "the demo beside its Python twin under real CPython, then what agrees",
+          help: "the demo beside its Python twin under CPython",
           arguments: .demoAndParameters { .compare(demo: $0, arguments: $1) }
         )
       case .trace:
-        Entry(help: "this lesson's Python program (the Nth) under CPython, its tasks drawn", arguments: .optional("[N]", .nothing, WalkthroughCommand.trace))
+        Entry(help: "this lesson's Python program (the Nth), traced", arguments: .optional("[N]", .nothing, WalkthroughCommand.trace))
       case .demos:
         Entry(help: "the demos and their parameters", arguments: .none(.demos))
       case .code:
@@ -69,15 +71,17 @@ public enum WalkthroughCommand: Sendable, Equatable {
       case .speed:
         Entry(help: "time scale for later runs (0.1–100)", arguments: .optional("[X]", .nothing, WalkthroughCommand.speed))
       case .save:
-        Entry(help: "write the last run to FILE, for 'gatherlab replay' and 'export'", arguments: .one("FILE", .nothing, WalkthroughCommand.save))
+        Entry(help: "the last run to FILE, for replay and export", arguments: .one("FILE", .nothing, WalkthroughCommand.save))
       case .replay:
         Entry(help: "the last run again, as it ran", arguments: .none(.replay))
       case .step:
-        Entry(help: "the last run event by event (Enter on, b back, q stops)", arguments: .none(.step))
+        Entry(help: "the last run event by event (Enter, b, q)", arguments: .none(.step))
       case .review:
         Entry(help: "the predictions you missed, asked and run again", arguments: .none(.review))
       case .predict:
         Entry(help: "ask predictions while reading, or only print them", arguments: .choice(["on", "off"]) { $0.map { .predict($0 == "on") } ?? .predict(nil) })
+      case .swift:
+        Entry(help: "show the lessons' Swift side, or read Python-only", arguments: .choice(["on", "off"]) { $0.map { .swift($0 == "on") } ?? .swift(nil) })
       case .restart:
         Entry(help: "clear your progress and start over", arguments: .none(.restart))
       case .help:
