@@ -18,6 +18,23 @@ import Testing
       .map(\.plainText).joined(separator: "\n")
   }
 
+  @Test func partTwoStartsUnderItsOwnHeadingAndListJSONNamesThePart() throws {
+    var files = LessonFixtures.validCourse
+    files["04-taskgroup.md"] = LessonFixtures.lesson(["id: taskgroup", "title: TaskGroup, the main tool", "section: TaskGroup", "part: 2"])
+    let course = try LessonCatalog.load(files: files.sorted { $0.key < $1.key }.map { LessonFile(name: $0.key, text: $0.value) })
+    let listed = LessonListing.lines(course, done: [], current: nil, width: 80).map(\.plainText).joined(separator: "\n")
+    #expect(listed == """
+        1  what-is-gather  What gather is
+        2  results-order   Results come back in order
+        3  conclusion      Conclusion
+
+      Part two: structured concurrency
+        4  taskgroup       TaskGroup, the main tool
+      """)
+    #expect(course.listEntries().map(\.part) == [1, 1, 1, 2])
+    #expect(course.listEntries()[3].json.text.contains(#""section":"TaskGroup","part":2,"demo":null"#))
+  }
+
   @Test func eachTitleIsBesideItsIdWhenItHasRoom() {
     #expect(listing(width: 80) == """
       ✓ 1  what-is-gather  1/2  What gather is

@@ -32,7 +32,7 @@ public struct LessonRenderer: Sendable {
   ) -> [StyledText] {
     guard opening else { return render(blocks, of: lesson, answers: answers) }
     let meta = StyledText(
-      "Lesson \(lesson.number)/\(total) · \(lesson.id) · guide: \(lesson.section)",
+      "Lesson \(lesson.number)/\(total) · \(lesson.id) · " + (lesson.part == 2 ? "part two: " : "guide: ") + lesson.section,
       style: Self.metaStyle
     )
     var blocks = blocks
