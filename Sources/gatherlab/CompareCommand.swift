@@ -11,13 +11,15 @@ struct CompareCommand: AsyncParsableCommand, GatherlabSubcommand {
     discussion: """
       The Python twin starts first; once CPython is ready, both runs start together and each is \
       timed from its own start. Needs python3 3.11 or newer (--python-bin, GATHERLAB_PYTHON or \
-      python3 on PATH); exits 69 without it.
+      python3 on PATH); exits 69 without it. With --clock virtual the twin runs on virtual \
+      time (its sleeps take no time, its instants are exact) beside the Swift demo's real ones.
 
       Examples:
         gatherlab compare ordering
         gatherlab compare error-cancel mode=gather
         gatherlab compare semaphore limit=3 --speed 5
         gatherlab compare timeout --json
+        gatherlab compare ordering --clock virtual
       """
   )
 
@@ -31,6 +33,8 @@ struct CompareCommand: AsyncParsableCommand, GatherlabSubcommand {
 
   @Flag(help: "Print JSON Lines: the Swift run, the CPython run (its header names the runtime), then a comparison line.")
   var json = false
+
+  @OptionGroup var clockOptions: ClockOptions
 
   @OptionGroup var pythonOptions: PythonOptions
 
@@ -50,7 +54,9 @@ struct CompareCommand: AsyncParsableCommand, GatherlabSubcommand {
     } catch {
       throw UsageError(String(describing: error))
     }
-    let twin = try PythonTwin(demo: demo, interpreter: try pythonOptions.interpreter())
+    var configured = try PythonTwin(demo: demo, interpreter: try pythonOptions.interpreter())
+    configured.clock = clockOptions.resolved
+    let twin = configured
     let console = StandardConsole(capabilities: output.capabilities())
     let playback = ComparePlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json), speed: timing.speed)
     let (played, interrupted) = await interruptibly { () -> Result<ComparePlayback.Played, PythonTwinError> in

@@ -14,7 +14,7 @@ struct RecordOption: ParsableArguments {
 
   /// The recording, its header written; nil without `--record`. A FILE that cannot be written
   /// ends the program with exit code 73 before anything runs.
-  func open() throws -> RecordingFile? {
+  func open(clock: PythonClock = .real) throws -> RecordingFile? {
     guard let path else { return nil }
     let environment = ProcessEnvironment.current()
     let size = TerminalCapabilities.currentWindowSize()
@@ -22,7 +22,9 @@ struct RecordOption: ParsableArguments {
     let header = RecordingHeader(
       command: ["gatherlab"] + CommandLine.arguments.dropFirst(),
       columns: size.columns,
-      rows: size.rows
+      rows: size.rows,
+      clock: clock.isVirtual ? "virtual" : nil,
+      seed: clock.isVirtual ? clock.seed : nil
     )
     do {
       return try RecordingFile(path: path, header: header)

@@ -25,6 +25,7 @@ struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
         gatherlab run timeout --json
         gatherlab run error-cancel mode=gather --record class.jsonl
         gatherlab run ordering --python      # the Python twin under real CPython
+        gatherlab run ordering --python --clock virtual   # ... on virtual time
       """
   )
 
@@ -42,10 +43,18 @@ struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
   @Flag(help: "Run the demo's Python twin under real CPython (3.11 or newer) instead of the Swift demo.")
   var python = false
 
+  @OptionGroup var clockOptions: ClockOptions
+
   @OptionGroup var pythonOptions: PythonOptions
 
   @OptionGroup var output: OutputOptions
   @OptionGroup var recording: RecordOption
+
+  func validate() throws {
+    if !python, clockOptions.clock != nil || clockOptions.seed != nil {
+      throw ValidationError("--clock and --seed are for the Python twin: add --python.")
+    }
+  }
 
   func run() async throws {
     let launch: DemoLaunch
@@ -56,7 +65,7 @@ struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
     }
 
     let console = StandardConsole(capabilities: output.capabilities())
-    let recorder = try recording.open()
+    let recorder = try recording.open(clock: python ? clockOptions.resolved : .real)
     if python {
       try await runTwin(launch.demo, parameters: launch.parameters, console: console, recorder: recorder)
       try recording.finish(recorder)
@@ -76,7 +85,9 @@ struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
     console: StandardConsole,
     recorder: (any RunLineSink)?
   ) async throws {
-    let twin = try PythonTwin(demo: demo, interpreter: try pythonOptions.interpreter())
+    var configuredTwin = try PythonTwin(demo: demo, interpreter: try pythonOptions.interpreter())
+    configuredTwin.clock = clockOptions.resolved
+    let twin = configuredTwin
     var configured = DemoPlayback(console: console, mode: DemoPlayback.mode(for: console.capabilities, json: json), speed: timing.speed)
     configured.recorder = recorder
     let playback = configured

@@ -72,8 +72,9 @@ extension EndToEnd {
           gatherlab run timeout --json
           gatherlab run error-cancel mode=gather --record class.jsonl
           gatherlab run ordering --python      # the Python twin under real CPython
+          gatherlab run ordering --python --clock virtual   # ... on virtual time
 
-        USAGE: gatherlab run [<demo>] [<key=value> ...] [--speed <X>] [--json] [--python] [--python-bin <PATH>] [--no-color] [--width <N>] [--record <FILE>]
+        USAGE: gatherlab run [<demo>] [<key=value> ...] [--speed <X>] [--json] [--python] [--clock <clock>] [--seed <N>] [--python-bin <PATH>] [--no-color] [--width <N>] [--record <FILE>]
 
         ARGUMENTS:
           <demo>                  The demo to run.
@@ -86,6 +87,13 @@ extension EndToEnd {
                                   the result) instead of the timeline.
           --python                Run the demo's Python twin under real CPython (3.11
                                   or newer) instead of the Swift demo.
+          --clock <clock>         real (default) or virtual: on virtual time the event
+                                  loop jumps to its next timer whenever it would wait
+                                  with nothing real pending, so sleeps take no time and
+                                  instants are exact. (values: real, virtual)
+          --seed <N>              On virtual time: scale each timer's delay (within
+                                  ±10%) and order timers due together by seed N; 0
+                                  (default) perturbs nothing.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
           --no-color              No colors (also NO_COLOR); the live view and keys
@@ -393,15 +401,18 @@ extension EndToEnd {
 
         The Python twin starts first; once CPython is ready, both runs start together
         and each is timed from its own start. Needs python3 3.11 or newer
-        (--python-bin, GATHERLAB_PYTHON or python3 on PATH); exits 69 without it.
+        (--python-bin, GATHERLAB_PYTHON or python3 on PATH); exits 69 without it. With
+        --clock virtual the twin runs on virtual time (its sleeps take no time, its
+        instants are exact) beside the Swift demo's real ones.
 
         Examples:
           gatherlab compare ordering
           gatherlab compare error-cancel mode=gather
           gatherlab compare semaphore limit=3 --speed 5
           gatherlab compare timeout --json
+          gatherlab compare ordering --clock virtual
 
-        USAGE: gatherlab compare [<demo>] [<key=value> ...] [--speed <X>] [--json] [--python-bin <PATH>] [--no-color] [--width <N>]
+        USAGE: gatherlab compare [<demo>] [<key=value> ...] [--speed <X>] [--json] [--clock <clock>] [--seed <N>] [--python-bin <PATH>] [--no-color] [--width <N>]
 
         ARGUMENTS:
           <demo>                  The demo to compare.
@@ -412,6 +423,13 @@ extension EndToEnd {
                                   stay in nominal seconds (0.1–100).
           --json                  Print JSON Lines: the Swift run, the CPython run (its
                                   header names the runtime), then a comparison line.
+          --clock <clock>         real (default) or virtual: on virtual time the event
+                                  loop jumps to its next timer whenever it would wait
+                                  with nothing real pending, so sleeps take no time and
+                                  instants are exact. (values: real, virtual)
+          --seed <N>              On virtual time: scale each timer's delay (within
+                                  ±10%) and order timers due together by seed N; 0
+                                  (default) perturbs nothing.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
           --no-color              No colors (also NO_COLOR); the live view and keys
@@ -436,14 +454,26 @@ extension EndToEnd {
         raises, follows the timeline, and trace exits with the program's own status
         (130 after Ctrl-C). Needs python3 3.11 or newer.
 
+        With --clock virtual the program's event loop reads virtual time: whenever it
+        would wait with nothing real pending (no socket, pipe, thread or subprocess in
+        flight) its clock jumps to the next timer, so a program that sleeps 3 s is
+        traced in milliseconds, at exact instants, the same every run. time.time() and
+        time.monotonic() stay real. --schedules N runs seeds 1 to N, each nudging
+        timers as another machine might, and prints each distinct behaviour (exit
+        status, output, the order tasks ended) with the command that replays it; it
+        exits 1 when they differ.
+
         Examples:
           gatherlab trace fetch_all.py
           gatherlab trace crawler.py -- --depth 2
           gatherlab trace fetch_all.py --all
           gatherlab trace fetch_all.py --record crawl.jsonl
           gatherlab trace fetch_all.py --json
+          gatherlab trace fetch_all.py --clock virtual
+          gatherlab trace race.py --schedules 20
+          gatherlab trace race.py --clock virtual --seed 7
 
-        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--all] [--record <FILE>] [--python-bin <PATH>] [--no-color] [--width <N>]
+        USAGE: gatherlab trace <file.py> -- [<args> ...] [--json] [--all] [--clock <clock>] [--seed <N>] [--schedules <N>] [--record <FILE>] [--python-bin <PATH>] [--no-color] [--width <N>]
 
         ARGUMENTS:
           <file.py>               The Python program to run.
@@ -455,6 +485,15 @@ extension EndToEnd {
                                   the timeline.
           --all                   At the end, print every task's row, not a summary
                                   that fits the terminal.
+          --clock <clock>         real (default) or virtual: on virtual time the event
+                                  loop jumps to its next timer whenever it would wait
+                                  with nothing real pending, so sleeps take no time and
+                                  instants are exact. (values: real, virtual)
+          --seed <N>              On virtual time: scale each timer's delay (within
+                                  ±10%) and order timers due together by seed N; 0
+                                  (default) perturbs nothing.
+          --schedules <N>         Run the program on virtual time with seeds 1 to N, N
+                                  at most 1000, and report its distinct behaviours.
           --record <FILE>         Also write the run to FILE (JSON Lines) for
                                   'gatherlab replay' and 'export'.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of

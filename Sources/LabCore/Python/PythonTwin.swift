@@ -20,6 +20,8 @@ public struct PythonTwin: Sendable {
   public let interpreter: PythonInterpreter
   let source: String
   let helper: String
+  /// The clock the twin's event loop reads (DESIGN §13); `--speed` composes with either.
+  public var clock: PythonClock = .real
 
   public static let helperName = "_gatherlab"
 
@@ -56,7 +58,7 @@ public struct PythonTwin: Sendable {
     // -I -S: a twin needs only the standard library, so no site packages (their .pth files can
     // cost more than asyncio's import) and no PYTHON* variables; -u unbuffered, -B no bytecode.
     let arguments = ["-I", "-S", "-u", "-B"] + PythonProgram.source(name: demo.pythonFile, text: source).arguments(
-      modules: [(Self.helperName, helper)],
+      modules: clock.modules + [(Self.helperName, helper)],
       arguments: Self.arguments(parameters, speed: speed),
       exitsAtOnce: true
     )
@@ -67,7 +69,9 @@ public struct PythonTwin: Sendable {
       let result = try await Subprocess.run(
         .path(FilePath(interpreter.executable)),
         arguments: Arguments(arguments),
-        environment: .inherit,
+        environment: .inherit.updating([
+          "GATHERLAB_CLOCK": clock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": clock.environment["GATHERLAB_SEED"],
+        ]),
         platformOptions: options,
         input: .none,
         output: .sequence,

@@ -20,12 +20,15 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   public var text: String?
   public var runtime: String?
   public var orphans: [Int]?
+  /// A clock line's clock (`virtual` or `real`) and, for a real one, why (DESIGN §13).
+  public var clock: String?
   /// An `await` line's: what the task now waits on ("sleep 0.5s", "Queue.get", "task #12"); nil
   /// when it runs again.
   public var on: String?
   /// An `await` line's awaited task ids; a `gather` line's members.
   public var tasks: [Int]?
-  /// A `hidden` line's: why the tracer leaves the task out (asyncio made it for itself).
+  /// A `hidden` line's: why the tracer leaves the task out (asyncio made it for itself); a real
+  /// `clock` line's: why the run is not on virtual time.
   public var why: String?
 
   public init(type: String, t: Double? = nil, id: Int? = nil, task: String? = nil, event: String? = nil, text: String? = nil) {

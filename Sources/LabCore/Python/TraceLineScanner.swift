@@ -57,6 +57,7 @@ enum TraceLineScanner {
       case "outcome": guard reader.string(value, into: &line.outcome) else { return nil }
       case "text": guard reader.string(value, into: &line.text) else { return nil }
       case "runtime": guard reader.string(value, into: &line.runtime) else { return nil }
+      case "clock": guard reader.string(value, into: &line.clock) else { return nil }
       case "on": guard reader.string(value, into: &line.on) else { return nil }
       case "why": guard reader.string(value, into: &line.why) else { return nil }
       case "tasks":

@@ -179,6 +179,8 @@ struct TraceState: Sendable {
   /// Whether the last of `outputs` is a line the program has not ended yet.
   var outputIsOpen = false
   var runtime: String?
+  /// The clock the program's loop read, from the tracer's clock line: "virtual", or "real" with why.
+  var clock: (kind: String, why: String?)?
   var lastTime = 0.0
   /// Tasks that finished or failed so far: the next finish rank, for the plain lines.
   var ended = 0
@@ -274,6 +276,9 @@ struct TraceState: Sendable {
         runtime = line.runtime
         offset = now
         return []
+      case "clock":
+        clock = (line.clock ?? "real", line.why)
+        return lines && line.clock == "real" ? [Self.realClockSentence(line.why)] : []
       case "event":
         guard lines, let id = line.id, let event = line.event, DemoEvent.Kind(rawValue: event) != nil else { return [] }
         var text = DemoTranscript.time(max(time, before)) + "  #\(id) " + (line.task ?? "task") + "  " + event
@@ -305,7 +310,12 @@ struct TraceState: Sendable {
   }
 
   func title(file: String) -> String {
-    "trace · " + file + (runtime.map { " · " + $0 } ?? "")
+    "trace · " + file + (runtime.map { " · " + $0 } ?? "") + (clock?.kind == "virtual" ? " · virtual time" : "")
+  }
+
+  /// The one line that says a run asked for virtual time ran on real time, and why.
+  static func realClockSentence(_ why: String?) -> String {
+    "This run is on real time, not virtual: " + (why ?? "its event loop is not asyncio's default") + "."
   }
 
   /// The live frame: the tree, folded to fit, and the last lines printed.
@@ -366,7 +376,8 @@ struct TraceState: Sendable {
     }
     if !ended.isEmpty { parts.append(ended.joined(separator: ", ")) }
     let end = status == 0 ? "\(file) exited normally." : "\(file) exited with status \(status)."
-    return TextWrapper.wrap(parts.joined(separator: ": ") + ". " + end, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
+    let real = clock?.kind == "real" ? " " + Self.realClockSentence(clock?.why) : ""
+    return TextWrapper.wrap(parts.joined(separator: ": ") + ". " + end + real, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
   }
 }
 

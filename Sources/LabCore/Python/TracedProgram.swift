@@ -36,6 +36,8 @@ public struct TracedProgram: Sendable {
   /// Cancelling the run is a Ctrl-C the program may handle (true: `trace`), or a kill of its
   /// process group at once (false: a check stopping a program that hangs).
   public var interruptsWhenCancelled = true
+  /// The clock the program's event loops read (DESIGN §13).
+  public var pythonClock: PythonClock = .real
 
   public static let tracerName = "_gatherlab_trace"
 
@@ -118,8 +120,11 @@ public struct TracedProgram: Sendable {
       interruptsWhenCancelled
       ? [.send(signal: ownGroup ? .interrupt : .resume, toProcessGroup: ownGroup, allowedDurationToNextStep: interruptGrace)]
       : [.send(signal: .kill, toProcessGroup: ownGroup, allowedDurationToNextStep: .zero)]
-    let arguments = PythonProgram.file(path: path).arguments(modules: [(Self.tracerName, tracer)], arguments: self.arguments)
-    var variables: [Environment.Key: String?] = ["GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1"]
+    let arguments = PythonProgram.file(path: path).arguments(modules: pythonClock.modules + [(Self.tracerName, tracer)], arguments: self.arguments)
+    var variables: [Environment.Key: String?] = [
+      "GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1",
+      "GATHERLAB_CLOCK": pythonClock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": pythonClock.environment["GATHERLAB_SEED"],
+    ]
     if lineBuffered { variables["GATHERLAB_TRACE_LINE_BUFFERED"] = "1" }
     let environment = Environment.inherit.updating(variables)
     let output = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardOutput.write), closeAfterSpawningProcess: true)

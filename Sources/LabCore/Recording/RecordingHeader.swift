@@ -6,6 +6,9 @@ import Foundation
 /// ```text
 /// {"type":"recording","version":1,"command":["gatherlab","run","ordering"],"columns":80,"rows":24}
 /// ```
+///
+/// A run on virtual time (DESIGN §13) says so: `…,"rows":24,"clock":"virtual","seed":0}`. Readers
+/// that do not know the fields ignore them.
 public struct RecordingHeader: Sendable, Equatable {
   /// The format version this gatherlab writes and reads.
   public static let currentVersion = 1
@@ -16,12 +19,19 @@ public struct RecordingHeader: Sendable, Equatable {
   /// The terminal's size when the run was recorded.
   public var columns: Int
   public var rows: Int
+  /// "virtual" for a Python run on virtual time, with its seed; nil (not written) on real time.
+  public var clock: String?
+  public var seed: Int?
 
-  public init(version: Int = RecordingHeader.currentVersion, command: [String], columns: Int, rows: Int) {
+  public init(
+    version: Int = RecordingHeader.currentVersion, command: [String], columns: Int, rows: Int, clock: String? = nil, seed: Int? = nil
+  ) {
     self.version = version
     self.command = command
     self.columns = columns
     self.rows = rows
+    self.clock = clock
+    self.seed = seed
   }
 
   /// The header as its JSON line.
@@ -32,7 +42,7 @@ public struct RecordingHeader: Sendable, Equatable {
       ("command", .array(command.map(JSONValue.string))),
       ("columns", .integer(columns)),
       ("rows", .integer(rows)),
-    ]).text
+    ] + (clock.map { [("clock", .string($0))] } ?? []) + (seed.map { [("seed", .integer($0))] } ?? [])).text
   }
 
   /// Reads a header line; throws one sentence saying why it is not one.
@@ -51,7 +61,9 @@ public struct RecordingHeader: Sendable, Equatable {
       command: raw.command ?? [],
       // A size out of reason (or missing) falls back to the classic terminal.
       columns: raw.columns.flatMap { (20...1000).contains($0) ? $0 : nil } ?? 80,
-      rows: raw.rows.flatMap { (5...500).contains($0) ? $0 : nil } ?? 24
+      rows: raw.rows.flatMap { (5...500).contains($0) ? $0 : nil } ?? 24,
+      clock: raw.clock,
+      seed: raw.seed
     )
   }
 
@@ -61,6 +73,8 @@ public struct RecordingHeader: Sendable, Equatable {
     var command: [String]?
     var columns: Int?
     var rows: Int?
+    var clock: String?
+    var seed: Int?
 
     init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -69,8 +83,10 @@ public struct RecordingHeader: Sendable, Equatable {
       command = try? container.decode([String].self, forKey: .command)
       columns = try? container.decode(Int.self, forKey: .columns)
       rows = try? container.decode(Int.self, forKey: .rows)
+      clock = try? container.decode(String.self, forKey: .clock)
+      seed = try? container.decode(Int.self, forKey: .seed)
     }
 
-    enum CodingKeys: String, CodingKey { case type, version, command, columns, rows }
+    enum CodingKeys: String, CodingKey { case type, version, command, columns, rows, clock, seed }
   }
 }

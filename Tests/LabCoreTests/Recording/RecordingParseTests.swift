@@ -23,6 +23,14 @@ import Testing
     #expect(try RecordingHeader.parse(header.line) == header)
   }
 
+  @Test func aVirtualTimeRunsHeaderSaysSoAndReadsBack() throws {
+    let header = RecordingHeader(command: ["gatherlab", "run", "ordering", "--python", "--clock", "virtual"], columns: 80, rows: 24, clock: "virtual", seed: 7)
+    #expect(header.line.hasSuffix(#""columns":80,"rows":24,"clock":"virtual","seed":7}"#))
+    #expect(try RecordingHeader.parse(header.line) == header)
+    let older = try RecordingHeader.parse(#"{"type":"recording","version":1,"command":[],"columns":80,"rows":24}"#)
+    #expect(older.clock == nil && older.seed == nil)
+  }
+
   @Test(arguments: [
     ("", "class.jsonl:1: the file is empty, not a recording (make one with gatherlab run DEMO --record FILE)"),
     ("\n\n", "class.jsonl:1: the file is empty, not a recording (make one with gatherlab run DEMO --record FILE)"),

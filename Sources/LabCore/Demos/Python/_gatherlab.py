@@ -3,12 +3,14 @@
 # - `demo(id, **defaults)` reads `key=value` arguments and `--speed X` into parameters;
 # - a time-scaled event loop: asyncio's clock runs `speed` times faster, so `asyncio.sleep(3)`
 #   takes 0.3 s of real time at `--speed 10` while every reported time stays 3 s (time.sleep,
-#   which blocks the thread, is scaled the same way);
+#   which blocks the thread, is scaled the same way); with GATHERLAB_CLOCK=virtual, the virtual
+#   clock's loop instead (sleeps take no time; a thread's real time counts `speed` times);
 # - `@observed` reports a task's start and end; `phase`, `waiting`, `returned`, `caught` and
 #   `deadline` report the rest, as the JSON Lines of gatherlab's DESIGN §2 on stdout.
 import asyncio
 import functools
 import json
+import os
 import selectors
 import sys
 import time
@@ -65,7 +67,15 @@ def demo(id, **defaults):
     if _speed != 1:
         _blocking_sleep = time.sleep
         time.sleep = lambda seconds: _blocking_sleep(seconds / _speed)
-    asyncio.set_event_loop_policy(_ScaledPolicy())
+    if os.environ.get("GATHERLAB_CLOCK") == "virtual":
+        # Virtual time (gatherlab's _gatherlab_clock): the loop jumps to its next timer; what
+        # really waits (a thread) counts `speed` nominal seconds per real second.
+        import _gatherlab_clock
+
+        _gatherlab_clock.set_rate(_speed)
+        asyncio.set_event_loop_policy(_VirtualPolicy())
+    else:
+        asyncio.set_event_loop_policy(_ScaledPolicy())
     return Parameters(values)
 
 
@@ -183,3 +193,20 @@ class _ScaledLoop(asyncio.SelectorEventLoop):
 class _ScaledPolicy(asyncio.DefaultEventLoopPolicy):
     def new_event_loop(self):
         return _ScaledLoop()
+
+
+class _VirtualPolicy(asyncio.DefaultEventLoopPolicy):
+    def new_event_loop(self):
+        import _gatherlab_clock
+
+        loop = _gatherlab_clock.VirtualLoop()
+        loop.call_soon(_ready)
+        return loop
+
+
+def _ready():
+    # Runs just before the program's main coroutine: the twin is ready.
+    global _header
+    if _header is not None:
+        _emit(_header)
+        _header = None

@@ -24,6 +24,12 @@ from json.encoder import encode_basestring_ascii as _quote  # json.dumps of a st
 _pid = os.getpid()
 _start = time.monotonic()
 _queue = collections.deque()
+# gatherlab virtual time (issue 21, _gatherlab_clock.py): with GATHERLAB_CLOCK=virtual the
+# tracer's clock is the event loop's virtual one, and the loop's clock line goes on the FIFO.
+if os.environ.get("GATHERLAB_CLOCK") == "virtual":
+    import _gatherlab_clock
+
+    time, _start, _gatherlab_clock.report = _gatherlab_clock.tracer_time, 0.0, _queue.append
 _fifo = os.open(os.environ.pop("GATHERLAB_TRACE_FIFO"), os.O_WRONLY)
 _asyncio_dir = os.path.dirname(asyncio.__file__) + os.sep
 _here = __file__

@@ -1,0 +1,335 @@
+"""_gatherlab_clock: virtual time for asyncio (`gatherlab trace --clock virtual`, and the twins).
+
+Imported before the program when GATHERLAB_CLOCK=virtual. Every event loop the program makes
+through asyncio.run, asyncio.new_event_loop or the default policy then reads a virtual clock:
+
+- When the loop would wait and nothing real is pending, its clock jumps straight to the next
+  timer and the loop goes on at once: `await asyncio.sleep(3)` takes microseconds and ends at
+  exactly 3.000. `sleep`, `call_later`, `call_at`, `wait_for`, `timeout`, `timeout_at` all follow.
+- Something real is pending while the selector watches a file descriptor other than the loop's
+  own wake-up pipe (a socket, a pipe, a listening server, a subprocess's pidfd), while an executor
+  job runs (`to_thread`, `run_in_executor`, `getaddrinfo`), or while a subprocess runs. Then the
+  loop waits for real, and its clock advances with real time, while it waits and while callbacks
+  run, for as long as it is pending: a thread's 0.2 s sleep spans at least 0.2 s.
+- Blocking still shows as blocking: `time.sleep(s)` on the loop's thread moves the clock on by
+  exactly `s`, and a callback that computes for 20 ms of CPU time or more moves it on by that
+  time. Shorter callbacks, and time the process spends waiting for a CPU on a loaded machine, do
+  not move it, so instants do not depend on how fast or how busy the machine is, and the same
+  program gives the same instants every time. (A blocking call that waits without computing,
+  such as a blocking socket read, is not seen.)
+- `time.time()`, `time.monotonic()` and threads the program starts itself stay on real time.
+- A program that installs its own event loop (uvloop's policy, a loop class of its own) runs on
+  real time; the report says so.
+
+GATHERLAB_SEED=N (N > 0) perturbs what differs between real machines: each timer's delay is scaled
+by a factor drawn from N's random sequence (within ±10%), and timers due at the same instant fire
+in an order drawn from it. Ready callbacks keep asyncio's first-in first-out order. The same N
+gives the same run; 0 perturbs nothing.
+"""
+import asyncio
+import heapq
+import os
+import random
+import selectors
+import threading
+import time as _time
+import types
+from asyncio import events, unix_events
+
+BLOCKING = 0.02  # a callback computing this long (CPU seconds) or longer moves the clock on
+JITTER = 0.1
+seed = int(os.environ.get("GATHERLAB_SEED") or 0)
+_random = random.Random(seed)
+_rate = 1.0  # virtual seconds per real second while the loop waits for something real
+_virtual = 0.0  # the clock: virtual seconds since this module was imported
+_real_origin = None  # while a loop of the program's own runs: real monotonic time at virtual 0
+report = None  # called with each clock line (the tracer's queue), when set
+_reported = None
+_last_loop = None
+_cpu_mark = 0.0  # the loop thread's CPU time when the loop last came out of select (or counted a callback)
+_excused = 0.0  # real seconds of the running callback already counted (time.sleep) or not to count
+
+
+def now():
+    """The clock's reading: virtual seconds, or real ones while a loop of the program's own runs."""
+    if _real_origin is not None:
+        return _time.monotonic() - _real_origin
+    return _virtual
+
+
+def set_rate(rate):
+    """The twins' --speed: real waits and blocking calls count `rate` virtual seconds a second."""
+    global _rate
+    _rate = rate
+
+
+# The tracer's view of `time`: its monotonic() is this clock; sleep() and the rest are real.
+tracer_time = types.SimpleNamespace(monotonic=now, sleep=_time.sleep, time=_time.time, perf_counter=_time.perf_counter)
+
+
+_moved = 0.0  # seconds the callbacks' blocking moved the clock on, in all
+_real_mark = None  # (real monotonic time, _moved) since when something real has been pending
+
+
+def _advance(seconds):
+    global _virtual, _moved
+    _virtual += seconds
+    _moved += seconds
+
+
+def _mark_real():
+    """Something real starts or stays pending: from now the clock follows real time, callbacks too."""
+    global _real_mark
+    if _real_mark is None:
+        _real_mark = (_time.monotonic(), _moved)
+
+
+class _Selector:
+    """The loop's selector: a wait with nothing real pending does not wait; it moves the clock."""
+
+    def __init__(self, selector, loop):
+        self._selector = selector
+        self._loop = loop
+
+    def select(self, timeout=None):
+        global _cpu_mark
+        try:
+            return self._select(timeout)
+        finally:
+            _cpu_mark = _thread_time()
+
+    def _select(self, timeout):
+        global _virtual, _real_mark
+        loop = self._loop
+        real = loop._gatherlab_real_pending()
+        if _real_mark is not None:
+            # Real work was pending while the callbacks since then ran: their time counts too
+            # (less what their blocking already moved the clock on).
+            since, moved = _real_mark
+            _virtual += max(0.0, (_time.monotonic() - since) * _rate - (_moved - moved))
+            _real_mark = None
+        if timeout is None or timeout <= 0 or real:
+            if timeout == 0:
+                events = self._selector.select(0)
+            else:
+                start = _time.monotonic()
+                try:
+                    events = self._selector.select(None if timeout is None else timeout / _rate)
+                finally:
+                    _virtual += (_time.monotonic() - start) * _rate
+            if real and loop._gatherlab_real_pending():
+                _mark_real()
+            return events
+        scheduled = loop._scheduled
+        if scheduled and timeout < asyncio.base_events.MAXIMUM_SELECT_TIMEOUT:
+            _virtual = max(_virtual, scheduled[0]._when)  # exactly the timer's instant
+        else:
+            _virtual += timeout
+        return self._selector.select(0)
+
+    def __getattr__(self, name):
+        return getattr(self._selector, name)
+
+
+class _SeededTimer(events.TimerHandle):
+    """A timer that, among timers due at the same instant, fires in the seed's order."""
+
+    __slots__ = ("_gatherlab_rank",)
+
+    def __lt__(self, other):
+        if self._when != other._when:
+            return self._when < other._when
+        return self._gatherlab_rank < getattr(other, "_gatherlab_rank", 0.0)
+
+
+class VirtualLoop(unix_events._UnixSelectorEventLoop):
+    """The default event loop on the virtual clock."""
+
+    _gatherlab_virtual = True
+
+    def __init__(self, selector=None):
+        self._gatherlab_jobs = set()
+        self._gatherlab_processes = []
+        self._gatherlab_starting = 0
+        super().__init__(_Selector(selector or selectors.DefaultSelector(), self))
+
+    def time(self):
+        return _virtual
+
+    def _gatherlab_real_pending(self):
+        if self._gatherlab_jobs or self._gatherlab_starting:
+            return True
+        if self._gatherlab_processes:
+            self._gatherlab_processes = [p for p in self._gatherlab_processes if p.get_returncode() is None]
+            if self._gatherlab_processes:
+                return True
+        watched = len(self._selector._selector.get_map())
+        return watched > (1 if self._ssock is not None else 0)
+
+    def call_at(self, when, callback, *args, context=None):
+        if not seed:
+            return super().call_at(when, callback, *args, context=context)
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_at")
+        delay = when - _virtual
+        if delay > 0:
+            when = _virtual + delay * (1 + JITTER * (2 * _random.random() - 1))
+        timer = _SeededTimer(when, callback, args, self, context)
+        timer._gatherlab_rank = _random.random()
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def run_in_executor(self, executor, func, *args):
+        job = object()
+        jobs = self._gatherlab_jobs
+        loop = self
+
+        def run():
+            try:
+                return func(*args)
+            finally:
+                # Ends the job on the loop's thread, waking it: the job is real until then.
+                try:
+                    loop.call_soon_threadsafe(jobs.discard, job)
+                except RuntimeError:
+                    jobs.discard(job)  # the loop has closed
+
+        jobs.add(job)
+        _mark_real()
+        global _excused
+        start = _time.monotonic()
+        try:
+            return super().run_in_executor(executor, run)  # may start a thread: not the program's time
+        except BaseException:
+            jobs.discard(job)
+            raise
+        finally:
+            _excused += _time.monotonic() - start
+
+    def shutdown_default_executor(self, *args, **kwargs):
+        # asyncio.run joins the executor's threads on a thread of its own (_do_shutdown), under a
+        # timeout: real work until that thread ends. (Not a coroutine of this module's: the tracer
+        # hides asyncio's own.)
+        if self._default_executor is not None and not self._executor_shutdown_called:
+            self._gatherlab_jobs.add("shutdown")
+            _mark_real()
+        return super().shutdown_default_executor(*args, **kwargs)
+
+    def _do_shutdown(self, future):
+        try:
+            super()._do_shutdown(future)
+        finally:
+            try:
+                self.call_soon_threadsafe(self._gatherlab_jobs.discard, "shutdown")
+            except RuntimeError:
+                self._gatherlab_jobs.discard("shutdown")
+
+    async def _make_subprocess_transport(self, *args, **kwargs):
+        self._gatherlab_starting += 1
+        _mark_real()
+        try:
+            transport = await super()._make_subprocess_transport(*args, **kwargs)
+        finally:
+            self._gatherlab_starting -= 1
+        self._gatherlab_processes.append(transport)
+        return transport
+
+
+# Blocking callbacks move the clock on (on a virtual loop only).
+_handle_run = events.Handle._run
+
+
+_thread_time = _time.thread_time
+
+
+def _timed_run(self):
+    # The wall clock (cheap) picks out the long callbacks; the thread's CPU time since the loop
+    # last came out of select (read only for those) says whether it computed or only waited for
+    # a CPU, or for the GIL, on a loaded machine.
+    global _excused, _cpu_mark
+    if not getattr(self._loop, "_gatherlab_virtual", False):
+        return _handle_run(self)
+    _excused = 0.0
+    start = _time.monotonic()
+    try:
+        return _handle_run(self)
+    finally:
+        if _time.monotonic() - start - _excused >= BLOCKING:
+            cpu = _thread_time()
+            spent, _cpu_mark = cpu - _cpu_mark, cpu
+            if spent >= BLOCKING:
+                _advance(spent * _rate)
+
+
+events.Handle._run = _timed_run
+_sleep = _time.sleep
+
+
+def _blocking_sleep(seconds):
+    """time.sleep: on a virtual loop's thread it moves the clock on by exactly `seconds`."""
+    global _excused
+    loop = events._get_running_loop()
+    if not getattr(loop, "_gatherlab_virtual", False):
+        return _sleep(seconds)
+    start = _time.monotonic()
+    try:
+        return _sleep(seconds)
+    finally:
+        _excused += _time.monotonic() - start
+        _advance(seconds * _rate)
+
+
+_time.sleep = _blocking_sleep
+
+# Every loop made the default way is a virtual one.
+unix_events._UnixDefaultEventLoopPolicy._loop_factory = VirtualLoop
+
+
+def _note(loop):
+    """A loop starts running: virtual if it is ours; else the clock follows real time (and says why)."""
+    global _last_loop, _real_origin, _virtual, _reported
+    if loop is _last_loop:
+        return
+    _last_loop = loop
+    if getattr(loop, "_gatherlab_virtual", False):
+        if _real_origin is not None:
+            _virtual, _real_origin = now(), None
+        line = '{"type":"clock","t":%.4f,"clock":"virtual","seed":%d}' % (_virtual, seed)
+        key = ("virtual",)
+    else:
+        if _real_origin is None:
+            _real_origin = _time.monotonic() - _virtual
+        kind = type(loop)
+        name = kind.__qualname__ if kind.__module__ in ("builtins", "__main__") else f"{kind.__module__}.{kind.__qualname__}"
+        why = f"the program installed its own event loop ({name})"
+        line = '{"type":"clock","t":%.4f,"clock":"real","why":%s}' % (now(), _json_string(why))
+        key = ("real", why)
+    if key != _reported and report is not None:
+        _reported = key
+        report(line)
+
+
+def _json_string(text):
+    from json.encoder import encode_basestring_ascii
+
+    return encode_basestring_ascii(text)
+
+
+_set_running_loop = events._set_running_loop
+
+
+def _noting_set_running_loop(loop):
+    _set_running_loop(loop)
+    if loop is not None and threading.current_thread() is threading.main_thread():
+        _note(loop)
+
+
+events._set_running_loop = _noting_set_running_loop
+asyncio._set_running_loop = _noting_set_running_loop

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `--clock virtual`, `--seed` and `--schedules` through the built binary, with real CPython.
+extension EndToEnd {
+  @Suite(
+    .enabled(if: PythonForTests.python3 != nil, "needs python3 3.11 or newer on PATH: the virtual-time end-to-end tests are skipped"),
+    .timeLimit(.minutes(2))
+  )
+  struct VirtualTimeCommandTests {
+    static let race = """
+      import asyncio
+
+      answers = []
+
+
+      async def lookup(source, value):
+          await asyncio.sleep(1.0)  # stands for a network call
+          answers.append((source, value))
+
+
+      async def main():
+          await asyncio.gather(lookup("cache", "old"), lookup("database", "new"))
+          source, value = answers[-1]  # the bug: "the database always answers last"
+          print(f"using {value!r} from the {source}")
+
+
+      asyncio.run(main())
+      """
+
+    @Test func traceOnVirtualTimePrintsTheSameJSONEveryRunWithExactInstantsAndTheProgramsStatus() async throws {
+      let path = try PythonCommandTests.program("naps.py", """
+        import asyncio, sys
+        async def nap(seconds):
+            await asyncio.sleep(seconds)
+            print("slept", seconds)
+        async def main():
+            await asyncio.gather(nap(3), nap(1), nap(2))
+            sys.exit(3)
+        asyncio.run(main())
+        """)
+      let first = try await GatherlabProcess(["trace", path, "--clock", "virtual", "--json"], timeout: .seconds(30)).run()
+      #expect(first.status == .exited(3), "stderr: \(first.standardError)")
+      let lines = try PythonCommandTests.lines(first.standardOutput)
+      #expect(lines.first { $0["type"] as? String == "clock" }?["clock"] as? String == "virtual")
+      let printed = lines.filter { $0["type"] as? String == "output" }.compactMap { $0["text"] as? String }.joined()
+      #expect(printed == "slept 1\nslept 2\nslept 3\n")
+      let ends = lines.filter { $0["event"] as? String == "finished" && ($0["task"] as? String)?.hasPrefix("nap") == true }
+      #expect(ends.map { $0["t"] as? Double } == [1.0, 2.0, 3.0])
+      #expect(lines.last?["status"] as? Int == 3)
+      // The program's output is timed on arrival (real time); every tracer line is the same.
+      let second = try await GatherlabProcess(["trace", path, "--clock", "virtual", "--json"], timeout: .seconds(30)).run()
+      let tracerLines = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix(#"{"type":"output""#) } }
+      #expect(tracerLines(second.standardOutput) == tracerLines(first.standardOutput))
+    }
+
+    @Test func schedulesFindTheTieThatDecidesARaceAndASeedReplaysIt() async throws {
+      let path = try PythonCommandTests.program("race.py", Self.race)
+      let result = try await GatherlabProcess(["trace", path, "--schedules", "20"], timeout: .seconds(90)).run()
+      #expect(result.status == .exited(1), "stderr: \(result.standardError)")
+      #expect(result.standardOutput.contains("(seeds 1-20): 2 different behaviours."))
+      #expect(result.standardOutput.contains("   » using 'new' from the database\n"))
+      #expect(result.standardOutput.contains("   » using 'old' from the cache\n"))
+      let json = try await GatherlabProcess(["trace", path, "--schedules", "20", "--json"], timeout: .seconds(90)).run()
+      let report = try #require(try PythonCommandTests.lines(json.standardOutput).first)
+      #expect(report["type"] as? String == "schedules")
+      let behaviours = try #require(report["behaviours"] as? [[String: Any]])
+      #expect(behaviours.count == 2)
+      let stale = try #require(behaviours.first { ($0["output"] as? [String]) == ["using 'old' from the cache"] })
+      let seed = try #require(stale["seed"] as? Int)
+      #expect(stale["replay"] as? String == "gatherlab trace \(path) --clock virtual --seed \(seed)")
+      let replayed = try await GatherlabProcess(["trace", path, "--clock", "virtual", "--seed", String(seed), "--json"], timeout: .seconds(30)).run()
+      let outputs = try PythonCommandTests.lines(replayed.standardOutput).filter { $0["type"] as? String == "output" }
+      #expect(outputs.compactMap { $0["text"] as? String }.joined() == "using 'old' from the cache\n")
+    }
+
+    @Test func badClockOptionsAreRefusedWithOneSentence() async throws {
+      let real = try await GatherlabProcess(["trace", "x.py", "--clock", "real", "--seed", "3"]).run()
+      #expect(real.status == .exited(64))
+      #expect(real.standardError.contains("--seed perturbs virtual time: leave out --clock real, or use --clock virtual."))
+      let swift = try await GatherlabProcess(["run", "ordering", "--clock", "virtual"]).run()
+      #expect(swift.status == .exited(64))
+      #expect(swift.standardError.contains("--clock and --seed are for the Python twin: add --python."))
+      let many = try await GatherlabProcess(["trace", "x.py", "--schedules", "0"]).run()
+      #expect(many.standardError.contains("--schedules takes a number from 1 to 1000, not 0."))
+    }
+
+    @Test func ctrlCStopsAProgramWaitingForAThreadOnVirtualTime() async throws {
+      let marker = "gatherlab-virtual-ctrl-c-\(UUID().uuidString)"
+      let path = try PythonCommandTests.program("\(marker).py", """
+        import asyncio, time
+        async def wait():
+            await asyncio.sleep(5)
+            print("waiting", flush=True)
+            await asyncio.to_thread(time.sleep, 30)
+        asyncio.run(wait())
+        """)
+      let result = try await GatherlabProcess(["trace", path, "--clock", "virtual"], timeout: .seconds(30))
+        .run(interrupting: .whenStandardOutputContains("» waiting"))
+      #expect(result.sentInterrupt)
+      #expect(result.status == .exited(130))
+      #expect(!result.standardError.contains("KeyboardInterrupt"))
+      try await Task.sleep(for: .milliseconds(200))
+      let processes = try await GatherlabProcess(executable: URL(fileURLWithPath: "/bin/ps"), ["-eo", "args"]).run()
+      #expect(!processes.standardOutput.contains(marker), "the traced python3 is still running")
+    }
+
+    @Test func aRecordingOfATwinOnVirtualTimeSaysSoAndReplaysAndExportsLikeAnyOther() async throws {
+      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gatherlab-e2e-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      let file = directory.appendingPathComponent("twin.jsonl").path
+      let run = try await GatherlabProcess(["run", "ordering", "--python", "--clock", "virtual", "--json", "--record", file], timeout: .seconds(30)).run()
+      #expect(run.status == .exited(0), "stderr: \(run.standardError)")
+      let recorded = try String(contentsOfFile: file, encoding: .utf8)
+      let header = try #require(try PythonCommandTests.lines(recorded).first)
+      #expect(header["type"] as? String == "recording")
+      #expect(header["clock"] as? String == "virtual")
+      #expect(header["seed"] as? Int == 0)
+      let events = try PythonCommandTests.lines(recorded).filter { $0["type"] as? String == "event" && $0["event"] as? String == "finished" }
+      #expect(events.map { $0["t"] as? Double } == [1, 2, 3])
+      let replay = try await GatherlabProcess(["replay", file, "--json"], timeout: .seconds(30)).run()
+      #expect(replay.status == .exited(0))
+      #expect(replay.standardOutput == run.standardOutput)
+      let export = try await GatherlabProcess(["export", file, "--to", "svg", "-o", "-"], timeout: .seconds(30)).run()
+      #expect(export.status == .exited(0))
+      #expect(export.standardOutput.hasPrefix("<svg") || export.standardOutput.hasPrefix("<?xml"))
+    }
+  }
+}
