@@ -610,7 +610,8 @@ if os.environ.pop("GATHERLAB_TRACE_LINE_BUFFERED", None) == "1":
 
 # As platform.python_implementation() and python_version() say, without importing platform. The
 # header goes at once: gatherlab sets the trace's clock by its arrival.
-_start = time.monotonic()
+if os.environ.get("GATHERLAB_CLOCK") != "virtual":
+    _start = time.monotonic()  # (virtual time keeps the loop's own 0)
 _runtime = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
 os.write(_fifo, (json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}) + "\n").encode())
 # MARK: - What each started task waits on: {"type":"await","t","id","on","tasks"} when it changes,
@@ -760,7 +761,7 @@ def _timed_handle_run(self):
         owner = getattr(callback, "__self__", None)
         if owner is None and type(callback) is _partial and callback.func is _start_then_step:
             owner = callback.args[0]
-        info = _tasks.get(owner) if owner is not None else None
+        info = _tasks.get(owner) if isinstance(owner, _BaseTask) else None  # (a set's discard is a callback too)
         if took > 0.02:
             _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":{_json(info[0] if info else None)}}}')
         if info is not None:
