@@ -115,7 +115,7 @@ with tempfile.TemporaryDirectory() as directory:
     # One real-time trace of the 3 s program; 20 of them would take 20 times as long.
     ten_real, schedules = walls(
         [gatherlab, "trace", ten, "--json"] + environment,
-        ["sh", "-c", 'exec "$@" >/dev/null; test $? -le 1', "sh", gatherlab, "trace", ten, "--schedules", "20"] + environment,
+        ["sh", "-c", '"$@" >/dev/null; test $? -le 1', "sh", gatherlab, "trace", ten, "--schedules", "20"] + environment,
     )
 cases.append({
     "case": "python-trace", "tasks": 10000, "untraced_s": round(untraced, 4), "traced_json_s": round(traced, 4),

@@ -1,3 +1,4 @@
+import Foundation
 import LabTerminal
 
 /// Draws a `TraceTree` as lines of styled text at a width: one row per task (its trace id `#12`,
@@ -155,6 +156,27 @@ public enum TraceTreeRenderer {
     return parts.joined(separator: ", ")
   }
 
+  /// The text with the spaces inside a number (`100 000`) and before a unit (`10 ms`) made
+  /// no-break, so a wrapped fold never splits them.
+  static func joiningNumbers(_ text: String) -> String {
+    let characters = Array(text)
+    var result = ""
+    for (index, character) in characters.enumerated() {
+      let before = index > 0 ? characters[index - 1] : " "
+      let after = characters[(index + 1)...].prefix(2)
+      if character == " ", before.isNumber, after.first?.isNumber == true || String(after) == "ms" {
+        result.append("\u{00A0}")
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+
+  static func unjoined(_ text: String) -> String {
+    text.replacingOccurrences(of: "\u{00A0}", with: " ")
+  }
+
   /// 100 000, 1 000, 999.
   public static func number(_ value: Int) -> String {
     var digits = Array(String(value))
@@ -269,7 +291,7 @@ public enum TraceTreeRenderer {
       // A fold: its label and counts, on two lines at most.
       let text = row.label.plainText + (row.label.plainText == "…" ? " " : ": ") + row.status.plainText
       let room = max(8, layout.width - DisplayWidth.of(row.prefix))
-      let wrapped = TextWrapper.wrap(text, width: room)
+      let wrapped = TextWrapper.wrap(Self.joiningNumbers(text), width: room).map(Self.unjoined)
       var lines: [StyledText] = []
       for (offset, part) in wrapped.prefix(2).enumerated() {
         let lead = offset == 0 ? prefix : StyledText(row.continuation, style: .dim)
