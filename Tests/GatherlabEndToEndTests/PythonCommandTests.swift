@@ -190,7 +190,7 @@ extension EndToEnd {
       #expect(screen.contains("where each task waits at"))
       // The tree at the end shows the program's cleanup; the picture, the moment Ctrl-C came.
       #expect(screen.contains("nap × 1 000: 1 000 cancelled"))
-      #expect(screen.contains("nap × 1 000: 1 000 started"))
+      #expect(screen.contains("nap × 1 000: 1 000 sleeping"))  // the tracer's await lines: each waits on its sleep
       #expect(screen.contains("Interrupted: waits-\(columns).py was stopped"))
       #expect(screen.hasSuffix("(Ctrl-C)."))
       #expect(terminal.screen.cursorVisible)

@@ -264,6 +264,44 @@ struct TracedProgramTests {
     #expect(traced.joins.isEmpty, "asyncio.run's own gather draws no join")
   }
 
+  @Test(arguments: versions)
+  func eachTaskSaysWhatItWaitsOnWhenThatChanges(_ minor: Int) async throws {
+    let traced = try await Self.trace("""
+      import asyncio
+      async def child(queue, lock, event):
+          async with lock:
+              await asyncio.sleep(0.02)
+          await event.wait()
+          return await queue.get()
+      async def main():
+          queue, lock, event = asyncio.Queue(), asyncio.Lock(), asyncio.Event()
+          first = asyncio.create_task(child(queue, lock, event))
+          second = asyncio.create_task(child(queue, lock, event))
+          await asyncio.sleep(0.1)
+          event.set()
+          await asyncio.sleep(0.05)
+          queue.put_nowait(1)
+          queue.put_nowait(2)
+          await first
+          async with asyncio.TaskGroup() as group:
+              group.create_task(asyncio.sleep(0.01))
+          await asyncio.gather(second, asyncio.to_thread(sum, [1]))
+      asyncio.run(main())
+      """, minor: minor)
+    let awaits = traced.lines.filter { $0.type == "await" }
+    func on(_ id: Int) -> [String] { awaits.filter { $0.id == id }.compactMap(\.on) }
+    #expect(on(1).starts(with: ["sleep 0.1s", "sleep 0.05s", "task #2", "TaskGroup #1", "gather #2"]))
+    // The children's later waits depend on how fast the machine runs them (the event may be set
+    // before the second one gets there); their first ones do not.
+    #expect(on(2).first == "sleep 0.02s")
+    #expect(on(3).first == "Lock")
+    #expect(Set(on(2) + on(3)).isSubset(of: ["sleep 0.02s", "Lock", "Event", "Queue.get"]))
+    #expect(awaits.first { $0.on == "task #2" }?.tasks == [2])
+    #expect(traced.tasks.contains("sleep(0.01, None)"))
+    #expect(on(4) == ["sleep 0.01s"])
+    #expect(on(5) == ["thread"])
+  }
+
   @Test(.enabled(if: interpreter(12) != nil, "no pyenv Python 3.12: the eager task factory test is skipped"))
   func theEagerTaskFactoryOfPython312IsStillTraced() async throws {
     let traced = try await Self.trace("""

@@ -378,6 +378,13 @@ final class OutputGate: Sendable {
     }
   }
 
+  static func arrival(_ message: TracedProgram.Message) -> Double? {
+    switch message {
+    case .trace: nil
+    case .output(let time, _), .errorOutput(let time, _): time
+    }
+  }
+
   static func shifted(_ message: TracedProgram.Message, by origin: Double) -> TracedProgram.Message {
     switch message {
     case .trace: message
@@ -391,6 +398,9 @@ final class OutputGate: Sendable {
   func open(at origin: Double, _ receive: @Sendable ([TracedProgram.Message]) -> Void) {
     state.withLock { state in
       guard state.origin == nil else { return }
+      // The tracer wrote its header before the program wrote anything: output that arrived
+      // first shows the header's reader was late, and the clock starts no later than that.
+      let origin = min(origin, state.held.lazy.compactMap(Self.arrival).min() ?? origin)
       state.origin = origin
       if !state.held.isEmpty { receive(state.held.map { Self.shifted($0, by: origin) }) }
       state.held = []

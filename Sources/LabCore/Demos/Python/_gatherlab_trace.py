@@ -428,6 +428,7 @@ def gather(*coros_or_futures, return_exceptions=False):
     finally:
         made, _creating_gather = _creating_gather, outer
     members = made[1:]
+    future._gatherlab = (number, members)  # what an await on it says
     children = getattr(future, "_children", ())
     for child in children if len(members) < len(children) else ():
         info = _tasks.get(child)
@@ -609,9 +610,86 @@ if os.environ.pop("GATHERLAB_TRACE_LINE_BUFFERED", None) == "1":
 
 # As platform.python_implementation() and python_version() say, without importing platform. The
 # header goes at once: gatherlab sets the trace's clock by its arrival.
-_start = time.monotonic()
+if os.environ.get("GATHERLAB_CLOCK") != "virtual":
+    _start = time.monotonic()  # (virtual time keeps the loop's own 0)
 _runtime = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
 os.write(_fifo, (json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}) + "\n").encode())
+# MARK: - What each started task waits on: {"type":"await","t","id","on","tasks"} when it changes,
+# looked at after each of its steps (a step of the pure-Python loops' handles), and "on": null
+# from a step's start when the step took a while.
+
+_waiting_on = {}  # task -> (the future it waits on, its label)
+_module_names = {}  # a file of asyncio's -> its name
+_LOCKS = {"Lock", "Semaphore", "BoundedSemaphore", "Condition", "Event", "Barrier"}
+
+
+def _awaits(task, info, began, end, took):
+    if task.done():
+        _waiting_on.pop(task, None)
+        return
+    waiter = task._fut_waiter
+    known = _waiting_on.get(task)
+    if known is not None and known[0] is waiter and took < 0.001:
+        return  # the same wait as before: nothing to say
+    if took >= 0.001 and known is not None:
+        _put(f'{{"type":"await","t":{began - _start:.4f},"id":{info[0]},"on":null,"tasks":[]}}')
+        known = None
+    on, ids = _wait_label(task, waiter)
+    if known is not None and known[1] == on:
+        _waiting_on[task] = (waiter, on)
+        return
+    _waiting_on[task] = (waiter, on)
+    _put(f'{{"type":"await","t":{end - _start:.4f},"id":{info[0]},"on":{_quote(on)},"tasks":[{",".join(map(str, ids))}]}}')
+
+
+def _wait_label(task, waiter):
+    """A short label for what `task` waits on, and the task ids it waits for."""
+    if waiter is not None:
+        info = _tasks.get(waiter)
+        if info is not None:
+            return f"task #{info[0]}", [info[0]]
+        gathered = getattr(waiter, "_gatherlab", None)
+        if gathered is not None:
+            return f"gather #{gathered[0]}", gathered[1]
+    coro = task.get_coro()
+    code = getattr(coro, "cr_code", None)
+    inner = coro if code is not None and code.co_filename.startswith(_asyncio_dir) else None
+    while inner is None:
+        nxt = getattr(coro, "cr_await", None)
+        if nxt is None:
+            nxt = getattr(coro, "gi_yieldfrom", None)
+        if nxt is None or getattr(nxt, "cr_code", None) is None and getattr(nxt, "gi_code", None) is None:
+            break
+        coro = nxt
+        code = getattr(coro, "cr_code", None) or coro.gi_code
+        if code.co_filename.startswith(_asyncio_dir):
+            inner = coro
+            break
+    if inner is not None:
+        code = getattr(inner, "cr_code", None) or inner.gi_code
+        name, module = code.co_name, _module_names.get(code.co_filename)
+        if module is None:
+            module = _module_names[code.co_filename] = os.path.basename(code.co_filename)
+        frame = getattr(inner, "cr_frame", None) or getattr(inner, "gi_frame", None)
+        if name == "sleep" and module == "tasks.py" and frame is not None:
+            delay = frame.f_locals.get("delay")
+            return ("sleep " + (f"{delay:g}s" if type(delay) in (int, float) else "")).strip(), []
+        if module == "queues.py":
+            return "Queue." + name, []
+        if module == "taskgroups.py" and frame is not None:
+            group = frame.f_locals.get("self")
+            number = getattr(group, "_gatherlab_id", None)
+            return (f"TaskGroup #{number}" if number is not None else "TaskGroup"), []
+        if module in ("locks.py", "mixins.py") and frame is not None:
+            kind = type(frame.f_locals.get("self")).__name__
+            return (kind if kind in _LOCKS else "Lock"), []
+        if module in ("streams.py", "selector_events.py", "base_events.py", "proactor_events.py", "sslproto.py"):
+            return "I/O", []
+        if module == "threads.py":
+            return "thread", []
+    return "future", []
+
+
 # MARK: - For exercise checks (DESIGN §12): which asyncio APIs the program used, the callbacks
 # that held the loop, and reads from stdin. Lines: {"type":"uses","label":API} the first time each
 # API is used; {"type":"blocked","t":start,"value":"seconds","id":task or null} for each callback
@@ -673,15 +751,21 @@ _handle_run = asyncio.events.Handle._run
 
 
 def _timed_handle_run(self):
-    began = time.monotonic()
+    began = _monotonic()
     try:
         return _handle_run(self)
     finally:
-        took = time.monotonic() - began
+        end = _monotonic()
+        took = end - began
+        callback = self._callback
+        owner = getattr(callback, "__self__", None)
+        if owner is None and type(callback) is _partial and callback.func is _start_then_step:
+            owner = callback.args[0]
+        info = _tasks.get(owner) if isinstance(owner, _BaseTask) else None  # (a set's discard is a callback too)
         if took > 0.02:
-            owner = getattr(self._callback, "__self__", None)
-            info = _tasks.get(owner) if isinstance(owner, asyncio.Future) else None
             _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":{_json(info[0] if info else None)}}}')
+        if info is not None:
+            _awaits(owner, info, began, end, took)
 
 
 asyncio.events.Handle._run = _timed_handle_run
