@@ -40,7 +40,8 @@ extension EndToEnd {
       try terminal.write("q")
       let after = try await terminal.waitFor("EXIT=0", timeout: .seconds(10))
       _ = after
-      _ = try await terminal.waitFor("eol", timeout: .seconds(10))
+      // The local-modes line of stty -a (its first lines come before it).
+      _ = try await terminal.waitFor("iexten", after: nil, timeout: .seconds(10))
       let settings = terminal.output.components(separatedBy: "EXIT=0").last ?? ""
       #expect(settings.contains(" icanon") && !settings.contains("-icanon"))
       #expect(settings.contains(" echo ") && !settings.contains("-echo "))
