@@ -69,14 +69,8 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
     let checked: ExerciseChecking.Checked
     do {
       checked = try await ExerciseChecking(interpreter: interpreter).check(exercise, file: path)
-    } catch .python(let why) {
-      throw PythonOptions.exit69(why)
-    } catch .unreadable(let path) {
-      StandardError.error("Cannot read '\(path)'.")
-      throw ExitCode(66)
     } catch {
-      StandardError.error(error.description)
-      throw ExitCode(1)
+      throw PythonOptions.exit(for: error)
     }
     let attempts = record(checked.passed)
     let file = path.split(separator: "/").last.map(String.init) ?? path

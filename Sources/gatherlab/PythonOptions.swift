@@ -27,4 +27,19 @@ struct PythonOptions: ParsableArguments {
     StandardError.error(why.description)
     return ExitCode(69)
   }
+
+  /// A program that could not be traced: 66 for an unreadable file, 69 for no Python 3.11+, else 1,
+  /// each with its sentence on stderr (trace, its schedules and check say it the same way).
+  static func exit(for error: TraceError) -> ExitCode {
+    switch error {
+    case .unreadable(let path):
+      StandardError.error("Cannot read '\(path)'.")
+      return ExitCode(66)
+    case .python(let why):
+      return exit69(why)
+    default:
+      StandardError.error(error.description)
+      return ExitCode(1)
+    }
+  }
 }

@@ -95,14 +95,8 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
     case .success(let traced):
       if traced.interrupted { throw ExitCode(130) }
       if traced.status != 0 { throw ExitCode(traced.status) }
-    case .failure(.unreadable(let path)):
-      StandardError.error("Cannot read '\(path)'.")
-      throw ExitCode(66)
-    case .failure(.python(let why)):
-      throw PythonOptions.exit69(why)
     case .failure(let error):
-      StandardError.error(error.description)
-      throw ExitCode(1)
+      throw PythonOptions.exit(for: error)
     }
   }
 
@@ -137,14 +131,8 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
         print(ScheduleExploration.report(file: name, arguments: arguments, runs: runs, width: width).joined(separator: "\n"))
       }
       if ScheduleExploration.behaviours(runs).count > 1 { throw ExitCode(1) }
-    case .failure(.unreadable(let path)):
-      StandardError.error("Cannot read '\(path)'.")
-      throw ExitCode(66)
-    case .failure(.python(let why)):
-      throw PythonOptions.exit69(why)
     case .failure(let error):
-      StandardError.error(error.description)
-      throw ExitCode(1)
+      throw PythonOptions.exit(for: error)
     }
   }
 }
