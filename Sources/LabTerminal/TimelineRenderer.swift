@@ -40,7 +40,14 @@ public enum TimelineRenderer {
 
     if let height, header.count + body.count + footer.count + legend.count > height {
       let room = max(1, height - header.count - footer.count)
-      if body.count > room {
+      if body.count > room, snapshot.phases.count <= 1 {
+        // One phase: keep the active rows in view (running, then waiting, then the latest to
+        // end, then the not yet created), in argument order, and sum up the rest in one line.
+        let kept = Set(keptRows(snapshot.rows, count: room - 1))
+        let hidden = snapshot.rows.indices.filter { !kept.contains($0) }.map { snapshot.rows[$0] }
+        body = snapshot.rows.indices.filter(kept.contains).map { rowLine(snapshot.rows[$0], snapshot: snapshot, layout: layout) }
+          + [moreLine(hidden, width: width)]
+      } else if body.count > room {
         let hidden = Array(snapshot.rows.suffix(body.count - room + 1))
         body = Array(body.prefix(room - 1)) + [moreLine(hidden, width: width)]
       }
@@ -322,6 +329,26 @@ public enum TimelineRenderer {
     }
     lines.append(line)
     return lines.map { $0.applying(.dim).truncated(to: width - 1) }
+  }
+
+  /// The indices of the `count` rows a frame too short for all of them shows: the running, then
+  /// the waiting, then those that ended last, then the not yet created.
+  static func keptRows(_ rows: [TimelineRow], count: Int) -> [Int] {
+    func rank(_ row: TimelineRow) -> Int {
+      switch row.state {
+      case .running: 0
+      case .waiting: 1
+      case .finished, .failed, .cancelled: 2
+      case .notCreated: 3
+      }
+    }
+    let order = rows.indices.sorted { a, b in
+      let (x, y) = (rows[a], rows[b])
+      if rank(x) != rank(y) { return rank(x) < rank(y) }
+      if rank(x) == 2, x.endedAt != y.endedAt { return (x.endedAt ?? 0) > (y.endedAt ?? 0) }
+      return a < b
+    }
+    return Array(order.prefix(max(0, count)))
   }
 
   /// "… 5 more: 1 running, 2 waiting, 2 not created": the hidden rows by state, zero counts left out.

@@ -73,18 +73,18 @@ import Testing
     #expect(frame.allSatisfy { DisplayWidth.of($0) < 100 })
   }
 
-  @Test func tooManyRowsForTheHeightAreSummedUpInOneLine() {
+  @Test func tooManyRowsForTheHeightKeepTheRunningAndWaitingInViewAndSumUpTheRest() {
     let frame = TimelineRenderer.render(TimelineFixtures.semaphoreWaves, width: 60, height: 10).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """
       semaphore · tasks=12 · limit=4 · delay=1 · mode=sem…  1.50s
-       [0] A ██████████████                             ✓ 1st "A"
-       [1] B ██████████████                             ✓ 2nd "B"
-       [2] C ██████████████                             ✓ 3rd "C"
-       [3] D ██████████████                             ✓ 4th "D"
        [4] E ░░░░░░░░░░░░░░███████                      ▶ running
        [5] F ░░░░░░░░░░░░░░███████                      ▶ running
        [6] G ░░░░░░░░░░░░░░███████                      ▶ running
-      … 5 more: 1 running, 4 waiting
+       [7] H ░░░░░░░░░░░░░░███████                      ▶ running
+       [8] I ░░░░░░░░░░░░░░░░░░░░░                      ◌ waiting
+       [9] J ░░░░░░░░░░░░░░░░░░░░░                      ◌ waiting
+      [10] K ░░░░░░░░░░░░░░░░░░░░░                      ◌ waiting
+      … 5 more: 1 waiting, 4 ended
              0s            1s            2s           3s
       """)
     #expect(frame.allSatisfy { DisplayWidth.of($0) < 60 })
@@ -164,11 +164,11 @@ import Testing
        [0] A █████████████                          ✓ 1st "A"
        [1] B █████████████                          ✓ 2nd "B"
        [2] C █████████████                          ✓ 3rd "C"
-       [3] D █████████████                          ✓ 4th "D"
        [4] E              ██████┄┄┄┄┄┄              ▶ running
        [5] F              ██████┄┄┄┄┄┄              ▶ running
        [6] G              ██████┄┄┄┄┄┄              ▶ running
-      … 5 more: 1 running, 4 not created
+       [7] H              ██████┄┄┄┄┄┄              ▶ running
+      … 5 more: 4 not created, 1 ended
              0s          1s           2s          3s
       """)
   }

@@ -111,7 +111,10 @@ public struct DemoPlayback: Sendable {
       var lines: [StyledText] = []
       let width = console.currentSize()?.columns ?? console.capabilities.width
       if console.capabilities.isTTY {
-        lines += [StyledText()] + TimelineRenderer.render(session.snapshot(title: title, speed: speed.value, isFinal: true), width: width)
+        // At most a screenful: a run of a hundred tasks folds its rows as the live view does.
+        let rows = console.currentSize()?.rows ?? console.capabilities.height
+        lines += [StyledText()]
+          + TimelineRenderer.render(session.snapshot(title: title, speed: speed.value, isFinal: true), width: width, height: rows)
       }
       lines += [StyledText()] + DemoTranscript.summary(report, takeaway: demo.takeaway(report), width: width)
       console.writeLines(lines)
