@@ -82,7 +82,7 @@ check "gatherlab trace runs the program under the environment's python and draws
 
 printf 'next\nquit\n' | gatherlab >"$work/walkthrough.out" 2>&1 || fail "the piped walkthrough exited with $?"
 check "a piped walkthrough reads lesson 1, then 'next' lesson 2" "$work/walkthrough.out" \
-  '^Lesson 1/13 · what-is-gather' '^Lesson 2/13 · sequential-vs-concurrent'
+  '^Lesson 1/[0-9]+ · what-is-gather' '^Lesson 2/[0-9]+ · sequential-vs-concurrent'
 
 missing=""
 for file in share/man/man1/gatherlab.1 share/bash-completion/completions/gatherlab \
