@@ -150,12 +150,8 @@ final class PredictionSession {
         screen.say("The run was interrupted, so it decides nothing; the question stays open.", style: .dim)
         return nil
       }
-      let verdict = PredictionVerdict(answer: answer, observation: observation, options: prediction.options)
-      // On a terminal the final timeline is drawn again, pointing at the rows that decide.
-      if screen.capabilities.isTTY, var timeline = run.timeline, !verdict.highlight.isEmpty {
-        timeline.highlight = verdict.highlight
-        screen.emit([StyledText()] + TimelineRenderer.render(timeline, width: width))
-      }
+      var verdict = PredictionVerdict(answer: answer, observation: observation, options: prediction.options)
+      verdict.marks = shownFrame(of: run, highlight: verdict.highlight, reused: reused != nil)
       return verdict
     case .python:
       guard trust.allowsPython() else {
@@ -184,6 +180,23 @@ final class PredictionSession {
       }
       return PredictionVerdict(answer: answer, prediction: prediction, python: result)
     }
+  }
+
+  /// Draws the frame the verdict points at and says what it shows: on a terminal, the final
+  /// timeline again with the rows that decide marked `▶` (and for a reused run, whose frame is
+  /// further up); else the run's own final frame, as the player drew it at the terminal's size.
+  /// Piped, or with no timeline, the verdict has no frame to point at.
+  private func shownFrame(of run: DemoRun, highlight: Set<String>, reused: Bool) -> TimelineMarks {
+    guard screen.capabilities.isTTY, var timeline = run.timeline else { return .none }
+    if !highlight.isEmpty || reused {
+      timeline.highlight = highlight
+      screen.emit([StyledText()] + TimelineRenderer.render(timeline, width: width))
+      return TimelineRenderer.marks(timeline, width: width)
+    }
+    // The player's final frame: the console's width (not capped as text is) and its height.
+    let size = screen.console.currentSize()
+    return TimelineRenderer.marks(
+      timeline, width: size?.columns ?? screen.capabilities.width, height: size?.rows ?? screen.capabilities.height)
   }
 
   /// The run of the question asked just before `prediction` in the same lesson, when it ran the
