@@ -18,7 +18,7 @@ extension WorkerPoolDemo {
     }) { report in
       let maxsize = report.parameters(as: WorkerPoolParameters.self).maxsize
       return "The producer never waited: it put all \(report.results.count) jobs in at once, "
-        + (maxsize == 0 ? "the queue unbounded (maxsize 0)." : "the queue (maxsize \(maxsize)) having room for them.")
+        + (maxsize == 0 ? "the queue unbounded (maxsize 0)." : "the workers and the queue (maxsize \(maxsize)) had room for them.")
     },
     SummarySentence("worker-pool.peak", when: { $0.outcome == .returned && $0.peakQueue > 0 }) { report in
       let maxsize = report.parameters(as: WorkerPoolParameters.self).maxsize
