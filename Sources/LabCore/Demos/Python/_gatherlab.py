@@ -92,66 +92,79 @@ def letters(count):
 # MARK: - Reporting
 
 
-def observed(work):
+def observed(work=None, *, phase=None):
     """Reports the task named by the first argument: started, then finished, failed or cancelled.
-    A plain function is a job for a worker thread (asyncio.to_thread): it reports from there."""
+
+    `@observed(phase="handled")` puts its rows beside the tasks, in a phase of their own (a
+    consumer's steps, a producer): they hold no slot of the caller's results. A plain function
+    is a job for a worker thread (asyncio.to_thread): it reports from there."""
+    if work is None:
+        return functools.partial(observed, phase=phase)
     if not asyncio.iscoroutinefunction(work):
-        return _observed_job(work)
+        return _observed_job(work, phase)
 
     @functools.wraps(work)
     async def observing(name, *args, **kwargs):
-        _event(name, "started")
+        _event(name, "started", phase=phase)
         try:
             value = await work(name, *args, **kwargs)
         except asyncio.CancelledError:
-            _event(name, "cancelled")
+            _event(name, "cancelled", phase=phase)
             raise
         except Exception as error:
-            _event(name, "failed", error=str(error))
+            _event(name, "failed", error=str(error), phase=phase)
             raise
-        _event(name, "finished", value=str(value))
+        _event(name, "finished", value=str(value), phase=phase)
         return value
 
     return observing
 
 
-def _observed_job(work):
+def _observed_job(work, phase):
     @functools.wraps(work)
     def observing(name, *args, **kwargs):
-        _from_thread(name, "started")  # a worker thread has picked the job up
+        _from_thread(name, "started", phase=phase)  # a worker thread has picked the job up
         try:
             value = work(name, *args, **kwargs)
         except Exception as error:
-            _from_thread(name, "failed", error=str(error))
+            _from_thread(name, "failed", error=str(error), phase=phase)
             raise
-        _from_thread(name, "finished", value=str(value))
+        _from_thread(name, "finished", value=str(value), phase=phase)
         return value
 
     return observing
 
 
-def _from_thread(task, kind, value=None, error=None):
+def _from_thread(task, kind, value=None, error=None, phase=None):
     # Handed to the loop's thread, which stamps it with the loop's time (a virtual loop's clock
     # is only read there) before the job's result reaches it: the order stays the job's.
     if _loop is None:
-        _event(task, kind, value, error)
+        _event(task, kind, value, error, phase)
     else:
-        _loop.call_soon_threadsafe(_event, task, kind, value, error)
+        _loop.call_soon_threadsafe(_event, task, kind, value, error, phase)
 
 
-def _event(task, kind, value=None, error=None):
+def _event(task, kind, value=None, error=None, phase=None):
     line = {"type": "event", "t": _now(), "task": task, "event": kind}
     if value is not None:
         line["value"] = value
     if error is not None:
         line["error"] = error
+    if phase is not None:
+        line["phase"] = phase
     _emit(line)
 
 
-def waiting(*names):
-    """The tasks exist but wait for their turn (a semaphore's permit, a free thread)."""
+def waiting(*names, phase=None):
+    """The tasks exist but wait for their turn (a semaphore's permit, a place in a queue, a
+    free thread)."""
     for name in names:
-        _event(name, "waiting")
+        _event(name, "waiting", phase=phase)
+
+
+def finished(name, value, phase=None):
+    """The row `name` is done with `value`, for work not wrapped in `@observed` (a producer)."""
+    _event(name, "finished", value=str(value), phase=phase)
 
 
 def phase(name, number):
