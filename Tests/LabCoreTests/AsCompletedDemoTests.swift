@@ -57,6 +57,14 @@ import Testing
     ])
   }
 
+  @Test func tasksEndingTogetherAreHandedOverOneAfterTheOther() async throws {
+    let (_, report) = try await DemoHarness().run("as-completed", ["delays=2,1,1", "handle=0.5"])
+    // B and C end at 1 s: one is handled from 1 s, the other from 1.5 s, whichever came first.
+    #expect(report.sideTasks.compactMap(\.startedAt).sorted() == [1, 1.5, 2])
+    #expect(AsCompletedDemo().takeaway(report).last
+      == "[1] B and [2] C ended at the same moment, 1.00s: they were handed over one after the other, in either order.")
+  }
+
   @Test func aWrongModeIsAUsageErrorNamingTheValidOnes() {
     #expect(throws: DemoLaunchError.parameter(.invalidValue(parameter: "mode", value: "fast", expected: "one of finish, gather"))) {
       _ = try DemoLaunch(demo: "as-completed", arguments: ["mode=fast"], speed: .normal, registry: .standard)
