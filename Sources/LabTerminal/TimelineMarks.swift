@@ -78,7 +78,7 @@ extension TimelineRenderer {
       if cells.contains(.waiting) { marks.waiting.insert(row.name) }
       if cells.contains(.orphan) { marks.orphaned.insert(row.name) }
       if let deadlineColumn, cells.indices.contains(deadlineColumn), cells[deadlineColumn] == .empty { deadlineInBars = true }
-      let state = status(row, width: layout.statusWidth).plainText
+      let state = status(row, width: layout.statusWidth, cutOff: isCutOff(row, in: snapshot)).plainText
       if row.state == .cancelled, state.hasPrefix("⊘") { marks.cancelled.insert(row.name) }
       if let rank = row.finishRank, state.contains(ordinal(rank)) { marks.ranked.insert(row.name) }
     }
