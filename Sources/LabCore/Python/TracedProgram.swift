@@ -38,6 +38,8 @@ public struct TracedProgram: Sendable {
   public var interruptsWhenCancelled = true
   /// The clock the program's event loops read (DESIGN §13).
   public var pythonClock: PythonClock = .real
+  /// More variables for the program's environment (an exercise check's `GATHERLAB_VIRTUAL_LIMIT`).
+  public var environment: [String: String] = [:]
 
   public static let tracerName = "_gatherlab_trace"
 
@@ -126,6 +128,7 @@ public struct TracedProgram: Sendable {
       "GATHERLAB_CLOCK": pythonClock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": pythonClock.environment["GATHERLAB_SEED"],
     ]
     if lineBuffered { variables["GATHERLAB_TRACE_LINE_BUFFERED"] = "1" }
+    for (name, value) in environment { variables[Environment.Key(stringLiteral: name)] = value }
     let environment = Environment.inherit.updating(variables)
     let output = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardOutput.write), closeAfterSpawningProcess: true)
     let error = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardError.write), closeAfterSpawningProcess: true)
