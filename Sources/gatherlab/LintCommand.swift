@@ -91,7 +91,18 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
       throw ExitCode(65)
     }
     guard runExercises else { return }
-    let primary = try pythonOptions.interpreter()
+    let primary: PythonInterpreter
+    switch Result(catching: { try PythonInterpreter.find(explicit: pythonOptions.pythonBin, environment: ProcessEnvironment.current()) }) {
+    case .success(let found): primary = found
+    case .failure(let error):
+      // Without Python the files are still checked; asking for the runs by name makes it an error.
+      guard exercises == nil, !CommandLine.arguments.contains("--run-exercises") else {
+        StandardError.error("\(error)")
+        throw ExitCode(69)
+      }
+      StandardError.write("The exercises were not run: \(error)")
+      return
+    }
     let interpreters = ExerciseLinter.interpreters(primary: primary, environment: ProcessEnvironment.current())
     let linter = ExerciseLinter(interpreters: interpreters)
     let directory = NSTemporaryDirectory() + "/gatherlab-lint-\(getpid())"
