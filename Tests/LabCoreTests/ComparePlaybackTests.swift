@@ -87,5 +87,9 @@ struct ComparePlaybackTests {
     #expect(frame.suffix(2).allSatisfy { $0.hasSuffix("■ interrupted") }, "the CPython rows: \(frame)")
     #expect(console.output.contains("⊘ cancelled  ■ interrupted"))
     #expect(console.output.split(separator: "\n").filter { $0.hasSuffix("interrupted at 1.00s") }.count == 2)
+    // One time axis: both panels' axes are the same line (the status columns once differed in
+    // width, "⊘ cancelled" against "■ interrupted", and shifted one panel's bars).
+    let axes = console.output.split(separator: "\n").filter { $0.hasPrefix("      0s") }
+    #expect(axes.count == 2 && axes.first == axes.last, "\(axes)")
   }
 }

@@ -145,8 +145,10 @@ public struct ComparePlayback: Sendable {
     swift.now = now
     python.now = now
     let half = height.map { max(6, ($0 - 1) / 2) }
-    return TimelineRenderer.render(swift, width: width, height: half) + [StyledText()]
-      + TimelineRenderer.render(python, width: width, height: half)
+    // One status column for both, so their bars, and the axes under them, line up.
+    let statusWidth = max(TimelineRenderer.widestStatus(swift), TimelineRenderer.widestStatus(python))
+    return TimelineRenderer.render(swift, width: width, height: half, statusWidth: statusWidth) + [StyledText()]
+      + TimelineRenderer.render(python, width: width, height: half, statusWidth: statusWidth)
   }
 }
 
