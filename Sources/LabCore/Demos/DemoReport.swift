@@ -123,8 +123,9 @@ public struct DemoReport: Sendable, Equatable {
     self.cores = cores
   }
 
-  /// How many times faster than awaiting one by one.
-  public var speedup: Double? { elapsed > 0 ? sequential / elapsed : nil }
+  /// How many times faster than awaiting one by one; nil when either time is 0 (tasks that do
+  /// not wait have nothing to be faster at: "speedup 0.0×" said the opposite).
+  public var speedup: Double? { elapsed > 0 && sequential > 0 ? sequential / elapsed : nil }
 
   /// The speedup, when comparing with one-by-one makes sense: the caller got every task's
   /// outcome (nothing cancelled, lost or unfinished).
