@@ -21,13 +21,21 @@ for argument in arguments {
   }
 }
 
-func entries(_ paths: [String], directories: Bool = false) throws -> String {
+func entries(_ paths: [String], directories: Bool = false, withPath: Bool = false) throws -> String {
   try paths.map { path in
     let file = (path as NSString).lastPathComponent
     let name = directories ? ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent + "/" + file : file
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    return "    (name: \(literal(name)), text: \(literal(text))),"
+    guard withPath else { return "    (name: \(literal(name)), text: \(literal(text)))," }
+    return "    (name: \(literal(name)), path: \(literal(repositoryPath(path))), text: \(literal(text))),"
   }.joined(separator: "\n")
+}
+
+/// `Sources/LabCore/Demos/Ordering/OrderingDemo.swift`: a demo file's path in the repository, as
+/// `code` names it (the plugin passes absolute paths under the package's `Sources/`).
+func repositoryPath(_ path: String) -> String {
+  guard let range = path.range(of: "/Sources/", options: .backwards) else { return (path as NSString).lastPathComponent }
+  return String(path[path.index(after: range.lowerBound)...])
 }
 
 let source = """
@@ -39,9 +47,9 @@ let source = """
   \(try entries(groups["--lessons"] ?? []))
     ]
 
-    /// `Sources/LabCore/Demos/**/*.swift`, sorted by file name.
-    static let demoSources: [(name: String, text: String)] = [
-  \(try entries(groups["--demos"] ?? []))
+    /// `Sources/LabCore/Demos/**/*.swift`, sorted by file name, each with its path in the repository.
+    static let demoSources: [(name: String, path: String, text: String)] = [
+  \(try entries(groups["--demos"] ?? [], withPath: true))
     ]
 
     /// `Sources/LabCore/Demos/**/*.py`, sorted by file name.

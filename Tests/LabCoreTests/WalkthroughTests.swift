@@ -250,7 +250,7 @@ final class TestClockDemoPlayer: DemoPlaying {
     #expect(output.contains("│     print(\"gather returned:\", results)  # ['A', 'B', 'C']: argument order,"))
     // The header breaks between words at 80 columns, not where the terminal would cut it.
     let swift = try #require(output.range(
-      of: "Swift · Sources/LabCore/Demos/OrderingDemo.swift (the concurrency code; 'code\n  ordering --all' shows the whole file)"
+      of: "Swift · Sources/LabCore/Demos/Ordering/OrderingDemo.swift (the concurrency\n  code; 'code ordering --all' shows the whole file)"
     ))
     #expect(python.lowerBound < swift.lowerBound)
     #expect(output.contains("results = await asyncio.gather(*(task(name, delay)"))
@@ -261,7 +261,7 @@ final class TestClockDemoPlayer: DemoPlaying {
 
   @Test func codeAllShowsTheWholeSwiftFile() async {
     _ = await session(["code ordering --all"])
-    #expect(console.output.contains("Swift · Sources/LabCore/Demos/OrderingDemo.swift (the whole file)"))
+    #expect(console.output.contains("Swift · Sources/LabCore/Demos/Ordering/OrderingDemo.swift (the whole file)"))
     #expect(console.output.contains("public struct OrderingDemo: Demo {"))
   }
 }

@@ -11,6 +11,12 @@ extension Demo {
     swiftSource.map { DemoSourceCode.region(of: $0) ?? $0 }
   }
 
+  /// Where that Swift file is in the repository (`Sources/LabCore/Demos/Ordering/OrderingDemo.swift`),
+  /// as recorded when it was embedded.
+  public var swiftSourcePath: String? {
+    EmbeddedFiles.demoSources.first { $0.name == sourceFile }?.path
+  }
+
   /// The same demo written with Python's asyncio, embedded at build time.
   public var pythonSource: String? {
     EmbeddedFiles.demoPython.first { $0.name == pythonFile }?.text

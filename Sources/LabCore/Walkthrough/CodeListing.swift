@@ -15,7 +15,8 @@ enum CodeListing {
     if let swift = all ? demo.swiftSource : demo.swiftConcurrencyCode {
       if !lines.isEmpty { lines.append(StyledText()) }
       let part = all ? "the whole file" : "the concurrency code; 'code \(demo.id) --all' shows the whole file"
-      lines += header("Swift · Sources/LabCore/Demos/\(demo.sourceFile) (\(part))", width: width)
+      let path = demo.swiftSourcePath ?? demo.sourceFile
+      lines += header("Swift · \(path) (\(part))", width: width)
       lines.append(StyledText())
       lines += codeLines(swift, language: "swift", width: width, color: color)
     }
