@@ -170,7 +170,7 @@ public enum TimelineRenderer {
   /// Whether the row was still running or waiting when its run was interrupted, in the run's
   /// final frame: it never ended (a Python twin stopped by Ctrl-C reports nothing more), so it
   /// reads `■ interrupted`, not `▶ running`.
-  static func isCutOff(_ row: TimelineRow, in snapshot: TimelineSnapshot) -> Bool {
+  public static func isCutOff(_ row: TimelineRow, in snapshot: TimelineSnapshot) -> Bool {
     snapshot.isInterrupted && snapshot.isFinal && (row.state == .running || row.state == .waiting)
   }
 

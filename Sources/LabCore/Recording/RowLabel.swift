@@ -11,10 +11,12 @@ public enum RowLabel {
   public static func text(_ row: TimelineRow) -> String { "[\(argumentIndex(row))] \(row.name)" }
 
   /// The state as the timelines write it, symbol first: `✓ 3rd "A"`, `✗ 1st A failed`,
-  /// `⊘ cancelled`, `▶ running orphan`, `✓ 2nd "B" (lost)`.
-  public static func status(_ row: TimelineRow, valueWidth: Int = 40) -> String {
+  /// `⊘ cancelled`, `▶ running orphan`, `✓ 2nd "B" (lost)`. `cutOff`: the row never ended because
+  /// its run was interrupted (`TimelineRenderer.isCutOff`), `■ interrupted` as the terminal says.
+  public static func status(_ row: TimelineRow, valueWidth: Int = 40, cutOff: Bool = false) -> String {
     let rank = row.finishRank.map { TimelineRenderer.ordinal($0) + " " } ?? ""
     let orphan = row.isOrphan ? (row.state.hasEnded ? " (lost)" : " orphan") : ""
+    if cutOff { return "■ interrupted" + orphan }
     switch row.state {
     case .notCreated: return "· not created"
     case .waiting: return "◌ waiting"

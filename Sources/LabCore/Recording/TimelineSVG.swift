@@ -35,7 +35,7 @@ public enum TimelineSVG {
   public static func svg(_ snapshot: TimelineSnapshot) -> SVGElement {
     let labels = snapshot.rows.map(RowLabel.text)
     // Values cut from the middle so the status column (at most 420 px) holds them.
-    let statuses = snapshot.rows.map { RowLabel.status($0, valueWidth: 22) }
+    let statuses = snapshot.rows.map { RowLabel.status($0, valueWidth: 22, cutOff: TimelineRenderer.isCutOff($0, in: snapshot)) }
     let labelWidth = Double(labels.map(\.count).max() ?? 5) * 22 * characterWidth + 20
     let statusWidth = min(420, Double(statuses.map(\.count).max() ?? 10) * 20 * characterWidth + 16)
     let barStart = margin + labelWidth
@@ -172,7 +172,8 @@ public enum TimelineSVG {
     }
     return SVGElement("g", [
       "class": "task" + (row.isOrphan ? " orphan" : ""), "data-task": row.name,
-      "data-index": String(RowLabel.argumentIndex(row)), "data-state": stateName(row.state),
+      "data-index": String(RowLabel.argumentIndex(row)),
+      "data-state": TimelineRenderer.isCutOff(row, in: snapshot) ? "interrupted" : stateName(row.state),
     ], parts)
   }
 
@@ -218,6 +219,7 @@ public enum TimelineSVG {
     if rows.contains(where: { if case .finished = $0.state { true } else { false } }) { items.append(("✓", "done", Palette.done)) }
     if rows.contains(where: { if case .failed = $0.state { true } else { false } }) { items.append(("✗", "failed", Palette.failed)) }
     if !cancelled.isEmpty { items.append(("⊘", "cancelled", Palette.cancelled)) }
+    if rows.contains(where: { TimelineRenderer.isCutOff($0, in: snapshot) }) { items.append(("■", "interrupted", Palette.running)) }
     if cancelled.contains(where: { row in row.plannedEnd.map { $0 > (row.endedAt ?? .infinity) } ?? false }) {
       items.append(("░", "planned, never run", Palette.cancelled + "4D"))
     }

@@ -21,7 +21,10 @@ public enum TraceEventExport {
       ]),
     ]
     let multiPhase = run.plan.phases.count > 1
+    // Rows a Ctrl-C cut off read "interrupted", as on the terminal, not "running".
+    let final = timeline.snapshot(title: run.title, speed: run.speed, now: run.end, isFinal: true)
     for (offset, row) in timeline.rows.enumerated() {
+      let cutOff = TimelineRenderer.isCutOff(row, in: final)
       let thread = callerThread + 1 + offset
       let name = (multiPhase ? row.phase.map { "\($0) · " } ?? "" : "") + RowLabel.text(row)
       events.append(metadata("thread_name", thread: thread, ["name": name]))
@@ -34,7 +37,7 @@ public enum TraceEventExport {
         events.append(complete("waiting", thread: thread, from: waitingSince, to: row.startedAt ?? end, args: [("task", .string(row.name))]))
       }
       if let startedAt = row.startedAt {
-        var args: [(key: String, value: JSONValue)] = [("task", .string(row.name)), ("state", .string(TimelineSVG.stateName(row.state)))]
+        var args: [(key: String, value: JSONValue)] = [("task", .string(row.name)), ("state", .string(cutOff ? "interrupted" : TimelineSVG.stateName(row.state)))]
         switch row.state {
         case .finished(let value): args.append(("value", .string(value)))
         case .failed(let error): args.append(("error", .string(error)))
@@ -49,7 +52,8 @@ public enum TraceEventExport {
         events.append(instant("\(RowLabel.text(row)) failed", thread: thread, at: end, scope: "t", args: [("error", .string(error))]))
       case .cancelled:
         events.append(instant("\(RowLabel.text(row)) cancelled", thread: thread, at: end, scope: "t", args: []))
-      default: break
+      default:
+        if cutOff { events.append(instant("\(RowLabel.text(row)) interrupted", thread: thread, at: end, scope: "t", args: [])) }
       }
     }
     var awaitStart = 0.0
