@@ -11,7 +11,9 @@ import Glibc
 /// `gatherlab exercise` and `gatherlab check`, with the verdicts handed back for the walkthrough
 /// to record (it keeps the progress file).
 struct ExercisePromptTools: ExerciseTools {
-  let catalog: ExerciseCatalog
+  /// Parsed when the first `exercise` or `check` runs, not at start-up.
+  let loader: ExerciseCatalogLoader
+  var catalog: ExerciseCatalog { loader.catalog ?? ExerciseCatalog(exercises: []) }
   let workspace: ExerciseWorkspace
   let console: any Console
   let python: PythonLookupRunner

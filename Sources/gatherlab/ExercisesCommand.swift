@@ -28,14 +28,15 @@ struct ExercisesCommand: AsyncParsableCommand, GatherlabSubcommand {
     let console = StandardConsole(capabilities: output.capabilities())
     let workspace = exerciseOptions.resolvedWorkspace
     if json {
-      console.writeLine(JSONValue.object([("exercises", Self.json(catalog, records: records, workspace: workspace))]).text)
+      let files = Dictionary(catalog.exercises.map { ($0.id, workspace.path(for: $0)) }) { first, _ in first }
+      console.writeLine(JSONValue.object([("exercises", Self.json(catalog.exercises.map(\.summary), records: records, files: files))]).text)
       return
     }
     let width = min(console.capabilities.width, 100)
     let passed = catalog.exercises.filter { records[$0.id]?.passed == true }.count
     console.writeLines(
       [StyledText("Exercises", style: .bold) + StyledText(" · \(passed) of \(catalog.exercises.count) passed · files in \(workspace.directory)", style: .dim)]
-        + Self.lines(catalog, records: records, width: width)
+        + Self.lines(catalog.exercises.map(\.summary), records: records, width: width)
         + [StyledText(), StyledText("Start one with: gatherlab exercise ID (or its number)")]
     )
   }
@@ -45,26 +46,27 @@ struct ExercisesCommand: AsyncParsableCommand, GatherlabSubcommand {
     return record.passed ? "passed" : "tried"
   }
 
-  static func json(_ catalog: ExerciseCatalog, records: [String: ExerciseRecord], workspace: ExerciseWorkspace?) -> JSONValue {
-    .array(catalog.exercises.map { exercise in
+  /// `files`: each exercise's file in the workspace, by id (`exercises --json` gives them).
+  static func json(_ exercises: [ExerciseSummary], records: [String: ExerciseRecord], files: [String: String]? = nil) -> JSONValue {
+    .array(exercises.map { exercise in
       var members: [(key: String, value: JSONValue)] = [
         ("number", .integer(exercise.number)), ("id", .string(exercise.id)), ("lesson", .string(exercise.lesson)),
         ("title", .string(exercise.title)), ("state", .string(state(records[exercise.id]))),
         ("attempts", .integer(records[exercise.id]?.attempts ?? 0)),
       ]
-      if let workspace { members.append(("file", .string(workspace.path(for: exercise)))) }
+      if let file = files?[exercise.id] { members.append(("file", .string(file))) }
       return .object(members)
     })
   }
 
   /// `✓ 05 checkout-receipt    No receipt for a declined card`, one per exercise.
-  static func lines(_ catalog: ExerciseCatalog, records: [String: ExerciseRecord], width: Int) -> [StyledText] {
-    let idWidth = catalog.exercises.map(\.id.count).max() ?? 10
-    return catalog.exercises.map { exercise in
+  static func lines(_ exercises: [ExerciseSummary], records: [String: ExerciseRecord], width: Int) -> [StyledText] {
+    let idWidth = exercises.map(\.id.count).max() ?? 10
+    return exercises.map { exercise in
       let record = records[exercise.id]
       let mark = ExerciseProgress.mark(record)
       let style: TextStyle = record?.passed == true ? .color(.green) : record == nil ? .dim : .color(.yellow)
-      let number = exercise.fileName.prefix(2)
+      let number = exercise.paddedNumber
       let head = "\(number) " + exercise.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
       let room = max(10, width - 3 - head.count - 1)
       let title = exercise.title.count > room ? String(exercise.title.prefix(room - 1)) + "…" : exercise.title

@@ -92,8 +92,13 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
       : PipedLineReader()
     // One python3 for the predictions, `compare` and `trace`, looked up when first needed.
     let python = PythonLookupRunner(PythonLookup(explicit: settings.pythonBin, environment: environment))
-    // The course's exercises: each lesson's is its last part.
-    let exercises = try? ExerciseCatalog.load(ExerciseCatalog.bundledFiles(executablePath: executablePath())).get()
+    // The course's exercises: each lesson's is its last part. Only their summaries are read
+    // now; checks, hints and programs are parsed when an exercise part or command needs them.
+    let binary = executablePath()
+    let exercises = ExerciseCatalogLoader(
+      files: { ExerciseCatalog.bundledFiles(executablePath: binary) },
+      summaryFiles: ExerciseCatalog.bundledFiles(executablePath: binary, markdownOnly: true)
+    )
     let walkthrough = Walkthrough(
       catalog: catalog,
       store: FileProgressStore(directory: directory),
@@ -103,9 +108,9 @@ struct TutorialCommand: AsyncParsableCommand, GatherlabSubcommand {
       keys: TerminalKeyReader(),
       python: python,
       tools: PromptTools(console: console, python: python),
-      exercises: exercises,
+      exerciseLoader: exercises,
       exerciseTools: exercises.map {
-        ExercisePromptTools(catalog: $0, workspace: ExerciseWorkspace.resolve(option: nil, environment: environment), console: console, python: python)
+        ExercisePromptTools(loader: $0, workspace: ExerciseWorkspace.resolve(option: nil, environment: environment), console: console, python: python)
       },
       options: Walkthrough.Options(
         speed: settings.speed, startLesson: settings.startLesson, lessonsDirectory: settings.lessonsDirectory,

@@ -25,6 +25,14 @@ public struct ExerciseCatalog: Sendable {
     /// Other programs the authoring check runs (a directory's `alternatives/*.py` must pass,
     /// its `wrong/*.py` must fail; the built-in exercises carry none).
     public var variants: [ExerciseVariant] = []
+
+    public init(directory: String, markdown: String? = nil, starter: String? = nil, solution: String? = nil, variants: [ExerciseVariant] = []) {
+      self.directory = directory
+      self.markdown = markdown
+      self.starter = starter
+      self.solution = solution
+      self.variants = variants
+    }
   }
 
   /// The built-in exercises' files.
@@ -46,13 +54,15 @@ public struct ExerciseCatalog: Sendable {
   }
 
   /// The files of each `NN-id/` directory in `path`; nil if `path` is not a readable directory.
-  public static func files(in path: String) -> [Files]? {
+  /// `markdownOnly`: only each exercise.md (what `ExerciseSummary.read` needs).
+  public static func files(in path: String, markdownOnly: Bool = false) -> [Files]? {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
     return names.filter { $0.first?.isNumber == true }.sorted().compactMap { name in
       let directory = path + "/" + name
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
       func read(_ file: String) -> String? { try? String(contentsOfFile: directory + "/" + file, encoding: .utf8) }
+      if markdownOnly { return Files(directory: name, markdown: read("exercise.md")) }
       var variants: [ExerciseVariant] = []
       for (folder, mustPass) in [("alternatives", true), ("wrong", false)] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []).filter { $0.hasSuffix(".py") }.sorted()
@@ -65,11 +75,11 @@ public struct ExerciseCatalog: Sendable {
   }
 
   /// The installed exercises next to `executablePath` if there are any, else the built-in ones.
-  public static func bundledFiles(executablePath: String?) -> [Files] {
+  public static func bundledFiles(executablePath: String?, markdownOnly: Bool = false) -> [Files] {
     if let executablePath {
       let binDirectory = executablePath.lastIndex(of: "/").map { String(executablePath[..<$0]) } ?? "."
       let installed = LessonSource.standardized(binDirectory + "/" + installedRelativePath)
-      if let files = files(in: installed), !files.isEmpty { return files }
+      if let files = files(in: installed, markdownOnly: markdownOnly), !files.isEmpty { return files }
     }
     return embeddedFiles()
   }

@@ -76,6 +76,7 @@ public final class Walkthrough {
     python: (any PythonProgramRunning)? = nil,
     tools: (any WalkthroughTools)? = nil,
     exercises: ExerciseCatalog? = nil,
+    exerciseLoader: ExerciseCatalogLoader? = nil,
     exerciseTools: (any ExerciseTools)? = nil,
     now: @escaping () -> Date = Date.init,
     options: Options = Options()
@@ -93,7 +94,9 @@ public final class Walkthrough {
     predictions = PredictionSession(
       catalog: catalog, screen: screen, reader: reader, keeper: keeper, runs: runs, trust: trust, python: python, now: now
     )
-    self.exercises = WalkthroughExercises(catalog: exercises, tools: exerciseTools, screen: screen, reader: reader, keeper: keeper, now: now)
+    // `exercises` parsed already (tests), or `exerciseLoader`, which parses on first use.
+    let loader = exercises.map { ExerciseCatalogLoader($0) } ?? exerciseLoader
+    self.exercises = WalkthroughExercises(loader: loader, tools: exerciseTools, screen: screen, reader: reader, keeper: keeper, now: now)
   }
 
   var lesson: Lesson { catalog.lessons[position.lesson] }
@@ -104,13 +107,13 @@ public final class Walkthrough {
   func parts(ofLesson index: Int) -> [[MarkdownBlock]] {
     let parts = LessonParts.split(catalog.lessons[index].document.blocks)
     // A lesson's exercise is its last part (drawn by `WalkthroughExercises`, not from blocks).
-    let exercisePart: [[MarkdownBlock]] = exercises.exercise(for: catalog.lessons[index]) == nil ? [] : [[]]
+    let exercisePart: [[MarkdownBlock]] = exercises.hasExercise(for: catalog.lessons[index]) ? [[]] : []
     return (parts.isEmpty ? [[]] : parts) + exercisePart
   }
 
   /// The part being read is the lesson's exercise.
   var isAtExercisePart: Bool {
-    readsInParts && position.part + 1 == parts.count && exercises.exercise(for: lesson) != nil
+    readsInParts && position.part + 1 == parts.count && exercises.hasExercise(for: lesson)
   }
 
   var parts: [[MarkdownBlock]] { parts(ofLesson: position.lesson) }

@@ -6,7 +6,9 @@ import LabTerminal
 /// the keeper saves (version 3's `exercises`).
 @MainActor
 final class WalkthroughExercises {
-  let catalog: ExerciseCatalog?
+  /// The exercises' summaries now, their full parse when a command or an exercise part needs it.
+  let loader: ExerciseCatalogLoader?
+  var catalog: ExerciseCatalog? { loader?.catalog }
   let tools: (any ExerciseTools)?
   let screen: WalkthroughScreen
   let reader: any LineReader
@@ -15,8 +17,8 @@ final class WalkthroughExercises {
   /// Hints shown this session, by exercise id.
   private var hintsShown: [String: Int] = [:]
 
-  init(catalog: ExerciseCatalog?, tools: (any ExerciseTools)?, screen: WalkthroughScreen, reader: any LineReader, keeper: ProgressKeeper, now: @escaping () -> Date) {
-    self.catalog = catalog
+  init(loader: ExerciseCatalogLoader?, tools: (any ExerciseTools)?, screen: WalkthroughScreen, reader: any LineReader, keeper: ProgressKeeper, now: @escaping () -> Date) {
+    self.loader = loader
     self.tools = tools
     self.screen = screen
     self.reader = reader
@@ -24,7 +26,12 @@ final class WalkthroughExercises {
     self.now = now
   }
 
-  /// The lesson's exercise, if it has one.
+  /// Whether the lesson ends with an exercise (from the summaries: no full parse).
+  func hasExercise(for lesson: Lesson) -> Bool {
+    loader?.summary(forLesson: lesson.id) != nil
+  }
+
+  /// The lesson's exercise, if it has one (parses the catalog on first use).
   func exercise(for lesson: Lesson) -> Exercise? {
     catalog?.exercises(forLesson: lesson.id).first
   }
@@ -97,9 +104,9 @@ final class WalkthroughExercises {
 
   /// `Exercises passed: 3 of 16`, for the end of the course.
   func summary() -> [StyledText] {
-    guard let catalog, !catalog.exercises.isEmpty else { return [] }
-    let passed = catalog.exercises.filter { keeper.progress.exercises[$0.id]?.passed == true }.count
-    return [StyledText("Exercises passed: \(passed) of \(catalog.exercises.count) ('gatherlab exercises' lists them).")]
+    guard let summaries = loader?.summaries, !summaries.isEmpty else { return [] }
+    let passed = summaries.filter { keeper.progress.exercises[$0.id]?.passed == true }.count
+    return [StyledText("Exercises passed: \(passed) of \(summaries.count) ('gatherlab exercises' lists them).")]
   }
 
   private func attempts(_ exercise: Exercise) -> Int {
