@@ -15,6 +15,7 @@ public struct DemoRegistry: Sendable {
     TimeoutDemo(),
     FirstCompletedDemo(),
     BlockingDemo(),
+    CleanupDemo(),
   ])
 
   public var ids: [String] { demos.map(\.id) }

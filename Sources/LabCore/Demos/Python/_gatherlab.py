@@ -5,8 +5,8 @@
 #   takes 0.3 s of real time at `--speed 10` while every reported time stays 3 s (time.sleep,
 #   which blocks the thread, is scaled the same way); with GATHERLAB_CLOCK=virtual, the virtual
 #   clock's loop instead (sleeps take no time; a thread's real time counts `speed` times);
-# - `@observed` reports a task's start and end; `phase`, `waiting`, `returned`, `caught` and
-#   `deadline` report the rest, as the JSON Lines of gatherlab's DESIGN §2 on stdout.
+# - `@observed` reports a task's start and end; `phase`, `waiting`, `cancelling`, `returned`,
+#   `caught` and `deadline` report the rest, as the JSON Lines of gatherlab's DESIGN §2 on stdout.
 import asyncio
 import functools
 import json
@@ -116,6 +116,11 @@ def _event(task, kind, value=None, error=None):
     _emit(line)
 
 
+def cancelling(name):
+    """The task received its cancellation and runs on: its cleanup, or more work if it swallows it."""
+    _event(name, "cancelling")
+
+
 def waiting(name):
     """The task exists but waits for its turn (a semaphore's permit)."""
     _event(name, "waiting")
@@ -138,12 +143,13 @@ def returned(results, label="gather returned"):
     _emit(line)
 
 
-def caught(error):
-    """The caller's await raised `error` (a TimeoutError is a deadline that passed)."""
+def caught(error, label=None):
+    """The caller's await raised `error` (a TimeoutError is a deadline that passed); `label` says
+    what the timeline marks, when not the usual words."""
     if isinstance(error, TimeoutError):
-        label, outcome, text = "deadline passed", "timedOut", "timed out"
+        label, outcome, text = label or "deadline passed", "timedOut", "timed out"
     else:
-        label, outcome, text = "error reached the caller", "threw", str(error)
+        label, outcome, text = label or "error reached the caller", "threw", str(error)
     _emit({"type": "join", "t": _now(), "label": label, "detail": text, "outcome": outcome, "error": text})
 
 
