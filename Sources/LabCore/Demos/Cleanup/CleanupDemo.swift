@@ -13,7 +13,7 @@ public struct CleanupDemo: Demo {
   public init() {}
 
   public let id = "cleanup"
-  public let summary = "At a deadline each task cleans up and re-raises; one that swallows its cancellation holds the block up."
+  public let summary = "Cancelled at a deadline, tasks clean up and re-raise; one that swallows it holds the block up."
   public let sourceFile = "CleanupDemo.swift"
   public let pythonFile = "cleanup.py"
   public let parityCases = [
