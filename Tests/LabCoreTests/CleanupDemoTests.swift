@@ -82,7 +82,7 @@ import Testing
 
   @Test func itsCodeIsTheMarkedRegionAndItsTwinUsesTimeoutAndATaskGroup() throws {
     let code = try #require(CleanupDemo().swiftConcurrencyCode)
-    #expect(code.hasPrefix("// One task: `delay` seconds of work, then its letter."))
+    #expect(code.hasPrefix("// One task: `delay` seconds of work, then its letter. Cancelled, it\n"))
     #expect(code.contains("withThrowingTaskGroup"))
     let python = try #require(CleanupDemo().pythonSource)
     #expect(python.contains("async with asyncio.timeout(params.deadline):"))

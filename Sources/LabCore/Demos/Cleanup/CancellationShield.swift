@@ -5,31 +5,33 @@ import Synchronization
 ///
 /// Python delivers a cancellation once, as one `CancelledError`: an `except` block may then await
 /// its cleanup. Swift's cancellation is a flag that stays set, so every sleep in the cancelled
-/// task itself would throw at once. Only `interrupt()` (Ctrl-C) stops shielded work.
+/// task itself would throw at once. Only `interrupt()` (Ctrl-C) stops shielded work, as a second
+/// cancellation would in Python: then `run` throws `CancellationError`.
 ///
 /// ```swift
 /// } catch {
-///   await shield.run { try await clock.sleep(for: .seconds(0.2)) }  // close the connection
+///   try await shield.run { try await clock.sleep(for: .seconds(0.2)) }  // close the connection
 ///   throw error
 /// }
 /// ```
 final class CancellationShield: Sendable {
   private struct State {
     var interrupted = false
-    var tasks: [Task<Void, Never>] = []
+    var tasks: [Task<Void, any Error>] = []
   }
 
   private let state = Mutex(State())
 
-  /// Runs `work` to its end, however cancelled the calling task is; an error it throws ends it.
-  func run(_ work: @escaping @Sendable () async throws -> Void) async {
-    let task = Task<Void, Never> { _ = try? await work() }
+  /// Runs `work` to its end, however cancelled the calling task is, and rethrows what it throws
+  /// (`CancellationError` once interrupted).
+  func run(_ work: @escaping @Sendable () async throws -> Void) async throws {
+    let task = Task<Void, any Error> { try await work() }
     let interrupted = state.withLock { state in
       state.tasks.append(task)
       return state.interrupted
     }
     if interrupted { task.cancel() }
-    await task.value
+    try await task.value
   }
 
   /// Stops shielded work now and from now on: the run is being interrupted.

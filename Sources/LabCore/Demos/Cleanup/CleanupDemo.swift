@@ -50,8 +50,9 @@ public struct CleanupDemo: Demo {
     let shield = CancellationShield()
     await withTaskCancellationHandler {
       // code: begin
-      // One task: `delay` seconds of work, then its letter. Cancelled, it closes its connection
-      // and re-raises, like Python's `except CancelledError: await close(); raise`.
+      // One task: `delay` seconds of work, then its letter. Cancelled, it
+      // closes its connection and re-raises, like Python's
+      // `except CancelledError: await close(); raise`.
       @Sendable func work(_ index: Int, _ delay: Double) async throws -> String {
         let name = TaskName.letter(index)
         let end = clock.now.advanced(by: .seconds(delay))
@@ -61,21 +62,26 @@ public struct CleanupDemo: Demo {
         } catch {
           session.cancelling(name)
           if index == swallower {
-            // Swallowed: it carries on as if nothing happened. A Swift task cannot be un-cancelled,
-            // so the rest of its work runs where the cancellation does not reach.
-            await shield.run { try await clock.sleep(until: end, tolerance: nil) }
+            // Swallowed: it carries on. A Swift task cannot be un-cancelled,
+            // so the rest of its work runs where the cancellation does not
+            // reach.
+            try await shield.run {
+              try await clock.sleep(until: end, tolerance: nil)
+            }
             return name
           }
-          // Cleanup may await too; a cancelled task's own sleeps throw at once, so it is shielded.
-          await shield.run { try await clock.sleep(for: cleanup) }
+          // Cleanup may await too; a cancelled task's own sleeps throw at
+          // once, so it runs shielded.
+          try await shield.run { try await clock.sleep(for: cleanup) }
           throw error
         }
       }
 
       do {
-        // Like `async with asyncio.timeout(1):` around `async with asyncio.TaskGroup()`: a group
-        // with a deadline child. Its TimeoutError leaves the group's closure, so the group cancels
-        // the other children — and waits for every one of them to end before it rethrows.
+        // Like `async with asyncio.timeout(1):` around a TaskGroup: a group
+        // with a deadline child. Its TimeoutError leaves the closure, so the
+        // group cancels the other children, and waits for every one of them
+        // to end before it rethrows.
         let results = try await withThrowingTaskGroup(of: (Int, String)?.self) { group in
           group.addTask {
             try await clock.sleep(for: deadline)
@@ -83,7 +89,9 @@ public struct CleanupDemo: Demo {
           }
           for (index, delay) in delays.enumerated() {
             group.addTask {
-              let value = try await observing(index, clock: clock, observer: observer) { try await work(index, delay) }
+              let value = try await observing(
+                index, clock: clock, observer: observer
+              ) { try await work(index, delay) }
               return (index, value)
             }
           }
@@ -94,7 +102,7 @@ public struct CleanupDemo: Demo {
             results[index] = value
             pending -= 1
           }
-          group.cancelAll()  // every task finished in time: the deadline is not needed any more
+          group.cancelAll()  // all finished in time: stop the deadline
           return results
         }
         session.returned("block ended", results)

@@ -1,10 +1,10 @@
 # cleanup: tasks of 0.5, 2.4 and 3 s under a 1-second deadline.
-# When it passes, asyncio.timeout() cancels the block, and the TaskGroup cancels
-# each task still running: it closes its connection (0.2 s) and re-raises.
-# The block ends once every task has ended, with TimeoutError.
-# mode=swallow: task B catches its cancellation and carries on with its work.
-# The group waits for it, and TimeoutError still comes, late: B swallowed its
-# own cancellation, not the block's.
+# When it passes, asyncio.timeout() cancels the block, and the TaskGroup
+# cancels each task still running: it closes its connection (0.2 s) and
+# re-raises. The block ends once every task has ended, with TimeoutError.
+# mode=swallow: task B catches its cancellation and carries on with its
+# work. The group waits for it, and TimeoutError still comes, late: B
+# swallowed its own cancellation, not the block's.
 import asyncio
 
 from _gatherlab import cancelling, caught, deadline, demo, letters, observed, returned
@@ -14,15 +14,16 @@ params = demo("cleanup", delays=[0.5, 2.4, 3], deadline=1.0, cleanup=0.2, mode="
 
 @observed
 async def work(name, delay, swallows):
-    end = asyncio.get_running_loop().time() + delay
+    loop = asyncio.get_running_loop()
+    end = loop.time() + delay
     try:
         await asyncio.sleep(delay)
         return name
     except asyncio.CancelledError:
         cancelling(name)
         if swallows:
-            # "Handled": carries on as if nothing happened, and the group waits for it.
-            await asyncio.sleep(end - asyncio.get_running_loop().time())
+            # "Handled": it carries on, and the group waits for it.
+            await asyncio.sleep(end - loop.time())
             return name
         await asyncio.sleep(params.cleanup)  # closing the connection
         raise
@@ -30,12 +31,17 @@ async def work(name, delay, swallows):
 
 async def main():
     names = letters(len(params.delays))
-    swallower = names[params.swallow] if params.mode == "swallow" and params.swallow < len(names) else None
+    swallower = None
+    if params.mode == "swallow" and params.swallow < len(names):
+        swallower = names[params.swallow]
     deadline(params.deadline)
     try:
         async with asyncio.timeout(params.deadline):
             async with asyncio.TaskGroup() as group:
-                tasks = [group.create_task(work(name, delay, name == swallower)) for name, delay in zip(names, params.delays)]
+                tasks = [
+                    group.create_task(work(name, delay, name == swallower))
+                    for name, delay in zip(names, params.delays)
+                ]
         returned([task.result() for task in tasks], label="block ended")
     except TimeoutError as error:
         caught(error, label="TimeoutError raised")
