@@ -57,6 +57,26 @@ import Testing
     ])
   }
 
+  @Test func tasksEndingTogetherAreHandedOverOneAfterTheOther() async throws {
+    let (_, report) = try await DemoHarness().run("as-completed", ["delays=2,1,1", "handle=0.5"])
+    // B and C end at 1 s: one is handled from 1 s, the other from 1.5 s, whichever came first.
+    #expect(report.sideTasks.compactMap(\.startedAt).sorted() == [1, 1.5, 2])
+    #expect(AsCompletedDemo().takeaway(report).last
+      == "[1] B and [2] C ended at the same moment, 1.00s: they were handed over one after the other, in either order.")
+  }
+
+  @Test func theListingShowsItsParametersDefaultsAndRanges() {
+    let lines = DemoListing.lines(DemoRegistry(demos: [AsCompletedDemo()]), width: 100).map(\.plainText)
+    #expect(lines == [
+      "  as-completed  Handle each result as its task finishes (as_completed), or all of them after",
+      "                gather.",
+      "                delays=3,1,2  seconds each task takes (1–12 values, each 0–30 s)",
+      "                handle=0.5  seconds the consumer spends on each result (0–5 s)",
+      "                mode=finish  finish handles each result as it ends; gather waits for all, then",
+      "                  handles them in order (finish|gather)",
+    ])
+  }
+
   @Test func aWrongModeIsAUsageErrorNamingTheValidOnes() {
     #expect(throws: DemoLaunchError.parameter(.invalidValue(parameter: "mode", value: "fast", expected: "one of finish, gather"))) {
       _ = try DemoLaunch(demo: "as-completed", arguments: ["mode=fast"], speed: .normal, registry: .standard)

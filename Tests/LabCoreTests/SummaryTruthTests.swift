@@ -458,7 +458,9 @@ struct RunEvents {
       let order = handlers.map { Self.handledTask($0.name) }
       #expect(order == tasks && inversion, "\(context)")
     case "as-completed.tied":
-      #expect(outcome == .returned && tie, "\(context)")
+      let named = labels(text, context)
+      #expect(outcome == .returned && named.count == 2, "\(context)")
+      if named.count == 2 { #expect(abs((endedAt[named[0]] ?? -1) - (endedAt[named[1]] ?? -2)) <= tolerance, "\(context)") }
     case "worker-pool.backpressure":
       let quoted = Self.quotedSeconds(text)
       let since = sideWaitingAt["producer"] ?? -1

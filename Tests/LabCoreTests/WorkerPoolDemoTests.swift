@@ -61,6 +61,18 @@ import Testing
       == "The queue was full, so the producer waited for room from 0.00s until its last job went in at 2.00s: backpressure held it to the workers' pace.")
   }
 
+  @Test func theListingShowsItsParametersDefaultsAndRanges() {
+    let lines = DemoListing.lines(DemoRegistry(demos: [WorkerPoolDemo()]), width: 100).map(\.plainText)
+    #expect(lines == [
+      "  worker-pool  N workers over a bounded queue: a producer that gets ahead waits for room",
+      "               (backpressure).",
+      "               jobs=8  how many jobs the producer puts in the queue (1–26)",
+      "               workers=2  how many workers take jobs from the queue (1–10)",
+      "               maxsize=2  most jobs waiting in the queue; 0 is unbounded (0–20)",
+      "               delay=1  seconds each job takes a worker (0–10 s)",
+    ])
+  }
+
   @Test func badParametersAreUsageErrorsNamingTheValidValues() {
     #expect(throws: DemoLaunchError.parameter(.invalidValue(parameter: "workers", value: "0", expected: "a whole number from 1 to 10"))) {
       _ = try DemoLaunch(demo: "worker-pool", arguments: ["workers=0"], speed: .normal, registry: .standard)

@@ -141,7 +141,9 @@ public struct RunTimeline: Sendable {
       row.endedAt = time
       let phaseKey = row.phase ?? ""
       finishOrder[phaseKey, default: []].append(row.name)
-      if event.kind != .cancelled {
+      // A row alone beside the tasks (a producer) has no rank to show: first of one says nothing.
+      let alone = row.phase.map { !plan.phases.contains($0) && rowsPerPhase[$0, default: 0] == 1 } ?? false
+      if event.kind != .cancelled, !alone {
         endedCount[phaseKey, default: 0] += 1
         row.finishRank = endedCount[phaseKey]
       }

@@ -61,7 +61,8 @@ public struct AsCompletedDemo: Demo {
     }
     // What the consumer does with one result: here it takes `handle` seconds.
     let handle = { @Sendable (index: Int, result: String) async throws -> String in
-      try await observing(index, clock: clock, observer: handler, SimulatedWork.returning(result, after: handleSeconds, on: clock))
+      let work = SimulatedWork.returning(result, after: handleSeconds, on: clock)
+      return try await observing(index, clock: clock, observer: handler, work)
     }
     do {
       var handled: [String] = []

@@ -54,9 +54,11 @@ extension AsCompletedDemo {
         + "\(report.sideTasks.count) results, one after another, all handled at \(seconds(report.elapsed)). Try mode=finish."
     },
     SummarySentence("as-completed.tied", when: { report in
-      report.outcome == .returned && report.endOrder == .tied
+      report.outcome == .returned && report.firstTie != nil
     }) { report in
-      "Tasks that end at the same moment are handed over one after the other, in either order."
+      let (first, second) = report.firstTie ?? (report.results[0], report.results[0])
+      return "\(first.label) and \(second.label) ended at the same moment, \(seconds(first.endedAt)): "
+        + "they were handed over one after the other, in either order."
     },
   ]
 }
@@ -80,6 +82,12 @@ extension DemoReport {
   var handledInEndOrder: Bool {
     let ends = handledOrder.compactMap { index in results.first { $0.index == index }?.endedAt }
     return zip(ends, ends.dropFirst()).allSatisfy { $0 <= $1 + sameMoment }
+  }
+
+  /// The first two tasks that ended at the same moment, in the order they ended.
+  var firstTie: (TaskResult, TaskResult)? {
+    let ended = endedInOrder
+    return zip(ended, ended.dropFirst()).first { same($0.endedAt, $1.endedAt) }
   }
 
   /// When the last task ended.

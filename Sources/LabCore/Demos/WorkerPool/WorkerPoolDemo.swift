@@ -51,12 +51,13 @@ public struct WorkerPoolDemo: Demo {
     // asyncio.Queue(maxsize): put() waits while it is full, get() while it is empty.
     let queue = BoundedQueue<Int>(maxsize: parameters.maxsize)
     let job = { @Sendable (index: Int) async throws -> String in
-      try await observing(index, clock: clock, observer: observer, SimulatedWork.returning(TaskName.letter(index), after: delay, on: clock))
+      let work = SimulatedWork.returning(TaskName.letter(index), after: delay, on: clock)
+      return try await observing(index, clock: clock, observer: observer, work)
     }
     do {
       try await withThrowingTaskGroup(of: Void.self) { group in
         for _ in 0..<workerCount {
-          // A worker: take the next job, do it, mark it done; forever, until cancelled.
+          // A worker: take a job, do it, mark it done; until cancelled.
           group.addTask {
             while true {
               let index = try await queue.get()
@@ -73,8 +74,10 @@ public struct WorkerPoolDemo: Demo {
             producer.record(0, .waiting, clock.now)
             waited = true
           }
-          // The job's row waits (░) from the moment it is in the queue until a worker takes it.
-          try await queue.put(index) { observer.record(index, .waiting, clock.now) }
+          // The job's row waits (░) from when it is in the queue.
+          try await queue.put(index) {
+            observer.record(index, .waiting, clock.now)
+          }
         }
         producer.record(0, .finished("\(jobCount) jobs put"), clock.now)
         try await queue.join()  // every job put has had its taskDone()

@@ -1,7 +1,7 @@
-# worker-pool: a producer puts 8 one-second jobs into asyncio.Queue(maxsize=2);
-# 2 workers take them. The producer gets ahead, finds the queue full and waits
-# for room (backpressure): it puts its last job at 2 s, and join() returns at
-# 4 s, when every job has had its task_done().
+# worker-pool: a producer puts 8 one-second jobs into a queue of at most 2;
+# 2 workers take them out. The producer gets ahead, finds the queue full and
+# waits for room (backpressure): its last job goes in at 2 s, and join()
+# returns at 4 s, when every job has had its task_done().
 import asyncio
 
 from _gatherlab import demo, finished, letters, observed, returned, waiting
@@ -37,7 +37,8 @@ async def produce(queue):
 async def main():
     queue = asyncio.Queue(maxsize=params.maxsize)
     results = {}
-    workers = [asyncio.create_task(worker(queue, results)) for _ in range(params.workers)]
+    workers = [asyncio.create_task(worker(queue, results))
+               for _ in range(params.workers)]
     await produce(queue)
     await queue.join()  # every job put has had its task_done()
     returned([results[name] for name in names], "queue.join() returned")
