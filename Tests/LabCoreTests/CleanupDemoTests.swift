@@ -14,9 +14,9 @@ import Testing
     let start = try #require(lines.firstIndex { $0.hasPrefix("  cleanup ") })
     #expect(Array(lines[start..<(start + 6)]) == [
       "  cleanup            Cancelled at a deadline, tasks clean up and re-raise; one that swallows it holds the block up.",
-      "                     delays=0.5,2.4,3  seconds of work each task needs (1–12 values, each 0–30 s)",
+      "                     delays=0.5,2.5,3  seconds of work each task needs (1–12 values, each 0–30 s)",
       "                     deadline=1  seconds until the deadline cancels the tasks (0.1–30 s)",
-      "                     cleanup=0.2  seconds a cancelled task's cleanup takes (0–5 s)",
+      "                     cleanup=0.5  seconds a cancelled task's cleanup takes (0–5 s)",
       "                     mode=reraise  reraise: clean up, then re-raise; swallow: one task carries on (reraise|swallow)",
       "                     swallow=1  in mode=swallow, the index of the task that swallows (0 is A) (0–11)",
     ])
@@ -44,7 +44,7 @@ import Testing
     }
     #expect(transcript == (try DemoGoldens.transcript("cleanup")))
     #expect(report.outcome == .timedOut)
-    #expect(report.elapsed == 1.2)
+    #expect(report.elapsed == 1.5)
     #expect(report.cleanedUp.map(\.label) == ["[1] B", "[2] C"])
     #expect(report.cleanedUp.map(\.cancellingAt) == [1, 1])
     #expect(report.swallowed.isEmpty)
@@ -54,12 +54,12 @@ import Testing
   @Test func swallowedTheBlockEndsWhenTheSwallowerIsDoneAndStillTimesOut() async throws {
     let (_, report) = try await harness.run("cleanup", ["mode=swallow"])
     #expect(report.outcome == .timedOut)
-    #expect(report.elapsed == 2.4)
+    #expect(report.elapsed == 2.5)
     #expect(report.swallowed.map(\.label) == ["[1] B"])
     #expect(report.cleanedUp.map(\.label) == ["[2] C"])
     #expect(CleanupDemo().takeaway(report) == [
-      "[2] C got its cancellation at 1.00s, cleaned up until 1.20s and re-raised it.",
-      "The deadline passed at 1.00s, but the block ended only at 2.40s, because [1] B swallowed its cancellation "
+      "[2] C got its cancellation at 1.00s, cleaned up until 1.50s and re-raised it.",
+      "The deadline passed at 1.00s, but the block ended only at 2.50s, because [1] B swallowed its cancellation "
         + "and ran on: the group waits for every task.",
       "TimeoutError was still raised: [1] B swallowed only its own cancellation, not the one the deadline sent the block.",
       "[0] A 1st had finished before the deadline, but its result was lost with the TimeoutError.",
@@ -67,8 +67,8 @@ import Testing
   }
 
   @Test func aSwallowerThatEndsBeforeTheCleanupDoesNotHoldTheBlockUp() async throws {
-    let (_, report) = try await harness.run("cleanup", ["mode=swallow", "delays=2,1.2", "cleanup=0.5"])
-    #expect(report.elapsed == 1.5)
+    let (_, report) = try await harness.run("cleanup", ["mode=swallow", "delays=3,1.5", "cleanup=1"])
+    #expect(report.elapsed == 2)
     #expect(CleanupDemo().said(report).map(\.id) == ["cleanup.cleaned-up", "cleanup.waited-for-cleanup", "cleanup.swallowed", "cleanup.still-timeout"])
   }
 

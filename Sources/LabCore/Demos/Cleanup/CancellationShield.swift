@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// ```swift
 /// } catch {
-///   try await shield.run { try await clock.sleep(for: .seconds(0.2)) }  // close the connection
+///   try await shield.run { try await clock.sleep(for: .seconds(0.5)) }  // close the connection
 ///   throw error
 /// }
 /// ```
@@ -25,7 +25,9 @@ final class CancellationShield: Sendable {
   /// Runs `work` to its end, however cancelled the calling task is, and rethrows what it throws
   /// (`CancellationError` once interrupted).
   func run(_ work: @escaping @Sendable () async throws -> Void) async throws {
-    let task = Task<Void, any Error> { try await work() }
+    // Started at once, on this thread, up to its first suspension: its sleep is on the clock before
+    // this task waits for it (a test clock moving on in between would make it wake late).
+    let task = Task<Void, any Error>.immediate { try await work() }
     let interrupted = state.withLock { state in
       state.tasks.append(task)
       return state.interrupted

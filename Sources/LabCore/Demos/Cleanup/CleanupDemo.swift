@@ -1,7 +1,7 @@
 import GatherKit
 import LabTerminal
 
-/// Tasks of 0.5, 2.4 and 3 seconds under a 1-second deadline. When it passes, each task still
+/// Tasks of 0.5, 2.5 and 3 seconds under a 1-second deadline. When it passes, each task still
 /// running receives its cancellation, closes its connection (`cleanup` seconds, drawn `▓` after
 /// the cancel) and re-raises; the block ends once every task has ended, with a `TimeoutError`.
 ///
@@ -18,7 +18,7 @@ public struct CleanupDemo: Demo {
   public let pythonFile = "cleanup.py"
   public let parityCases = [
     [], ["mode=swallow"], ["mode=swallow", "swallow=2"], ["mode=swallow", "swallow=0"], ["cleanup=0"],
-    ["deadline=4"], ["delays=1,2,3", "deadline=1.5", "cleanup=0.5"], ["mode=swallow", "delays=2,1.2", "cleanup=0.5"],
+    ["deadline=4"], ["delays=1,2,3", "deadline=1.5", "cleanup=0.5"], ["mode=swallow", "delays=3,1.5", "cleanup=1"],
   ]
 
   public func plan(_ parameters: CleanupParameters) -> DemoPlan {

@@ -10,11 +10,11 @@ public struct CleanupParameters: DemoParameterSet {
   }
 
   /// Seconds of work each task needs.
-  public var delays: [Double] = [0.5, 2.4, 3]
+  public var delays: [Double] = [0.5, 2.5, 3]
   /// Seconds until the deadline cancels the tasks still running.
   public var deadline = 1.0
   /// Seconds a cancelled task's cleanup takes (closing its connection).
-  public var cleanup = 0.2
+  public var cleanup = 0.5
   public var mode = Mode.reraise
   /// The index of the task that swallows its cancellation in `mode=swallow` (0 is A).
   public var swallow = 1

@@ -1,6 +1,6 @@
-# cleanup: tasks of 0.5, 2.4 and 3 s under a 1-second deadline.
+# cleanup: tasks of 0.5, 2.5 and 3 s under a 1-second deadline.
 # When it passes, asyncio.timeout() cancels the block, and the TaskGroup
-# cancels each task still running: it closes its connection (0.2 s) and
+# cancels each task still running: it closes its connection (0.5 s) and
 # re-raises. The block ends once every task has ended, with TimeoutError.
 # mode=swallow: task B catches its cancellation and carries on with its
 # work. The group waits for it, and TimeoutError still comes, late: B
@@ -9,7 +9,7 @@ import asyncio
 
 from _gatherlab import cancelling, caught, deadline, demo, letters, observed, returned
 
-params = demo("cleanup", delays=[0.5, 2.4, 3], deadline=1.0, cleanup=0.2, mode="reraise", swallow=1)
+params = demo("cleanup", delays=[0.5, 2.5, 3], deadline=1.0, cleanup=0.5, mode="reraise", swallow=1)
 
 
 @observed
