@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import Testing
 
 /// Each command's whole `--help`, as swift-argument-parser prints it at 80 columns: a changed option,
@@ -6,6 +7,10 @@ import Testing
 extension EndToEnd {
   @Suite(.timeLimit(.minutes(1)))
   struct HelpTextTests {
+    /// `run --help` lists the demos one a line: the registry's ids, so a new demo needs no edit
+    /// here (the registry is the source; the help is the output under test).
+    static let registryDemoLines = DemoRegistry.standard.ids.map { "  " + $0 }.joined(separator: "\n")
+
     @Test(arguments: [
       (["--help"], """
         OVERVIEW: Learn Python's asyncio.gather() by running real Swift concurrency
@@ -59,8 +64,9 @@ extension EndToEnd {
       (["run", "--help"], """
         OVERVIEW: Run one demo with live timing output, then a summary.
 
-        Demos: sequential, ordering, error-cancel, return-exceptions, semaphore,
-        timeout, first-completed, blocking, as-completed, worker-pool, cleanup.
+        Demos:
+        \(Self.registryDemoLines)
+
         Parameters are key=value; lists are comma separated. `gatherlab list` shows
         each demo's parameters with their defaults and valid ranges. Ctrl-C stops a
         demo (exit code 130).
@@ -458,11 +464,13 @@ extension EndToEnd {
         With --clock virtual the program's event loop reads virtual time: whenever it
         would wait with nothing real pending (no socket, pipe, thread or subprocess in
         flight) its clock jumps to the next timer, so a program that sleeps 3 s is
-        traced in milliseconds, at exact instants, the same every run. time.time() and
-        time.monotonic() stay real. --schedules N runs seeds 1 to N, each nudging
-        timers as another machine might, and prints each distinct behaviour (exit
-        status, output, the order tasks ended) with the command that replays it; it
-        exits 1 when they differ.
+        traced in milliseconds, at exact instants, the same every run, its output
+        included. Blocking still shows: time.sleep(s) on the loop's thread moves the
+        clock on by exactly s, and a callback that computes for 20 ms of CPU time or
+        more by that time. time.time() and time.monotonic() stay real. --schedules N
+        runs seeds 1 to N, each nudging timers as another machine might, and prints
+        each distinct behaviour (exit status, output, the order tasks ended) with the
+        command that replays it; it exits 1 when they differ.
 
         Examples:
           gatherlab trace fetch_all.py

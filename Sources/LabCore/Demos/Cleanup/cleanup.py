@@ -42,9 +42,9 @@ async def main():
                     group.create_task(work(name, delay, name == swallower))
                     for name, delay in zip(names, params.delays)
                 ]
-        returned([task.result() for task in tasks], label="block ended")
+        returned([task.result() for task in tasks], "block ended")
     except TimeoutError as error:
-        caught(error, label="TimeoutError raised")
+        caught(error, "TimeoutError raised")
 
 
 asyncio.run(main())
