@@ -308,6 +308,7 @@ def _why_hidden(coro, frame):
 # factory, 3.12's eager one, uvloop and libraries that build asyncio.Task(...) all call it).
 
 _BaseTask = asyncio.Task
+_base_init = _BaseTask.__init__
 _base_callbacks = _BaseTask._callbacks
 
 
@@ -319,7 +320,7 @@ class Task(_BaseTask):
             if why is not None:
                 _put(f'{{"type":"hidden","t":{_monotonic() - _start:.4f},"id":{next(_task_ids)}'
                      f',"task":{_quote(_label(coro))},"why":{_quote(why)}}}')
-                return super().__init__(coro, *args, **kwargs)
+                return _base_init(self, coro, *args, **kwargs)
         loop = kwargs.get("loop") or _get_running_loop()
         name = kwargs.get("name") or _given_name
         gathering = _creating_gather
@@ -340,21 +341,28 @@ class Task(_BaseTask):
         early = loop is not None and getattr(loop, "_ready", None) is None
         if eager:
             _report_start(self)  # its first step runs in __init__
-        elif early:
-            loop.call_soon(_report_start, self, context=_context)
-        # An eager first step runs in __init__: what it creates is not this call's.
-        outer = _creating_group, _creating_gather, _given_name
-        _creating_group = _creating_gather = _given_name = None
-        try:
-            super().__init__(coro, *args, **kwargs)
-        except BaseException:
-            _tasks.pop(self, None)
-            raise
-        finally:
-            _creating_group, _creating_gather, _given_name = outer
-        if self.done():
-            _report_end(self)  # an eager task that finished in its first step
-        elif early:
+            # An eager first step runs in __init__: what it creates is not this call's.
+            outer = _creating_group, _creating_gather, _given_name
+            _creating_group = _creating_gather = _given_name = None
+            try:
+                _base_init(self, coro, *args, **kwargs)
+            except BaseException:
+                _tasks.pop(self, None)
+                raise
+            finally:
+                _creating_group, _creating_gather, _given_name = outer
+            if self.done():
+                _report_end(self)  # it finished in its first step
+                return
+        else:
+            if early:
+                loop.call_soon(_report_start, self, context=_context)
+            try:
+                _base_init(self, coro, *args, **kwargs)
+            except BaseException:
+                _tasks.pop(self, None)
+                raise
+        if early:
             self.add_done_callback(_report_end, context=_context)
 
     @property
@@ -653,6 +661,7 @@ os.write(_fifo, (json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} 
 
 _module_names = {}  # a code object -> its file's name if it is asyncio's, else ""
 _sleep_labels = {}  # a sleep's delay -> its label
+_await_tails = {}  # a label -> the end of its await line (for waits on no task)
 _LOCKS = {"Lock", "Semaphore", "BoundedSemaphore", "Condition", "Event", "Barrier"}
 
 
@@ -671,7 +680,15 @@ def _awaits(task, info, began, end, took):
     info[8] = on
     if label == on:
         return
-    _put(f'{{"type":"await","t":{end - _start:.4f},"id":{info[0]},"on":{_quote(on)},"tasks":[{",".join(map(str, ids))}]}}')
+    if ids:
+        tail = f',"on":{_quote(on)},"tasks":[{",".join(map(str, ids))}]}}'
+    else:
+        tail = _await_tails.get(on)
+        if tail is None:
+            tail = f',"on":{_quote(on)},"tasks":[]}}'
+            if len(_await_tails) < 1000:
+                _await_tails[on] = tail
+    _put(f'{{"type":"await","t":{end - _start:.4f},"id":{info[0]}{tail}')
 
 
 def _wait_label(task, waiter):
