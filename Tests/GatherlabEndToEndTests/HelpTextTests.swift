@@ -60,9 +60,10 @@ extension EndToEnd {
         OVERVIEW: Run one demo with live timing output, then a summary.
 
         Demos: sequential, ordering, error-cancel, return-exceptions, semaphore,
-        timeout, first-completed, blocking. Parameters are key=value; lists are comma
-        separated. `gatherlab list` shows each demo's parameters with their defaults
-        and valid ranges. Ctrl-C stops a demo (exit code 130).
+        timeout, first-completed, blocking, as-completed, worker-pool. Parameters are
+        key=value; lists are comma separated. `gatherlab list` shows each demo's
+        parameters with their defaults and valid ranges. Ctrl-C stops a demo (exit code
+        130).
 
         Examples:
           gatherlab run ordering

@@ -149,6 +149,25 @@ extension EndToEnd {
       #expect(run.result["results"].map { ($0 as? [[String: Any]])?.first?["value"] as? String }
         == "Data from api.example.com/user/1")
     }
+
+    @Test func asCompletedHandlesEachResultAsItsTaskFinishes() async throws {
+      let run = try await run(["as-completed"])
+      let handling = run.events.filter { $0["phase"] as? String == "handled" && $0["event"] as? String == "started" }
+      #expect(handling.map { $0["task"] as? String } == ["handle B", "handle C", "handle A"])
+      #expect(zip(handling.compactMap { $0["t"] as? Double }, [1.0, 2, 3]).allSatisfy { near($0, $1) })
+      #expect(run.result["finishOrder"] as? [String] == ["B", "C", "A"])
+      #expect(near(run.result["elapsed"] as? Double, 3.5))
+    }
+
+    @Test func workerPoolsProducerWaitsForRoomAndJoinReturnsAfterFourRounds() async throws {
+      let run = try await run(["worker-pool"])
+      let producer = run.events.filter { $0["phase"] as? String == "producer" }
+      #expect(producer.map { $0["event"] as? String } == ["waiting", "finished"])
+      #expect(near(producer.last?["t"] as? Double, 2, waves: 2))
+      #expect(run.result["maxRunning"] as? Int == 2)
+      #expect((run.result["results"] as? [[String: Any]])?.count == 8)
+      #expect(near(run.result["elapsed"] as? Double, 4, waves: 4))
+    }
   }
 }
 
@@ -164,6 +183,8 @@ extension EndToEnd {
       (["ordering", "dleays=1"], "Error: Unknown parameter 'dleays' for ordering. Did you mean 'delays'? Valid parameters: delays.\n"),
       (["semaphore", "limit=0"], "Error: Invalid value '0' for limit: expected a whole number from 1 to 100.\n"),
       (["error-cancel", "mode=pool"], "Error: Invalid value 'pool' for mode: expected one of taskgroup, gather.\n"),
+      (["as-completed", "mode=fast"], "Error: Invalid value 'fast' for mode: expected one of finish, gather.\n"),
+      (["worker-pool", "workers=0"], "Error: Invalid value '0' for workers: expected a whole number from 1 to 10.\n"),
       (["ordering", "--speed", "0"], "Error: The value '0' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
       (["ordering", "--speed", "nan"], "Error: The value 'nan' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
       ([], "Error: Which demo? Choose one of: \(Self.demos).\n"),

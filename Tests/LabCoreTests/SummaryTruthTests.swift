@@ -92,6 +92,13 @@ struct RunEvents {
   var times: [Double] = []
   /// The task events of the last phase, in the order they were reported.
   var events: [DemoEvent] = []
+  /// Rows beside the tasks (a phase the plan does not list): when each began waiting, started
+  /// and ended, by name.
+  var sideWaitingAt: [String: Double] = [:]
+  var sideStartedAt: [String: Double] = [:]
+  var sideEndedAt: [String: Double] = [:]
+  /// The side rows in the order they started.
+  var sideStarts: [String] = []
 
   init(jsonLines: String, plan: DemoPlan, speed: Double) throws {
     tolerance = max(0.02, 0.005 * speed) + 0.001
@@ -106,6 +113,16 @@ struct RunEvents {
         phase = name
         if name == lastPhase { phaseStart = time }
       case .event(let event):
+        if let side = event.phase, side != lastPhase, !plan.phases.contains(side) {
+          switch event.kind {
+          case .waiting: sideWaitingAt[event.task] = event.time
+          case .started:
+            sideStartedAt[event.task] = event.time
+            sideStarts.append(event.task)
+          case .finished, .failed, .cancelled: sideEndedAt[event.task] = event.time
+          }
+          continue
+        }
         guard (event.phase ?? phase) == lastPhase else { continue }
         events.append(event)
         switch event.kind {
@@ -257,7 +274,33 @@ struct RunEvents {
     "sequential.speedup", "sequential.single",
     "blocking.pool", "blocking.asyncio", "blocking.enough-cores", "blocking.suspended", "blocking.own-thread",
     "blocking.thread-pool", "blocking.one-thread",
+    "as-completed.first-early", "as-completed.held-back", "as-completed.finish-order", "as-completed.argument-order",
+    "as-completed.overlap", "as-completed.after-all", "as-completed.tied",
+    "worker-pool.backpressure", "worker-pool.never-waited", "worker-pool.peak", "worker-pool.busy",
   ]
+
+  /// The side rows that started, in the order they started: the consumer's handling steps.
+  var handlers: [(name: String, start: Double)] {
+    sideStarts.map { ($0, sideStartedAt[$0] ?? 0) }
+  }
+
+  /// The task a handling row ("handle B") is for.
+  static func handledTask(_ row: String) -> String { String(row.split(separator: " ").last ?? "") }
+
+  /// Most tasks waiting (longer than a moment) at once: the queue's length.
+  var peakQueue: Int {
+    let waits = tasks.compactMap { task -> (Double, Double)? in
+      guard let since = waitingAt[task] else { return nil }
+      let until = startedAt[task] ?? endedAt[task] ?? .infinity
+      return until - since > tolerance ? (since, until) : nil
+    }
+    return waits.map { since, _ in waits.filter { $0.0 <= since + tolerance && $0.1 > since + tolerance }.count }.max() ?? 0
+  }
+
+  /// The seconds quoted in `text`, in order.
+  static func quotedSeconds(_ text: String) -> [Double] {
+    text.matches(of: /(\d+\.\d\d)s/).compactMap { Double($0.output.1) }
+  }
 
   func checkSentence(_ id: String, _ text: String, report: DemoReport, arguments: [String]) {
     let context = "\(report.demo) \(arguments.joined(separator: " ")) at speed \(report.speed): \(text)"
@@ -351,6 +394,50 @@ struct RunEvents {
       let workers = min(32, (report.cores ?? 1) + 4)
       #expect(outcome == .returned && endWaves.count > 1 && endWaves.allSatisfy { $0 <= workers }, "\(context)")
       #expect(text.contains("= \(workers) worker threads") && text.contains("in \(endWaves.count) rounds"), "\(context)")
+    case "as-completed.first-early", "as-completed.overlap":
+      let first = handlers.first?.start ?? .infinity
+      let lastEnd = ends.max() ?? -1
+      #expect(outcome == .returned && first < lastEnd - tolerance, "\(context)")
+      if id == "as-completed.first-early" {
+        let quoted = Self.quotedSeconds(text)
+        #expect(quoted.count == 2 && abs(quoted[0] - first) < 0.006 && abs(quoted[1] - lastEnd) < 0.006, "\(context)")
+      }
+    case "as-completed.held-back", "as-completed.after-all":
+      let first = handlers.first?.start ?? -1
+      let lastEnd = ends.max() ?? .infinity
+      #expect(outcome == .returned && first >= lastEnd - tolerance, "\(context)")
+      if id == "as-completed.held-back" { #expect((ends.min() ?? .infinity) < lastEnd - tolerance, "\(context)") }
+    case "as-completed.finish-order":
+      let handledEnds = handlers.compactMap { endedAt[Self.handledTask($0.name)] }
+      #expect(handledEnds.count > 1 && zip(handledEnds, handledEnds.dropFirst()).allSatisfy { $0 <= $1 + tolerance }, "\(context)")
+      let order = handlers.map { Self.handledTask($0.name) }
+      #expect(order != order.sorted() && text.contains(order.joined(separator: ", ")), "\(context)")
+    case "as-completed.argument-order":
+      let order = handlers.map { Self.handledTask($0.name) }
+      #expect(order == tasks && inversion, "\(context)")
+    case "as-completed.tied":
+      let named = labels(text, context)
+      #expect(outcome == .returned && named.count == 2, "\(context)")
+      if named.count == 2 { #expect(abs((endedAt[named[0]] ?? -1) - (endedAt[named[1]] ?? -2)) <= tolerance, "\(context)") }
+    case "worker-pool.backpressure":
+      let quoted = Self.quotedSeconds(text)
+      let since = sideWaitingAt["producer"] ?? -1
+      let until = sideEndedAt["producer"] ?? -1
+      #expect(until - since > tolerance, "\(context)")
+      #expect(quoted.count == 2 && abs(quoted[0] - since) < 0.006 && abs(quoted[1] - until) < 0.006, "\(context)")
+    case "worker-pool.never-waited":
+      let waited = sideWaitingAt["producer"].map { (sideEndedAt["producer"] ?? .infinity) - $0 > tolerance } ?? false
+      #expect(!waited && (sideEndedAt["producer"] ?? .infinity) <= tolerance, "\(context)")
+      #expect(text.contains("all \(tasks.count) jobs"), "\(context)")
+    case "worker-pool.peak":
+      let match = text.firstMatch(of: /At most (\d+) jobs? waited/)
+      #expect(match.map { Int($0.output.1) == peakQueue } ?? false, "\(context): peak queue \(peakQueue)")
+    case "worker-pool.busy":
+      let workers = Int(arguments.first { $0.hasPrefix("workers=") }?.dropFirst("workers=".count) ?? "2") ?? 2
+      let work = tasks.compactMap { task in startedAt[task].flatMap { start in endedAt[task].map { $0 - start } } }.reduce(0, +)
+      let share = 100 * work / (Double(workers) * (joinTime - phaseStart))
+      let match = text.firstMatch(of: /busy (\d+)% of the time.*never more than (\d+) jobs? at once/)
+      #expect(match.map { abs(Double(Int($0.output.1) ?? -100) - share) <= 1.5 && Int($0.output.2) == peak(existing: false) } ?? false, "\(context)")
     default:
       Issue.record("\(context): no checker for \(id)")
     }

@@ -88,9 +88,12 @@ struct TraceCorpusTests {
 
   /// Runs `program` under the tracer; with `marker`, cancels the run (a Ctrl-C) once its stdout
   /// shows it.
-  static func traced(_ python: String, _ program: String, arguments: [String] = [], interruptWhen marker: String? = nil) async throws -> Traced {
+  static func traced(
+    _ python: String, _ program: String, arguments: [String] = [], interruptWhen marker: String? = nil, clock: PythonClock = .real
+  ) async throws -> Traced {
     var traced = TracedProgram(interpreter: try PythonInterpreter.find(explicit: python, environment: [:]), path: corpus + "/" + program, arguments: arguments)
     traced.passesStandardInput = false
+    traced.pythonClock = clock
     // Beside the other corpus programs, an interpreter's teardown can take more than the second
     // a user gets: the test is about who handles the Ctrl-C, not how fast.
     traced.interruptGrace = .seconds(10)
@@ -146,6 +149,17 @@ struct TraceCorpusTests {
     let plain = try Self.plain(python, program)
     let traced = try await Self.traced(python, program)
     try Self.expectSame(traced, as: plain, "\(program) on 3.\(minor)")
+  }
+
+  /// On virtual time the program's output is framed by the tracer and put back in order by
+  /// gatherlab: what reaches the user is still python3's, byte for byte, with its exit status.
+  @Test(arguments: cases)
+  func aCorpusProgramRunsOnVirtualTimeExactlyAsUnderPython3(_ program: String, _ minor: Int) async throws {
+    let python = try #require(TracedProgramTests.interpreter(minor))
+    let plain = try Self.plain(python, program)
+    let traced = try await Self.traced(python, program, clock: .virtual(seed: 0))
+    try Self.expectSame(traced, as: plain, "\(program) on 3.\(minor), virtual time")
+    #expect(traced.lines.first { $0.type == "clock" }?.clock == (program == "custom_loop.py" ? "real" : "virtual"))
   }
 
   @Test(arguments: pythons.map(\.0))
@@ -217,6 +231,21 @@ struct TraceCorpusTests {
     let traced = try await Self.traced(python, "ctrl_c.py", interruptWhen: "ready")
     #expect(plain.standardError.hasPrefix("stopped by Ctrl-C\n"))
     try Self.expectSame(traced, as: plain, "ctrl_c.py on 3.\(minor)")
+  }
+
+  @Test(
+    .enabled(if: isatty(0) == 0, "stdin is a terminal: the traced program stays in its process group, where only the terminal's own Ctrl-C reaches it"),
+    arguments: pythons.map(\.0))
+  func ctrlCReachesTheProgramsOwnHandlerOnVirtualTimeAsOnRealTime(_ minor: Int) async throws {
+    let python = try #require(TracedProgramTests.interpreter(minor))
+    let plain = try Self.plain(python, "ctrl_c_listening.py", interruptWhen: "ready")
+    #expect(plain.standardOutput == "ready, main cleaned up\n")
+    #expect(plain.standardError.hasPrefix("stopped by Ctrl-C\n"))
+    #expect(plain.status == 130)
+    for clock in [PythonClock.real, .virtual(seed: 0)] {
+      let traced = try await Self.traced(python, "ctrl_c_listening.py", interruptWhen: "ready", clock: clock)
+      try Self.expectSame(traced, as: plain, "ctrl_c_listening.py on 3.\(minor), \(clock) time")
+    }
   }
 
   // MARK: - A hundred thousand tasks (slow: GATHERLAB_SLOW_TESTS=1)

@@ -15,6 +15,8 @@ public struct DemoRegistry: Sendable {
     TimeoutDemo(),
     FirstCompletedDemo(),
     BlockingDemo(),
+    AsCompletedDemo(),
+    WorkerPoolDemo(),
   ])
 
   public var ids: [String] { demos.map(\.id) }

@@ -93,6 +93,10 @@ public struct DemoReport: Sendable, Equatable {
   public var cores: Int?
   /// Who ran it, when not Swift: "CPython 3.11.7". Sentences about a run choose by it too.
   public var runtime: String?
+  /// Rows beside the tasks, each in a phase of its own that the plan does not list as a phase:
+  /// what a consumer did with each result (`as-completed`'s handling), the producer feeding a
+  /// queue (`worker-pool`). Not part of the caller's results; sentences read their instants.
+  public var sideTasks: [TaskResult] = []
 
   public init(
     demo: String, parameters: DemoParameters, speed: Double, outcome: Outcome, elapsed: Double, ideal: Double,

@@ -63,7 +63,12 @@ public final class DemoSession<C: Clock>: Sendable where C.Duration == Duration 
 
   /// An observer for the current phase's tasks; operation `index` is the phase's task `index`.
   public func observer() -> TaskObserver<String, C.Instant> {
-    let phase = timeline.withLock { $0.phase }
+    observer(phase: timeline.withLock { $0.phase })
+  }
+
+  /// An observer for the tasks the plan puts in `phase`: a phase of its own for rows beside the
+  /// tasks (a consumer's handling, a producer), or nil for the tasks of a demo without phases.
+  public func observer(phase: String?) -> TaskObserver<String, C.Instant> {
     let names = plan.tasks.filter { $0.phase == phase }.map(\.name)
     return TaskObserver { [self] index, event, instant in
       guard names.indices.contains(index) else { return }

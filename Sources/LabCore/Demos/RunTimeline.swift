@@ -139,7 +139,9 @@ public struct RunTimeline: Sendable {
       row.endedAt = time
       let phaseKey = row.phase ?? ""
       finishOrder[phaseKey, default: []].append(row.name)
-      if event.kind != .cancelled {
+      // A row alone beside the tasks (a producer) has no rank to show: first of one says nothing.
+      let alone = row.phase.map { !plan.phases.contains($0) && rowsPerPhase[$0, default: 0] == 1 } ?? false
+      if event.kind != .cancelled, !alone {
         endedCount[phaseKey, default: 0] += 1
         row.finishRank = endedCount[phaseKey]
       }
@@ -228,7 +230,8 @@ public struct RunTimeline: Sendable {
     }
     let orphans = lastRows.filter(\.isOrphan)
     let received = lastJoin.flatMap { $0.outcome == .returned ? $0.detail : nil }
-    return DemoReport(
+    let sideRows = rows.filter { row in row.phase.map { $0 != lastPhase && !plan.phases.contains($0) } ?? false }
+    var report = DemoReport(
       demo: demo,
       parameters: parameters,
       speed: speed,
@@ -246,6 +249,24 @@ public struct RunTimeline: Sendable {
       maxRunning: maxRunning,
       maxExisting: maxExisting,
       cores: plan.cores
+    )
+    report.sideTasks = sideRows.map(Self.result)
+    return report
+  }
+
+  /// A side row's fate and instants (it holds no slot of the caller's list).
+  private static func result(_ row: TimelineRow) -> DemoReport.TaskResult {
+    let result: DemoReport.SlotResult
+    switch row.state {
+    case .finished(let value): result = .value(value, lost: false)
+    case .failed(let error): result = .error(error)
+    case .cancelled: result = .cancelled()
+    case .notCreated: result = .notCreated
+    case .waiting, .running: result = .unfinished
+    }
+    return DemoReport.TaskResult(
+      task: row.name, index: row.index, result: result, rank: row.finishRank, waitingSince: row.waitingSince,
+      startedAt: row.startedAt, endedAt: row.endedAt, isOrphan: row.isOrphan
     )
   }
 }

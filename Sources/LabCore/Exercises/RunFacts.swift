@@ -184,10 +184,29 @@ public struct RunFacts: Sendable, Equatable {
     return (line, String(last.trimmingCharacters(in: .whitespaces)))
   }
 
-  /// The uncaught exception's last traceback line, when the program ended with one.
+  /// The uncaught exception's last traceback line, when the program ended with one. An
+  /// exception group (a TaskGroup's) is drawn with `|` margins: its own line, then the errors it
+  /// holds (`ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception): KeyError: 'x'`).
   public var uncaughtException: String? {
     guard status != 0, standardError.contains("Traceback"), syntaxError == nil else { return nil }
-    return standardError.split(separator: "\n").last { !$0.hasPrefix(" ") && !$0.isEmpty && !$0.hasPrefix("+") && !$0.hasPrefix("|") }
-      .map { String($0) } ?? standardError.split(separator: "\n").last.map(String.init)
+    let lines = standardError.split(separator: "\n")
+    if let last = lines.last(where: { !$0.hasPrefix(" ") && !$0.isEmpty && !$0.hasPrefix("+") && !$0.hasPrefix("|") }) {
+      return String(last)
+    }
+    // Inside the margins, a line that starts right after `| ` names an exception (a frame's
+    // lines are indented, the group's separators start with `+`).
+    let named = lines.compactMap { line -> String? in
+      guard let bar = line.firstIndex(of: "|"), line[..<bar].allSatisfy({ $0 == " " }) else { return nil }
+      var text = line[line.index(after: bar)...]
+      if text.first == " " { text = text.dropFirst() }
+      guard let first = text.first, first != " ", !text.hasPrefix("Traceback"), !text.hasPrefix("During handling"),
+        !text.hasPrefix("The above exception")
+      else { return nil }
+      return String(text)
+    }
+    if let group = named.first {
+      return named.count > 1 ? group + ": " + named.dropFirst().joined(separator: "; ") : group
+    }
+    return lines.last.map { $0.trimmingCharacters(in: .whitespaces) }
   }
 }

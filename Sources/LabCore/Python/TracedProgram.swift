@@ -17,7 +17,9 @@ import Glibc
 /// (swift-subprocess closes inherited descriptors above 2). The program keeps its own stdout and
 /// stderr: two pipes gatherlab reads as byte chunks, time-stamped on arrival, so whatever writes
 /// to them (print, `sys.stdout.buffer`, `os.write`, child processes, a process pool's workers)
-/// arrives whole and in the order written.
+/// arrives whole and in the order written. On virtual time the tracer also frames each write of the
+/// program's own and marks it on the FIFO (`MarkedOutput`): the output is timed on the loop's clock
+/// and placed among the tracer's lines the same way every run.
 ///
 /// The program runs in its own process group, so stopping it (cancelling the calling task) reaches
 /// everything it started; when stdin is a terminal it stays in the terminal's group instead (a
@@ -97,13 +99,21 @@ public struct TracedProgram: Sendable {
       let since = start.duration(to: clock.now)
       return Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18
     }
-    let gate = OutputGate()
-    let reader = FIFOReader(path: fifo, elapsed: elapsed, gate: gate, receive: receive)
+    // On virtual time the output's instants come from the tracer's write lines, already on the
+    // trace's clock; on real time, from its arrival, moved onto the trace's clock by the gate.
+    let gate = OutputGate(shiftsTimes: !pythonClock.isVirtual)
+    let token = String(UInt64.random(in: 1 << 60...UInt64.max), radix: 16)  // 16 hex digits
+    let marks = pythonClock.isVirtual ? MarkedOutput(gate: gate, receive: receive) : nil
+    let reader = FIFOReader(path: fifo, elapsed: elapsed, gate: gate, marks: marks, receive: receive)
     reader.start()
-    let outputReader = OutputReader(descriptor: standardOutput.read, elapsed: elapsed, gate: gate, receive: receive) { time, text in
+    let outputReader = OutputReader(
+      descriptor: standardOutput.read, elapsed: elapsed, gate: gate, marks: marks.map { ($0, .output, token) }, receive: receive
+    ) { time, text in
       .output(time: time, text: text)
     }
-    let errorReader = OutputReader(descriptor: standardError.read, elapsed: elapsed, gate: gate, receive: receive) { time, text in
+    let errorReader = OutputReader(
+      descriptor: standardError.read, elapsed: elapsed, gate: gate, marks: marks.map { ($0, .error, token) }, receive: receive
+    ) { time, text in
       .errorOutput(time: time, text: text)
     }
     outputReader.start()
@@ -126,6 +136,7 @@ public struct TracedProgram: Sendable {
       "GATHERLAB_CLOCK": pythonClock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": pythonClock.environment["GATHERLAB_SEED"],
     ]
     if lineBuffered { variables["GATHERLAB_TRACE_LINE_BUFFERED"] = "1" }
+    if marks != nil { variables["GATHERLAB_TRACE_OUTPUT_TOKEN"] = token }
     let environment = Environment.inherit.updating(variables)
     let output = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardOutput.write), closeAfterSpawningProcess: true)
     let error = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardError.write), closeAfterSpawningProcess: true)
@@ -166,7 +177,8 @@ public struct TracedProgram: Sendable {
     outputReader.finish(within: interrupted ? .milliseconds(300) : nil)
     errorReader.finish(within: interrupted ? .milliseconds(300) : nil)
     reader.finish(fifo: fifo)
-    let outcome = Outcome(status: status, standardError: errorReader.text)
+    marks?.finish()
+    let outcome = Outcome(status: status, standardError: marks?.text(.error) ?? errorReader.text)
     if !interrupted, let held = gate.heldIfNeverOpened() {
       // The tracer never wrote its first line: the interpreter may not be a Python 3.11+.
       if let why = await interpreter.diagnose(status: outcome.status, standardError: outcome.standardError) { throw .python(why) }
@@ -198,6 +210,8 @@ final class OutputReader: Sendable {
   let gate: OutputGate
   let make: @Sendable (Double, String) -> TracedProgram.Message
   let receive: @Sendable ([TracedProgram.Message]) -> Void
+  /// On virtual time: where the bytes go, as which stream, cut at the frames of which token.
+  let marks: (output: MarkedOutput, stream: MarkedOutput.Stream, token: String)?
   private let stopped = Atomic(false)
   private let ended = DispatchSemaphore(value: 0)
   private let collected = Mutex("")
@@ -207,6 +221,7 @@ final class OutputReader: Sendable {
 
   init(
     descriptor: Int32, elapsed: @escaping @Sendable () -> Double, gate: OutputGate,
+    marks: (output: MarkedOutput, stream: MarkedOutput.Stream, token: String)? = nil,
     receive: @escaping @Sendable ([TracedProgram.Message]) -> Void,
     make: @escaping @Sendable (Double, String) -> TracedProgram.Message
   ) {
@@ -215,12 +230,18 @@ final class OutputReader: Sendable {
     self.gate = gate
     self.make = make
     self.receive = receive
+    self.marks = marks
   }
 
   func start() {
     let thread = Thread { [self] in
       blockInterrupts()
+      var scanner = marks.map { OutputFrameScanner(token: $0.token) }
       defer {
+        if let marks, var scanner {
+          marks.output.arrived(scanner.end(), on: marks.stream)
+          marks.output.ended(marks.stream)
+        }
         close(descriptor)
         ended.signal()
       }
@@ -234,6 +255,10 @@ final class OutputReader: Sendable {
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
         if count < 0, errno == EINTR || errno == EAGAIN { continue }
         guard count > 0 else { break }
+        if let marks, let segments = scanner?.feed(buffer[..<count]) {
+          marks.output.arrived(segments, on: marks.stream)
+          continue
+        }
         let time = elapsed()
         pending.append(contentsOf: buffer[..<count])
         let whole = UTF8Boundary.wholeCharacters(in: pending)
@@ -301,13 +326,19 @@ final class FIFOReader: Sendable {
   let path: String
   let elapsed: @Sendable () -> Double
   let gate: OutputGate
+  /// On virtual time: puts the program's output in the place of the tracer's write lines.
+  let marks: MarkedOutput?
   let receive: @Sendable ([TracedProgram.Message]) -> Void
   private let ended = DispatchSemaphore(value: 0)
 
-  init(path: String, elapsed: @escaping @Sendable () -> Double, gate: OutputGate, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void) {
+  init(
+    path: String, elapsed: @escaping @Sendable () -> Double, gate: OutputGate, marks: MarkedOutput? = nil,
+    receive: @escaping @Sendable ([TracedProgram.Message]) -> Void
+  ) {
     self.path = path
     self.elapsed = elapsed
     self.gate = gate
+    self.marks = marks
     self.receive = receive
   }
 
@@ -337,9 +368,13 @@ final class FIFOReader: Sendable {
         }
         pending.removeFirst(lineStart)
         if !batch.isEmpty {
-          // The tracer's header sets the trace's clock: its 0 is the moment it arrived.
-          gate.open(at: arrived, receive)
-          receive(batch)
+          if let marks {
+            marks.traced(batch, arrived: arrived)
+          } else {
+            // The tracer's header sets the trace's clock: its 0 is the moment it arrived.
+            gate.open(at: arrived, receive)
+            receive(batch)
+          }
         }
       }
     }
@@ -366,6 +401,13 @@ final class OutputGate: Sendable {
     var held: [TracedProgram.Message] = []
   }
   private let state = Mutex(State())
+  /// Whether the output's times are arrivals to move onto the trace's clock (real time), or are on
+  /// it already (virtual time: the tracer's write lines time them).
+  let shiftsTimes: Bool
+
+  init(shiftsTimes: Bool = true) {
+    self.shiftsTimes = shiftsTimes
+  }
 
   /// `message` timed on the trace's clock, to hand on now; nil when it is held.
   func passes(_ message: TracedProgram.Message) -> TracedProgram.Message? {
@@ -374,7 +416,7 @@ final class OutputGate: Sendable {
         state.held.append(message)
         return nil
       }
-      return Self.shifted(message, by: origin)
+      return shiftsTimes ? Self.shifted(message, by: origin) : message
     }
   }
 
@@ -402,7 +444,7 @@ final class OutputGate: Sendable {
       // first shows the header's reader was late, and the clock starts no later than that.
       let origin = min(origin, state.held.lazy.compactMap(Self.arrival).min() ?? origin)
       state.origin = origin
-      if !state.held.isEmpty { receive(state.held.map { Self.shifted($0, by: origin) }) }
+      if !state.held.isEmpty { receive(shiftsTimes ? state.held.map { Self.shifted($0, by: origin) } : state.held) }
       state.held = []
     }
   }

@@ -226,6 +226,31 @@ import Testing
     #expect(ExerciseChecker.evaluate([], on: facts).map(\.line) == ["✗ the program ended with an uncaught exception: ValueError: bad (its traceback is below)."])
   }
 
+  @Test func anUncaughtExceptionGroupIsNamedWithTheErrorsItHolds() {
+    let standardError = """
+        + Exception Group Traceback (most recent call last):
+        |   File "x.py", line 60, in <module>
+        |     asyncio.run(main())
+        | ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)
+        +-+---------------- 1 ----------------
+          | Traceback (most recent call last):
+          |   File "x.py", line 40, in read_station
+          |     raise UnknownStation(name)
+          | UnknownStation: quarry
+          +---------------- 2 ----------------
+          | Traceback (most recent call last):
+          |   File "x.py", line 44, in read_station
+          |     raise BadReading(name)
+          | BadReading: pier
+          +------------------------------------
+
+      """
+    let facts = Self.facts([], status: 1, standardError: standardError)
+    #expect(ExerciseChecker.evaluate([], on: facts).map(\.line) == [
+      "✗ the program ended with an uncaught exception: ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions): UnknownStation: quarry; BadReading: pier (its traceback is below).",
+    ])
+  }
+
   @Test func theBuilderReducesTracerLines() {
     var builder = RunFactsBuilder()
     let lines = [

@@ -65,15 +65,21 @@ import Testing
     ])
   }
 
-  @Test func theBuiltInExercisesLoadAndCoverLessonsTwoToTwelve() throws {
+  @Test func theBuiltInExercisesLoadAndCoverLessonsTwoToTwelveAndPartTwo() throws {
     let catalog = try ExerciseCatalog.load(ExerciseCatalog.embeddedFiles()).get()
-    #expect(catalog.exercises.count >= 14)
+    #expect(catalog.exercises.count >= 21)
     let lessons = Set(catalog.exercises.map(\.lesson))
     for lesson in [
       "sequential-vs-concurrent", "how-it-works", "real-world-examples", "results-order", "errors-default", "return-exceptions",
       "gather-vs-wait", "limiting-concurrency", "performance", "common-mistakes", "best-practices",
+      "taskgroup", "cancellation", "deadlines", "finish-order", "background-tasks", "worker-pools", "debugging",
     ] {
       #expect(lessons.contains(lesson), "\(lesson)")
+    }
+    // Each ends a lesson the course has: an exercise under a lesson id that does not exist is never shown.
+    let courseLessons = Set(try LessonCatalog.load(from: .embedded).lessons.map(\.id))
+    for exercise in catalog.exercises {
+      #expect(courseLessons.contains(exercise.lesson), "\(exercise.id): lesson '\(exercise.lesson)'")
     }
     for exercise in catalog.exercises {
       #expect((2...3).contains(exercise.hints.count), "\(exercise.id)")

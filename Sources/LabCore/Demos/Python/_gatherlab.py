@@ -87,38 +87,50 @@ def letters(count):
 # MARK: - Reporting
 
 
-def observed(work):
-    """Reports the task named by the first argument: started, then finished, failed or cancelled."""
+def observed(work=None, *, phase=None):
+    """Reports the task named by the first argument: started, then finished, failed or cancelled.
+
+    `@observed(phase="handled")` puts its rows beside the tasks, in a phase of their own (a
+    consumer's steps, a producer): they hold no slot of the caller's results."""
+    if work is None:
+        return functools.partial(observed, phase=phase)
 
     @functools.wraps(work)
     async def observing(name, *args, **kwargs):
-        _event(name, "started")
+        _event(name, "started", phase=phase)
         try:
             value = await work(name, *args, **kwargs)
         except asyncio.CancelledError:
-            _event(name, "cancelled")
+            _event(name, "cancelled", phase=phase)
             raise
         except Exception as error:
-            _event(name, "failed", error=str(error))
+            _event(name, "failed", error=str(error), phase=phase)
             raise
-        _event(name, "finished", value=str(value))
+        _event(name, "finished", value=str(value), phase=phase)
         return value
 
     return observing
 
 
-def _event(task, kind, value=None, error=None):
+def _event(task, kind, value=None, error=None, phase=None):
     line = {"type": "event", "t": _now(), "task": task, "event": kind}
     if value is not None:
         line["value"] = value
     if error is not None:
         line["error"] = error
+    if phase is not None:
+        line["phase"] = phase
     _emit(line)
 
 
-def waiting(name):
-    """The task exists but waits for its turn (a semaphore's permit)."""
-    _event(name, "waiting")
+def waiting(name, phase=None):
+    """The task exists but waits for its turn (a semaphore's permit, a place in a queue)."""
+    _event(name, "waiting", phase=phase)
+
+
+def finished(name, value, phase=None):
+    """The row `name` is done with `value`, for work not wrapped in `@observed` (a producer)."""
+    _event(name, "finished", value=str(value), phase=phase)
 
 
 def phase(name, number):

@@ -189,29 +189,22 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
     def run_in_executor(self, executor, func, *args):
         job = object()
         jobs = self._gatherlab_jobs
-        loop = self
-
-        def run():
-            try:
-                return func(*args)
-            finally:
-                # Ends the job on the loop's thread, waking it: the job is real until then.
-                try:
-                    loop.call_soon_threadsafe(jobs.discard, job)
-                except RuntimeError:
-                    jobs.discard(job)  # the loop has closed
-
         jobs.add(job)
         _mark_real()
         global _excused
         start = _time.monotonic()
         try:
-            return super().run_in_executor(executor, run)  # may start a thread: not the program's time
+            # The function itself, not a wrapper: a process pool pickles it. The job is real
+            # until its future's callbacks run on the loop's thread (the pool's thread wakes the
+            # loop to set the future, which then calls them).
+            future = super().run_in_executor(executor, func, *args)  # may start a thread: not the program's time
         except BaseException:
             jobs.discard(job)
             raise
         finally:
             _excused += _time.monotonic() - start
+        future.add_done_callback(lambda _: jobs.discard(job))
+        return future
 
     def shutdown_default_executor(self, *args, **kwargs):
         # asyncio.run joins the executor's threads on a thread of its own (_do_shutdown), under a

@@ -870,3 +870,149 @@ if sys.stdin is not None and not sys.stdin.isatty():
 import atexit  # noqa: E402  handlers run last-registered first: the program's own run before this one
 
 atexit.register(_finish)
+
+
+# MARK: - The program's output on virtual time (issue 21). gatherlab reads the program's stdout and
+# stderr from pipes, which say nothing of when a byte was written: on virtual time the trace must
+# time the output on the loop's clock and place it among the tracer's lines the same way every run.
+# So every write the program's own sys.stdout and sys.stderr make (print, sys.stdout.buffer,
+# flushes at exit) and every os.write on descriptor 1 or 2 goes to the pipe as frames: b"\0", the
+# token gatherlab named, b"SEQ,LENGTH\n", then the bytes; a frame is at most PIPE_BUF bytes, so
+# the kernel writes it whole and no other writer's bytes (a child process's) fall inside it. Then
+# {"type":"write","t":T,"stream":"stdout","seq":SEQ,"bytes":N} goes on the trace, after the
+# tracer's lines that came before the write: gatherlab shows the write's bytes there, timed T.
+# Bytes outside frames (child processes, a forked worker, C code writing to the descriptor) are
+# shown as they arrive. On real time nothing here is installed: the bytes are timed on arrival.
+
+import io  # noqa: E402
+import select as _select  # noqa: E402
+import stat as _stat  # noqa: E402
+
+_output_token = os.environ.pop("GATHERLAB_TRACE_OUTPUT_TOKEN", None)
+_late = False  # the tracer's last flush has begun: a write's line goes to the FIFO at once
+
+
+class _MarkedDescriptor:
+    """Descriptor 1 or 2 while it is still the pipe gatherlab gave: writes go as marked frames."""
+
+    def __init__(self, descriptor, stream):
+        self.descriptor = descriptor
+        self.stream = stream
+        self.seq = 0
+        self.lock = threading.Lock()  # one write's frames, and its seq, in order
+        try:
+            info = os.fstat(descriptor)
+            self.identity = (info.st_dev, info.st_ino) if _stat.S_ISFIFO(info.st_mode) else None
+        except OSError:
+            self.identity = None
+
+    def marks(self):
+        """Whether a write now is framed: not in a forked child, and not once the program has put
+        something else (a file, the other stream) on the descriptor."""
+        if self.identity is None or os.getpid() != _pid:
+            return False
+        try:
+            info = os.fstat(self.descriptor)
+        except OSError:
+            return False
+        return (info.st_dev, info.st_ino) == self.identity
+
+    def write(self, data):
+        """As os.write: the number of bytes written (BlockingIOError when none could be)."""
+        if not self.marks():
+            return _plain_write(self.descriptor, data)
+        view = memoryview(data).cast("B")
+        if not view:
+            return 0
+        with self.lock:
+            self.seq += 1
+            seq, written = self.seq, 0
+            try:
+                while written < len(view):
+                    piece = view[written:written + _FRAME_ROOM]
+                    try:
+                        # Whole or nothing: a frame is at most PIPE_BUF bytes.
+                        _plain_write(self.descriptor, b"%s%d,%d\n%s" % (_output_magic, seq, len(piece), piece))
+                    except BlockingIOError:
+                        if written:
+                            break
+                        raise
+                    written += len(piece)
+            finally:
+                if written:
+                    _put(f'{{"type":"write","t":{_monotonic() - _start:.4f},"stream":"{self.stream}","seq":{seq},"bytes":{written}}}')
+                    if _late:
+                        _flush()
+        return written
+
+
+class _MarkedFile(io.FileIO):
+    """The raw file under the program's sys.stdout / sys.stderr."""
+
+    def __init__(self, marked):
+        super().__init__(marked.descriptor, "w", closefd=False)
+        self._gatherlab_marked = marked
+
+    def write(self, data):
+        try:
+            return self._gatherlab_marked.write(data)
+        except BlockingIOError:
+            return None  # as FileIO says it would block
+
+
+def _marked_stream(old, marked, name):
+    """A stream like `old` (its encoding, buffering, line buffering) over a marked raw file."""
+    raw = _MarkedFile(marked)
+    raw.name = name
+    buffer = old.buffer
+    if not isinstance(buffer, io.RawIOBase):  # python3 -u (PYTHONUNBUFFERED): no buffer between
+        buffer = io.BufferedWriter(raw, getattr(buffer.raw, "_blksize", io.DEFAULT_BUFFER_SIZE))
+    else:
+        buffer = raw
+    text = io.TextIOWrapper(
+        buffer, encoding=old.encoding, errors=old.errors, newline="\n",
+        line_buffering=old.line_buffering, write_through=old.write_through,
+    )
+    text.mode = "w"
+    return text
+
+
+def _flush_streams():
+    # Registered after _finish, so it runs before it: what the program left in sys.stdout's
+    # buffer reaches the pipe, and its line the trace, before the tracer's last flush.
+    global _late
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    _late = True
+
+
+if _output_token is not None and os.environ.get("GATHERLAB_CLOCK") == "virtual":
+    _plain_write = os.write
+    _output_magic = b"\0" + _output_token.encode("ascii")
+    _FRAME_ROOM = getattr(_select, "PIPE_BUF", 512) - len(_output_magic) - 48
+    _marked = {1: _MarkedDescriptor(1, "stdout"), 2: _MarkedDescriptor(2, "stderr")}
+    _replaced = []  # the streams python3 made: kept, so that collecting them closes nothing
+    for _name, _fd in (("stdout", 1), ("stderr", 2)):
+        _old = getattr(sys, _name)
+        if _marked[_fd].identity is None or _old is None or getattr(_old, "buffer", None) is None:
+            continue
+        try:
+            _old.flush()
+            _new = _marked_stream(_old, _marked[_fd], f"<{_name}>")
+        except (AttributeError, OSError, ValueError):
+            continue
+        _replaced.append(_old)
+        setattr(sys, _name, _new)
+        if getattr(sys, f"__{_name}__") is _old:
+            setattr(sys, f"__{_name}__", _new)
+
+    @functools.wraps(_plain_write)
+    def _write_descriptor(fd, data):
+        marked = _marked.get(fd)
+        return marked.write(data) if marked is not None else _plain_write(fd, data)
+
+    os.write = _write_descriptor
+    atexit.register(_flush_streams)

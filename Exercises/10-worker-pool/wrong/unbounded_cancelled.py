@@ -1,0 +1,32 @@
+# Stops the packers cleanly and prints the right line, but the queue has no bound: the order
+# reader runs ahead of the packers.
+import asyncio
+
+
+async def read_orders(orders):
+    for number in range(1, 11):
+        await asyncio.sleep(0.05)
+        await orders.put(number)
+
+
+async def packer(orders, packed):
+    while True:
+        order = await orders.get()
+        await asyncio.sleep(0.3)
+        packed.append(order)
+        orders.task_done()
+
+
+async def main():
+    orders = asyncio.Queue()
+    packed = []
+    workers = [asyncio.create_task(packer(orders, packed)) for _ in range(3)]
+    await read_orders(orders)
+    await orders.join()
+    for worker in workers:
+        worker.cancel()
+    await asyncio.gather(*workers, return_exceptions=True)
+    print(f"{len(packed)} orders packed")
+
+
+asyncio.run(main())
