@@ -77,12 +77,13 @@ run: release
 test: test-debug test-release
 
 # Unit tests first; then, each on their own, the tests whose programs sleep on the real clock
-# (the lessons' Python programs, whose printed timings are compared) and the end-to-end tests:
+# (the lessons' Python programs, whose printed timings are compared; the demos' Python as `code` shows
+# it) and the end-to-end tests:
 # those share the machine with nothing else.
 # The Python twins' parity test runs alone after them: the twin runs on the real clock, and beside
 # other suites it stalled twice; alone it takes about 30 s, and `timeout` keeps a stall from
 # eating the whole CI budget.
-REAL_CLOCK_TESTS := LessonContentTests|PredictionContentTests|TraceCorpusTests
+REAL_CLOCK_TESTS := LessonContentTests|PredictionContentTests|TraceCorpusTests|PlainPythonRunTests
 PARITY_TESTS := PythonTwinParityTests
 REAL_CLOCK_LIMIT := timeout 900
 

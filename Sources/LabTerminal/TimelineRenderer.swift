@@ -21,9 +21,11 @@ public enum TimelineRenderer {
   /// Wider terminals get a timeline this wide, which stays readable.
   public static let maximumWidth = 120
 
-  public static func render(_ snapshot: TimelineSnapshot, width: Int, height: Int? = nil) -> [StyledText] {
+  /// - Parameter statusWidth: at least this wide a status column (still within the width), so
+  ///   that two timelines drawn one above the other share their time axis (`compare`).
+  public static func render(_ snapshot: TimelineSnapshot, width: Int, height: Int? = nil, statusWidth: Int = 0) -> [StyledText] {
     let width = min(max(width, minimumWidth), maximumWidth)
-    let layout = Layout(snapshot: snapshot, width: width)
+    let layout = Layout(snapshot: snapshot, width: width, statusWidth: statusWidth)
     var header = [headerLine(snapshot, width: width)]
     var body: [StyledText] = []
     var previousPhase: String?
@@ -70,11 +72,11 @@ public enum TimelineRenderer {
     let axisEnd: Double
     let tickStep: Double
 
-    init(snapshot: TimelineSnapshot, width: Int) {
+    init(snapshot: TimelineSnapshot, width: Int, statusWidth minimumStatus: Int = 0) {
       slotWidth = String(snapshot.rows.map(\.index).max() ?? 0).count
       nameWidth = snapshot.rows.map { DisplayWidth.of($0.name) }.max() ?? 1
       labelWidth = (snapshot.highlight.isEmpty ? 0 : 2) + 1 + slotWidth + 2 + nameWidth + 1
-      let widestStatus = snapshot.rows.map { TimelineRenderer.status($0).displayWidth }.max() ?? 9
+      let widestStatus = max(minimumStatus, TimelineRenderer.widestStatus(snapshot))
       let available = width - labelWidth - 1
       let minimumBar = min(8, max(1, available - 3))
       statusWidth = max(0, min(widestStatus, max(available * 2 / 5, 15), available - minimumBar - 1))
@@ -136,8 +138,20 @@ public enum TimelineRenderer {
     line.append(" ")
     line.append(bar(row, snapshot: snapshot, layout: layout))
     line.append(" ")
-    line.append(status(row, width: layout.statusWidth))
+    line.append(status(row, width: layout.statusWidth, cutOff: isCutOff(row, in: snapshot)))
     return line
+  }
+
+  /// The widest status any row of `snapshot` shows (9 for none).
+  public static func widestStatus(_ snapshot: TimelineSnapshot) -> Int {
+    snapshot.rows.map { status($0, cutOff: isCutOff($0, in: snapshot)).displayWidth }.max() ?? 9
+  }
+
+  /// Whether the row was still running or waiting when its run was interrupted, in the run's
+  /// final frame: it never ended (a Python twin stopped by Ctrl-C reports nothing more), so it
+  /// reads `■ interrupted`, not `▶ running`.
+  static func isCutOff(_ row: TimelineRow, in snapshot: TimelineSnapshot) -> Bool {
+    snapshot.isInterrupted && snapshot.isFinal && (row.state == .running || row.state == .waiting)
   }
 
   /// One character per column: waiting `░`, running `█` (`▒` once orphaned), the rest of the
@@ -206,11 +220,16 @@ public enum TimelineRenderer {
 
   /// The state column: symbol, rank, value or error. "✓ 1st "B"", "✗ 1st A failed", "⊘ cancelled".
   /// Given a `width`, a value too long for it is shortened from the middle, so its end stays.
-  static func status(_ row: TimelineRow, width: Int? = nil) -> StyledText {
+  /// `cutOff`: the row never ended because its run was interrupted (`isCutOff`).
+  static func status(_ row: TimelineRow, width: Int? = nil, cutOff: Bool = false) -> StyledText {
     let rank = row.finishRank.map { ordinal($0) + " " } ?? ""
     let orphan = row.isOrphan ? (row.state.hasEnded ? " (lost)" : " orphan") : ""
     let style = style(for: row)
     let text: StyledText
+    if cutOff {
+      text = StyledText("■ interrupted" + orphan, style: row.isOrphan ? .color(.cyan) : style)
+      return width.map { text.truncated(to: $0) } ?? text
+    }
     switch row.state {
     case .notCreated: text = StyledText("· not created", style: .dim)
     case .waiting: text = StyledText("◌ waiting", style: .dim)
@@ -317,6 +336,9 @@ public enum TimelineRenderer {
     items.append(StyledText("✓", style: .color(.green)) + " done")
     items.append(StyledText("✗", style: .color(.red)) + " failed")
     items.append(StyledText("⊘", style: .color(.magenta)) + " cancelled")
+    if snapshot.rows.contains(where: { isCutOff($0, in: snapshot) }) {
+      items.append(StyledText("■", style: .color(.yellow)) + " interrupted")
+    }
     var lines: [StyledText] = []
     var line = StyledText()
     for item in items {

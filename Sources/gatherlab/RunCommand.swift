@@ -9,11 +9,15 @@ import Glibc
 struct RunCommand: AsyncParsableCommand, GatherlabSubcommand {
   static let name = "run"
 
+  // The demos one a line, from the registry: a new demo changes only its own line, never the
+  // wrapping of a paragraph (the help golden builds the same lines from the registry).
   static let configuration = CommandConfiguration(
     commandName: name,
     abstract: "Run one demo with live timing output, then a summary.",
     discussion: """
-      Demos: \(DemoRegistry.standard.ids.joined(separator: ", ")). \
+      Demos:
+      \(DemoRegistry.standard.ids.map { "  " + $0 }.joined(separator: "\n"))
+
       Parameters are key=value; lists are comma separated. `gatherlab list` shows each demo's \
       parameters with their defaults and valid ranges. Ctrl-C stops a demo (exit code 130).
 

@@ -400,7 +400,9 @@ import Testing
   }
 
   /// More calls than asyncio.to_thread's pool has threads (min(32, cores + 4): 6 on the test
-  /// clock's 2 cores) wait for a worker, as CPython's do.
+  /// clock's 2 cores) wait for a worker, as CPython's do: G and H are waiting until a worker
+  /// picks their call up at 1 s (they were once drawn running from 0 s, and `░ waiting` never
+  /// showed).
   @Test func blockingCallsBeyondThePoolsWorkersWaitForOne() async throws {
     let (output, report) = try await harness.run("blocking", ["mode=thread", "tasks=8"])
     #expect(DemoHarness.normalized(output) == """
@@ -417,9 +419,7 @@ import Testing
        0.00s  [4] E  waiting
        0.00s  [5] F  started
        0.00s  [5] F  waiting
-       0.00s  [6] G  started
        0.00s  [6] G  waiting
-       0.00s  [7] H  started
        0.00s  [7] H  waiting
        1.00s  [0] A  finished 1st  "A"
        1.00s  [1] B  finished 2nd  "B"
@@ -427,6 +427,8 @@ import Testing
        1.00s  [3] D  finished 4th  "D"
        1.00s  [4] E  finished 5th  "E"
        1.00s  [5] F  finished 6th  "F"
+       1.00s  [6] G  started
+       1.00s  [7] H  started
        2.00s  [6] G  finished 7th  "G"
        2.00s  [7] H  finished 8th  "H"
        2.00s  ▲      gather returned: ["A", "B", "C", "D", "E", "F", "G", "H"]

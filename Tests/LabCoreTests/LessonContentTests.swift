@@ -275,12 +275,15 @@ import Testing
     }
   }
 
-  private static func runNow(_ executable: String, _ arguments: [String], input: String, timeout: TimeInterval) async throws
-    -> (status: Int32, output: String, errors: String)
-  {
+  static func runNow(
+    _ executable: String, _ arguments: [String], input: String, timeout: TimeInterval, environment: [String: String] = [:]
+  ) async throws -> (status: Int32, output: String, errors: String) {
     let process = Process()
     process.executableURL = URL(filePath: executable)
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout

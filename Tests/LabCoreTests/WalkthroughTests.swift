@@ -242,7 +242,12 @@ final class TestClockDemoPlayer: DemoPlaying {
   @Test func codeShowsThePythonTwinFirstThenOnlyTheSwiftThatGathers() async throws {
     _ = await session(["code ordering"])
     let output = console.output
-    let python = try #require(output.range(of: "Python · ordering.py (the same program with asyncio)"))
+    let python = try #require(output.range(of: "Python · ordering.py (plain asyncio: runs as printed with python3)"))
+    // The twin without gatherlab's instrumentation: nothing a learner's python3 cannot import.
+    #expect(!output.contains("_gatherlab"))
+    #expect(!output.contains("@observed"))
+    #expect(output.contains("params = SimpleNamespace(delays=[3, 1, 2])"))
+    #expect(output.contains("│     print(\"gather returned:\", results)  # ['A', 'B', 'C']: argument order,"))
     // The header breaks between words at 80 columns, not where the terminal would cut it.
     let swift = try #require(output.range(
       of: "Swift · Sources/LabCore/Demos/OrderingDemo.swift (the concurrency code; 'code\n  ordering --all' shows the whole file)"

@@ -139,6 +139,38 @@ import Testing
     #expect(frame.allSatisfy { DisplayWidth.of($0) < 60 })
   }
 
+  /// A Python twin stopped by Ctrl-C reports nothing more: its rows still running or waiting at
+  /// the cut never ended, and the final frame says so instead of drawing them running.
+  @Test func rowsAnInterruptionCutOffReadInterruptedInTheFinalFrame() {
+    let snapshot = TimelineSnapshot(
+      title: "CPython 3.11.7 · semaphore · tasks=3 · limit=2",
+      now: 1.5,
+      horizon: 2,
+      rows: [
+        TimelineRow(name: "A", index: 0, state: .finished(value: "A"), plannedDuration: 1, waitingSince: 0, startedAt: 0, endedAt: 1, finishRank: 1),
+        TimelineRow(name: "B", index: 1, state: .running, plannedDuration: 1, waitingSince: 0, startedAt: 1),
+        TimelineRow(name: "C", index: 2, state: .waiting, plannedDuration: 1, waitingSince: 0),
+      ],
+      join: TimelineMarker(time: 1.5, label: "interrupted"),
+      isFinal: true,
+      isInterrupted: true
+    )
+    #expect(TimelineRenderer.render(snapshot, width: 60).map(\.plainText).joined(separator: "\n") == """
+      CPython 3.11.7 · semaphore · tasks=3…  interrupted at 1.50s
+      [0] A ████████████████████         │          ✓ 1st "A"
+      [1] B ░░░░░░░░░░░░░░░░░░░░█████████┄┄┄┄┄┄┄┄┄┄ ■ interrupted
+      [2] C ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░│          ■ interrupted
+            0s       0.5s      1s        1.5s     2s
+                                         ▲ interrupted 1.50s
+      █ running  ░ waiting  ┄ planned  ✓ done  ✗ failed
+      ⊘ cancelled  ■ interrupted
+      """)
+    // Mid-run, the same rows are running and waiting.
+    var live = snapshot
+    live.isFinal = false
+    #expect(TimelineRenderer.render(live, width: 60).map(\.plainText).filter { $0.contains("■") }.isEmpty)
+  }
+
   @Test func longValuesAreShortenedFromTheMiddleAt40Columns() {
     let frame = TimelineRenderer.render(TimelineFixtures.sequentialInterrupted, width: 40).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """

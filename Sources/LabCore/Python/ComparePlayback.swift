@@ -26,10 +26,17 @@ public struct ComparePlayback: Sendable {
     public var interrupted: Bool
   }
 
-  /// Runs `twin` and the Swift demo beside it; `clock` paces the live view's frames (each run is
-  /// timed on a `ScaledClock` of its own, from its own start).
+  /// Runs `twin` and the Swift demo beside it, on a `ScaledClock` at the playback's speed.
+  public func play(_ twin: PythonTwin, parameters: DemoParameters) async throws(PythonTwinError) -> Played {
+    try await play(twin, parameters: parameters, clock: ScaledClock(speed: speed))
+  }
+
+  /// Runs `twin` and the Swift demo beside it. `clock` reads nominal seconds (a `ScaledClock` at
+  /// the playback's speed; a test clock in tests): the Swift demo runs on it, both runs are timed
+  /// on it, each from its own start, and it paces the live view's frames (`frameInterval` of
+  /// real time is `frameInterval × speed` nominal). The twin's events carry its own instants.
   public func play<C: Clock>(
-    _ twin: PythonTwin, parameters: DemoParameters, clock: C = ContinuousClock()
+    _ twin: PythonTwin, parameters: DemoParameters, clock: C
   ) async throws(PythonTwinError) -> Played where C.Duration == Duration {
     let demo = twin.demo
     let started = TwinStart.start(twin, parameters: parameters, speed: speed.value)
@@ -57,8 +64,9 @@ public struct ComparePlayback: Sendable {
     if mode == .lines {
       console.writeLines([StyledText("compare · " + title + (speed == .normal ? "" : " · speed \(speed)×"), style: .bold)])
     }
-    let swiftSession = DemoSession(clock: ScaledClock(speed: speed), plan: plan, log: logger("Swift   ", swiftEntries))
-    let pythonSession = DemoSession(clock: ScaledClock(speed: speed), plan: pythonPlan, log: logger("CPython ", pythonEntries))
+    // Both start now, once the twin is ready: each run is timed from here.
+    let swiftSession = DemoSession(clock: clock, plan: plan, log: logger("Swift   ", swiftEntries))
+    let pythonSession = DemoSession(clock: clock, plan: pythonPlan, log: logger("CPython ", pythonEntries))
     let frame: @Sendable (Bool) -> [StyledText] = { [speed = speed.value] isFinal in
       Self.panels(swift: swiftSession.snapshot(title: "Swift · " + title, speed: speed, isFinal: isFinal),
                   python: pythonSession.snapshot(title: runtime + " · " + title, speed: speed, isFinal: isFinal),
@@ -68,10 +76,10 @@ public struct ComparePlayback: Sendable {
     let view = mode == .live ? LiveView(console: console) : nil
     view?.begin()
     await withTaskGroup(of: Void.self) { group in
-      group.addTask { await started.record(into: pythonSession as DemoSession<ScaledClock>) }
+      group.addTask { await started.record(into: pythonSession) }
       group.addTask { await demo.run(resolved: parameters, session: swiftSession) }
       if let view {
-        group.addTask { [frameInterval] in
+        group.addTask { [frameInterval = frameInterval * speed.value] in
           while !Task.isCancelled {
             view.draw(frame(false))
             try? await clock.sleep(for: frameInterval)
@@ -91,7 +99,7 @@ public struct ComparePlayback: Sendable {
     let outcome = await started.outcome()
     if !interrupted, outcome.status != 0 { throw await started.failure(outcome) }
 
-    func run(_ session: DemoSession<ScaledClock>, _ runtime: String) -> DemoComparison.Run {
+    func run(_ session: DemoSession<C>, _ runtime: String) -> DemoComparison.Run {
       var report = session.report(demo: demo.id, parameters: parameters, speed: speed.value)
       if runtime != "Swift" { report.runtime = runtime }
       let rows = session.snapshot(title: "", speed: speed.value).rows.filter { $0.phase == plan.phases.last }
@@ -137,8 +145,10 @@ public struct ComparePlayback: Sendable {
     swift.now = now
     python.now = now
     let half = height.map { max(6, ($0 - 1) / 2) }
-    return TimelineRenderer.render(swift, width: width, height: half) + [StyledText()]
-      + TimelineRenderer.render(python, width: width, height: half)
+    // One status column for both, so their bars, and the axes under them, line up.
+    let statusWidth = max(TimelineRenderer.widestStatus(swift), TimelineRenderer.widestStatus(python))
+    return TimelineRenderer.render(swift, width: width, height: half, statusWidth: statusWidth) + [StyledText()]
+      + TimelineRenderer.render(python, width: width, height: half, statusWidth: statusWidth)
   }
 }
 

@@ -191,24 +191,26 @@ public struct DemoComparison: Sendable, Equatable {
       if let why = facet.why { reasons.append(why) }
     }
     lines.append(StyledText())
+    // Sentences wrap between words: the terminal would cut "within" at the last column.
+    var sentences: [String] = []
     let differing = facets.filter { !$0.agrees }
     if interrupted {
-      lines.append(StyledText(compared.isEmpty
+      sentences.append(compared.isEmpty
         ? "Interrupted before both runs had ended a task: there is nothing to compare."
         : "Interrupted: compared only the \(compared.count == 1 ? "task" : "tasks") both runs had ended ("
-          + compared.joined(separator: ", ") + ")."))
+          + compared.joined(separator: ", ") + ").")
     }
     if differing.isEmpty, !compared.isEmpty {
-      lines.append(StyledText("Swift and CPython agree on every point compared (times at most \(SecondsFormat.seconds(largestGap)) apart, "
-        + "within the \(SecondsFormat.seconds(tolerance)) tolerance)."))
+      sentences.append("Swift and CPython agree on every point compared (times at most \(SecondsFormat.seconds(largestGap)) apart, "
+        + "within the \(SecondsFormat.seconds(tolerance)) tolerance).")
     } else if !differing.isEmpty {
       let unexplained = differing.filter { $0.why == nil }.map(\.name)
       if !unexplained.isEmpty {
-        lines.append(StyledText("They differ on " + unexplained.joined(separator: ", ") + "."))
+        sentences.append("They differ on " + unexplained.joined(separator: ", ") + ".")
       }
     }
-    for reason in reasons {
-      lines += TextWrapper.wrap(reason, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
+    for sentence in sentences + reasons {
+      lines += TextWrapper.wrap(sentence, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
     }
     return lines
   }

@@ -1,13 +1,14 @@
 import LabTerminal
 
-/// `code [DEMO] [--all]`: the demo's Python twin first (the course teaches Python), then the
+/// `code [DEMO] [--all]`: the demo's Python twin first (the course teaches Python), without
+/// gatherlab's instrumentation so that it runs as printed (`PlainPython`), then the
 /// Swift code that gathers, or with `all` the whole Swift file — in the lessons' code box, long
 /// lines continued on `↪` lines rather than cut.
 enum CodeListing {
   static func lines(for demo: any Demo, all: Bool, width: Int, color: Bool) -> [StyledText] {
     var lines: [StyledText] = []
-    if let python = demo.pythonSource {
-      lines += header("Python · \(demo.pythonFile) (the same program with asyncio)", width: width)
+    if let python = demo.plainPythonSource {
+      lines += header("Python · \(demo.pythonFile) (plain asyncio: runs as printed with python3)", width: width)
       lines.append(StyledText())
       lines += codeLines(python, language: "python", width: width, color: color)
     }

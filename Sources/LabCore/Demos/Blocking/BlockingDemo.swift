@@ -68,30 +68,33 @@ public struct BlockingDemo: Demo {
     // code: begin
     // asyncio.to_thread's pool: min(32, os.cpu_count() + 4) worker threads.
     let workers = AsyncSemaphore(permits: Self.workers(cores: blocker.cores))
-    // What each task does for `delay` seconds before returning its letter.
-    let wait: @Sendable () async throws -> Void = {
-      switch mode {
-      case .sleep: try await blocker.block(for: delay, on: clock)  // time.sleep(delay): holds the thread
-      case .thread:  // await asyncio.to_thread(time.sleep, delay): a worker thread blocks
-        try await workers.withPermit { try await blocker.blockOnOwnThread(for: delay, on: clock) }
-      case .await: try await clock.sleep(for: .seconds(delay))  // await asyncio.sleep(delay): suspends
-      }
-    }
     do {
       let results = try await withThrowingTaskGroup(of: (Int, String).self) { group in
         for index in 0..<count {
-          // The task exists now; it starts once a pool thread is free to run it.
+          // The task exists now; it starts once a thread is free to run it.
           observer.record(index, .waiting, clock.now)
           group.addTask {
+            // What the task does for `delay` seconds before returning its letter; it runs (is
+            // observed) from when a thread picks it up to when it returns.
             let task: @Sendable () async throws -> String = {
               try await observing(index, clock: clock, observer: observer) {
-                try await wait()
+                switch mode {
+                case .sleep: try await blocker.block(for: delay, on: clock)  // time.sleep(delay): holds the thread
+                case .thread: try await blocker.blockOnOwnThread(for: delay, on: clock)  // a worker thread blocks
+                case .await: try await clock.sleep(for: .seconds(delay))  // await asyncio.sleep(delay): suspends
+                }
                 return TaskName.letter(index)
               }
             }
-            // A task that blocks holds its pool thread from start to end; one that suspends gives
-            // it back while it waits.
-            let value = mode == .sleep ? try await blocker.onPoolThread(task) : try await task()
+            let value =
+              switch mode {
+              // A task that blocks holds its pool thread from start to end.
+              case .sleep: try await blocker.onPoolThread(task)
+              // await asyncio.to_thread(job): the job waits for one of the workers, then blocks it.
+              case .thread: try await workers.withPermit(task)
+              // One that suspends gives its thread back while it waits.
+              case .await: try await task()
+              }
             return (index, value)
           }
         }

@@ -16,18 +16,24 @@ params = demo("blocking", tasks=3, delay=1.0, mode="sleep")
 async def task(name):
     if params.mode == "sleep":
         time.sleep(params.delay)  # blocks the event loop
-    elif params.mode == "await":
-        await asyncio.sleep(params.delay)
     else:
-        await asyncio.to_thread(time.sleep, params.delay)
+        await asyncio.sleep(params.delay)
+    return name
+
+
+@observed
+def job(name):  # mode=thread: runs on one of asyncio.to_thread's worker threads
+    time.sleep(params.delay)
     return name
 
 
 async def main():
     names = letters(params.tasks)
-    for name in names:
-        waiting(name)  # created now; each starts once the loop's one thread is free
-    results = await asyncio.gather(*(task(name) for name in names))
+    waiting(*names)  # created now; each starts once a thread is free to run it
+    if params.mode == "thread":
+        results = await asyncio.gather(*(asyncio.to_thread(job, name) for name in names))
+    else:
+        results = await asyncio.gather(*(task(name) for name in names))
     returned(results)
 
 

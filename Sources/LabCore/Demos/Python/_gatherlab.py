@@ -5,8 +5,13 @@
 #   takes 0.3 s of real time at `--speed 10` while every reported time stays 3 s (time.sleep,
 #   which blocks the thread, is scaled the same way); with GATHERLAB_CLOCK=virtual, the virtual
 #   clock's loop instead (sleeps take no time; a thread's real time counts `speed` times);
-# - `@observed` reports a task's start and end; `phase`, `waiting`, `returned`, `caught` and
-#   `deadline` report the rest, as the JSON Lines of gatherlab's DESIGN §2 on stdout.
+# - `@observed` reports a task's start and end (a plain function's, run by asyncio.to_thread,
+#   from its worker thread: it starts when a worker picks it up); `phase`, `waiting`, `returned`,
+#   `caught` and `deadline` report the rest, as the JSON Lines of gatherlab's DESIGN §2 on stdout.
+#
+# Every line of a twin that uses these (the import, `params = demo(...)`, `@observed`, the
+# reporting calls) is instrumentation: gatherlab's `code` shows the twin without it (DemoPython
+# in LabCore), a program that runs as printed with plain python3.
 import asyncio
 import functools
 import json
@@ -18,7 +23,7 @@ import time
 _out = sys.stdout
 _speed = 1.0
 _header = None
-_loop_start = None
+_loop = None  # the running loop, for what worker threads report
 
 
 def _emit(line):
@@ -81,7 +86,7 @@ def demo(id, **defaults):
 
 def letters(count):
     """Task names A, B, C…"""
-    return [chr(ord("A") + index) if index < 26 else f"T{index}" for index in range(count)]
+    return [chr(ord("A") + i) if i < 26 else f"T{i}" for i in range(count)]
 
 
 # MARK: - Reporting
@@ -91,9 +96,12 @@ def observed(work=None, *, phase=None):
     """Reports the task named by the first argument: started, then finished, failed or cancelled.
 
     `@observed(phase="handled")` puts its rows beside the tasks, in a phase of their own (a
-    consumer's steps, a producer): they hold no slot of the caller's results."""
+    consumer's steps, a producer): they hold no slot of the caller's results. A plain function
+    is a job for a worker thread (asyncio.to_thread): it reports from there."""
     if work is None:
         return functools.partial(observed, phase=phase)
+    if not asyncio.iscoroutinefunction(work):
+        return _observed_job(work, phase)
 
     @functools.wraps(work)
     async def observing(name, *args, **kwargs):
@@ -112,6 +120,30 @@ def observed(work=None, *, phase=None):
     return observing
 
 
+def _observed_job(work, phase):
+    @functools.wraps(work)
+    def observing(name, *args, **kwargs):
+        _from_thread(name, "started", phase=phase)  # a worker thread has picked the job up
+        try:
+            value = work(name, *args, **kwargs)
+        except Exception as error:
+            _from_thread(name, "failed", error=str(error), phase=phase)
+            raise
+        _from_thread(name, "finished", value=str(value), phase=phase)
+        return value
+
+    return observing
+
+
+def _from_thread(task, kind, value=None, error=None, phase=None):
+    # Handed to the loop's thread, which stamps it with the loop's time (a virtual loop's clock
+    # is only read there) before the job's result reaches it: the order stays the job's.
+    if _loop is None:
+        _event(task, kind, value, error, phase)
+    else:
+        _loop.call_soon_threadsafe(_event, task, kind, value, error, phase)
+
+
 def _event(task, kind, value=None, error=None, phase=None):
     line = {"type": "event", "t": _now(), "task": task, "event": kind}
     if value is not None:
@@ -123,9 +155,11 @@ def _event(task, kind, value=None, error=None, phase=None):
     _emit(line)
 
 
-def waiting(name, phase=None):
-    """The task exists but waits for its turn (a semaphore's permit, a place in a queue)."""
-    _event(name, "waiting", phase=phase)
+def waiting(*names, phase=None):
+    """The tasks exist but wait for their turn (a semaphore's permit, a place in a queue, a
+    free thread)."""
+    for name in names:
+        _event(name, "waiting", phase=phase)
 
 
 def finished(name, value, phase=None):
@@ -156,7 +190,9 @@ def caught(error):
         label, outcome, text = "deadline passed", "timedOut", "timed out"
     else:
         label, outcome, text = "error reached the caller", "threw", str(error)
-    _emit({"type": "join", "t": _now(), "label": label, "detail": text, "outcome": outcome, "error": text})
+    line = {"type": "join", "t": _now(), "label": label, "detail": text, "outcome": outcome, "error": text}
+    line["exception"] = repr(error)  # what the plain program `code` shows prints (PlainPython)
+    _emit(line)
 
 
 async def orphans_settled():
@@ -192,7 +228,8 @@ class _ScaledLoop(asyncio.SelectorEventLoop):
 
     def _start(self):
         # Runs just before the program's main coroutine: the twin is ready and its clock starts.
-        global _header
+        global _header, _loop
+        _loop = self
         self._origin = time.monotonic()
         if _header is not None:
             _emit(_header)
@@ -218,7 +255,8 @@ class _VirtualPolicy(asyncio.DefaultEventLoopPolicy):
 
 def _ready():
     # Runs just before the program's main coroutine: the twin is ready.
-    global _header
+    global _header, _loop
+    _loop = asyncio.get_running_loop()
     if _header is not None:
         _emit(_header)
         _header = None
