@@ -464,11 +464,13 @@ extension EndToEnd {
         With --clock virtual the program's event loop reads virtual time: whenever it
         would wait with nothing real pending (no socket, pipe, thread or subprocess in
         flight) its clock jumps to the next timer, so a program that sleeps 3 s is
-        traced in milliseconds, at exact instants, the same every run. time.time() and
-        time.monotonic() stay real. --schedules N runs seeds 1 to N, each nudging
-        timers as another machine might, and prints each distinct behaviour (exit
-        status, output, the order tasks ended) with the command that replays it; it
-        exits 1 when they differ.
+        traced in milliseconds, at exact instants, the same every run, its output
+        included. Blocking still shows: time.sleep(s) on the loop's thread moves the
+        clock on by exactly s, and a callback that computes for 20 ms of CPU time or
+        more by that time. time.time() and time.monotonic() stay real. --schedules N
+        runs seeds 1 to N, each nudging timers as another machine might, and prints
+        each distinct behaviour (exit status, output, the order tasks ended) with the
+        command that replays it; it exits 1 when they differ.
 
         Examples:
           gatherlab trace fetch_all.py

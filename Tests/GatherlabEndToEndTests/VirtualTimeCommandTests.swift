@@ -56,6 +56,31 @@ extension EndToEnd {
       #expect(second.standardOutput == first.standardOutput)
     }
 
+    @Test func pipedOnVirtualTimeEachPrintedLineIsAtItsInstantAndTheLastLineSaysWhatItsTimeTook() async throws {
+      let path = try PythonCommandTests.program("printed.py", """
+        import asyncio, sys
+        async def nap(seconds):
+            await asyncio.sleep(seconds)
+            print("slept", end=" ", flush=True)
+            print(seconds)
+        async def main():
+            await asyncio.gather(nap(2), nap(1))
+            print("to stderr", file=sys.stderr)
+        asyncio.run(main())
+        """)
+      let result = try await GatherlabProcess(["trace", path, "--clock", "virtual"], timeout: .seconds(30)).run()
+      #expect(result.status == .exited(0), "stderr: \(result.standardError)")
+      let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      #expect(lines.filter { $0.hasPrefix(" ") && ($0.contains("»") || $0.contains("finished")) } == [
+        " 1.00s  » slept 1", " 1.00s  #3 nap(1)  finished 1st  \"None\"",
+        " 2.00s  » slept 2", " 2.00s  #2 nap(2)  finished 2nd  \"None\"", " 2.00s  #1 main()  finished 3rd  \"None\"",
+      ])
+      #expect(result.standardError == "to stderr\n")
+      let account = lines.drop { !$0.hasPrefix("3 tasks:") }.joined(separator: " ")
+      #expect(account.hasPrefix("3 tasks: 3 finished. printed.py exited normally. On virtual time: its 2.00s took "))
+      #expect(account.hasSuffix("s. "))
+    }
+
     @Test func schedulesFindTheTieThatDecidesARaceAndASeedReplaysIt() async throws {
       let path = try PythonCommandTests.program("race.py", Self.race)
       let result = try await GatherlabProcess(["trace", path, "--schedules", "20"], timeout: .seconds(90)).run()

@@ -42,7 +42,7 @@ import Testing
     let (_, report) = try await DemoHarness().run("worker-pool", ["maxsize=0"])
     #expect(report.elapsed == 4)
     #expect(WorkerPoolDemo().takeaway(report) == [
-      "The producer never waited: it put all 8 jobs in at once, the queue unbounded (maxsize 0).",
+      "The producer never waited for room: all 8 jobs went into the queue by 0.00s, an unbounded one (maxsize 0).",
       "At most 6 jobs waited in the queue at once (maxsize 0: no limit).",
       "The 2 workers were busy 100% of the time until join() returned, never more than 2 jobs at once.",
     ])
@@ -51,7 +51,7 @@ import Testing
   @Test func theSummarySaysHowLongTheProducerWaitedThePeakQueueAndTheWorkersBusy() async throws {
     let (_, report) = try await DemoHarness().run("worker-pool", ["jobs=5", "workers=3"])
     #expect(WorkerPoolDemo().takeaway(report) == [
-      "The producer never waited: it put all 5 jobs in at once, the workers and the queue (maxsize 2) had room for them.",
+      "The producer never waited for room: all 5 jobs went into the queue by 0.00s.",
       "At most 2 jobs waited in the queue at once (maxsize 2).",
       "The 3 workers were busy 83% of the time until join() returned, never more than 3 jobs at once.",
     ])

@@ -91,7 +91,7 @@ public struct TracePlayback: Sendable {
         group.addTask { [frameInterval] in
           while !Task.isCancelled {
             let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
-            view.draw(state.state.withLock { $0.frame(file: file, now: seconds() - ($0.offset ?? seconds()), width: size.columns, height: size.rows) })
+            view.draw(state.state.withLock { $0.frame(file: file, now: $0.traceTime(at: seconds()), width: size.columns, height: size.rows) })
             try? await clock.sleep(for: frameInterval)
           }
           return nil
@@ -110,7 +110,7 @@ public struct TracePlayback: Sendable {
     } onCancel: {
       // Ctrl-C: where each task waits now, before the program's own cleanup cancels them.
       state.stopped.withLock { stopped in
-        stopped = state.state.withLock { ($0.forest, seconds() - ($0.offset ?? seconds())) }
+        stopped = state.state.withLock { ($0.forest, $0.traceTime(at: seconds())) }
       }
     }
     view?.end()
@@ -118,7 +118,7 @@ public struct TracePlayback: Sendable {
     let outcome = try result.get()
     let final = state.state.withLock { $0 }
     // Stopped by Ctrl-C: the picture is of the moment it stopped, on the tracer's clock.
-    let stoppedAt = max(final.lastTime, seconds() - (final.offset ?? seconds()))
+    let stoppedAt = max(final.lastTime, final.traceTime(at: seconds()))
     let size = console.currentSize() ?? (console.capabilities.width, console.capabilities.height ?? 24)
     let width = size.columns
     recorder?.write(JSONValue.object([
@@ -159,7 +159,9 @@ public struct TracePlayback: Sendable {
     }
     if !(mode == .live && interrupted) { writeStandardError(outcome, passErrorOutput: passErrorOutput) }
     if mode != .json {
-      console.writeLines([StyledText()] + final.account(file: file, status: outcome.status, interrupted: interrupted, standardError: outcome.standardError, width: width))
+      console.writeLines([StyledText()] + final.account(
+        file: file, status: outcome.status, interrupted: interrupted, standardError: outcome.standardError, width: width, took: seconds()
+      ))
     }
     return Traced(status: outcome.status, tasks: final.taskCount, interrupted: interrupted)
   }
@@ -186,6 +188,8 @@ struct TraceState: Sendable {
   var ended = 0
   /// Our clock's reading when the tracer's clock read 0 (its header arrived).
   var offset: Double?
+  /// Our clock's reading when the latest tracer line arrived.
+  var lastSeen: Double?
 
   /// A row per task on a time axis, for an exercise check's marked timeline (small programs,
   /// stopped at the hang limit); `trace` draws the forest instead and keeps none.
@@ -268,6 +272,7 @@ struct TraceState: Sendable {
     case .trace(_, let line):
       let time = line.t ?? lastTime
       let before = lastTime
+      lastSeen = now
       if line.type != "deadline" { lastTime = max(lastTime, time) }
       forest.apply(line)
       if keepsTimeline { record(line, at: time) }
@@ -313,9 +318,24 @@ struct TraceState: Sendable {
     "trace · " + file + (runtime.map { " · " + $0 } ?? "") + (clock?.kind == "virtual" ? " · virtual time" : "")
   }
 
+  /// What virtual time did to the run: "On virtual time: its 3.00s took 0.21s."
+  static func virtualClockSentence(lastTime: Double, took: Double) -> String {
+    "On virtual time: its " + SecondsFormat.seconds(lastTime) + " took " + SecondsFormat.seconds(took) + "."
+  }
+
   /// The one line that says a run asked for virtual time ran on real time, and why.
   static func realClockSentence(_ why: String?) -> String {
     "This run is on real time, not virtual: " + (why ?? "its event loop is not asyncio's default") + "."
+  }
+
+  /// The trace's clock when ours reads `now`. On real time: the time since the tracer's header
+  /// came. On virtual time the loop's clock jumps from timer to timer and follows real time only
+  /// while something real is pending: the latest instant the trace reached, plus the real time
+  /// since its line came (a run that only sleeps shows its last instant; one waiting for a
+  /// thread or a socket sees its bars grow as the loop's clock does).
+  func traceTime(at now: Double) -> Double {
+    if clock?.kind == "virtual" { return lastTime + max(0, now - (lastSeen ?? now)) }
+    return now - (offset ?? now)
   }
 
   /// The live frame: the tree, folded to fit, and the last lines printed.
@@ -359,8 +379,10 @@ struct TraceState: Sendable {
     return lines
   }
 
-  /// The closing account: how many tasks and how they ended, and how the program ended.
-  func account(file: String, status: Int32, interrupted: Bool, standardError: String, width: Int) -> [StyledText] {
+  /// The closing account: how many tasks and how they ended, and how the program ended; on
+  /// virtual time, how long its time took for real (`took`, seconds, when known), since a run that
+  /// finishes in a blink is the point and not a fault.
+  func account(file: String, status: Int32, interrupted: Bool, standardError: String, width: Int, took: Double? = nil) -> [StyledText] {
     if interrupted {
       return TextWrapper.wrap("Interrupted: \(file) was stopped (Ctrl-C).", width: max(20, min(width, 100) - 1)).map { StyledText($0) }
     }
@@ -376,7 +398,8 @@ struct TraceState: Sendable {
     }
     if !ended.isEmpty { parts.append(ended.joined(separator: ", ")) }
     let end = status == 0 ? "\(file) exited normally." : "\(file) exited with status \(status)."
-    let real = clock?.kind == "real" ? " " + Self.realClockSentence(clock?.why) : ""
+    var real = clock?.kind == "real" ? " " + Self.realClockSentence(clock?.why) : ""
+    if clock?.kind == "virtual", let took { real = " " + Self.virtualClockSentence(lastTime: lastTime, took: took) }
     return TextWrapper.wrap(parts.joined(separator: ": ") + ". " + end + real, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
   }
 }

@@ -17,8 +17,8 @@ extension WorkerPoolDemo {
       return report.producerWait.map { $0.end - $0.start <= report.sameMoment } ?? true && end <= report.sameMoment
     }) { report in
       let maxsize = report.parameters(as: WorkerPoolParameters.self).maxsize
-      return "The producer never waited: it put all \(report.results.count) jobs in at once, "
-        + (maxsize == 0 ? "the queue unbounded (maxsize 0)." : "the workers and the queue (maxsize \(maxsize)) had room for them.")
+      return "The producer never waited for room: all \(report.results.count) jobs went into the queue by "
+        + "\(seconds(report.producerRow?.endedAt))" + (maxsize == 0 ? ", an unbounded one (maxsize 0)." : ".")
     },
     SummarySentence("worker-pool.peak", when: { $0.outcome == .returned && $0.peakQueue > 0 }) { report in
       let maxsize = report.parameters(as: WorkerPoolParameters.self).maxsize
