@@ -101,9 +101,10 @@ test-debug: deps trace-venv
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test --skip-build --filter "$(REAL_CLOCK_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test --skip-build --filter "$(PARITY_TESTS)"
 	$(SWIFT) test --skip-build --filter GatherlabEndToEndTests
-	# The exercises' authoring check: every starter fails a check, every solution passes them
-	# all, on each CPython 3.11+ here. Real clock: alone, like the other real-clock steps.
-	$(REAL_CLOCK_LIMIT) .build/debug/gatherlab lint --run-exercises
+	# The exercises' authoring check: every starter and wrong/ version fails a check, every
+	# solution and alternatives/ version passes them all on each of its schedules, on each
+	# CPython 3.11+ here. On virtual time (the instants do not depend on the load).
+	$(REAL_CLOCK_LIMIT) .build/debug/gatherlab lint --exercises Exercises
 
 # Its end-to-end tests run the binary `make install` ships (static runtime and libstdc++), not
 # the release build beside the tests: the same code, linked as users get it.
@@ -121,7 +122,7 @@ test-wheel: wheel
 
 lint: release
 	$(BIN) lint Lessons
-	$(BIN) lint --run-exercises
+	$(BIN) lint --exercises Exercises
 
 install: release share
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/gatherlab/Lessons" \

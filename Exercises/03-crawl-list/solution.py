@@ -2,8 +2,8 @@
 import asyncio
 
 PATHS = ["/", "/about", "/blog", "/contact", "/docs", "/pricing"]
-SITE = {"/": (0.4, 512), "/about": (0.3, 256), "/blog": (0.6, 2048), "/contact": (0.2, 128),
-        "/docs": (0.7, 4096), "/pricing": (0.5, 1024)}
+SITE = {"/": (0.2, 512), "/about": (0.3, 256), "/blog": (0.3, 2048), "/contact": (0.5, 128),
+        "/docs": (0.7, 4096), "/pricing": (0.7, 1024)}
 
 
 async def fetch(path):

@@ -16,10 +16,18 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
       language (python, swift, output, text or sh). Prints one 'file:line: message' line per \
       problem and exits with 65, or prints "N lessons OK".
 
+      Without DIR it checks the exercises too: their front matter and checks, then, on virtual \
+      time, that every starter fails a check and every solution passes them all \
+      on every schedule it asks for, on each CPython 3.11+ found (python3 and pyenv's). \
+      --exercises DIR checks a directory of NN-id exercises instead of the bundled ones, and \
+      runs each one's alternatives/*.py (they must pass) and wrong/*.py (they must fail) too. \
+      --no-run-exercises checks their files without running them.
+
       Examples:
         gatherlab lint
         gatherlab lint Lessons
-        gatherlab lint --run-exercises
+        gatherlab lint --exercises Exercises
+        gatherlab lint --no-run-exercises
       """
   )
 
@@ -27,8 +35,13 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
     help: ArgumentHelp("A directory of NN-id.md lesson files (default: the bundled lessons).", valueName: "DIR"))
   var directory: String?
 
-  @Flag(help: "Also run every exercise's starter (it must fail a check) and solution (it must pass them all) on each CPython 3.11+ found (python3 and pyenv's).")
-  var runExercises = false
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Run every exercise's starter (it must fail a check) and solution (it must pass them all) on each CPython 3.11+ found (python3 and pyenv's), on virtual time.")
+  var runExercises = true
+
+  @Option(help: ArgumentHelp("A directory of NN-id exercises to check instead of the bundled ones, with their alternatives/ and wrong/ programs.", valueName: "DIR"))
+  var exercises: String?
 
   @OptionGroup var pythonOptions: PythonOptions
 
@@ -55,11 +68,22 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
     throw ExitCode(65)
   }
 
-  /// The exercises' front matter and check names; with `--run-exercises`, their starters and
-  /// solutions under each CPython. Problems exit 65.
+  /// The exercises' front matter and check names; unless `--no-run-exercises`, their starters,
+  /// solutions (and a directory's alternatives and wrong versions) under each CPython, a few at
+  /// once. Problems exit 65.
   private func lintExercises() async throws {
+    let files: [ExerciseCatalog.Files]
+    if let exercises {
+      guard let found = ExerciseCatalog.files(in: exercises), !found.isEmpty else {
+        StandardError.error("'\(exercises)' is not a directory of NN-id exercises.")
+        throw ExitCode(66)
+      }
+      files = found
+    } else {
+      files = ExerciseCatalog.bundledFiles(executablePath: executablePath())
+    }
     let catalog: ExerciseCatalog
-    switch ExerciseCatalog.load(ExerciseCatalog.bundledFiles(executablePath: executablePath())) {
+    switch ExerciseCatalog.load(files) {
     case .success(let loaded): catalog = loaded
     case .failure(let problems):
       for problem in problems.problems { print(problem) }
@@ -67,25 +91,54 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
       throw ExitCode(65)
     }
     guard runExercises else { return }
-    let primary = try pythonOptions.interpreter()
+    let primary: PythonInterpreter
+    switch Result(catching: { try PythonInterpreter.find(explicit: pythonOptions.pythonBin, environment: ProcessEnvironment.current()) }) {
+    case .success(let found): primary = found
+    case .failure(let error):
+      // Without Python the files are still checked; asking for the runs by name makes it an error.
+      guard exercises == nil, !CommandLine.arguments.contains("--run-exercises") else {
+        StandardError.error("\(error)")
+        throw ExitCode(69)
+      }
+      StandardError.write("The exercises were not run: \(error)")
+      return
+    }
     let interpreters = ExerciseLinter.interpreters(primary: primary, environment: ProcessEnvironment.current())
     let linter = ExerciseLinter(interpreters: interpreters)
     let directory = NSTemporaryDirectory() + "/gatherlab-lint-\(getpid())"
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    var problems: [ExerciseProblem] = []
-    for interpreter in interpreters {
-      let label = interpreter.path
-      for exercise in catalog.exercises {
-        problems += await linter.lint(exercise, directory: directory, interpreter: interpreter, label: label)
+    let variants = Dictionary(files.map { ($0.directory, $0.variants) }, uniquingKeysWith: { first, _ in first })
+    let jobs = interpreters.flatMap { interpreter in catalog.exercises.map { (interpreter, $0) } }
+    let width = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
+    // A few exercises at once (each runs its schedules a few at once too); problems in job order.
+    let found = await withTaskGroup(of: (Int, [ExerciseProblem]).self) { group in
+      var next = 0
+      var results: [(Int, [ExerciseProblem])] = []
+      func add() {
+        let index = next
+        next += 1
+        let (interpreter, exercise) = jobs[index]
+        let own = variants[String(exercise.fileName.dropLast(3))] ?? []
+        group.addTask {
+          (index, await linter.lint(exercise, variants: own, directory: directory, interpreter: interpreter, label: interpreter.path))
+        }
       }
+      while next < min(jobs.count, width) { add() }
+      while let result = await group.next() {
+        results.append(result)
+        if next < jobs.count { add() }
+      }
+      return results.sorted { $0.0 < $1.0 }.flatMap(\.1)
     }
+    let problems = found
     for problem in problems { print(problem) }
-    let runs = "\(catalog.exercises.count) exercises on \(interpreters.count) Python\(interpreters.count == 1 ? "" : "s")"
+    let programs = catalog.exercises.count * 2 + files.reduce(0) { $0 + $1.variants.count }
+    let runs = "\(catalog.exercises.count) exercises (\(programs) programs) on \(interpreters.count) Python\(interpreters.count == 1 ? "" : "s")"
     guard problems.isEmpty else {
       StandardError.write("\(problems.count) problems in \(runs).")
       throw ExitCode(65)
     }
-    print("\(runs) OK: every starter fails a check, every solution passes them all")
+    print("\(runs) OK: every starter fails a check, every solution passes them all" + (programs > catalog.exercises.count * 2 ? ", every alternative passes and every wrong version fails" : ""))
   }
 }

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// `check`, `exercise` (piped) and `exercises` through the built binary, with real CPython on
-/// the real clock: structure is compared, not instants.
+/// virtual time (the default): instants are exact, so whole outputs are compared; `--clock real`
+/// only where the real clock is the point.
 extension EndToEnd {
   @Suite(
     .enabled(if: PythonForTests.python3 != nil, "needs python3 3.11 or newer on PATH: the exercise commands' end-to-end tests are skipped"),
@@ -45,15 +46,41 @@ extension EndToEnd {
       let home = try TemporaryDirectory()
       let result = try await check(["5", Self.file("05-checkout-receipt", "starter.py")], home: home)
       #expect(result.status == .exited(1))
-      let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      #expect(lines.first == "Exercise 05 checkout-receipt · starter.py")
-      #expect(lines.contains("✗ the program printed 3 lines, 1 more than asked for: 'receipt sent'"))
-      // Instants are on the real clock: "2 s" or "2.01 s" under load.
-      #expect(lines.contains { $0.hasPrefix("✗ send_receipt() finished at 2") && $0.hasSuffix(" s: it was never cancelled") })
-      #expect(lines.contains { $0.hasPrefix("▶ [3] send_receipt()") })
-      #expect(lines.contains { $0.contains("▲ ▶ orphans") })
-      #expect(lines.contains("3 of 4 checks failed."))
-      #expect(lines.contains { $0.hasPrefix("Hint 1/3: `gather` raises the first error") })
+      #expect(result.standardOutput == """
+        Exercise 05 checkout-receipt · starter.py
+        ✗ send_receipt() ran on after its gather raised at 1 s; the exercise asks for
+          no orphans
+        ✓ the program exited with status 0; the exercise asks for 0
+        ✗ the program printed 3 lines, 1 more than asked for: 'receipt sent'
+        ✗ send_receipt() finished at 2 s: it was never cancelled
+
+        check · starter.py · CPython \(try Self.version())                                  done 2.50s
+          [0] main()          ████████████████████████████       ✓ 4th "None"
+          [1] reserve_stock() ██████     │                       ✓ 1st "None"
+          [2] charge_card()   ███████████│                       ✗ 2nd CardDecl…eclined
+        ▶ [3] send_receipt()  ████████████▒▒▒▒▒▒▒▒▒▒▒            ✓ 3rd "None" (lost)
+                              0s         1s         2s         3s
+                                         ▲ ▶ orphans 1.00s
+        █ running  ░ waiting  ▒ orphan  ✓ done  ✗ failed  ⊘ cancelled
+
+        3 of 4 checks failed.
+        Hint 1/3: `gather` raises the first error to its caller, and leaves the other
+        tasks running: the receipt still goes out a second later.
+
+        """)
+    }
+
+    /// The version python3 reports, as the timeline's title names it (`3.11.7`).
+    static func version() throws -> String {
+      let python = try #require(PythonForTests.python3)
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: python)
+      process.arguments = ["-c", "import sys; print('.'.join(map(str, sys.version_info[:3])))"]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      try process.run()
+      process.waitUntilExit()
+      return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test func jsonGivesEachChecksVerdictMeasuredValueAndBound() async throws {
@@ -63,12 +90,110 @@ extension EndToEnd {
       let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
       #expect(object["exercise"] as? String == "fetch-together")
       #expect(object["passed"] as? Bool == false)
+      #expect(object["clock"] as? String == "virtual")
+      #expect(object["seed"] as? Int == 0)
+      #expect(object["schedules"] as? Int == 0)
+      #expect(object["schedulesAsked"] as? Int == 0)
+      #expect(object["failingSeed"] as? Int == 0)
+      #expect(object["replay"] is NSNull)
       let checks = try #require(object["checks"] as? [[String: Any]])
       #expect(checks.map { $0["name"] as? String } == ["elapsed", "running", "output"])
       #expect(checks.map { $0["passed"] as? Bool } == [false, false, true])
       #expect(checks[1]["measured"] as? Int == 0)
       #expect(checks[1]["bound"] as? String == ">= 3")
-      #expect((checks[0]["measured"] as? Double ?? 0) > 2)
+      // Virtual time: the three fetches in a row take exactly 2.4 s.
+      #expect(checks[0]["measured"] as? Double == 2.4)
+      #expect(checks[0]["sentence"] as? String == "main() returned after 2.4 s; the exercise asks for at most 1.3 s")
+    }
+
+    /// The wrong version prints exactly the lines asked for on the unperturbed run (equally long
+    /// fetches end in the order they started); seed 1 ends /blog before /about.
+    @Test func aProgramRightOnlyByATieFailsOnTheSeedThatBreaksItWithItsReplay() async throws {
+      let home = try TemporaryDirectory()
+      let file = Self.file("03-crawl-list", "wrong/print_as_done.py")
+      let plain = try await check(["crawl-list", file, "--schedules", "1"], home: home)
+      #expect(plain.status == .exited(1))
+      #expect(plain.standardOutput == """
+        Exercise 03 crawl-list · print_as_done.py
+        ✓ main() returned after 0.7 s; the exercise asks for at most 1 s
+        ✓ 6 tasks ran at once at most; the exercise asks for at least 6
+        ✓ the program created 6 tasks besides main(); the exercise asks for at least 6
+        ✗ on seed 1: output line 2 is '/blog: 2048 bytes'; the exercise asks for
+          '/about: 256 bytes'
+        ✗ 1 of 1 perturbed schedules broke a check (seed 1): the program is right only
+          when its timers fire in a lucky order
+
+        check · print_as_done.py · seed 1 · CPython \(try Self.version())                   done 0.75s
+        [0] main()            █████████████████████████████████████████│   ✓ 7th "None"
+        [1] fetch('/')        ██████████                               │   ✓ 1st "512"
+        [2] fetch('/about')   █████████████████                        │   ✓ 3rd "256"
+        [3] fetch('/blog')    ████████████████                         │   ✓ 2nd "2048"
+        [4] fetch('/contact') ████████████████████████████             │   ✓ 4th "128"
+        [5] fetch('/docs')    ███████████████████████████████████      │   ✓ 5th "4096"
+        [6] fetch('/pricing') █████████████████████████████████████████│   ✓ 6th "1024"
+                              0s         0.2s       0.4s       0.6s      0.8s
+                                                 gather returned 0.75s ▲
+        █ running  ░ waiting  ✓ done  ✗ failed  ⊘ cancelled
+
+        Replay seed 1: gatherlab check crawl-list \(file) --seed 1
+        Watch it: gatherlab trace \(file) --clock virtual --seed 1
+
+        2 of 5 checks failed.
+        Hint 1/3: The list comprehension awaits each fetch before it starts the next:
+        six waits in a row.
+
+        """)
+      // The exercise's own 20 schedules, as JSON: the first failing seed and its replay.
+      let json = try await check(["crawl-list", file, "--json"], home: home)
+      #expect(json.status == .exited(1))
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+      #expect(object["schedules"] as? Int == 20)
+      #expect(object["schedulesAsked"] as? Int == 20)
+      #expect(object["failingSeed"] as? Int == 1)
+      #expect(object["seed"] as? Int == 1)
+      #expect(object["replay"] as? String == "gatherlab check crawl-list \(file) --seed 1")
+      let checks = try #require(object["checks"] as? [[String: Any]])
+      #expect(checks.map { $0["name"] as? String } == ["elapsed", "running", "tasks", "output", "schedules"])
+      #expect(checks.map { $0["passed"] as? Bool } == [true, true, true, false, false])
+      #expect(checks.map { $0["seed"] as? Int } == [0, 0, 0, 1, 1])
+      #expect(checks[4]["bound"] as? String == "20")
+      // The replay runs seed 1 alone and fails the same way.
+      let replay = try await check(["crawl-list", file, "--seed", "1"], home: home)
+      #expect(replay.status == .exited(1))
+      #expect(replay.standardOutput.contains("✗ on seed 1: output line 2 is '/blog: 2048 bytes'"))
+      #expect(replay.standardOutput.contains("Seed 1 alone; without --seed the check runs seeds 1-20.\n"))
+    }
+
+    @Test func theSolutionHoldsOnEverySchedule() async throws {
+      let home = try TemporaryDirectory()
+      let result = try await check(["crawl-list", Self.file("03-crawl-list", "solution.py")], home: home)
+      #expect(result.status == .exited(0), "\(result.standardOutput)")
+      #expect(result.standardOutput == """
+        Exercise 03 crawl-list · solution.py
+        ✓ main() returned after 0.7 s; the exercise asks for at most 1 s
+        ✓ 6 tasks ran at once at most; the exercise asks for at least 6
+        ✓ the program created 6 tasks besides main(); the exercise asks for at least 6
+        ✓ the output is the 7 lines asked for
+        ✓ every check held on all 20 perturbed schedules (seeds 1-20) too
+
+        All 5 checks hold: exercise crawl-list is done. Next: gatherlab exercise
+        report-order
+
+        """)
+    }
+
+    @Test func onTheRealClockTheProgramRunsOnceAndALineSaysSo() async throws {
+      let home = try TemporaryDirectory()
+      let result = try await check(["crawl-list", Self.file("03-crawl-list", "solution.py"), "--clock", "real"], home: home)
+      #expect(result.status == .exited(0), "\(result.standardOutput)")
+      #expect(result.standardOutput.contains("""
+        On the real clock the program ran once; the 20 perturbed schedules need virtual
+        time (leave out --clock real).
+        """))
+      #expect(!result.standardOutput.contains("perturbed schedules (seeds"))
+      let conflicting = try await check(["crawl-list", "--seed", "1", "--clock", "real"], home: home)
+      #expect(conflicting.status == .exited(64))
+      #expect(conflicting.standardError.hasPrefix("Error: --seed perturbs virtual time: leave out --clock real.\n"))
     }
 
     @Test func aSyntaxErrorIsOneSentenceWithItsLine() async throws {
@@ -95,6 +220,15 @@ extension EndToEnd {
       #expect(result.standardOutput.contains("✗ main() had not returned after 10 s; the exercise asks for at most 1.3 s"))
       let left = try await GatherlabProcess(executable: URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", home.path + "/hang.py"]).run()
       #expect(left.standardOutput.isEmpty)
+    }
+
+    @Test func aLoopOfSleepsIsStoppedAtSixtyVirtualSecondsInAMoment() async throws {
+      let home = try TemporaryDirectory(files: ["spin.py": "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n"])
+      let result = try await check(["fetch-together", home.path + "/spin.py"], home: home)
+      #expect(result.status == .exited(1))
+      #expect(result.standardOutput.contains("✗ the program was still running at 60 s of virtual time and was stopped: does\n  something loop or wait forever?\n"))
+      #expect(result.standardOutput.contains("✗ main() had not returned after 60 s; the exercise asks for at most 1.3 s\n"))
+      #expect(!result.standardOutput.contains("uncaught exception"))
     }
 
     @Test func anUnreadableFileExits66AndAnUnknownExercise64() async throws {

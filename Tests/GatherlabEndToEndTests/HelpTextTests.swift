@@ -177,21 +177,35 @@ extension EndToEnd {
         Prints one 'file:line: message' line per problem and exits with 65, or prints
         "N lessons OK".
 
+        Without DIR it checks the exercises too: their front matter and checks, then,
+        on virtual time, that every starter fails a check and every solution passes
+        them all on every schedule it asks for, on each CPython 3.11+ found (python3
+        and pyenv's). --exercises DIR checks a directory of NN-id exercises instead of
+        the bundled ones, and runs each one's alternatives/*.py (they must pass) and
+        wrong/*.py (they must fail) too. --no-run-exercises checks their files without
+        running them.
+
         Examples:
           gatherlab lint
           gatherlab lint Lessons
-          gatherlab lint --run-exercises
+          gatherlab lint --exercises Exercises
+          gatherlab lint --no-run-exercises
 
-        USAGE: gatherlab lint [<DIR>] [--run-exercises] [--python-bin <PATH>]
+        USAGE: gatherlab lint [<DIR>] [--run-exercises] [--no-run-exercises] [--exercises <DIR>] [--python-bin <PATH>]
 
         ARGUMENTS:
           <DIR>                   A directory of NN-id.md lesson files (default: the
                                   bundled lessons).
 
         OPTIONS:
-          --run-exercises         Also run every exercise's starter (it must fail a
-                                  check) and solution (it must pass them all) on each
-                                  CPython 3.11+ found (python3 and pyenv's).
+          --run-exercises/--no-run-exercises
+                                  Run every exercise's starter (it must fail a check)
+                                  and solution (it must pass them all) on each CPython
+                                  3.11+ found (python3 and pyenv's), on virtual time.
+                                  (default: --run-exercises)
+          --exercises <DIR>       A directory of NN-id exercises to check instead of
+                                  the bundled ones, with their alternatives/ and wrong/
+                                  programs.
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
                                   GATHERLAB_PYTHON or python3 on PATH.
           --version               Show the version.
@@ -203,18 +217,28 @@ extension EndToEnd {
         OVERVIEW: Check your solution to an exercise by how it ran.
 
         Runs FILE (default: your file for the exercise in the workspace) under python3
-        with the tracer, and checks how it ran: how long main() took, how many tasks
-        ran or existed at once, what was cancelled, what was left pending, what it
-        printed. One line per check; for a failure, the run's timeline with the rows
-        that break it marked ▶, and a hint. Exits 0 when every check holds, 1 when one
-        fails. The program gets no input, and is stopped after 10 s.
+        with the tracer, on virtual time, and checks how it ran: how long main() took,
+        how many tasks ran or existed at once, what was cancelled, what was left
+        pending, what it printed. One line per check; for a failure, the run's timeline
+        with the rows that break it marked ▶, and a hint. Exits 0 when every check
+        holds, 1 when one fails. The program gets no input.
+
+        On virtual time (the default) sleeps take no time and instants are exact; a
+        program is stopped when its clock passes 60 s, or after 10 s of real time. An
+        exercise with 'schedules: N' (or --schedules N) is run again on seeds 1 to N,
+        each firing timers in a perturbed order, once the unperturbed run passes: every
+        check must hold on each, and a failure names the seed that breaks it (--seed K
+        replays it). --clock real runs the program once on the wall clock, stopped
+        after 10 s.
 
         Examples:
           gatherlab check checkout-receipt
           gatherlab check 5 my_checkout.py
+          gatherlab check report-order --schedules 50
+          gatherlab check report-order --seed 7
           gatherlab check fetch-together --json
 
-        USAGE: gatherlab check <exercise> [<file.py>] [--schedules <N>] [--json] [--workspace <DIR>] [--python-bin <PATH>] [--no-color] [--width <N>]
+        USAGE: gatherlab check <exercise> [<file.py>] [--clock <clock>] [--seed <N>] [--schedules <N>] [--json] [--workspace <DIR>] [--python-bin <PATH>] [--no-color] [--width <N>]
 
         ARGUMENTS:
           <exercise>              The exercise (id or number).
@@ -222,10 +246,16 @@ extension EndToEnd {
                                   file for the exercise).
 
         OPTIONS:
-          --schedules <N>         Run on N perturbed schedules (needs virtual time; on
-                                  the real clock it runs once).
+          --clock <clock>         virtual (default) or real: on virtual time the event
+                                  loop jumps to its next timer whenever it would wait
+                                  with nothing real pending. (values: real, virtual)
+          --seed <N>              Run only seed N's schedule (timers perturbed by seed
+                                  N), to replay a failure.
+          --schedules <N>         Also run seeds 1 to N (default: the exercise's
+                                  'schedules:'); every check must hold on each.
           --json                  Print each check's name, verdict, measured value and
-                                  bound as one JSON object.
+                                  bound, the schedules run and the first failing seed
+                                  as one JSON object.
           --workspace <DIR>       Where your exercise files are (default:
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of

@@ -22,6 +22,9 @@ public struct ExerciseCatalog: Sendable {
     public var markdown: String?
     public var starter: String?
     public var solution: String?
+    /// Other programs the authoring check runs (a directory's `alternatives/*.py` must pass,
+    /// its `wrong/*.py` must fail; the built-in exercises carry none).
+    public var variants: [ExerciseVariant] = []
   }
 
   /// The built-in exercises' files.
@@ -50,7 +53,14 @@ public struct ExerciseCatalog: Sendable {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
       func read(_ file: String) -> String? { try? String(contentsOfFile: directory + "/" + file, encoding: .utf8) }
-      return Files(directory: name, markdown: read("exercise.md"), starter: read("starter.py"), solution: read("solution.py"))
+      var variants: [ExerciseVariant] = []
+      for (folder, mustPass) in [("alternatives", true), ("wrong", false)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder)) ?? []).filter { $0.hasSuffix(".py") }.sorted()
+        for file in names {
+          if let text = read(folder + "/" + file) { variants.append(ExerciseVariant(name: folder + "/" + file, text: text, mustPass: mustPass)) }
+        }
+      }
+      return Files(directory: name, markdown: read("exercise.md"), starter: read("starter.py"), solution: read("solution.py"), variants: variants)
     }
   }
 
@@ -98,5 +108,21 @@ public struct ExerciseCatalog: Sendable {
   /// The exercises that end this lesson.
   public func exercises(forLesson lesson: String) -> [Exercise] {
     exercises.filter { $0.lesson == lesson }
+  }
+}
+
+/// A program beside an exercise that the authoring check runs: another correct solution (it must
+/// pass every check, so the checks do not demand one spelling) or a plausible wrong one (it must
+/// fail one, however right its printed lines).
+public struct ExerciseVariant: Sendable, Equatable {
+  /// `alternatives/taskgroup.py`, `wrong/print_as_done.py`.
+  public var name: String
+  public var text: String
+  public var mustPass: Bool
+
+  public init(name: String, text: String, mustPass: Bool) {
+    self.name = name
+    self.text = text
+    self.mustPass = mustPass
   }
 }

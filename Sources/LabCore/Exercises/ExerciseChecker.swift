@@ -18,7 +18,9 @@ public enum ExerciseChecker {
     if let seconds = facts.hungAfter {
       results.append(CheckResult(
         name: "run", passed: false, measured: .seconds(seconds), bound: "ends",
-        sentence: "the program was still running after \(CheckSeconds.short(seconds)) and was stopped: does something wait forever?"
+        sentence: facts.hungOnVirtualTime
+          ? "the program was still running at \(CheckSeconds.short(seconds)) of virtual time and was stopped: does something loop or wait forever?"
+          : "the program was still running after \(CheckSeconds.short(seconds)) and was stopped: does something wait forever?"
       ))
     }
     if facts.uses.contains("stdin") {
@@ -153,10 +155,10 @@ public enum ExerciseChecker {
       passed = false
       if let index = zip(got, expected).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
         sentence = "output line \(index + 1) is '\(short(got[index]))'; the exercise asks for '\(short(expected[index]))'"
-        instant = facts.outputTimes[index]
+        instant = facts.outputTimed ? facts.outputTimes[index] : nil
       } else if got.count > expected.count {
         sentence = "the program printed \(count(got.count, "line")), \(got.count - expected.count) more than asked for: '\(short(got[expected.count]))'"
-        instant = facts.outputTimes[expected.count]
+        instant = facts.outputTimed ? facts.outputTimes[expected.count] : nil
       } else {
         sentence = "the program printed \(count(got.count, "line")); the exercise asks for \(expected.count), next '\(short(expected[got.count]))'"
       }

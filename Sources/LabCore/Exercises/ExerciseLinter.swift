@@ -26,14 +26,23 @@ public struct ExerciseLinter: Sendable {
     return found
   }
 
-  /// One problem: `Exercises/05-checkout-receipt/starter.py:1: …`.
-  public func lint(_ exercise: Exercise, directory: String, interpreter: PythonInterpreter, label: String) async -> [ExerciseProblem] {
+  /// The problems of one exercise under one CPython: `Exercises/05-checkout-receipt/starter.py:1: …`.
+  /// The starter must fail a check and the solution pass them all, on every schedule the
+  /// exercise asks for; so must each of `variants` as it says.
+  public func lint(
+    _ exercise: Exercise, variants: [ExerciseVariant] = [], directory: String, interpreter: PythonInterpreter, label: String
+  ) async -> [ExerciseProblem] {
     var problems: [ExerciseProblem] = []
     let folder = "Exercises/" + String(exercise.fileName.dropLast(3))
-    for (name, text, mustPass) in [("starter.py", exercise.starter, false), ("solution.py", exercise.solution, true)] {
-      let path = directory + "/" + String(exercise.fileName.dropLast(3)) + "-" + name
+    let programs = [
+      ExerciseVariant(name: "starter.py", text: exercise.starter, mustPass: false),
+      ExerciseVariant(name: "solution.py", text: exercise.solution, mustPass: true),
+    ] + variants
+    for program in programs {
+      let name = program.name
+      let path = directory + "/" + String(exercise.fileName.dropLast(3)) + "-" + name.replacingOccurrences(of: "/", with: "-")
       do {
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try program.text.write(toFile: path, atomically: true, encoding: .utf8)
       } catch {
         problems.append(ExerciseProblem(file: folder + "/" + name, line: 1, "could not be written to \(directory) to run"))
         continue
@@ -46,12 +55,13 @@ public struct ExerciseLinter: Sendable {
         problems.append(ExerciseProblem(file: folder + "/" + name, line: 1, "could not run under \(label): \(error.description)"))
         continue
       }
-      if mustPass, !checked.passed {
+      let what = name == "starter.py" ? "the starter" : name == "solution.py" ? "the solution" : "this " + (program.mustPass ? "alternative" : "wrong version")
+      if program.mustPass, !checked.passed {
         let failed = checked.results.filter { !$0.passed }.map { "\($0.name) (\($0.sentence))" }.joined(separator: "; ")
-        problems.append(ExerciseProblem(file: folder + "/" + name, line: 1, "the solution fails under \(label): \(failed)"))
+        problems.append(ExerciseProblem(file: folder + "/" + name, line: 1, "\(what) fails under \(label): \(failed)"))
       }
-      if !mustPass, checked.passed {
-        problems.append(ExerciseProblem(file: folder + "/" + name, line: 1, "the starter passes every check under \(label): it teaches nothing"))
+      if !program.mustPass, checked.passed {
+        problems.append(ExerciseProblem(file: folder + "/" + name, line: 1, "\(what) passes every check under \(label): \(name == "starter.py" ? "it teaches nothing" : "the checks miss it")"))
       }
     }
     return problems

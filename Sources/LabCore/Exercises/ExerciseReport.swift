@@ -69,12 +69,36 @@ public enum ExerciseReport {
     return lines
   }
 
-  /// `--json`: `{"exercise","file","passed","runtime","checks":[{"name","passed","measured","bound","sentence"}]}`.
-  public static func json(_ exercise: Exercise, file: String, results: [CheckResult], runtime: String?, schedules: Int) -> JSONValue {
-    .object([
-      ("exercise", .string(exercise.id)), ("file", .string(file)), ("passed", .bool(results.allSatisfy(\.passed))),
-      ("runtime", .optional(runtime)), ("schedules", .integer(schedules)),
-      ("checks", .array(results.map(\.json))),
+  /// What became of the schedules asked for, when they did not all run and hold: one dim line.
+  public static func scheduleNote(_ schedules: ExerciseChecking.ScheduleSummary, seed: Int, width: Int) -> [StyledText] {
+    let count = schedules.asked == 1 ? "1 perturbed schedule" : "\(schedules.asked) perturbed schedules"
+    let text: String
+    switch schedules.state {
+    case .none, .ran: return []
+    case .skipped: text = "The \(count) run once this unperturbed run passes."
+    case .realClock: text = "On the real clock the program ran once; the \(count) need virtual time (leave out --clock real)."
+    case .replay: text = "Seed \(seed) alone; without --seed the check runs seeds 1-\(schedules.asked)."
+    }
+    return TextWrapper.wrap(text, width: max(20, width - 1)).map { StyledText($0, style: .dim) }
+  }
+
+  /// How to replay the failing seed: with `check`, and step by step with `trace`.
+  public static func replay(seed: Int, check: String, trace: String, width: Int) -> [StyledText] {
+    [StyledText("Replay seed \(seed): ", style: .bold) + StyledText(check), StyledText("Watch it: " + trace, style: .dim)]
+  }
+
+  /// `--json`: `{"exercise","file","passed","runtime","clock","seed","schedules","schedulesAsked",
+  /// "failingSeed","replay","checks":[{"name","passed","measured","bound","sentence","seed"}]}`;
+  /// `schedules` counts the perturbed schedules that ran (seeds 1…N), `failingSeed` is the seed of
+  /// the failing run shown (0: the unperturbed one), null when every check held.
+  public static func json(_ exercise: Exercise, file: String, checked: ExerciseChecking.Checked, replay: String?) -> JSONValue {
+    let clock = checked.traced.clock
+    return .object([
+      ("exercise", .string(exercise.id)), ("file", .string(file)), ("passed", .bool(checked.passed)),
+      ("runtime", .optional(checked.traced.runtime)), ("clock", .string(clock.isVirtual ? "virtual" : "real")),
+      ("seed", .integer(clock.seed)), ("schedules", .integer(checked.schedules.run)), ("schedulesAsked", .integer(checked.schedules.asked)),
+      ("failingSeed", checked.passed ? .null : .integer(clock.seed)), ("replay", .optional(replay)),
+      ("checks", .array(checked.results.map(\.json))),
     ])
   }
 }

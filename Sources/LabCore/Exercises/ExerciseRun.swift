@@ -8,24 +8,32 @@ import Synchronization
 public struct ExerciseRun: Sendable {
   public let interpreter: PythonInterpreter
   public let path: String
-  /// Real seconds before a program is taken to hang and is stopped (10 s on the real clock).
+  /// The clock the program's loop reads (DESIGN §13): virtual time unless asked otherwise.
+  public var clock: PythonClock
+  /// Real seconds before a program is taken to hang and is stopped (10 s, on either clock).
   public var hangLimit: Duration = .seconds(10)
+  /// On virtual time, the program's clock may not pass this many seconds (60): a jump past it
+  /// ends the program there, a hang in an instant rather than in 10 real seconds.
+  public var virtualLimit: Double = 60
 
-  public init(interpreter: PythonInterpreter, path: String) {
+  public init(interpreter: PythonInterpreter, path: String, clock: PythonClock = .virtual(seed: 0)) {
     self.interpreter = interpreter
     self.path = path
+    self.clock = clock
   }
 
   /// What one run gave: its facts, and what draws its timeline.
   public struct Traced: Sendable {
     public var facts: RunFacts
     var state: TraceState
+    /// The clock it ran on (and its seed).
+    public var clock: PythonClock = .real
     public var runtime: String? { state.runtime }
 
     /// The run's final timeline, the rows of `result` marked `▶` and its instant on the axis.
     public func timeline(marking result: CheckResult?, title: String, width: Int) -> [StyledText] {
       var snapshot = state.timeline.snapshot(
-        title: title + (state.runtime.map { " · " + $0 } ?? ""), speed: 1, now: max(state.lastTime, facts.lastTime), isFinal: true
+        title: title + (clock.seed > 0 ? " · seed \(clock.seed)" : "") + (state.runtime.map { " · " + $0 } ?? ""), speed: 1, now: max(state.lastTime, facts.lastTime), isFinal: true
       )
       if let result {
         snapshot.highlight = Set(result.rows.compactMap { state.names[$0] })
@@ -54,12 +62,15 @@ public struct ExerciseRun: Sendable {
     var quiet = TracedProgram(interpreter: interpreter, path: path, arguments: [])
     quiet.passesStandardInput = false
     quiet.interruptsWhenCancelled = false  // a hang is killed, not asked to stop
+    quiet.pythonClock = clock
+    if clock.isVirtual { quiet.environment["GATHERLAB_VIRTUAL_LIMIT"] = CheckSeconds.number(virtualLimit) }
     let program = quiet
     let box = Box()
-    let clock = ContinuousClock()
-    let began = clock.now
+    box.state.withLock { $0.builder.arrivalTimesOutput = !clock.isVirtual }
+    let wall = ContinuousClock()
+    let began = wall.now
     let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
-      let elapsed = began.duration(to: clock.now)
+      let elapsed = began.duration(to: wall.now)
       let now = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       box.state.withLock { state in
         for message in messages {
@@ -89,6 +100,7 @@ public struct ExerciseRun: Sendable {
       while await group.next() != nil {}
       return first
     }
+    let pythonClock = clock
     var hungAfter: Double?
     let outcome: TracedProgram.Outcome
     switch ending {
@@ -100,7 +112,7 @@ public struct ExerciseRun: Sendable {
     }
     return box.state.withLock { state in
       state.builder.finish(status: outcome.status, standardError: outcome.standardError, hungAfter: hungAfter)
-      return Traced(facts: state.builder.facts, state: state.trace)
+      return Traced(facts: state.builder.facts, state: state.trace, clock: pythonClock)
     }
   }
 }

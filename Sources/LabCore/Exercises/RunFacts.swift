@@ -50,6 +50,9 @@ public struct RunFacts: Sendable, Equatable {
   /// The program's stdout lines, in order (at most `outputLimit` bytes of them).
   public var output: [String] = []
   public var outputTimes: [Double] = []
+  /// `outputTimes` are instants on the run's clock (false: the lines' arrival on the wall clock
+  /// while the program ran on virtual time, which marks nothing).
+  public var outputTimed = true
   /// The program printed more than was kept.
   public var outputTruncated = false
   public var standardError = ""
@@ -58,8 +61,11 @@ public struct RunFacts: Sendable, Equatable {
   public var blocked: [(time: Double, seconds: Double, task: Int?)] = []
   /// The asyncio APIs the trace saw (`TaskGroup`, `gather`, `Queue(maxsize)`, … and `stdin`).
   public var uses: Set<String> = []
-  /// The run was stopped at the hang limit.
+  /// The run was stopped at the hang limit: after this many seconds.
   public var hungAfter: Double?
+  /// The limit it was stopped at was virtual time's (60 s of the program's clock), not the
+  /// wall clock's (10 s).
+  public var hungOnVirtualTime = false
   /// The last instant the trace saw.
   public var lastTime = 0.0
   /// The position of the main task's end among the trace's lines.
@@ -69,7 +75,7 @@ public struct RunFacts: Sendable, Equatable {
 
   public static func == (a: RunFacts, b: RunFacts) -> Bool {
     a.tasks == b.tasks && a.joins == b.joins && a.output == b.output && a.outputTruncated == b.outputTruncated
-      && a.standardError == b.standardError && a.status == b.status && a.uses == b.uses && a.hungAfter == b.hungAfter
+      && a.standardError == b.standardError && a.status == b.status && a.uses == b.uses && a.hungAfter == b.hungAfter && a.hungOnVirtualTime == b.hungOnVirtualTime
       && a.blocked.map(\.seconds) == b.blocked.map(\.seconds)
   }
 

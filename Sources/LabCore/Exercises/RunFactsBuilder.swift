@@ -7,12 +7,17 @@ public struct RunFactsBuilder: Sendable {
   /// The program's stdout line not ended yet, and when it began (stdout arrives in chunks).
   private var openLine: (text: String, time: Double)?
 
+  /// Stdout chunks' arrival times are instants of the run (true on the real clock); on virtual
+  /// time they are not, and only the tracer's own output lines are timed.
+  public var arrivalTimesOutput = true
+
   public init() {}
 
   public mutating func apply(_ message: TracedProgram.Message) {
     sequence += 1
     switch message {
     case .output(let time, let text):
+      if !arrivalTimesOutput { facts.outputTimed = false }
       keep(chunk: text, at: time)
     case .errorOutput:
       break  // the whole stderr comes with `finish`
@@ -52,6 +57,12 @@ public struct RunFactsBuilder: Sendable {
       }
     case "output":
       keep(chunk: line.text ?? "", at: line.t ?? facts.lastTime)
+    case "limit":
+      // The virtual clock would have passed the hang limit: the program ended itself there.
+      if let t = line.t {
+        facts.hungAfter = t
+        facts.hungOnVirtualTime = true
+      }
     case "uses":
       if let api = line.label { facts.uses.insert(api) }
     case "blocked":
@@ -94,7 +105,10 @@ public struct RunFactsBuilder: Sendable {
     }
     facts.status = status
     facts.standardError = standardError
-    facts.hungAfter = hungAfter
-    if let hungAfter { facts.lastTime = max(facts.lastTime, hungAfter) }
+    if let hungAfter {
+      facts.hungAfter = hungAfter
+      facts.hungOnVirtualTime = false
+    }
+    if let hungAfter = facts.hungAfter { facts.lastTime = max(facts.lastTime, hungAfter) }
   }
 }

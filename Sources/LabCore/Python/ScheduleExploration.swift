@@ -121,7 +121,7 @@ public enum ScheduleExploration {
   }
 
   /// `word`, quoted for a POSIX shell when it needs to be.
-  static func shellWord(_ word: String) -> String {
+  public static func shellWord(_ word: String) -> String {
     let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
       CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "-_./=:,+@%".unicodeScalars.contains(scalar)
     }

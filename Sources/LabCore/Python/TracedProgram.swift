@@ -40,6 +40,8 @@ public struct TracedProgram: Sendable {
   public var interruptsWhenCancelled = true
   /// The clock the program's event loops read (DESIGN §13).
   public var pythonClock: PythonClock = .real
+  /// More variables for the program's environment (an exercise check's `GATHERLAB_VIRTUAL_LIMIT`).
+  public var environment: [String: String] = [:]
 
   public static let tracerName = "_gatherlab_trace"
 
@@ -137,6 +139,7 @@ public struct TracedProgram: Sendable {
     ]
     if lineBuffered { variables["GATHERLAB_TRACE_LINE_BUFFERED"] = "1" }
     if marks != nil { variables["GATHERLAB_TRACE_OUTPUT_TOKEN"] = token }
+    for (name, value) in self.environment { variables[Environment.Key(stringLiteral: name)] = value }
     let environment = Environment.inherit.updating(variables)
     let output = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardOutput.write), closeAfterSpawningProcess: true)
     let error = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardError.write), closeAfterSpawningProcess: true)

@@ -37,6 +37,9 @@ import types
 from asyncio import events, unix_events
 
 BLOCKING = 0.02  # a callback computing this long (CPU seconds) or longer moves the clock on
+# GATHERLAB_VIRTUAL_LIMIT=S (an exercise check's hang limit): a jump past S virtual seconds ends
+# the program, after a {"type":"limit"} line, instead of running on (a loop of sleeps forever).
+LIMIT = float(os.environ.get("GATHERLAB_VIRTUAL_LIMIT") or 0)
 JITTER = 0.1
 seed = int(os.environ.get("GATHERLAB_SEED") or 0)
 _random = random.Random(seed)
@@ -84,6 +87,16 @@ def _mark_real():
         _real_mark = (_time.monotonic(), _moved)
 
 
+def _stop_at_limit():
+    """The clock would pass LIMIT: say so on the trace (or stderr) and end the process now."""
+    line = '{"type":"limit","t":%.4f}' % LIMIT
+    if report is not None:
+        report(line)
+    else:
+        os.write(2, b"gatherlab: stopped at %g s of virtual time\n" % LIMIT)
+    os._exit(124)  # the tracer's os._exit writes its last lines first
+
+
 class _Selector:
     """The loop's selector: a wait with nothing real pending does not wait; it moves the clock."""
 
@@ -122,13 +135,19 @@ class _Selector:
             return events
         scheduled = loop._scheduled
         if scheduled and timeout < asyncio.base_events.MAXIMUM_SELECT_TIMEOUT:
-            _virtual = max(_virtual, scheduled[0]._when)  # exactly the timer's instant
+            target = max(_virtual, scheduled[0]._when)  # exactly the timer's instant
         else:
-            _virtual += timeout
+            target = _virtual + timeout
+        if LIMIT and target > LIMIT:
+            _stop_at_limit()
+        _virtual = target
         return self._selector.select(0)
 
     def __getattr__(self, name):
         return getattr(self._selector, name)
+
+
+_made = __import__("itertools").count()  # seed 0: timers in the order they were made
 
 
 class _SeededTimer(events.TimerHandle):
@@ -167,8 +186,9 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         return watched > (1 if self._ssock is not None else 0)
 
     def call_at(self, when, callback, *args, context=None):
-        if not seed:
-            return super().call_at(when, callback, *args, context=context)
+        # Timers due at the same instant fire in the order they were made on seed 0, as on a
+        # real machine (where the later one's deadline is later by the time between), not in
+        # the heap's arbitrary order; in the seed's order on another seed.
         if when is None:
             raise TypeError("when cannot be None")
         self._check_closed()
@@ -176,10 +196,10 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
             self._check_thread()
             self._check_callback(callback, "call_at")
         delay = when - _virtual
-        if delay > 0:
+        if delay > 0 and seed:
             when = _virtual + delay * (1 + JITTER * (2 * _random.random() - 1))
         timer = _SeededTimer(when, callback, args, self, context)
-        timer._gatherlab_rank = _random.random()
+        timer._gatherlab_rank = _random.random() if seed else next(_made)
         if timer._source_traceback:
             del timer._source_traceback[-1]
         heapq.heappush(self._scheduled, timer)
