@@ -24,20 +24,36 @@ public enum TimelineRenderer {
   /// - Parameter statusWidth: at least this wide a status column (still within the width), so
   ///   that two timelines drawn one above the other share their time axis (`compare`).
   public static func render(_ snapshot: TimelineSnapshot, width: Int, height: Int? = nil, statusWidth: Int = 0) -> [StyledText] {
+    frame(snapshot, width: width, height: height, statusWidth: statusWidth).lines
+  }
+
+  /// One drawn frame: its lines, and what of the snapshot they show (for `marks`).
+  struct Frame {
+    var lines: [StyledText]
+    var layout: Layout
+    /// The indices of the rows drawn (all of them unless the height folded some away).
+    var drawnRows: [Int]
+    /// The line under the axis (`▲`, `┆ deadline`) is drawn.
+    var showsMarkerLine: Bool
+  }
+
+  static func frame(_ snapshot: TimelineSnapshot, width: Int, height: Int?, statusWidth: Int = 0) -> Frame {
     let width = min(max(width, minimumWidth), maximumWidth)
     let layout = Layout(snapshot: snapshot, width: width, statusWidth: statusWidth)
     var header = [headerLine(snapshot, width: width)]
-    var body: [StyledText] = []
+    // Each body line with the row it draws (nil: a phase's title).
+    var body: [(line: StyledText, row: Int?)] = []
     var previousPhase: String?
-    for row in snapshot.rows {
+    for (index, row) in snapshot.rows.enumerated() {
       if snapshot.phases.count > 1, row.phase != previousPhase, let phase = row.phase {
         let number = (snapshot.phases.firstIndex(of: phase) ?? 0) + 1
-        body.append(StyledText("phase \(number) · \(phase)", style: .bold).truncated(to: width - 1))
+        body.append((StyledText("phase \(number) · \(phase)", style: .bold).truncated(to: width - 1), nil))
         previousPhase = phase
       }
-      body.append(rowLine(row, snapshot: snapshot, layout: layout))
+      body.append((rowLine(row, snapshot: snapshot, layout: layout), index))
     }
-    var footer = [axisLine(layout), markerLine(snapshot, layout: layout)].compactMap { $0 }
+    let marker = markerLine(snapshot, layout: layout)
+    var footer = [axisLine(layout), marker].compactMap { $0 }
     let legend = legendLines(snapshot, width: width)
 
     if let height, header.count + body.count + footer.count + legend.count > height {
@@ -47,17 +63,21 @@ public enum TimelineRenderer {
         // end, then the not yet created), in argument order, and sum up the rest in one line.
         let kept = Set(keptRows(snapshot.rows, count: room - 1))
         let hidden = snapshot.rows.indices.filter { !kept.contains($0) }.map { snapshot.rows[$0] }
-        body = snapshot.rows.indices.filter(kept.contains).map { rowLine(snapshot.rows[$0], snapshot: snapshot, layout: layout) }
-          + [moreLine(hidden, width: width)]
+        body = snapshot.rows.indices.filter(kept.contains).map { (rowLine(snapshot.rows[$0], snapshot: snapshot, layout: layout), $0) }
+          + [(moreLine(hidden, width: width), nil)]
       } else if body.count > room {
         let hidden = Array(snapshot.rows.suffix(body.count - room + 1))
-        body = Array(body.prefix(room - 1)) + [moreLine(hidden, width: width)]
+        body = Array(body.prefix(room - 1)) + [(moreLine(hidden, width: width), nil)]
       }
       if header.count + body.count + footer.count > height { footer = Array(footer.prefix(1)) }
       if header.count + body.count + footer.count > height { header = [] }
-      return header + body + footer
+      return Frame(
+        lines: header + body.map(\.line) + footer, layout: layout, drawnRows: body.compactMap(\.row),
+        showsMarkerLine: marker != nil && footer.count == 2)
     }
-    return header + body + footer + legend
+    return Frame(
+      lines: header + body.map(\.line) + footer + legend, layout: layout, drawnRows: body.compactMap(\.row),
+      showsMarkerLine: marker != nil)
   }
 
   // MARK: - Layout
@@ -157,25 +177,7 @@ public enum TimelineRenderer {
   /// One character per column: waiting `░`, running `█` (`▒` once orphaned), the rest of the
   /// plan of a task that has not run its course `┄`, markers in the gaps.
   static func bar(_ row: TimelineRow, snapshot: TimelineSnapshot, layout: Layout) -> StyledText {
-    enum Cell { case empty, waiting, running, orphan, planned }
-    var cells = [Cell](repeating: .empty, count: layout.barWidth)
-    let end = row.endedAt ?? snapshot.now
-    if let plannedEnd = row.plannedEnd, showsRemainder(row), plannedEnd > end {
-      for column in layout.columns(from: end, to: plannedEnd) { cells[column] = .planned }
-    }
-    if let waitingSince = row.waitingSince {
-      for column in layout.columns(from: waitingSince, to: row.startedAt ?? end) { cells[column] = .waiting }
-    }
-    if let startedAt = row.startedAt {
-      for column in layout.columns(from: startedAt, to: end) {
-        cells[column] = .running
-      }
-      if row.isOrphan, let join = snapshot.join?.time {
-        for column in layout.columns(from: max(join, startedAt), to: end) where column > layout.column(join) {
-          cells[column] = .orphan
-        }
-      }
-    }
+    let cells = TimelineRenderer.cells(row, snapshot: snapshot, layout: layout)
     let runStyle = style(for: row)
     var text = StyledText()
     let joinColumn = snapshot.join.map { layout.column($0.time) }
@@ -197,6 +199,31 @@ public enum TimelineRenderer {
       }
     }
     return text
+  }
+
+  /// What each column of a row's bar holds.
+  enum Cell { case empty, waiting, running, orphan, planned }
+
+  static func cells(_ row: TimelineRow, snapshot: TimelineSnapshot, layout: Layout) -> [Cell] {
+    var cells = [Cell](repeating: .empty, count: layout.barWidth)
+    let end = row.endedAt ?? snapshot.now
+    if let plannedEnd = row.plannedEnd, showsRemainder(row), plannedEnd > end {
+      for column in layout.columns(from: end, to: plannedEnd) { cells[column] = .planned }
+    }
+    if let waitingSince = row.waitingSince {
+      for column in layout.columns(from: waitingSince, to: row.startedAt ?? end) { cells[column] = .waiting }
+    }
+    if let startedAt = row.startedAt {
+      for column in layout.columns(from: startedAt, to: end) {
+        cells[column] = .running
+      }
+      if row.isOrphan, let join = snapshot.join?.time {
+        for column in layout.columns(from: max(join, startedAt), to: end) where column > layout.column(join) {
+          cells[column] = .orphan
+        }
+      }
+    }
+    return cells
   }
 
   /// Whether the row's plan reaches past what it did: it is running, was cancelled, or was cut
@@ -295,28 +322,40 @@ public enum TimelineRenderer {
     let lineWidth = layout.labelWidth + layout.barWidth + layout.statusWidth + 1
     var line = StyledText()
     var used = 0
-    if let deadline = snapshot.deadline, snapshot.join.map({ layout.column($0.time) != layout.column(deadline) }) ?? true {
+    if let deadline = deadlineLabel(snapshot, layout: layout) {
       let column = layout.labelWidth + layout.column(deadline)
       line.append(String(repeating: " ", count: column))
       line.append("┆ deadline", style: .color(.red))
       used = column + 10
     }
-    if let join = snapshot.join {
-      let column = layout.labelWidth + layout.column(join.time)
-      let time = SecondsFormat.seconds(join.time)
-      // The longest label that fits, right of the mark or else left of it.
-      let placed = [join.label + " " + time, time].lazy.compactMap { label -> (String, Int)? in
-        let width = DisplayWidth.of(label) + 2
-        if column + width <= lineWidth, column >= used { return ("▲ " + label, column) }
-        if column - width + 1 >= used, column - width + 1 >= 0 { return (label + " ▲", column - width + 1) }
-        return nil
-      }.first
-      if let (text, start) = placed {
-        line.append(String(repeating: " ", count: start - used))
-        line.append(text, style: .bold)
-      }
+    if let (text, start) = joinLabel(snapshot, layout: layout) {
+      line.append(String(repeating: " ", count: start - used))
+      line.append(text, style: .bold)
     }
     return line.isEmpty ? nil : line.truncated(to: lineWidth)
+  }
+
+  /// The deadline labelled under the axis (`┆ deadline`): not when the join's `▲` takes its column.
+  static func deadlineLabel(_ snapshot: TimelineSnapshot, layout: Layout) -> Double? {
+    guard let deadline = snapshot.deadline, snapshot.join.map({ layout.column($0.time) != layout.column(deadline) }) ?? true
+    else { return nil }
+    return deadline
+  }
+
+  /// The join's `▲` with its label and the column it starts at, when it fits beside the deadline's.
+  static func joinLabel(_ snapshot: TimelineSnapshot, layout: Layout) -> (text: String, start: Int)? {
+    guard let join = snapshot.join else { return nil }
+    let lineWidth = layout.labelWidth + layout.barWidth + layout.statusWidth + 1
+    let used = deadlineLabel(snapshot, layout: layout).map { layout.labelWidth + layout.column($0) + 10 } ?? 0
+    let column = layout.labelWidth + layout.column(join.time)
+    let time = SecondsFormat.seconds(join.time)
+    // The longest label that fits, right of the mark or else left of it.
+    return [join.label + " " + time, time].lazy.compactMap { label -> (String, Int)? in
+      let width = DisplayWidth.of(label) + 2
+      if column + width <= lineWidth, column >= used { return ("▲ " + label, column) }
+      if column - width + 1 >= used, column - width + 1 >= 0 { return (label + " ▲", column - width + 1) }
+      return nil
+    }.first
   }
 
   /// The symbols in use, packed onto as few lines as the width allows.

@@ -1,3 +1,5 @@
+import LabTerminal
+
 /// Whether an answer was right, decided by the run: what the learner said, what the run showed,
 /// and which rows or marker of the timeline show it, for the walkthrough to highlight.
 ///
@@ -53,6 +55,10 @@ public struct PredictionVerdict: Sendable, Equatable {
   public var evidence: String?
   /// For `cancelled`, the tasks that failed rather than being cancelled.
   public var failed: Set<String> = []
+  /// What the frame on screen draws (`TimelineRenderer.marks`): the sentence names a mark only
+  /// when the frame draws it at the instant the sentence says. Nil: the frame is not known, and
+  /// the sentence names `marker` and the rows as the run has them.
+  public var marks: TimelineMarks?
 
   /// The run decides.
   public init(answer: PredictionValue, observation: PredictionObservation, options: [PredictionOption] = []) {

@@ -68,19 +68,12 @@ extension PredictionVerdict {
   /// What the run showed, and where to look.
   private var shown: String {
     let at = time.map { " at " + SecondsFormat.seconds($0) } ?? ""
-    // Where the timeline shows the caller's end: only a marker it draws.
-    let join: String =
-      switch marker {
-      case .join: " (the ▲ marker)"
-      case .deadline: " (the ┆ deadline)"
-      case nil: ""
-      }
     switch observed {
     case .order(let tasks):
       guard !tasks.isEmpty else { return "no task finished" }
-      return "the run finished \(tasks.joined(separator: ", ")) (each row's finish rank)"
+      return "the run finished \(tasks.joined(separator: ", "))" + (draws(\.ranked, tasks) ? " (each row's finish rank)" : "")
     case .results(.none):
-      return "the caller got an exception instead of a list\(at)\(join)"
+      return "the caller got an exception instead of a list\(at)\(pointer(at: time))"
     case .results(.slots(let slots)):
       let shown = slots.map { slot in
         switch slot {
@@ -88,24 +81,70 @@ extension PredictionVerdict {
         case .error: "error"
         }
       }
-      return "the caller received [\(shown.joined(separator: ", "))]\(at)\(join)"
+      return "the caller received [\(shown.joined(separator: ", "))]\(at)\(pointer(at: time))"
     case .seconds(let seconds):
-      return "the caller resumed after \(SecondsFormat.seconds(seconds))\(join)"
+      return "the caller resumed after \(SecondsFormat.seconds(seconds))\(pointer(at: seconds))"
     case .tasks(let tasks) where kind == .orphans:
-      return tasks.isEmpty
-        ? "no task was still running when the caller got its error"
-        : "\(Self.list(tasks)) kept running after the caller got its error" + (marker == .join ? " (the ▒ past the ▲ marker)" : "")
+      guard !tasks.isEmpty else { return "no task was still running when the caller got its error" }
+      let where_: String
+      if marker == .join, draws(\.orphaned, tasks), joinDrawn {
+        where_ = " (the ▒ past the ▲ marker)"
+      } else if marks != nil, draws(\.orphaned, tasks) {
+        where_ = " (the ▒ bars)"
+      } else {
+        where_ = ""
+      }
+      return "\(Self.list(tasks)) kept running after the caller got its error" + where_
     case .tasks(let tasks):
-      return tasks.isEmpty ? "the run cancelled nothing" : "the run cancelled \(Self.list(tasks))\(at) (the ⊘ rows)"
+      return tasks.isEmpty
+        ? "the run cancelled nothing" : "the run cancelled \(Self.list(tasks))\(at)" + (draws(\.cancelled, tasks) ? " (the ⊘ rows)" : "")
     case .outcome(let outcome):
-      return "the caller's await \(outcome.text)\(at)\(join)"
+      return "the caller's await \(outcome.text)\(at)\(pointer(at: time))"
     case .count(let count) where kind == .existing:
-      return "at most \(count) \(count == 1 ? "task" : "tasks") existed at once (running █ or waiting ░)"
+      let bars =
+        switch marks {
+        case nil: " (running █ or waiting ░)"
+        case let marks? where marks.hiddenRows > 0 || marks.running.isEmpty: ""
+        case let marks? where marks.waiting.isEmpty: " (the █ bars in one column)"
+        case .some: " (running █ or waiting ░)"
+        }
+      return "at most \(count) \(count == 1 ? "task" : "tasks") existed at once" + bars
     case .count(let count):
-      return "at most \(count) \(count == 1 ? "task" : "tasks") ran at once (the █ bars in one column)"
+      let bars = marks.map { $0.hiddenRows == 0 && !$0.running.isEmpty } ?? true ? " (the █ bars in one column)" : ""
+      return "at most \(count) \(count == 1 ? "task" : "tasks") ran at once" + bars
     case .choice(let index):
       let line = evidence.map { "\"\($0.trimmingWhitespace())\"" } ?? "its output"
       return "the program printed \(line): \(optionText(index))"
+    }
+  }
+
+  /// Whether the frame draws `mark` on every one of `tasks` (with no frame known: yes).
+  private func draws(_ mark: KeyPath<TimelineMarks, Set<String>>, _ tasks: some Collection<String>) -> Bool {
+    guard let marks else { return true }
+    return tasks.allSatisfy(marks[keyPath: mark].contains)
+  }
+
+  /// The frame draws the `▲`.
+  private var joinDrawn: Bool { marks.map { $0.join != nil } ?? true }
+
+  /// Where the timeline shows the caller's end, said at `instant`: the `▲` or the deadline's `┆`,
+  /// only where the frame draws it in the column of `instant`. A `▲` drawn at another instant
+  /// (a phase that began after 0 s: an elapsed time counts from the phase's start) is named with
+  /// its own time and where that phase began.
+  private func pointer(at instant: Double?) -> String {
+    guard let marker else { return "" }
+    guard let marks else { return marker == .join ? " (the ▲ marker)" : " (the ┆ deadline)" }
+    guard let instant else { return "" }
+    switch marker {
+    case .deadline:
+      if let deadline = marks.deadline, marks.sameInstant(deadline, instant) { return " (the ┆ deadline)" }
+      if let join = marks.join, marks.sameInstant(join, instant) { return " (the ▲ marker)" }
+      return ""
+    case .join:
+      guard let join = marks.join else { return "" }
+      if marks.sameInstant(join, instant) { return " (the ▲ marker)" }
+      guard kind == .elapsed, join > instant else { return "" }
+      return " (the ▲ marker at \(SecondsFormat.seconds(join)): this phase began at \(SecondsFormat.seconds(join - instant)))"
     }
   }
 

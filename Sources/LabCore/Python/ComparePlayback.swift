@@ -139,7 +139,15 @@ public struct ComparePlayback: Sendable {
   static func panels(swift: TimelineSnapshot, python: TimelineSnapshot, width: Int, height: Int?) -> [StyledText] {
     var swift = swift, python = python
     let now = max(swift.now, python.now)
-    let horizon = ([swift.horizon, python.horizon, now] + (swift.rows + python.rows).compactMap(\.endedAt)).max() ?? now
+    // Everything either axis would stretch to (a CPython task that started later plans to end
+    // later), so both end at the same instant.
+    let marks: [Double] = [swift, python].flatMap { snapshot -> [Double] in
+      [snapshot.horizon, snapshot.deadline ?? 0, snapshot.join?.time ?? 0]
+    }
+    let rowMarks: [Double] = (swift.rows + python.rows).flatMap { row -> [Double] in
+      [row.endedAt, row.startedAt, row.plannedEnd].compactMap { $0 }
+    }
+    let horizon = ([now] + marks + rowMarks).max() ?? now
     swift.horizon = horizon
     python.horizon = horizon
     swift.now = now

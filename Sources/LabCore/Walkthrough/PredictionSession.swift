@@ -32,6 +32,29 @@ final class PredictionSession {
   /// The time answers are recorded at.
   private let now: () -> Date
 
+  /// The run that decided the question asked last: a follow-up question on the same demo or
+  /// program reuses it instead of running it again.
+  private var lastDecidingRun: DecidingRun?
+
+  /// What a question's run was and what it gave.
+  struct DecidingRun {
+    enum Result {
+      case demo(DemoRun)
+      case python(PythonProgramResult)
+    }
+
+    /// `LESSON/ID` of the question it decided.
+    var question: String
+    /// What ran: the demo's id and arguments, or the program's code.
+    var what: [String]
+    var result: Result
+  }
+
+  /// The lines the last question's run printed with its verdict (a Python program's output), so
+  /// the lesson's copy of them right after the question is not printed again; nil when the run
+  /// printed none (a demo, python3 missing, a lesson's Python not allowed).
+  private(set) var shownOutput: [String]?
+
   init(
     catalog: LessonCatalog, screen: WalkthroughScreen, reader: any LineReader, keeper: ProgressKeeper,
     runs: WalkthroughRuns, trust: PythonTrust, python: (any PythonProgramRunning)?, now: @escaping () -> Date
@@ -84,6 +107,7 @@ final class PredictionSession {
       }
     }
 
+    shownOutput = nil
     guard let verdict = await decide(prediction, in: lesson, answer: answer ?? prediction.expect) else { return .left }
     screen.emit([StyledText()])
     guard let answer else {
@@ -105,19 +129,29 @@ final class PredictionSession {
   /// Runs what decides `prediction` — its demo, live, or the lesson's Python program — and judges
   /// `answer` by it. Nil when the run could not be made or was interrupted (said why).
   private func decide(_ prediction: Prediction, in lesson: Lesson, answer: PredictionValue) async -> PredictionVerdict? {
+    let reused = reusableRun(for: prediction, in: lesson)
+    if reused != nil {
+      screen.emit([StyledText()])
+      screen.say("The run above decides this question too; it is not run again.", style: .dim)
+    }
     switch prediction.source {
     case .demo(let id, let arguments):
-      guard let run = await runs.runDemo(named: id, arguments: arguments, lesson: nil, speed: keeper.progress.speed) else { return nil }
+      let run: DemoRun
+      if case .demo(let earlier) = reused {
+        run = earlier
+      } else {
+        guard let played = await runs.runDemo(named: id, arguments: arguments, lesson: nil, speed: keeper.progress.speed) else {
+          return nil
+        }
+        run = played
+      }
+      lastDecidingRun = DecidingRun(question: prediction.key(lesson: lesson), what: [id] + arguments, result: .demo(run))
       guard let observation = PredictionObservation(kind: prediction.kind, report: run.report, timeline: run.timeline) else {
         screen.say("The run was interrupted, so it decides nothing; the question stays open.", style: .dim)
         return nil
       }
-      let verdict = PredictionVerdict(answer: answer, observation: observation, options: prediction.options)
-      // On a terminal the final timeline is drawn again, pointing at the rows that decide.
-      if screen.capabilities.isTTY, var timeline = run.timeline, !verdict.highlight.isEmpty {
-        timeline.highlight = verdict.highlight
-        screen.emit([StyledText()] + TimelineRenderer.render(timeline, width: width))
-      }
+      var verdict = PredictionVerdict(answer: answer, observation: observation, options: prediction.options)
+      verdict.marks = shownFrame(of: run, highlight: verdict.highlight, reused: reused != nil)
       return verdict
     case .python:
       guard trust.allowsPython() else {
@@ -126,16 +160,61 @@ final class PredictionSession {
       guard let python, let program = PredictionParser.pythonProgram(for: prediction, in: lesson) else {
         return PredictionVerdict(answer: answer, prediction: prediction, reason: .pythonUnavailable)
       }
-      let result = await withStatus("Running lesson \(lesson.number)'s program under python3…") {
-        await python.run(program: program.code)
+      let result: PythonProgramResult
+      if case .python(let earlier) = reused {
+        result = earlier
+      } else {
+        result = await withStatus("Running lesson \(lesson.number)'s program under python3…") {
+          await python.run(program: program.code)
+        }
       }
+      lastDecidingRun = DecidingRun(question: prediction.key(lesson: lesson), what: [program.code], result: .python(result))
       if case .ran(_, let output, let errors) = result {
+        // The output is on screen once: printed with the first verdict, pointed at by a follow-up's.
+        shownOutput = output + errors
+      }
+      if reused == nil, case .ran(_, let output, let errors) = result {
         let shown = (output + errors).joined(separator: "\n")
         let block = MarkdownBlock(.codeBlock(info: "output", code: shown, fenced: true), line: 1)
         screen.emit([StyledText()] + MarkdownRenderer(width: width, color: screen.capabilities.color).lines(for: MarkdownDocument(blocks: [block])))
       }
       return PredictionVerdict(answer: answer, prediction: prediction, python: result)
     }
+  }
+
+  /// Draws the frame the verdict points at and says what it shows: on a terminal, the final
+  /// timeline again with the rows that decide marked `▶` (and for a reused run, whose frame is
+  /// further up); else the run's own final frame, as the player drew it at the terminal's size.
+  /// Piped, or with no timeline, the verdict has no frame to point at.
+  private func shownFrame(of run: DemoRun, highlight: Set<String>, reused: Bool) -> TimelineMarks {
+    guard screen.capabilities.isTTY, var timeline = run.timeline else { return .none }
+    if !highlight.isEmpty || reused {
+      timeline.highlight = highlight
+      screen.emit([StyledText()] + TimelineRenderer.render(timeline, width: width))
+      return TimelineRenderer.marks(timeline, width: width)
+    }
+    // The player's final frame: the console's width (not capped as text is) and its height.
+    let size = screen.console.currentSize()
+    return TimelineRenderer.marks(
+      timeline, width: size?.columns ?? screen.capabilities.width, height: size?.rows ?? screen.capabilities.height)
+  }
+
+  /// The run of the question asked just before `prediction` in the same lesson, when it ran the
+  /// same demo with the same arguments, or the same program: a follow-up question reuses it.
+  private func reusableRun(for prediction: Prediction, in lesson: Lesson) -> DecidingRun.Result? {
+    guard let last = lastDecidingRun else { return nil }
+    let questions = PredictionParser.predictions(in: lesson).predictions
+    guard let index = questions.firstIndex(where: { $0.id == prediction.id }), index > 0,
+      questions[index - 1].key(lesson: lesson) == last.question
+    else { return nil }
+    let what: [String]
+    switch prediction.source {
+    case .demo(let id, let arguments): what = [id] + arguments
+    case .python:
+      guard let program = PredictionParser.pythonProgram(for: prediction, in: lesson) else { return nil }
+      what = [program.code]
+    }
+    return what == last.what ? last.result : nil
   }
 
   /// Runs `body` with `status` on the line below, on a terminal that can clear it again (a

@@ -351,7 +351,9 @@ public final class Walkthrough {
     var pending: [MarkdownBlock] = []
     var opening = position.part == 0
     var lines: [StyledText] = []
-    for block in blocks {
+    // The lesson's copy of an output the question's run has just printed (`RepeatedOutput`).
+    var repeated: Set<Int> = []
+    for (index, block) in blocks.enumerated() where !repeated.contains(index) {
       // A question answered before (in an earlier session, or before going back) prints as
       // printed questions do, with the answer given; 'review' is the way to be asked again.
       guard LessonParts.isPrediction(block), let prediction = questions.first(where: { $0.line == block.line }),
@@ -372,6 +374,9 @@ public final class Walkthrough {
         // one; Enter asks it again.
         questionLeft = true
         return
+      }
+      if let shown = predictions.shownOutput {
+        repeated.formUnion(RepeatedOutput.indices(in: blocks, after: index, shown: shown))
       }
       screen.emit([StyledText()])
     }

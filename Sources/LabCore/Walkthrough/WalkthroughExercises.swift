@@ -36,7 +36,10 @@ final class WalkthroughExercises {
     var lines = [StyledText("Exercise: \(exercise.title)\(state)", style: .bold), StyledText()]
     lines += ExerciseReport.paragraphs(exercise.body, width: width)
     if let path = tools?.path(for: exercise) {
-      lines += [StyledText()] + TextWrapper.wrap("Your file: \(path)", width: max(20, width - 1)).map { StyledText($0) }
+      // A path is copied and pasted whole: beside its label when both fit, else on a line of its
+      // own, never cut (the terminal folds one longer than the screen, and a copy keeps it whole).
+      let label = "Your file: " + path
+      lines += [StyledText()] + (DisplayWidth.of(label) <= max(20, width - 1) ? [StyledText(label)] : [StyledText("Your file:"), StyledText(path)])
     }
     lines += [StyledText()] + TextWrapper.wrap(
       "'exercise' starts it (each save is checked; q comes back here), 'check' checks it, 'hint' and 'solution' help; Enter goes on.",

@@ -10,13 +10,17 @@ final class ScriptedExerciseTools: ExerciseTools {
   private let verdicts: Mutex<[[Bool]]>
   private let calls = Mutex<[String]>([])
 
-  init(_ verdicts: [[Bool]]) {
+  /// The workspace the fake's paths are in.
+  let workspace: String
+
+  init(_ verdicts: [[Bool]], workspace: String = "/ws/") {
     self.verdicts = Mutex(verdicts)
+    self.workspace = workspace
   }
 
   var called: [String] { calls.withLock { $0 } }
 
-  func path(for exercise: Exercise) -> String { "/ws/" + exercise.fileName }
+  func path(for exercise: Exercise) -> String { workspace + exercise.fileName }
 
   private func next(_ call: String) -> ExerciseToolOutcome {
     calls.withLock { $0.append(call) }
@@ -62,6 +66,19 @@ final class ScriptedExerciseTools: ExerciseTools {
       it, 'hint' and 'solution' help; Enter goes on.
       """))
     #expect(store.progress?.part == 6)
+  }
+
+  /// Seen in a pseudo-terminal: a temporary workspace's path, too long to fit beside its label,
+  /// was cut at its last dot ("01-fetch-together." / "py").
+  @Test func aPathTooLongForTheLineBesideItsLabelGetsALineOfItsOwnUncut() async {
+    let workspace = "/tmp/gatherlab-tests-B09F946C-84C9-434E-90EB-2C0E023448ED/workspace/"
+    let console = await session(["predict off", "", "", "", "", "", nil], tools: ScriptedExerciseTools([], workspace: workspace))
+    #expect(console.output.contains("""
+
+      Your file:
+      /tmp/gatherlab-tests-B09F946C-84C9-434E-90EB-2C0E023448ED/workspace/01-finish-order.py
+
+      """))
   }
 
   @Test func checksAreRecordedAndHintsNarrowIn() async {
