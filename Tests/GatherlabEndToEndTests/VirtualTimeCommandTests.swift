@@ -34,7 +34,7 @@ extension EndToEnd {
         import asyncio, sys
         async def nap(seconds):
             await asyncio.sleep(seconds)
-            print("slept", seconds)
+            print("slept", seconds, flush=True)
         async def main():
             await asyncio.gather(nap(3), nap(1), nap(2))
             sys.exit(3)
@@ -62,7 +62,7 @@ extension EndToEnd {
         async def nap(seconds):
             await asyncio.sleep(seconds)
             print("slept", end=" ", flush=True)
-            print(seconds)
+            print(seconds, flush=True)
         async def main():
             await asyncio.gather(nap(2), nap(1))
             print("to stderr", file=sys.stderr)
