@@ -18,7 +18,9 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
       prints its path and the task, checks it, and watches it: every save checks it again. \
       Keys: h the next hint, s the solution, r reset the file to the starter (asks first), \
       n the next exercise once this one passes, q quit. Not on a terminal it checks once and \
-      exits as 'gatherlab check' does. Without ID, the first exercise not yet passed.
+      exits as 'gatherlab check' does. Without ID, the first exercise not yet passed. Checks \
+      run on virtual time, with the exercise's schedules, as 'gatherlab check' runs them; \
+      --clock real runs each check once on the wall clock.
 
       Examples:
         gatherlab exercise
@@ -29,6 +31,9 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
 
   @Argument(help: ArgumentHelp("The exercise (id or number; default: the first not yet passed).", valueName: "exercise"), completion: .custom(exerciseCompletions))
   var exercise: String?
+
+  @Option(help: ArgumentHelp("virtual (default) or real: the clock each check runs your program on.", valueName: "clock"))
+  var clock: ClockOptions.Kind?
 
   @OptionGroup var exerciseOptions: ExerciseOptions
   @OptionGroup var pythonOptions: PythonOptions
@@ -51,6 +56,7 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
     let workspace = exerciseOptions.resolvedWorkspace
     let keys = TerminalKeyReader()
     let interactive = ExerciseWatch.canWatch(console)
+    let settings = CheckCommand.Settings(clock: clock == .real ? .real : .virtual(seed: 0))
     while true {
       let path = workspace.path(for: current)
       do {
@@ -63,13 +69,15 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
       let id = current.id
       guard interactive else {
         console.writeLine("")
-        let passed = try await CheckCommand.check(current, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false) {
+        let passed = try await CheckCommand.check(current, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false, settings: settings) {
           ExerciseProgress.record(id, passed: $0).attempts
         }
         if !passed { throw ExitCode(1) }
         return
       }
-      let watch = ExerciseWatch(catalog: catalog, workspace: workspace, interpreter: interpreter, console: console, keys: keys, offersNext: true)
+      let watch = ExerciseWatch(
+        catalog: catalog, workspace: workspace, interpreter: interpreter, console: console, keys: keys, offersNext: true, settings: settings
+      )
       let ended = try await watch.run(current) { ExerciseProgress.record(id, passed: $0).attempts }
       guard case .next(let next) = ended else { return }
       current = next

@@ -18,6 +18,8 @@ struct ExerciseWatch {
   let keys: TerminalKeyReader
   /// `n` goes to the next exercise (the command); in the walkthrough, `q` goes back to the prompt.
   let offersNext: Bool
+  /// The clock (and schedules) each check runs on: virtual time unless `--clock real`.
+  var settings = CheckCommand.Settings()
 
   /// Keys and saves can be watched: stdin and stdout are a terminal that is not `TERM=dumb`
   /// (`NO_COLOR` removes color only).
@@ -61,7 +63,7 @@ struct ExerciseWatch {
       }
       first = false
       console.writeLines([StyledText()])
-      let ok = try await CheckCommand.check(exercise, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false, record: record)
+      let ok = try await CheckCommand.check(exercise, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false, settings: settings, record: record)
       passed = passed || ok
       console.writeLines([StyledText(), StyledText(
         "Save to check again · h hint · s solution · r reset · " + (passed && offersNext ? "n next · " : "") + "q quit",

@@ -222,6 +222,21 @@ extension EndToEnd {
       #expect(left.standardOutput.isEmpty)
     }
 
+    @Test func pipedExerciseChecksOnVirtualTimeWithItsSchedulesOrOnceOnTheRealClock() async throws {
+      let home = try TemporaryDirectory()
+      let workspace = home.path + "/ws"
+      let environment = ["GATHERLAB_HOME": home.path, "NO_COLOR": "1"]
+      let virtual = try await GatherlabProcess(["exercise", "crawl-list", "--workspace", workspace], environment: environment, timeout: .seconds(60)).run()
+      #expect(virtual.status == .exited(1))
+      #expect(virtual.standardOutput.contains("✗ main() returned after 2.7 s; the exercise asks for at most 1 s\n"))
+      #expect(virtual.standardOutput.contains("The 20 perturbed schedules run once this unperturbed run passes.\n"))
+      let real = try await GatherlabProcess(
+        ["exercise", "crawl-list", "--workspace", workspace, "--clock", "real"], environment: environment, timeout: .seconds(60)
+      ).run()
+      #expect(real.status == .exited(1))
+      #expect(real.standardOutput.contains("On the real clock the program ran once; the 20 perturbed schedules need virtual\ntime (leave out --clock real).\n"))
+    }
+
     @Test func aLoopOfSleepsIsStoppedAtSixtyVirtualSecondsInAMoment() async throws {
       let home = try TemporaryDirectory(files: ["spin.py": "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n"])
       let result = try await check(["fetch-together", home.path + "/spin.py"], home: home)

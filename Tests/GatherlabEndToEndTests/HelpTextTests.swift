@@ -278,20 +278,24 @@ extension EndToEnd {
         checks it again. Keys: h the next hint, s the solution, r reset the file to the
         starter (asks first), n the next exercise once this one passes, q quit. Not on
         a terminal it checks once and exits as 'gatherlab check' does. Without ID, the
-        first exercise not yet passed.
+        first exercise not yet passed. Checks run on virtual time, with the exercise's
+        schedules, as 'gatherlab check' runs them; --clock real runs each check once on
+        the wall clock.
 
         Examples:
           gatherlab exercise
           gatherlab exercise checkout-receipt
           gatherlab exercise 5 --workspace ~/asyncio-practice
 
-        USAGE: gatherlab exercise [<exercise>] [--workspace <DIR>] [--python-bin <PATH>] [--no-color] [--width <N>]
+        USAGE: gatherlab exercise [<exercise>] [--clock <clock>] [--workspace <DIR>] [--python-bin <PATH>] [--no-color] [--width <N>]
 
         ARGUMENTS:
           <exercise>              The exercise (id or number; default: the first not
                                   yet passed).
 
         OPTIONS:
+          --clock <clock>         virtual (default) or real: the clock each check runs
+                                  your program on. (values: real, virtual)
           --workspace <DIR>       Where your exercise files are (default:
                                   GATHERLAB_WORKSPACE, else ~/gatherlab-exercises).
           --python-bin <PATH>     The python3 (3.11 or newer) to run, instead of
