@@ -346,7 +346,10 @@ public final class Walkthrough {
     let renderer = screen.renderer
     if let exercise = exerciseAtPart {
       if screen.shownSincePrompt == 0 { screen.emit([StyledText()]) }
-      screen.page(exercises.partLines(for: exercise, of: lesson, width: screen.width) + [StyledText()] + hintLines())
+      // Where Enter goes is said after the lesson's last part only, as for parts of reading: from
+      // a first exercise of two it goes to the second, not to the next lesson.
+      let last = position.part + 1 == parts.count
+      screen.page(exercises.partLines(for: exercise, of: lesson, width: screen.width) + (last ? [StyledText()] + hintLines() : []))
       return
     }
     // A part read on starts below the prompt that asked for it, a line apart.
