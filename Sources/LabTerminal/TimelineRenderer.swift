@@ -174,8 +174,9 @@ public enum TimelineRenderer {
     snapshot.isInterrupted && snapshot.isFinal && (row.state == .running || row.state == .waiting)
   }
 
-  /// One character per column: waiting `░`, running `█` (`▒` once orphaned), the rest of the
-  /// plan of a task that has not run its course `┄`, markers in the gaps.
+  /// One character per column: waiting `░`, running `█` (`▒` once orphaned), what it did after
+  /// it received its cancellation `▓` (its cleanup, or work past a swallowed cancellation), the
+  /// rest of the plan of a task that has not run its course `┄`, markers in the gaps.
   static func bar(_ row: TimelineRow, snapshot: TimelineSnapshot, layout: Layout) -> StyledText {
     let cells = TimelineRenderer.cells(row, snapshot: snapshot, layout: layout)
     let runStyle = style(for: row)
@@ -187,6 +188,7 @@ public enum TimelineRenderer {
       case .waiting: text.append("░", style: .dim)
       case .running: text.append("█", style: runStyle)
       case .orphan: text.append("▒", style: .color(.cyan))
+      case .afterCancel: text.append("▓", style: runStyle)
       case .planned: text.append("┄", style: .dim)
       case .empty:
         if column == deadlineColumn {
@@ -202,7 +204,7 @@ public enum TimelineRenderer {
   }
 
   /// What each column of a row's bar holds.
-  enum Cell { case empty, waiting, running, orphan, planned }
+  enum Cell { case empty, waiting, running, orphan, afterCancel, planned }
 
   static func cells(_ row: TimelineRow, snapshot: TimelineSnapshot, layout: Layout) -> [Cell] {
     var cells = [Cell](repeating: .empty, count: layout.barWidth)
@@ -221,6 +223,9 @@ public enum TimelineRenderer {
         for column in layout.columns(from: max(join, startedAt), to: end) where column > layout.column(join) {
           cells[column] = .orphan
         }
+      }
+      if let cancellingSince = row.cancellingSince {
+        for column in layout.columns(from: max(cancellingSince, startedAt), to: end) { cells[column] = .afterCancel }
       }
     }
     return cells
@@ -250,7 +255,8 @@ public enum TimelineRenderer {
   /// `cutOff`: the row never ended because its run was interrupted (`isCutOff`).
   static func status(_ row: TimelineRow, width: Int? = nil, cutOff: Bool = false) -> StyledText {
     let rank = row.finishRank.map { ordinal($0) + " " } ?? ""
-    let orphan = row.isOrphan ? (row.state.hasEnded ? " (lost)" : " orphan") : ""
+    let orphan = (row.isOrphan ? (row.state.hasEnded ? " (lost)" : " orphan") : "")
+      + (row.swallowedCancellation ? " (swallowed cancel)" : "")
     let style = style(for: row)
     let text: StyledText
     if cutOff {
@@ -260,7 +266,9 @@ public enum TimelineRenderer {
     switch row.state {
     case .notCreated: text = StyledText("· not created", style: .dim)
     case .waiting: text = StyledText("◌ waiting", style: .dim)
-    case .running: text = StyledText("▶ running" + orphan, style: row.isOrphan ? .color(.cyan) : style)
+    case .running:
+      let doing = row.cancellingSince == nil ? "▶ running" : "▶ cancelling"
+      text = StyledText(doing + orphan, style: row.isOrphan ? .color(.cyan) : style)
     case .finished(let value):
       let valueStyle: TextStyle = row.isOrphan ? .color(.cyan) : .plain
       return fitted(symbol: StyledText("✓ ", style: style), rank: rank, value: quoted(value), suffix: orphan, style: valueStyle, width: width)
@@ -366,6 +374,9 @@ public enum TimelineRenderer {
     }
     if snapshot.rows.contains(where: \.isOrphan) {
       items.append(StyledText("▒", style: .color(.cyan)) + " orphan")
+    }
+    if snapshot.rows.contains(where: { $0.cancellingSince != nil }) {
+      items.append(StyledText("▓", style: .color(.magenta)) + " after cancel")
     }
     if snapshot.rows.contains(where: { row in
       showsRemainder(row) && (row.plannedEnd ?? 0) > (row.endedAt ?? snapshot.now) + 1e-9

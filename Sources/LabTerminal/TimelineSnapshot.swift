@@ -100,6 +100,9 @@ public struct TimelineRow: Sendable, Equatable {
   public var waitingSince: Double?
   /// When its work began.
   public var startedAt: Double?
+  /// When it received its cancellation while still running: what it did from then on is its
+  /// cleanup, or, if it ended other than cancelled, work past a cancellation it swallowed.
+  public var cancellingSince: Double?
   /// When it finished, failed or was cancelled.
   public var endedAt: Double?
   /// Its place in the order tasks ended (1 = first), once it has ended.
@@ -117,7 +120,8 @@ public struct TimelineRow: Sendable, Equatable {
     startedAt: Double? = nil,
     endedAt: Double? = nil,
     finishRank: Int? = nil,
-    isOrphan: Bool = false
+    isOrphan: Bool = false,
+    cancellingSince: Double? = nil
   ) {
     self.name = name
     self.index = index
@@ -129,10 +133,20 @@ public struct TimelineRow: Sendable, Equatable {
     self.endedAt = endedAt
     self.finishRank = finishRank
     self.isOrphan = isOrphan
+    self.cancellingSince = cancellingSince
   }
 }
 
 extension TimelineRow {
+  /// It received a cancellation and still ended with a value or an error: it swallowed it.
+  public var swallowedCancellation: Bool {
+    guard cancellingSince != nil else { return false }
+    switch state {
+    case .finished, .failed: return true
+    case .notCreated, .waiting, .running, .cancelled: return false
+    }
+  }
+
   /// When its plan says it would have ended: its start plus its planned duration.
   public var plannedEnd: Double? {
     guard let startedAt, let plannedDuration else { return nil }

@@ -73,6 +73,7 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
   }
 
   func run() async throws {
+    defer { BenchUsage.write() }
     var configured = TracedProgram(interpreter: try pythonOptions.interpreter(), path: file, arguments: arguments)
     configured.pythonClock = clockOptions.resolved
     let program = configured
@@ -137,5 +138,22 @@ struct TraceCommand: AsyncParsableCommand, GatherlabSubcommand {
     case .failure(let error):
       throw PythonOptions.exit(for: error)
     }
+  }
+}
+
+/// `make bench` only: with GATHERLAB_BENCH_RUSAGE=FILE, trace writes to FILE, as it ends, the CPU
+/// seconds and peak memory of gatherlab itself and of the program it ran (its waited children),
+/// so that the bench can tell gatherlab's own cost from the program's.
+enum BenchUsage {
+  static func write() {
+    guard let path = ProcessInfo.processInfo.environment["GATHERLAB_BENCH_RUSAGE"], !path.isEmpty else { return }
+    func usage(_ who: Int32) -> String {
+      var usage = rusage()
+      getrusage(who, &usage)
+      let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+      return #"{"user_s":\#(seconds(usage.ru_utime)),"system_s":\#(seconds(usage.ru_stime)),"max_rss_kb":\#(usage.ru_maxrss)}"#
+    }
+    let line = #"{"gatherlab":\#(usage(RUSAGE_SELF.rawValue)),"program":\#(usage(RUSAGE_CHILDREN.rawValue))}"# + "\n"
+    try? line.write(toFile: path, atomically: false, encoding: .utf8)
   }
 }

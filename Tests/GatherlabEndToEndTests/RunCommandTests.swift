@@ -141,6 +141,32 @@ extension EndToEnd {
       #expect(near(run.result["elapsed"] as? Double, 1))
     }
 
+    @Test func cleanupCancelsBAndCAtTheDeadlineAndTheyCleanUpBeforeTheTimeout() async throws {
+      let run = try await run(["cleanup"])
+      #expect(run.header["params"].map { ($0 as? [String: Any])?["mode"] as? String } == "reraise")
+      #expect(run.tasks("finished") == ["A"])
+      #expect(Set(run.tasks("cancelling")) == ["B", "C"])
+      #expect(run.times("cancelling").allSatisfy { near($0, 1) })
+      #expect(Set(run.tasks("cancelled")) == ["B", "C"])
+      #expect(run.times("cancelled").allSatisfy { near($0, 1.5) })
+      #expect(run.result["outcome"] as? String == "timedOut")
+      #expect(near(run.result["elapsed"] as? Double, 1.5))
+      let results = try #require(run.result["results"] as? [[String: Any]])
+      #expect(results.map { $0["task"] as? String } == ["A", "B", "C"])
+      #expect(results[0]["lost"] as? Bool == true)
+      #expect(results[1]["cancelled"] as? Bool == true && results[2]["cancelled"] as? Bool == true)
+    }
+
+    @Test func cleanupSwallowedHoldsTheBlockUntilBIsDoneAndStillTimesOut() async throws {
+      let run = try await run(["cleanup", "mode=swallow"])
+      #expect(Set(run.tasks("cancelling")) == ["B", "C"])
+      #expect(run.tasks("finished") == ["A", "B"])
+      #expect(run.tasks("cancelled") == ["C"])
+      #expect(near(run.times("finished").last, 2.5))
+      #expect(run.result["outcome"] as? String == "timedOut")
+      #expect(near(run.result["elapsed"] as? Double, 2.5))
+    }
+
     @Test func sequentialGathersThreeTimesFaster() async throws {
       let run = try await run(["sequential"])
       #expect(Set(run.events.compactMap { $0["phase"] as? String }) == ["one by one", "gathered"])
@@ -185,6 +211,8 @@ extension EndToEnd {
       (["error-cancel", "mode=pool"], "Error: Invalid value 'pool' for mode: expected one of taskgroup, gather.\n"),
       (["as-completed", "mode=fast"], "Error: Invalid value 'fast' for mode: expected one of finish, gather.\n"),
       (["worker-pool", "workers=0"], "Error: Invalid value '0' for workers: expected a whole number from 1 to 10.\n"),
+      (["cleanup", "mode=ignore"], "Error: Invalid value 'ignore' for mode: expected one of reraise, swallow.\n"),
+      (["cleanup", "swallow=12"], "Error: Invalid value '12' for swallow: expected a whole number from 0 to 11.\n"),
       (["ordering", "--speed", "0"], "Error: The value '0' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
       (["ordering", "--speed", "nan"], "Error: The value 'nan' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
       ([], "Error: Which demo? Choose one of: \(Self.demos).\n"),

@@ -34,7 +34,7 @@ extension EndToEnd {
         import asyncio, sys
         async def nap(seconds):
             await asyncio.sleep(seconds)
-            print("slept", seconds)
+            print("slept", seconds, flush=True)
         async def main():
             await asyncio.gather(nap(3), nap(1), nap(2))
             sys.exit(3)
@@ -62,7 +62,7 @@ extension EndToEnd {
         async def nap(seconds):
             await asyncio.sleep(seconds)
             print("slept", end=" ", flush=True)
-            print(seconds)
+            print(seconds, flush=True)
         async def main():
             await asyncio.gather(nap(2), nap(1))
             print("to stderr", file=sys.stderr)
@@ -79,6 +79,29 @@ extension EndToEnd {
       let account = lines.drop { !$0.hasPrefix("3 tasks:") }.joined(separator: " ")
       #expect(account.hasPrefix("3 tasks: 3 finished. printed.py exited normally. On virtual time: its 2.00s took "))
       #expect(account.hasSuffix("s. "))
+    }
+
+    @Test func atATerminalAVirtualRunIsOverInABlinkAndItsScreenSaysVirtualTimeWithExactInstants() async throws {
+      let path = try PythonCommandTests.program("blink.py", """
+        import asyncio
+        async def nap(seconds):
+            await asyncio.sleep(seconds)
+            print("slept", seconds)
+        async def main():
+            await asyncio.gather(nap(1), nap(2), nap(3))
+        asyncio.run(main())
+        """)
+      let terminal = try PseudoTerminal.gatherlab(["trace", path, "--clock", "virtual"], rows: 24, columns: 80)
+      defer { terminal.close() }
+      #expect(try await terminal.waitForExit(timeout: .seconds(30)) == .exited(0))
+      let screen = terminal.screen.text
+      #expect(screen.contains("trace · blink.py · CPython "))
+      #expect(screen.contains(" · virtual time "))
+      for seconds in [1, 2, 3] {
+        #expect(screen.contains("✓ \(seconds).00s"), "nap(\(seconds)) ends at exactly \(seconds).00s")
+        #expect(screen.contains(" \(seconds).00s  » slept \(seconds)"))
+      }
+      #expect(screen.contains("4 tasks: 4 finished. blink.py exited normally. On virtual time: its 3.00s"))
     }
 
     @Test func schedulesFindTheTieThatDecidesARaceAndASeedReplaysIt() async throws {

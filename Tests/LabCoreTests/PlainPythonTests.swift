@@ -100,7 +100,7 @@ import Testing
   func everyTwinIsShownWithoutWhatOnlyGatherlabHas(id: String) throws {
     let demo = try #require(NinthDemoTests.registry.demo(id: id))
     let plain = try #require(demo.plainPythonSource, "\(id) has no twin")
-    for instrumentation in ["_gatherlab", "@observed", "demo(", "waiting(", "deadline(", "returned(", "caught("] {
+    for instrumentation in ["_gatherlab", "@observed", "demo(", "waiting(", "cancelling(", "deadline(", "returned(", "caught("] {
       #expect(!plain.contains(instrumentation), "\(id)'s shown Python still has \(instrumentation)")
     }
   }

@@ -86,6 +86,8 @@ struct RunEvents {
   var startedAt: [String: Double] = [:]
   var endedAt: [String: Double] = [:]
   var endKind: [String: DemoEvent.Kind] = [:]
+  /// When a task received its cancellation and ran on (its cleanup, or work past a swallowed one).
+  var cancellingAt: [String: Double] = [:]
   var orphans: Set<String> = []
   var join: DemoJoin?
   var phaseStart = 0.0
@@ -120,6 +122,7 @@ struct RunEvents {
             sideStartedAt[event.task] = event.time
             sideStarts.append(event.task)
           case .finished, .failed, .cancelled: sideEndedAt[event.task] = event.time
+          case .cancelling: break
           }
           continue
         }
@@ -131,6 +134,7 @@ struct RunEvents {
         case .finished, .failed, .cancelled:
           endedAt[event.task] = event.time
           endKind[event.task] = event.kind
+        case .cancelling: cancellingAt[event.task] = event.time
         }
         if event.isOrphan { orphans.insert(event.task) }
       case .join(let value):
@@ -162,6 +166,7 @@ struct RunEvents {
       case .waiting: if existing { alive.insert(event.task) }
       case .started: alive.insert(event.task)
       case .finished, .failed, .cancelled: alive.remove(event.task)
+      case .cancelling: break
       }
       best = max(best, alive.count)
     }
@@ -277,6 +282,8 @@ struct RunEvents {
     "as-completed.first-early", "as-completed.held-back", "as-completed.finish-order", "as-completed.argument-order",
     "as-completed.overlap", "as-completed.after-all", "as-completed.tied",
     "worker-pool.backpressure", "worker-pool.never-waited", "worker-pool.peak", "worker-pool.busy",
+    "cleanup.cleaned-up", "cleanup.waited-for-cleanup", "cleanup.swallowed-held-up", "cleanup.swallowed",
+    "cleanup.still-timeout", "cleanup.lost", "cleanup.in-time",
   ]
 
   /// The side rows that started, in the order they started: the consumer's handling steps.
@@ -363,6 +370,41 @@ struct RunEvents {
       for task in after("while ") { #expect(endKind[task] == .finished, "\(context)") }
     case "timeout.never-fired":
       #expect(outcome == .returned && ended(.finished).count == tasks.count, "\(context)")
+    case "cleanup.cleaned-up":
+      // Named tasks got a cancellation, ran on, and ended cancelled; the times are theirs.
+      let named = before(" got")
+      #expect(outcome == .timedOut && !named.isEmpty, "\(context)")
+      for task in named { #expect(cancellingAt[task] != nil && endKind[task] == .cancelled, "\(context)") }
+      let match = text.firstMatch(of: /cancellation at (\d+\.\d\d)s, cleaned up until (\d+\.\d\d)s/)
+      #expect(match.map { abs((Double($0.output.1) ?? -1) - (named.compactMap { cancellingAt[$0] }.min() ?? 0)) < 0.006 } ?? false, "\(context)")
+      #expect(match.map { abs((Double($0.output.2) ?? -1) - (named.compactMap { endedAt[$0] }.max() ?? 0)) < 0.006 } ?? false, "\(context)")
+    case "cleanup.waited-for-cleanup":
+      let cleaned = tasks.filter { cancellingAt[$0] != nil && endKind[$0] == .cancelled }
+      #expect(outcome == .timedOut && !cleaned.isEmpty, "\(context)")
+      #expect(abs(joinTime - (cleaned.compactMap { endedAt[$0] }.max() ?? -1)) <= tolerance, "\(context)")
+    case "cleanup.swallowed-held-up", "cleanup.swallowed", "cleanup.still-timeout":
+      // Named tasks got a cancellation and still ended with a value or an error.
+      let named = before(" swallowed")
+      #expect(!named.isEmpty, "\(context)")
+      for task in named {
+        #expect(cancellingAt[task] != nil && (endKind[task] == .finished || endKind[task] == .failed), "\(context)")
+      }
+      if id == "cleanup.swallowed-held-up" {
+        #expect(outcome == .timedOut, "\(context)")
+        #expect(abs(joinTime - (named.compactMap { endedAt[$0] }.max() ?? -1)) <= tolerance, "\(context)")
+        let others = tasks.filter { !named.contains($0) }.compactMap { endedAt[$0] }
+        #expect(others.allSatisfy { $0 < joinTime - tolerance }, "\(context): another task ended as late")
+      }
+      if id == "cleanup.still-timeout" { #expect(outcome == .timedOut, "\(context)") }
+    case "cleanup.lost":
+      #expect(outcome == .timedOut, "\(context)")
+      let named = before(" had finished")
+      let firstCancel = cancellingAt.values.min() ?? .infinity
+      for task in named {
+        #expect(endKind[task] == .finished && cancellingAt[task] == nil && (endedAt[task] ?? .infinity) <= firstCancel + tolerance, "\(context)")
+      }
+    case "cleanup.in-time":
+      #expect(outcome == .returned && cancelled.isEmpty && cancellingAt.isEmpty, "\(context)")
     case "first-completed.done":
       for task in labels(text, context) {
         #expect(endKind[task] == .finished && (endedAt[task] ?? .infinity) <= joinTime + tolerance, "\(context)")

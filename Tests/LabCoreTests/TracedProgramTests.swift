@@ -111,6 +111,53 @@ struct TracedProgramTests {
   }
 
   @Test(arguments: versions)
+  func labelsAndWaitsAreReadWithoutMakingTheCoroutinesFrameObjects(_ minor: Int) async throws {
+    // A frame object (and a dict of its locals) made for each task would live as long as the
+    // task, for the collector to walk: a coroutine's referents list its frame object once made.
+    let traced = try await Self.trace("""
+      import asyncio, gc, types
+      async def work(n, name, *rest, option=None):
+          def keep(): return n
+          await asyncio.sleep(0.05)
+          return n
+      async def main():
+          tasks = [asyncio.create_task(work(n, "w", [1, 2], option=3)) for n in range(3)]
+          await asyncio.sleep(0.01)
+          frames = [o for t in tasks for c in (t.get_coro(), t.get_coro().cr_await)
+                    for o in gc.get_referents(c) if type(o) is types.FrameType]
+          print("frames", len(frames))
+          await asyncio.gather(*tasks)
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.output == ["frames 0"])
+    #expect(traced.tasks == ["main()", "work(0, 'w')", "work(1, 'w')", "work(2, 'w')"])
+    let waits = traced.lines.filter { $0.type == "await" && $0.id != 1 }.compactMap(\.on)
+    #expect(waits == ["sleep 0.05s", "sleep 0.05s", "sleep 0.05s"])
+  }
+
+  @Test(arguments: versions)
+  func aTaskEndsAsItsLastStepEndsBeforeTheNextCallbackRuns(_ minor: Int) async throws {
+    // Its end is reported from the step that ended it, not from a done callback a loop
+    // iteration later: here, before the task it woke up makes a Semaphore in its next step.
+    let traced = try await Self.trace("""
+      import asyncio
+      async def first(event):
+          event.set()
+          return 1
+      async def second(event):
+          await event.wait()
+          asyncio.Semaphore()
+      async def main():
+          event = asyncio.Event()
+          await asyncio.gather(second(event), first(event))
+      asyncio.run(main())
+      """, minor: minor)
+    let ended = try #require(traced.lines.firstIndex { $0.task == "first(<Event>)" && $0.event == "finished" })
+    let secondStep = try #require(traced.lines.firstIndex { $0.type == "uses" && $0.label == "Semaphore" })
+    #expect(ended < secondStep)
+  }
+
+  @Test(arguments: versions)
   func aGatherThatRaisesNamesTheTasksStillRunningAsOrphans(_ minor: Int) async throws {
     let traced = try await Self.trace("""
       import asyncio

@@ -191,6 +191,14 @@ import Testing
     }
   }
 
+  @Test func aLaterPhasesElapsedTimeNamesThePhaseTheTimeCountsFrom() {
+    var observation = Self.observed(.elapsed, .seconds(0.5), marker: .join, time: 1.5)
+    observation.phase = "gathered"
+    var verdict = PredictionVerdict(answer: .seconds(2.5), observation: observation)
+    verdict.marks = TimelineRenderer.marks(Self.sequential, width: 80)
+    #expect(verdict.sentence == "You said 2.5 s; the caller resumed after 0.50s (the ▲ marker at 1.50s: the gathered phase began at 1.00s).")
+  }
+
   @Test func withNoFrameOnScreenAVerdictNamesNoMark() {
     var verdict = PredictionVerdict(
       answer: .seconds(3), observation: Self.observed(.elapsed, .seconds(3), marker: .join, time: 3))

@@ -236,3 +236,50 @@ import Testing
     #expect(DisplayWidth.middleShortened("abcdef", to: 1) == "…")
   }
 }
+
+/// What a task does after it received its cancellation (its cleanup, or work past a cancellation
+/// it swallowed) is drawn `▓`, apart from its work before, and the legend names it.
+@Suite struct CancellingRowTests {
+  static let cleanupSwallowed = TimelineSnapshot(
+    title: "cleanup · mode=swallow",
+    now: 2.4,
+    horizon: 3,
+    rows: [
+      TimelineRow(name: "A", index: 0, state: .finished(value: "A"), plannedDuration: 0.5, startedAt: 0, endedAt: 0.5, finishRank: 1),
+      TimelineRow(
+        name: "B", index: 1, state: .finished(value: "B"), plannedDuration: 2.4, startedAt: 0, endedAt: 2.4, finishRank: 2,
+        cancellingSince: 1
+      ),
+      TimelineRow(name: "C", index: 2, state: .cancelled, plannedDuration: 3, startedAt: 0, endedAt: 1.2, cancellingSince: 1),
+    ],
+    join: TimelineMarker(time: 2.4, label: "TimeoutError raised"),
+    deadline: 1,
+    isFinal: true
+  )
+
+  @Test func cleanupAndSwallowedWorkAfterTheCancelAreDrawnApartAt60Columns() {
+    let frame = TimelineRenderer.render(Self.cleanupSwallowed, width: 60).map(\.plainText)
+    #expect(frame.joined(separator: "\n") == """
+      cleanup · mode=swallow                           done 2.40s
+      [0] A █████     ┆             │       ✓ 1st "A"
+      [1] B ██████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓       ✓ 2nd "B" (swallowed…
+      [2] C ██████████▓▓┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄ ⊘ cancelled
+            0s        1s        2s        3s
+                      ┆ deadline    ▲ TimeoutError raised 2.40s
+      █ running  ▓ after cancel  ┄ planned  ✓ done  ✗ failed
+      ⊘ cancelled
+      """)
+  }
+
+  @Test func aTaskStillRunningAfterItsCancelSaysCancelling() {
+    let snapshot = TimelineSnapshot(
+      title: "cleanup",
+      now: 1.1,
+      horizon: 3,
+      rows: [TimelineRow(name: "C", index: 2, state: .running, plannedDuration: 3, startedAt: 0, cancellingSince: 1)],
+      deadline: 1
+    )
+    let frame = TimelineRenderer.render(snapshot, width: 40).map(\.plainText)
+    #expect(frame[1] == "[2] C ███████▓┄┄┄┄┄┄┄┄┄┄┄┄ ▶ cancelling")
+  }
+}

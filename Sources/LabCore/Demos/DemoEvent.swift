@@ -52,6 +52,9 @@ public struct DemoJoin: Sendable, Equatable {
 public struct DemoEvent: Sendable, Equatable {
   public enum Kind: String, Sendable, CaseIterable {
     case started, waiting, finished, failed, cancelled
+    /// The task received its cancellation and is still running: its cleanup (or, if it swallowed
+    /// the cancellation, more work). Python calls a task in this state `cancelling()`.
+    case cancelling
   }
 
   public var time: Double

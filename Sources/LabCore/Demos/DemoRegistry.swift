@@ -17,6 +17,7 @@ public struct DemoRegistry: Sendable {
     BlockingDemo(),
     AsCompletedDemo(),
     WorkerPoolDemo(),
+    CleanupDemo(),
   ])
 
   public var ids: [String] { demos.map(\.id) }

@@ -38,11 +38,14 @@ public struct DemoReport: Sendable, Equatable {
     public var endedAt: Double?
     /// Still running or waiting when the caller received its error: nobody reads its result.
     public var isOrphan: Bool
+    /// When it received its cancellation while it still ran (its cleanup began, or it swallowed it).
+    public var cancellingAt: Double?
 
     public init(
       task: String, index: Int, result: SlotResult, rank: Int? = nil, waitingSince: Double? = nil,
-      startedAt: Double? = nil, endedAt: Double? = nil, isOrphan: Bool = false
+      startedAt: Double? = nil, endedAt: Double? = nil, isOrphan: Bool = false, cancellingAt: Double? = nil
     ) {
+      self.cancellingAt = cancellingAt
       self.task = task
       self.index = index
       self.result = result
@@ -172,6 +175,18 @@ extension DemoReport {
   public var cancelled: [TaskResult] { tasks { $0.isCancelled } }
   public var notCreated: [TaskResult] { tasks { $0 == .notCreated } }
   public var unfinished: [TaskResult] { tasks { $0 == .unfinished } }
+  /// Tasks that received their cancellation while running, ran their cleanup and then ended cancelled.
+  public var cleanedUp: [TaskResult] { cancelled.filter { $0.cancellingAt != nil } }
+  /// Tasks that received their cancellation and still ended with a value or an error: they swallowed it.
+  public var swallowed: [TaskResult] {
+    results.filter { task in
+      guard task.cancellingAt != nil else { return false }
+      switch task.result {
+      case .value, .error: return true
+      case .cancelled, .notCreated, .unfinished: return false
+      }
+    }
+  }
 
   /// Tasks that waited for a slot before they started (the semaphore's queue).
   public var waited: [TaskResult] {

@@ -95,13 +95,21 @@ public final class DemoSession<C: Clock>: Sendable where C.Duration == Duration 
     )))
   }
 
+  /// Task `task` received its cancellation and runs on: its cleanup, or, if it swallows the
+  /// cancellation, more work. The timeline draws what it does from now on apart.
+  public func cancelling(_ task: String) {
+    let phase = timeline.withLock { $0.phase }
+    apply(.event(DemoEvent(time: elapsed, task: task, kind: .cancelling, phase: phase)))
+  }
+
   /// The caller's `await` threw `error`. Tasks still running now are orphans: nobody will read
-  /// their results.
-  public func caught(_ error: any Error) {
+  /// their results. `timeoutLabel` is what the timeline marks when `error` is a timeout, when
+  /// "deadline passed" would not be true of that moment (a block that ended after its deadline).
+  public func caught(_ error: any Error, timeoutLabel: String = "deadline passed") {
     let outcome: DemoReport.Outcome
     let label: String
     if error is TimeoutError {
-      (outcome, label) = (.timedOut, "deadline passed")
+      (outcome, label) = (.timedOut, timeoutLabel)
     } else if error is CancellationError, Task.isCancelled {
       (outcome, label) = (.interrupted, "interrupted")
     } else {

@@ -132,6 +132,7 @@ public enum DemoTranscript {
       ("failed", report.failed, true),
       ("result lost", report.lost, true),
       ("cancelled", report.cancelled, false),
+      ("swallowed", report.swallowed, false),
       ("unfinished", report.unfinished, false),
       ("not created", report.notCreated, false),
     ]

@@ -9,8 +9,8 @@
 /// - `from _gatherlab import …` goes; in its place `from types import SimpleNamespace` and the
 ///   plain helpers the twin uses (`letters`, `orphans_settled`), copied from `_gatherlab.py`;
 /// - `params = demo("id", k=v, …)` becomes `params = SimpleNamespace(k=v, …)`, the defaults;
-/// - `@observed` lines go (with a phase too), and so do `waiting(…)`, `finished(…)` and
-///   `deadline(…)` statements;
+/// - `@observed` lines go (with a phase too), and so do `waiting(…)`, `finished(…)`,
+///   `cancelling(…)` and `deadline(…)` statements;
 /// - `returned(x)` prints `gather returned: x` (`returned(x, "label")`: `label: x`),
 ///   `caught(e)` prints `caught: repr(e)`, `phase(name, n)` prints the phase's name.
 ///
@@ -56,7 +56,7 @@ public enum PlainPython {
       if let (name, call) = statementCall(in: lines, at: index, names: imported) {
         let rest = call.rest
         switch name {
-        case "waiting", "deadline", "finished":
+        case "waiting", "deadline", "finished", "cancelling":
           break  // instrumentation only
         case "returned":
           let label = call.arguments.count > 1 ? labelled(call.arguments[1]) : "\"\(defaultLabel):\""
@@ -79,7 +79,9 @@ public enum PlainPython {
   }
 
   /// The names whose calls are reporting, not behaviour.
-  static let reporting: Set<String> = ["observed", "waiting", "finished", "deadline", "returned", "caught", "phase"]
+  static let reporting: Set<String> = [
+    "observed", "waiting", "finished", "cancelling", "deadline", "returned", "caught", "phase",
+  ]
 
   /// A label argument with a colon: `"wait returned"` → `"wait returned:"`.
   private static func labelled(_ argument: String) -> String {

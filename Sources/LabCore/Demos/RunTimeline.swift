@@ -132,6 +132,8 @@ public struct RunTimeline: Sendable {
       row.state = .failed(error: event.error ?? "failed")
     case .cancelled:
       row.state = .cancelled
+    case .cancelling:
+      row.cancellingSince = row.cancellingSince ?? time
     }
     if row.state.hasEnded, row.endedAt == nil {
       if row.startedAt != nil { running -= 1 }
@@ -225,7 +227,7 @@ public struct RunTimeline: Sendable {
       }
       return DemoReport.TaskResult(
         task: row.name, index: row.index, result: result, rank: row.finishRank, waitingSince: row.waitingSince,
-        startedAt: row.startedAt, endedAt: row.endedAt, isOrphan: row.isOrphan
+        startedAt: row.startedAt, endedAt: row.endedAt, isOrphan: row.isOrphan, cancellingAt: row.cancellingSince
       )
     }
     let orphans = lastRows.filter(\.isOrphan)

@@ -34,6 +34,9 @@ public struct PredictionObservation: Sendable, Equatable {
   /// For `cancelled`, the tasks that failed on their own: a learner who names one mistook a
   /// failure for a cancellation, and the verdict says so.
   public var failed: Set<String> = []
+  /// The phase the run's last tasks ran in, when the timeline shows several (its times count
+  /// from the run's start, an elapsed time from the phase's).
+  public var phase: String?
 
   public init(
     kind: PredictionKind,
@@ -124,6 +127,7 @@ public struct PredictionObservation: Sendable, Equatable {
       return nil
     }
     endTimes = ended
+    phase = (timeline?.phases.count ?? 0) > 1 ? lastPhase : nil
   }
 
   /// The option a Python program's output selects: the one whose `shows` text appears in some

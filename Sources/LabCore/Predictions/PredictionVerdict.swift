@@ -59,6 +59,8 @@ public struct PredictionVerdict: Sendable, Equatable {
   /// when the frame draws it at the instant the sentence says. Nil: the frame is not known, and
   /// the sentence names `marker` and the rows as the run has them.
   public var marks: TimelineMarks?
+  /// The phase the run's elapsed time counts from, when the timeline shows several.
+  public var phase: String?
 
   /// The run decides.
   public init(answer: PredictionValue, observation: PredictionObservation, options: [PredictionOption] = []) {
@@ -73,6 +75,7 @@ public struct PredictionVerdict: Sendable, Equatable {
     self.options = options
     evidence = observation.evidence
     failed = observation.failed
+    phase = observation.phase
   }
 
   /// The lesson's `expect` decides, because the run could not.

@@ -144,7 +144,8 @@ extension PredictionVerdict {
       guard let join = marks.join else { return "" }
       if marks.sameInstant(join, instant) { return " (the ▲ marker)" }
       guard kind == .elapsed, join > instant else { return "" }
-      return " (the ▲ marker at \(SecondsFormat.seconds(join)): this phase began at \(SecondsFormat.seconds(join - instant)))"
+      let began = phase.map { "the \($0) phase" } ?? "this phase"
+      return " (the ▲ marker at \(SecondsFormat.seconds(join)): \(began) began at \(SecondsFormat.seconds(join - instant)))"
     }
   }
 

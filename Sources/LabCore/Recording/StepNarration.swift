@@ -55,6 +55,10 @@ public enum StepNarration {
     if !failed.isEmpty { parts.append(list(failed) + " failed") }
     let cancelled = tasks(.cancelled)
     if !cancelled.isEmpty { parts.append(list(cancelled) + (cancelled.count == 1 ? " was" : " were") + " cancelled") }
+    let cancelling = tasks(.cancelling)
+    if !cancelling.isEmpty {
+      parts.append(list(cancelling) + (cancelling.count == 1 ? " got its cancellation and runs on" : " got their cancellation and run on"))
+    }
     let started = tasks(.started)
     if !started.isEmpty { parts.append(list(started) + " started") }
     let waiting = tasks(.waiting)

@@ -1,3 +1,5 @@
+import LabTerminal
+
 /// Cuts text longer than the screen into pages, as a pager does: each page but the last ends in
 /// a one-line "more" marker, and the first page is shorter by whatever is already on the screen.
 ///
@@ -16,17 +18,42 @@ public struct Pager: Sendable, Equatable {
 
   /// The lines of each page. The last page fits in the rows left with one kept for the prompt;
   /// every other page is followed by the "more" marker, which takes the row the prompt would.
-  public func pages<Line>(of lines: [Line], alreadyShown: Int) -> [[Line]] {
+  /// A line for which `keepsWithNext(index)` holds (a heading, a box's top border) does not end
+  /// a page: up to three such lines move to the next page, with what they introduce.
+  public func pages<Line>(of lines: [Line], alreadyShown: Int, keepsWithNext: (Int) -> Bool = { _ in false }) -> [[Line]] {
     var pages: [[Line]] = []
-    var rest = lines[...]
+    var start = 0
     var room = max(rows - 1 - alreadyShown, 1)
-    while rest.count > room {
-      pages.append(Array(rest.prefix(room)))
-      rest = rest.dropFirst(room)
+    while lines.count - start > room {
+      var end = start + room
+      var moved = 0
+      while moved < 3, end - 1 > start, keepsWithNext(end - 1) {
+        end -= 1
+        moved += 1
+      }
+      pages.append(Array(lines[start..<end]))
+      start = end
       room = rows - 1
     }
-    pages.append(Array(rest))
+    pages.append(Array(lines[start...]))
     return pages
+  }
+}
+
+/// Where a page of a rendered lesson must not end: on a heading (its text, or the rule under it)
+/// or on the top border of a box (`╭─ python ───`), which would stand alone above the "more"
+/// marker while what they introduce waits on the next page.
+public enum PageBreaks {
+  public static func keepsWithNext(_ lines: [StyledText], at index: Int) -> Bool {
+    guard lines.indices.contains(index) else { return false }
+    let text = lines[index].plainText
+    if text.hasPrefix("╭") || isRule(text) { return true }
+    return index + 1 < lines.count && isRule(lines[index + 1].plainText) && !text.isEmpty
+  }
+
+  /// A heading's underline: a line of `─` or `═` only.
+  static func isRule(_ text: String) -> Bool {
+    text.count >= 3 && (text.allSatisfy { $0 == "─" } || text.allSatisfy { $0 == "═" })
   }
 }
 

@@ -39,7 +39,7 @@ final class WalkthroughScreen {
 
   /// Writes `lines`, stopping at a "more" marker whenever the screen is full.
   func page(_ lines: [StyledText]) {
-    let pages = Pager(rows: rows).pages(of: lines, alreadyShown: shownSincePrompt)
+    let pages = Pager(rows: rows).pages(of: lines, alreadyShown: shownSincePrompt) { PageBreaks.keepsWithNext(lines, at: $0) }
     for (number, page) in pages.enumerated() {
       emit(page)
       guard number + 1 < pages.count else { break }

@@ -40,6 +40,12 @@ import Testing
     #expect(StepNarration.happened(finished, labels: labels) == ["[0] A and Z finished"])
   }
 
+  @Test func aTaskThatGotItsCancellationAndRunsOnIsSaidToDoSo() {
+    let cancelling = ["B", "C"].map { DemoLogEntry.event(DemoEvent(time: 1, task: $0, kind: .cancelling)) }
+    #expect(StepNarration.happened(cancelling) == ["B and C got their cancellation and run on"])
+    #expect(StepNarration.happened(Array(cancelling.prefix(1))) == ["B got its cancellation and runs on"])
+  }
+
   @Test func phasesAreNamedWithTheirNumber() {
     #expect(StepNarration.happened([.phase(name: "gather", number: 2, time: 3)]) == ["phase 2 begins: gather"])
   }

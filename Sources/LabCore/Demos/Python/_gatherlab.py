@@ -6,8 +6,9 @@
 #   which blocks the thread, is scaled the same way); with GATHERLAB_CLOCK=virtual, the virtual
 #   clock's loop instead (sleeps take no time; a thread's real time counts `speed` times);
 # - `@observed` reports a task's start and end (a plain function's, run by asyncio.to_thread,
-#   from its worker thread: it starts when a worker picks it up); `phase`, `waiting`, `returned`,
-#   `caught` and `deadline` report the rest, as the JSON Lines of gatherlab's DESIGN §2 on stdout.
+#   from its worker thread: it starts when a worker picks it up); `phase`, `waiting`,
+#   `cancelling`, `returned`, `caught` and `deadline` report the rest, as the JSON Lines of
+#   gatherlab's DESIGN §2 on stdout.
 #
 # Every line of a twin that uses these (the import, `params = demo(...)`, `@observed`, the
 # reporting calls) is instrumentation: gatherlab's `code` shows the twin without it (DemoPython
@@ -155,6 +156,11 @@ def _event(task, kind, value=None, error=None, phase=None):
     _emit(line)
 
 
+def cancelling(name):
+    """The task received its cancellation and runs on: its cleanup, or more work if it swallows it."""
+    _event(name, "cancelling")
+
+
 def waiting(*names, phase=None):
     """The tasks exist but wait for their turn (a semaphore's permit, a place in a queue, a
     free thread)."""
@@ -184,12 +190,13 @@ def returned(results, label="gather returned"):
     _emit(line)
 
 
-def caught(error):
-    """The caller's await raised `error` (a TimeoutError is a deadline that passed)."""
+def caught(error, label=None):
+    """The caller's await raised `error` (a TimeoutError is a deadline that passed); `label` says
+    what the timeline marks, when not the usual words."""
     if isinstance(error, TimeoutError):
-        label, outcome, text = "deadline passed", "timedOut", "timed out"
+        label, outcome, text = label or "deadline passed", "timedOut", "timed out"
     else:
-        label, outcome, text = "error reached the caller", "threw", str(error)
+        label, outcome, text = label or "error reached the caller", "threw", str(error)
     line = {"type": "join", "t": _now(), "label": label, "detail": text, "outcome": outcome, "error": text}
     line["exception"] = repr(error)  # what the plain program `code` shows prints (PlainPython)
     _emit(line)

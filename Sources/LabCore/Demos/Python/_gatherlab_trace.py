@@ -9,7 +9,6 @@
 import asyncio
 import collections
 import functools
-from functools import partial as _partial
 import itertools
 import json
 import os
@@ -167,25 +166,59 @@ def _short(text, width=40):
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-_argument_names = {}  # code -> the names of its first three arguments, and whether it has more
+_argument_names = {}  # code -> the positions of its first three arguments, and whether it has more
+_referents = __import__("gc").get_referents
+_Cell = __import__("types").CellType
+# A coroutine's referents, on 3.11 to 3.13: its code (3.11 only), its names, then its frame's
+# function and code, then its bound local variables in order, arguments first (a cell for an
+# argument a closure captures).
+_LOCALS_FROM = {(3, 11): 1, (3, 12): 0, (3, 13): 0}.get(sys.version_info[:2])
+
+
+def _arguments(coro, code, count):
+    """The first `count` local variables of a suspended or new coroutine (its arguments), read
+    without making its frame object and a dict of its locals (both would live as long as the
+    coroutine, for the collector to walk, for every task); None when its frame is gone."""
+    if _LOCALS_FROM is None:
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+        if frame is None:
+            return None
+        values = frame.f_locals
+        return [values.get(name) for name in code.co_varnames[:count]]
+    found = _referents(coro)
+    try:
+        at = found.index(code, _LOCALS_FROM) + 1
+    except ValueError:
+        return None  # it has ended: its frame is cleared
+    values = found[at: at + count]
+    if len(values) < count:
+        return None
+    for index, value in enumerate(values):
+        if type(value) is _Cell:
+            try:
+                values[index] = value.cell_contents
+            except ValueError:
+                values[index] = None
+    return values
 
 
 def _label(coro):
     code = getattr(coro, "cr_code", None)
-    frame = getattr(coro, "cr_frame", None)
-    if code is None or frame is None:
+    if code is None:
         return type(coro).__name__ + "()"
     known = _argument_names.get(code)
     if known is None:
-        names = [name for name in code.co_varnames[: code.co_argcount] if name != "self"]
-        known = _argument_names[code] = (names[:3], len(names) > 3)
-    names, more = known
-    if not names:
+        positions = [index for index, name in enumerate(code.co_varnames[: code.co_argcount]) if name != "self"]
+        known = _argument_names[code] = (positions[:3], len(positions) > 3)
+    positions, more = known
+    values = _arguments(coro, code, positions[-1] + 1 if positions else 0)
+    if values is None:
+        return type(coro).__name__ + "()"
+    if not positions:
         return code.co_name + "()"
-    values = frame.f_locals
     shown = []
-    for name in names:
-        value = values.get(name)
+    for index in positions:
+        value = values[index]
         # The common small ints and short strings without a call.
         if type(value) is int and -100000 < value < 100000:
             shown.append(str(value))
@@ -275,6 +308,7 @@ def _why_hidden(coro, frame):
 # factory, 3.12's eager one, uvloop and libraries that build asyncio.Task(...) all call it).
 
 _BaseTask = asyncio.Task
+_base_init = _BaseTask.__init__
 _base_callbacks = _BaseTask._callbacks
 
 
@@ -286,45 +320,49 @@ class Task(_BaseTask):
             if why is not None:
                 _put(f'{{"type":"hidden","t":{_monotonic() - _start:.4f},"id":{next(_task_ids)}'
                      f',"task":{_quote(_label(coro))},"why":{_quote(why)}}}')
-                return super().__init__(coro, *args, **kwargs)
+                return _base_init(self, coro, *args, **kwargs)
         loop = kwargs.get("loop") or _get_running_loop()
         name = kwargs.get("name") or _given_name
         gathering = _creating_gather
         number = next(_task_ids)
         parent = _tasks.get(_current_task(loop)) if loop is not None else None
-        info = [number, name, parent[0] if parent else None, None, _creating_group, _monotonic() - _start, None, coro]
+        # [id, label, parent, gather, group, created (None once started), fixed fields, coro
+        # until started and then the future it waits on, the label of that wait]
+        info = [number, name, parent[0] if parent else None, None, _creating_group, _monotonic() - _start, None, coro, None]
         if gathering is not None:
             gathering.append(number)
             info[3] = gathering[0]
         _tasks[self] = info
         eager = kwargs.get("eager_start") and loop is not None and loop.is_running()
-        ready = getattr(loop, "_ready", None)  # asyncio's own loops: the queue __init__ adds the first step to
-        early = loop is not None and ready is None
+        # asyncio's own loops (a `_ready` queue of Handles) run every step of a task in a
+        # Handle whose callback is the task's: the Handle wrapper below reports its start before
+        # its first step and its end after its last, with no callback of the tracer's. Other
+        # loops (uvloop) get a callback before the first step and a done callback.
+        early = loop is not None and getattr(loop, "_ready", None) is None
         if eager:
             _report_start(self)  # its first step runs in __init__
-        elif early:
-            # Runs just before the task's first step, which __init__ schedules next (uvloop).
-            loop.call_soon(_report_start, self, context=_context)
-        # An eager first step runs in __init__: what it creates is not this call's.
-        outer = _creating_group, _creating_gather, _given_name
-        _creating_group = _creating_gather = _given_name = None
-        try:
-            super().__init__(coro, *args, **kwargs)
-        except BaseException:
-            _tasks.pop(self, None)
-            raise
-        finally:
-            _creating_group, _creating_gather, _given_name = outer
-        if not early and not eager:
-            step = ready[-1] if ready else None
-            if step is not None and not step._args and getattr(step._callback, "__self__", None) is self:
-                # The first step's handle reports the start as it runs: no handle of the tracer's.
-                step._callback = _partial(_start_then_step, self, step._callback)
-            else:
-                self.get_loop().call_soon(_report_start, self, context=_context)
-        if self.done():
-            _report_end(self)  # an eager task that finished in its first step
+            # An eager first step runs in __init__: what it creates is not this call's.
+            outer = _creating_group, _creating_gather, _given_name
+            _creating_group = _creating_gather = _given_name = None
+            try:
+                _base_init(self, coro, *args, **kwargs)
+            except BaseException:
+                _tasks.pop(self, None)
+                raise
+            finally:
+                _creating_group, _creating_gather, _given_name = outer
+            if self.done():
+                _report_end(self)  # it finished in its first step
+                return
         else:
+            if early:
+                loop.call_soon(_report_start, self, context=_context)
+            try:
+                _base_init(self, coro, *args, **kwargs)
+            except BaseException:
+                _tasks.pop(self, None)
+                raise
+        if early:
             self.add_done_callback(_report_end, context=_context)
 
     @property
@@ -348,10 +386,14 @@ Task.__qualname__ = _BaseTask.__qualname__
 
 def _report_start(task):
     info = _tasks.get(task)
-    if info is None or info[5] is None:
-        return
+    if info is not None and info[5] is not None:
+        _started(info)
+
+
+def _started(info):
+    """The task's first step runs now: its `waiting` (when it was made) and `started` lines."""
     created, info[5] = info[5], None
-    coro, info[7] = info[7], None
+    coro, info[7] = info[7], None  # (from now: what it waits on)
     if info[1] is None:
         info[1] = _label(coro)
     parent, gather, group = info[2], info[3], info[4]
@@ -366,19 +408,18 @@ def _report_start(task):
     )
 
 
-def _start_then_step(task, step):
-    _report_start(task)
-    step()
-
-
 def _report_end(task):
     info = _tasks.get(task)
-    if info is None:
-        return
-    if info[5] is not None:
-        _report_start(task)
+    if info is not None:
+        _ended(task, info)
+
+
+def _ended(task, info):
     # Its last event: a program's ended tasks are not kept alive (nor walked by the collector).
-    del _tasks[task]
+    if _tasks.pop(task, None) is None:
+        return  # reported already
+    if info[5] is not None:
+        _started(info)
     if task.cancelled():
         _event(info, "cancelled")
         return
@@ -618,28 +659,36 @@ os.write(_fifo, (json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} 
 # looked at after each of its steps (a step of the pure-Python loops' handles), and "on": null
 # from a step's start when the step took a while.
 
-_waiting_on = {}  # task -> (the future it waits on, its label)
-_module_names = {}  # a file of asyncio's -> its name
+_module_names = {}  # a code object -> its file's name if it is asyncio's, else ""
+_sleep_labels = {}  # a sleep's delay -> its label
+_await_tails = {}  # a label -> the end of its await line (for waits on no task)
 _LOCKS = {"Lock", "Semaphore", "BoundedSemaphore", "Condition", "Event", "Barrier"}
 
 
 def _awaits(task, info, began, end, took):
-    if task.done():
-        _waiting_on.pop(task, None)
-        return
+    # info[7], info[8]: the future it waited on after its last step and that wait's label.
     waiter = task._fut_waiter
-    known = _waiting_on.get(task)
-    if known is not None and known[0] is waiter and took < 0.001:
-        return  # the same wait as before: nothing to say
-    if took >= 0.001 and known is not None:
+    label = info[8]
+    if took < 0.001:
+        if label is not None and info[7] is waiter:
+            return  # the same wait as before: nothing to say
+    elif label is not None:
         _put(f'{{"type":"await","t":{began - _start:.4f},"id":{info[0]},"on":null,"tasks":[]}}')
-        known = None
+        label = None
     on, ids = _wait_label(task, waiter)
-    if known is not None and known[1] == on:
-        _waiting_on[task] = (waiter, on)
+    info[7] = waiter
+    info[8] = on
+    if label == on:
         return
-    _waiting_on[task] = (waiter, on)
-    _put(f'{{"type":"await","t":{end - _start:.4f},"id":{info[0]},"on":{_quote(on)},"tasks":[{",".join(map(str, ids))}]}}')
+    if ids:
+        tail = f',"on":{_quote(on)},"tasks":[{",".join(map(str, ids))}]}}'
+    else:
+        tail = _await_tails.get(on)
+        if tail is None:
+            tail = f',"on":{_quote(on)},"tasks":[]}}'
+            if len(_await_tails) < 1000:
+                _await_tails[on] = tail
+    _put(f'{{"type":"await","t":{end - _start:.4f},"id":{info[0]}{tail}')
 
 
 def _wait_label(task, waiter):
@@ -651,43 +700,52 @@ def _wait_label(task, waiter):
         gathered = getattr(waiter, "_gatherlab", None)
         if gathered is not None:
             return f"gather #{gathered[0]}", gathered[1]
-    coro = task.get_coro()
-    code = getattr(coro, "cr_code", None)
-    inner = coro if code is not None and code.co_filename.startswith(_asyncio_dir) else None
-    while inner is None:
+    # Down the chain of awaits to the first coroutine (or generator) of asyncio's own.
+    coro = task._coro
+    while True:
+        code = getattr(coro, "cr_code", None)
+        if code is None:
+            code = getattr(coro, "gi_code", None)
+            if code is None:
+                return "future", ()
+        module = _module_names.get(code)
+        if module is None:
+            name = code.co_filename
+            module = _module_names[code] = os.path.basename(name) if name.startswith(_asyncio_dir) else ""
+        if module:
+            break
         nxt = getattr(coro, "cr_await", None)
         if nxt is None:
             nxt = getattr(coro, "gi_yieldfrom", None)
-        if nxt is None or getattr(nxt, "cr_code", None) is None and getattr(nxt, "gi_code", None) is None:
-            break
+            if nxt is None:
+                return "future", ()
         coro = nxt
-        code = getattr(coro, "cr_code", None) or coro.gi_code
-        if code.co_filename.startswith(_asyncio_dir):
-            inner = coro
-            break
-    if inner is not None:
-        code = getattr(inner, "cr_code", None) or inner.gi_code
-        name, module = code.co_name, _module_names.get(code.co_filename)
-        if module is None:
-            module = _module_names[code.co_filename] = os.path.basename(code.co_filename)
-        frame = getattr(inner, "cr_frame", None) or getattr(inner, "gi_frame", None)
-        if name == "sleep" and module == "tasks.py" and frame is not None:
-            delay = frame.f_locals.get("delay")
-            return ("sleep " + (f"{delay:g}s" if type(delay) in (int, float) else "")).strip(), []
+    inner = coro
+    if True:
+        name = code.co_name
+        first = _arguments(inner, code, 1) if code.co_argcount else None
+        if name == "sleep" and module == "tasks.py" and first is not None:
+            delay = first[0]
+            label = _sleep_labels.get(delay) if type(delay) in (int, float) else None
+            if label is None:
+                label = ("sleep " + (f"{delay:g}s" if type(delay) in (int, float) else "")).strip()
+                if type(delay) in (int, float) and delay and len(_sleep_labels) < 1000:
+                    _sleep_labels[delay] = label
+            return label, ()
         if module == "queues.py":
-            return "Queue." + name, []
-        if module == "taskgroups.py" and frame is not None:
-            group = frame.f_locals.get("self")
+            return "Queue." + name, ()
+        if module == "taskgroups.py" and first is not None:
+            group = first[0]
             number = getattr(group, "_gatherlab_id", None)
-            return (f"TaskGroup #{number}" if number is not None else "TaskGroup"), []
-        if module in ("locks.py", "mixins.py") and frame is not None:
-            kind = type(frame.f_locals.get("self")).__name__
-            return (kind if kind in _LOCKS else "Lock"), []
+            return (f"TaskGroup #{number}" if number is not None else "TaskGroup"), ()
+        if module in ("locks.py", "mixins.py"):
+            kind = type(first[0]).__name__ if first else ""
+            return (kind if kind in _LOCKS else "Lock"), ()
         if module in ("streams.py", "selector_events.py", "base_events.py", "proactor_events.py", "sslproto.py"):
-            return "I/O", []
+            return "I/O", ()
         if module == "threads.py":
-            return "thread", []
-    return "future", []
+            return "thread", ()
+    return "future", ()
 
 
 # MARK: - For exercise checks (DESIGN §12): which asyncio APIs the program used, the callbacks
@@ -750,25 +808,30 @@ asyncio.TaskGroup.__aenter__ = _group_enter_using
 _handle_run = asyncio.events.Handle._run
 
 
-def _timed_handle_run(self):
+def _traced_handle_run(self):
+    """Every callback of asyncio's own loops: a task's step (its callback is the task's) reports
+    the task's start before its first step, what it waits on after each, its end after its last;
+    any callback that held the loop longer than 20 ms is reported as blocking."""
+    owner = getattr(self._callback, "__self__", None)
+    info = _tasks.get(owner) if owner is not None and isinstance(owner, _BaseTask) else None  # (a set's discard is a callback too)
+    if info is not None and info[5] is not None:
+        _started(info)  # its first step
     began = _monotonic()
     try:
         return _handle_run(self)
     finally:
         end = _monotonic()
         took = end - began
-        callback = self._callback
-        owner = getattr(callback, "__self__", None)
-        if owner is None and type(callback) is _partial and callback.func is _start_then_step:
-            owner = callback.args[0]
-        info = _tasks.get(owner) if isinstance(owner, _BaseTask) else None  # (a set's discard is a callback too)
         if took > 0.02:
             _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":{_json(info[0] if info else None)}}}')
         if info is not None:
-            _awaits(owner, info, began, end, took)
+            if owner.done():
+                _ended(owner, info)
+            else:
+                _awaits(owner, info, began, end, took)
 
 
-asyncio.events.Handle._run = _timed_handle_run
+asyncio.events.Handle._run = _traced_handle_run
 
 
 class _Input:

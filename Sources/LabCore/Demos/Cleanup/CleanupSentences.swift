@@ -1,0 +1,61 @@
+import LabTerminal
+
+extension CleanupDemo {
+  public var sentences: [SummarySentence] { Self.summarySentences }
+
+  static let summarySentences = [
+    SummarySentence("cleanup.cleaned-up", when: { report in
+      report.outcome == .timedOut && !report.cleanedUp.isEmpty
+    }) { report in
+      let tasks = report.cleanedUp
+      return "\(tasks.labels()) \(tasks.count == 1 ? "got its" : "got their") cancellation at "
+        + "\(seconds(tasks.compactMap(\.cancellingAt).min())), cleaned up until "
+        + "\(seconds(tasks.compactMap(\.endedAt).max())) and re-raised it."
+    },
+    SummarySentence("cleanup.waited-for-cleanup", when: { report in
+      report.outcome == .timedOut && !report.cleanedUp.isEmpty
+        && report.same(report.elapsed, report.cleanedUp.compactMap(\.endedAt).max())
+    }) { report in
+      "The block raised TimeoutError only then, at \(seconds(report.elapsed)): it waits for every cancelled task "
+        + "to finish its cleanup."
+    },
+    SummarySentence("cleanup.swallowed-held-up", when: { report in
+      guard report.outcome == .timedOut, let end = report.swallowed.compactMap(\.endedAt).max() else { return false }
+      let cleanupEnd = report.cleanedUp.compactMap(\.endedAt).max() ?? 0
+      return report.same(report.elapsed, end) && end > cleanupEnd + report.sameMoment
+    }) { report in
+      let swallowed = report.swallowed
+      return "The deadline passed at \(seconds(swallowed.compactMap(\.cancellingAt).min())), but the block ended only at "
+        + "\(seconds(report.elapsed)), because \(swallowed.labels()) swallowed "
+        + "\(swallowed.count == 1 ? "its" : "their") cancellation and ran on: the group waits for every task."
+    },
+    SummarySentence("cleanup.swallowed", when: { report in
+      guard let end = report.swallowed.compactMap(\.endedAt).max() else { return false }
+      let cleanupEnd = report.cleanedUp.compactMap(\.endedAt).max() ?? 0
+      return !(report.outcome == .timedOut && report.same(report.elapsed, end) && end > cleanupEnd + report.sameMoment)
+    }) { report in
+      let swallowed = report.swallowed
+      return "\(swallowed.labels()) swallowed \(swallowed.count == 1 ? "its" : "their") cancellation and ran on until "
+        + "\(seconds(swallowed.compactMap(\.endedAt).max()))."
+    },
+    SummarySentence("cleanup.still-timeout", when: { report in
+      report.outcome == .timedOut && !report.swallowed.isEmpty
+    }) { report in
+      "TimeoutError was still raised: \(report.swallowed.labels()) swallowed only "
+        + "\(report.swallowed.count == 1 ? "its own cancellation" : "their own cancellations"), "
+        + "not the one the deadline sent the block."
+    },
+    SummarySentence("cleanup.lost", when: { report in
+      report.outcome == .timedOut && report.lost.contains { $0.cancellingAt == nil }
+    }) { report in
+      let done = report.lost.filter { $0.cancellingAt == nil }
+      return "\(done.labels(ranks: true)) had finished before the deadline, but "
+        + "\(done.count == 1 ? "its result was" : "their results were") lost with the TimeoutError."
+    },
+    SummarySentence("cleanup.in-time", when: { report in
+      report.outcome == .returned && report.cancelled.isEmpty && report.swallowed.isEmpty
+    }) { _ in
+      "Every task finished before the deadline, so nothing was cancelled and nothing needed cleaning up."
+    },
+  ]
+}
