@@ -124,15 +124,15 @@ extension EndToEnd {
           when its timers fire in a lucky order
 
         check · print_as_done.py · seed 1 · CPython \(try Self.version())                   done 0.75s
-        [0] main()            █████████████████████████████████████████│   ✓ 7th "None"
-        [1] fetch('/')        ██████████                               │   ✓ 1st "512"
-        [2] fetch('/about')   █████████████████                        │   ✓ 3rd "256"
-        [3] fetch('/blog')    ████████████████                         │   ✓ 2nd "2048"
-        [4] fetch('/contact') ████████████████████████████             │   ✓ 4th "128"
-        [5] fetch('/docs')    ███████████████████████████████████      │   ✓ 5th "4096"
-        [6] fetch('/pricing') █████████████████████████████████████████│   ✓ 6th "1024"
+        [0] main()            █████████████████████████████████████████    ✓ 7th "None"
+        [1] fetch('/')        ██████████      │                            ✓ 1st "512"
+        [2] fetch('/about')   █████████████████                            ✓ 3rd "256"
+        [3] fetch('/blog')    ████████████████│                            ✓ 2nd "2048"
+        [4] fetch('/contact') ████████████████████████████                 ✓ 4th "128"
+        [5] fetch('/docs')    ███████████████████████████████████          ✓ 5th "4096"
+        [6] fetch('/pricing') █████████████████████████████████████████    ✓ 6th "1024"
                               0s         0.2s       0.4s       0.6s      0.8s
-                                                 gather returned 0.75s ▲
+                                              ▲ ▶ output 0.30s
         █ running  ░ waiting  ✓ done  ✗ failed  ⊘ cancelled
 
         Replay seed 1: gatherlab check crawl-list \(file) --seed 1

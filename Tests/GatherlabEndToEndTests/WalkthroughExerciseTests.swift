@@ -102,5 +102,55 @@ extension EndToEnd {
       #expect(progress.contains(#""fetch-together":{"#))
       #expect(progress.contains(#""passed":true"#))
     }
+
+    /// Lesson 8 has two exercises: a part each at its end, and `check` and `hint` act on the
+    /// exercise of the part being read.
+    @Test func aLessonWithTwoExercisesShowsBothAndCheckActsOnThePartsOwn() async throws {
+      let home = try TemporaryDirectory()
+      let workspace = home.path + "/ws"
+      let binary = try GatherlabBinary.url.path
+      let terminal = try PseudoTerminal(
+        executable: URL(fileURLWithPath: binary), arguments: ["--from", "9", "--no-swift"],
+        environment: ["HOME": home.path, "GATHERLAB_HOME": home.path + "/state", "GATHERLAB_WORKSPACE": workspace, "NO_COLOR": "1"],
+        rows: 200, columns: 80
+      )
+      try await terminal.waitFor("limiting-concurrency 1/", timeout: .seconds(30))
+
+      // Back from lesson 9 is lesson 8's last part: its second exercise, then its first.
+      var mark = terminal.mark()
+      try terminal.write("back\r")
+      let second = stripANSI(try await terminal.waitFor("gather-vs-wait 10/10 ›", after: mark))
+      #expect(second.contains("Exercise 2 of 2: Every error, and every result, out of a TaskGroup"))
+      #expect(second.contains(workspace + "/08-group-errors.py"))
+      mark = terminal.mark()
+      try terminal.write("back\r")
+      let first = stripANSI(try await terminal.waitFor("gather-vs-wait 9/10 ›", after: mark))
+      #expect(first.contains("Exercise 1 of 2: Take the fastest mirror, stop the others"))
+      #expect(first.contains(workspace + "/07-fastest-mirror.py"))
+      #expect(!first.contains("Enter goes on to lesson 9"), "Enter goes to the second exercise")
+
+      // The first exercise's solution in its file: check checks that one.
+      let solution = try String(contentsOf: Self.repository.appending(path: "Exercises/07-fastest-mirror/solution.py"), encoding: .utf8)
+      try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+      try solution.write(toFile: workspace + "/07-fastest-mirror.py", atomically: true, encoding: .utf8)
+      mark = terminal.mark()
+      try terminal.write("check\r")
+      try await terminal.waitFor("checks hold: exercise fastest-mirror is done.", after: mark, timeout: .seconds(90))
+
+      // Enter: the second exercise; its hint is its own.
+      mark = terminal.mark()
+      try terminal.write("\r")
+      try await terminal.waitFor("gather-vs-wait 10/10 ›", after: mark)
+      mark = terminal.mark()
+      try terminal.write("hint\r")
+      try await terminal.waitFor("Hint 1/3: A TaskGroup raises an `ExceptionGroup` holding every error", after: mark)
+
+      mark = terminal.mark()
+      try terminal.write("quit\r")
+      try await terminal.waitFor("Progress saved.", after: mark, timeout: .seconds(10))
+      let progress = try String(contentsOfFile: home.path + "/state/progress.json", encoding: .utf8)
+      #expect(progress.contains(#""fastest-mirror":{"#))
+      #expect(!progress.contains(#""group-errors""#))
+    }
   }
 }

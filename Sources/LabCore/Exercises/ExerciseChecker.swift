@@ -155,10 +155,10 @@ public enum ExerciseChecker {
       passed = false
       if let index = zip(got, expected).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
         sentence = "output line \(index + 1) is '\(short(got[index]))'; the exercise asks for '\(short(expected[index]))'"
-        instant = facts.outputTimed ? facts.outputTimes[index] : nil
+        instant = facts.outputTimes[index]
       } else if got.count > expected.count {
         sentence = "the program printed \(count(got.count, "line")), \(got.count - expected.count) more than asked for: '\(short(got[expected.count]))'"
-        instant = facts.outputTimed ? facts.outputTimes[expected.count] : nil
+        instant = facts.outputTimes[expected.count]
       } else {
         sentence = "the program printed \(count(got.count, "line")); the exercise asks for \(expected.count), next '\(short(expected[got.count]))'"
       }

@@ -66,7 +66,6 @@ public struct ExerciseRun: Sendable {
     if clock.isVirtual { quiet.environment["GATHERLAB_VIRTUAL_LIMIT"] = CheckSeconds.number(virtualLimit) }
     let program = quiet
     let box = Box()
-    box.state.withLock { $0.builder.arrivalTimesOutput = !clock.isVirtual }
     let wall = ContinuousClock()
     let began = wall.now
     let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in

@@ -50,9 +50,6 @@ public struct RunFacts: Sendable, Equatable {
   /// The program's stdout lines, in order (at most `outputLimit` bytes of them).
   public var output: [String] = []
   public var outputTimes: [Double] = []
-  /// `outputTimes` are instants on the run's clock (false: the lines' arrival on the wall clock
-  /// while the program ran on virtual time, which marks nothing).
-  public var outputTimed = true
   /// The program printed more than was kept.
   public var outputTruncated = false
   public var standardError = ""

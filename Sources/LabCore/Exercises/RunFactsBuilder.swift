@@ -7,17 +7,12 @@ public struct RunFactsBuilder: Sendable {
   /// The program's stdout line not ended yet, and when it began (stdout arrives in chunks).
   private var openLine: (text: String, time: Double)?
 
-  /// Stdout chunks' arrival times are instants of the run (true on the real clock); on virtual
-  /// time they are not, and only the tracer's own output lines are timed.
-  public var arrivalTimesOutput = true
-
   public init() {}
 
   public mutating func apply(_ message: TracedProgram.Message) {
     sequence += 1
     switch message {
     case .output(let time, let text):
-      if !arrivalTimesOutput { facts.outputTimed = false }
       keep(chunk: text, at: time)
     case .errorOutput:
       break  // the whole stderr comes with `finish`

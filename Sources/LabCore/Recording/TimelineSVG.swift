@@ -101,6 +101,7 @@ public enum TimelineSVG {
     return SVGElement("defs", [:], [
       hatch("waiting", colour: "#9E9E9E", background: "#E0E0E0"),
       hatch("orphan", colour: "#2C7FB8", background: Palette.orphan),
+      hatch("after-cancel", colour: Palette.cancelled, background: "#F3D9E6"),
       SVGElement("style", text: """
         .phase { font-size: 20px; font-weight: bold; fill: \(Palette.ink); }
         .label { font-size: 22px; font-weight: bold; fill: \(Palette.ink); }
@@ -160,6 +161,10 @@ public enum TimelineSVG {
       } else {
         bar("running", from: startedAt, to: end, fill: colour(row.state))
       }
+      // What it did after it got its cancellation: its cleanup, or work past a swallowed one.
+      if let cancellingSince = row.cancellingSince, cancellingSince < end {
+        bar("after-cancel", from: max(startedAt, cancellingSince), to: end, fill: "url(#after-cancel)")
+      }
     }
     parts.append(SVGElement("text", [
       "x": number(statusX), "y": number(y + barHeight - 6), "class": "status",
@@ -216,6 +221,9 @@ public enum TimelineSVG {
     }
     if rows.contains(where: { $0.waitingSince != nil }) { items.append(("◌", "waiting", "url(#waiting)")) }
     if rows.contains(where: \.isOrphan) { items.append(("▒", "orphan (result lost)", "url(#orphan)")) }
+    if rows.contains(where: { $0.cancellingSince != nil && $0.startedAt != nil }) {
+      items.append(("▓", "after its cancel", "url(#after-cancel)"))
+    }
     if rows.contains(where: { if case .finished = $0.state { true } else { false } }) { items.append(("✓", "done", Palette.done)) }
     if rows.contains(where: { if case .failed = $0.state { true } else { false } }) { items.append(("✗", "failed", Palette.failed)) }
     if !cancelled.isEmpty { items.append(("⊘", "cancelled", Palette.cancelled)) }

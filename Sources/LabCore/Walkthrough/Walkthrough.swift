@@ -106,14 +106,20 @@ public final class Walkthrough {
   /// The parts of the lesson at `index` (`LessonParts`); piped, a lesson is one part.
   func parts(ofLesson index: Int) -> [[MarkdownBlock]] {
     let parts = LessonParts.split(catalog.lessons[index].document.blocks)
-    // A lesson's exercise is its last part (drawn by `WalkthroughExercises`, not from blocks).
-    let exercisePart: [[MarkdownBlock]] = exercises.hasExercise(for: catalog.lessons[index]) ? [[]] : []
-    return (parts.isEmpty ? [[]] : parts) + exercisePart
+    // A lesson's exercises are its last parts, one each (drawn by `WalkthroughExercises`, not
+    // from blocks), counted from their summaries: the full parse waits for an exercise part.
+    let exerciseParts = Array(repeating: [MarkdownBlock](), count: exercises.exerciseCount(for: catalog.lessons[index]))
+    return (parts.isEmpty ? [[]] : parts) + exerciseParts
   }
 
-  /// The part being read is the lesson's exercise.
-  var isAtExercisePart: Bool {
-    readsInParts && position.part + 1 == parts.count && exercises.hasExercise(for: lesson)
+  /// The exercise whose part is being read, if the part is one of the lesson's exercises.
+  var exerciseAtPart: Exercise? {
+    guard readsInParts else { return nil }
+    let count = exercises.exerciseCount(for: lesson)
+    let index = position.part - (parts.count - count)
+    guard (0..<count).contains(index) else { return nil }
+    let all = exercises.exercises(for: lesson)
+    return all.indices.contains(index) ? all[index] : nil
   }
 
   var parts: [[MarkdownBlock]] { parts(ofLesson: position.lesson) }
@@ -281,13 +287,13 @@ public final class Walkthrough {
     case .swift(let on):
       setSwift(on)
     case .exercise(let id):
-      await exercises.work(id, lesson: lesson)
+      await exercises.work(id, lesson: lesson, at: exerciseAtPart)
     case .check:
-      await exercises.check(lesson: lesson)
+      await exercises.check(lesson: lesson, at: exerciseAtPart)
     case .hint:
-      exercises.hint(lesson: lesson)
+      exercises.hint(lesson: lesson, at: exerciseAtPart)
     case .solution:
-      exercises.solution(lesson: lesson)
+      exercises.solution(lesson: lesson, at: exerciseAtPart)
     case .restart:
       await restart()
     case .help:
@@ -343,9 +349,12 @@ public final class Walkthrough {
     questionLeft = false
     let blocks = parts[position.part]
     let renderer = screen.renderer
-    if isAtExercisePart, let exercise = exercises.exercise(for: lesson) {
+    if let exercise = exerciseAtPart {
       if screen.shownSincePrompt == 0 { screen.emit([StyledText()]) }
-      screen.page(exercises.partLines(for: exercise, width: screen.width) + [StyledText()] + hintLines())
+      // Where Enter goes is said after the lesson's last part only, as for parts of reading: from
+      // a first exercise of two it goes to the second, not to the next lesson.
+      let last = position.part + 1 == parts.count
+      screen.page(exercises.partLines(for: exercise, of: lesson, width: screen.width) + (last ? [StyledText()] + hintLines() : []))
       return
     }
     // A part read on starts below the prompt that asked for it, a line apart.

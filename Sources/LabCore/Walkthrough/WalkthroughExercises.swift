@@ -1,8 +1,9 @@
 import Foundation
 import LabTerminal
 
-/// The walkthrough's exercises (DESIGN §12): each lesson's exercise is its last part, and
-/// `exercise`, `check`, `hint` and `solution` work at the prompt. Results go into the progress
+/// The walkthrough's exercises (DESIGN §12): each of a lesson's exercises is one of its last parts
+/// (a lesson with two ends with two), and `exercise`, `check`, `hint` and `solution` work at the
+/// prompt on the exercise of the part being read. Results go into the progress
 /// the keeper saves (version 3's `exercises`).
 @MainActor
 final class WalkthroughExercises {
@@ -26,21 +27,25 @@ final class WalkthroughExercises {
     self.now = now
   }
 
-  /// Whether the lesson ends with an exercise (from the summaries: no full parse).
-  func hasExercise(for lesson: Lesson) -> Bool {
-    loader?.summary(forLesson: lesson.id) != nil
+  /// How many exercises end the lesson (from the summaries: no full parse).
+  func exerciseCount(for lesson: Lesson) -> Int {
+    loader?.summaries.filter { $0.lesson == lesson.id }.count ?? 0
   }
 
-  /// The lesson's exercise, if it has one (parses the catalog on first use).
-  func exercise(for lesson: Lesson) -> Exercise? {
-    catalog?.exercises(forLesson: lesson.id).first
+  /// The lesson's exercises, in the catalog's order (none for most lessons, two for some); parses
+  /// the catalog on first use.
+  func exercises(for lesson: Lesson) -> [Exercise] {
+    catalog?.exercises(forLesson: lesson.id) ?? []
   }
 
-  /// The lesson's last part: the exercise, its file, and how to start it.
-  func partLines(for exercise: Exercise, width: Int) -> [StyledText] {
+  /// One of the lesson's last parts: an exercise, its file, and how to start it. With more than
+  /// one, the title says which (`Exercise 2 of 2: …`).
+  func partLines(for exercise: Exercise, of lesson: Lesson, width: Int) -> [StyledText] {
     let record = keeper.progress.exercises[exercise.id]
     let state = record.map { $0.passed ? " (passed)" : " (tried \($0.attempts)×)" } ?? ""
-    var lines = [StyledText("Exercise: \(exercise.title)\(state)", style: .bold), StyledText()]
+    let all = exercises(for: lesson)
+    let which = all.count > 1 ? (all.firstIndex { $0.id == exercise.id }).map { " \($0 + 1) of \(all.count)" } ?? "" : ""
+    var lines = [StyledText("Exercise\(which): \(exercise.title)\(state)", style: .bold), StyledText()]
     lines += ExerciseReport.paragraphs(exercise.body, width: width)
     if let path = tools?.path(for: exercise) {
       // A path is copied and pasted whole: beside its label when both fit, else on a line of its
@@ -56,8 +61,8 @@ final class WalkthroughExercises {
   }
 
   /// `exercise [ID]`.
-  func work(_ id: String?, lesson: Lesson) async {
-    guard let exercise = resolve(id, lesson: lesson) else { return }
+  func work(_ id: String?, lesson: Lesson, at current: Exercise?) async {
+    guard let exercise = resolve(id, lesson: lesson, at: current) else { return }
     guard let tools else {
       screen.say("Exercises cannot run here; 'gatherlab exercise \(exercise.id)' at the shell starts it.")
       return
@@ -66,8 +71,8 @@ final class WalkthroughExercises {
   }
 
   /// `check`.
-  func check(lesson: Lesson) async {
-    guard let exercise = resolve(nil, lesson: lesson) else { return }
+  func check(lesson: Lesson, at current: Exercise?) async {
+    guard let exercise = resolve(nil, lesson: lesson, at: current) else { return }
     guard let tools else {
       screen.say("Exercises cannot run here; 'gatherlab check \(exercise.id)' at the shell checks it.")
       return
@@ -76,8 +81,8 @@ final class WalkthroughExercises {
   }
 
   /// `hint`: the hints one at a time, narrowing in.
-  func hint(lesson: Lesson) {
-    guard let exercise = resolve(nil, lesson: lesson) else { return }
+  func hint(lesson: Lesson, at current: Exercise?) {
+    guard let exercise = resolve(nil, lesson: lesson, at: current) else { return }
     let shown = hintsShown[exercise.id, default: 0]
     let number = min(shown, exercise.hints.count - 1)
     hintsShown[exercise.id] = shown + 1
@@ -85,8 +90,8 @@ final class WalkthroughExercises {
   }
 
   /// `solution`: asks first until the exercise has passed.
-  func solution(lesson: Lesson) {
-    guard let exercise = resolve(nil, lesson: lesson) else { return }
+  func solution(lesson: Lesson, at current: Exercise?) {
+    guard let exercise = resolve(nil, lesson: lesson, at: current) else { return }
     if keeper.progress.exercises[exercise.id]?.passed != true {
       guard reader.isInteractive else {
         screen.say("The solution is shown once the exercise passes, or at a terminal after you say yes.")
@@ -113,7 +118,9 @@ final class WalkthroughExercises {
     keeper.progress.exercises[exercise.id]?.attempts ?? 0
   }
 
-  private func resolve(_ id: String?, lesson: Lesson) -> Exercise? {
+  /// The exercise a command acts on: the one named; else the one of the part being read; else
+  /// the lesson's first not yet passed (its first when all have passed).
+  private func resolve(_ id: String?, lesson: Lesson, at current: Exercise?) -> Exercise? {
     guard let catalog else {
       screen.say("This course has no exercises.")
       return nil
@@ -125,7 +132,9 @@ final class WalkthroughExercises {
       }
       return exercise
     }
-    guard let exercise = exercise(for: lesson) else {
+    if let current { return current }
+    let all = exercises(for: lesson)
+    guard let exercise = all.first(where: { keeper.progress.exercises[$0.id]?.passed != true }) ?? all.first else {
       let next = catalog.exercises.first { keeper.progress.exercises[$0.id]?.passed != true }
       screen.say("This lesson has no exercise." + (next.map { " 'exercise \($0.id)' starts the next one not yet passed." } ?? ""))
       return nil

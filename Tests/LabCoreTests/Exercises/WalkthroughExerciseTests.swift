@@ -39,12 +39,20 @@ final class ScriptedExerciseTools: ExerciseTools {
     starter: "\"\"\"Exercise.\"\"\"\n", solution: "print('solved')"
   )
 
-  func session(_ lines: [String?], tools: ScriptedExerciseTools, store: MemoryProgressStore = MemoryProgressStore()) async -> RecordingConsole {
+  /// A second exercise for the same lesson, as lessons 8, 15 and 18 of the course have.
+  static let second = Exercise(
+    number: 2, id: "first-wins", lesson: "finish-first", title: "Take the first answer", checks: [.running(.atLeast(2))],
+    hints: ["Only hint."], body: "Stop at the first result.", starter: "\"\"\"Exercise.\"\"\"\n", solution: "print('first')"
+  )
+
+  func session(
+    _ lines: [String?], tools: ScriptedExerciseTools, store: MemoryProgressStore = MemoryProgressStore(), exercises: [Exercise] = [Self.exercise]
+  ) async -> RecordingConsole {
     let console = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: false, cursorMovement: false, width: 80, height: 200))
     let walkthrough = Walkthrough(
       catalog: try! LessonCatalog.load(files: PartsFixtures.course), store: store, console: console,
       reader: ScriptedLineReader(lines, interactive: true), player: TestClockDemoPlayer(console: console), keys: ScriptedKeyReader(),
-      exercises: ExerciseCatalog(exercises: [Self.exercise]), exerciseTools: tools,
+      exercises: ExerciseCatalog(exercises: exercises), exerciseTools: tools,
       now: { Date(timeIntervalSince1970: 1_796_151_600) }, options: .init()
     )
     await walkthrough.run()
@@ -79,6 +87,51 @@ final class ScriptedExerciseTools: ExerciseTools {
       /tmp/gatherlab-tests-B09F946C-84C9-434E-90EB-2C0E023448ED/workspace/01-finish-order.py
 
       """))
+  }
+
+  @Test func aLessonWithTwoExercisesEndsWithAPartForEachAndTheCommandsActOnThePartsOne() async {
+    let store = MemoryProgressStore()
+    let tools = ScriptedExerciseTools([[true], [false]])
+    // Five parts of reading, then the first exercise (part 6), its check; Enter: the second
+    // (part 7), its check and hint; back to the first, its hint.
+    let console = await session(
+      ["predict off", "", "", "", "", "", "check", "", "check", "hint", "back", "hint", nil], tools: tools, store: store,
+      exercises: [Self.exercise, Self.second]
+    )
+    // The first exercise's part ends with its own words; where Enter goes after the lesson is
+    // said at the second (seen in a terminal: 'Enter goes on to lesson 9' under the first of two).
+    #expect(console.output.contains("""
+      Exercise 1 of 2: Keep the results in order
+
+      Keep the lookups concurrent and the lines in order.
+
+      Your file: /ws/01-finish-order.py
+
+      'exercise' starts it (each save is checked; q comes back here), 'check' checks
+      it, 'hint' and 'solution' help; Enter goes on.
+
+      Exercise 2 of 2: Take the first answer
+      """))
+    #expect(console.output.contains("""
+      Exercise 2 of 2: Take the first answer
+
+      Stop at the first result.
+
+      Your file: /ws/02-first-wins.py
+      """))
+    #expect(console.output.contains("Exercise 1 of 2: Keep the results in order (passed)\n"))
+    #expect(tools.called == ["check finish-order after 0", "check first-wins after 0"])
+    #expect(console.output.contains("Hint 1/1: Only hint.\n"))
+    #expect(console.output.contains("Hint 1/2: First hint.\n"))
+    #expect(store.progress?.exercises["finish-order"]?.passed == true)
+    #expect(store.progress?.exercises["first-wins"] == ExerciseRecord(passed: false, attempts: 1, at: "2026-12-01T19:00:00Z"))
+    #expect(store.progress?.part == 6)
+  }
+
+  @Test func awayFromTheExercisePartsTheCommandsActOnTheLessonsFirstExerciseNotYetPassed() async {
+    let tools = ScriptedExerciseTools([[true], [true]])
+    _ = await session(["check", "check", "check", nil], tools: tools, exercises: [Self.exercise, Self.second])
+    #expect(tools.called == ["check finish-order after 0", "check first-wins after 0", "check finish-order after 1"])
   }
 
   @Test func checksAreRecordedAndHintsNarrowIn() async {

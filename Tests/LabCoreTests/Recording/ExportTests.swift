@@ -83,6 +83,33 @@ import FoundationXML
     #expect(legend == ["▶ running", "✓ done", "⊘ cancelled", "░ planned, never run"])
   }
 
+  /// What a task did after it got its cancellation (its cleanup) is a bar of its own, and the
+  /// legend names it.
+  @Test func aCleanupAfterTheCancelIsDrawnApart() throws {
+    let svg = try document("""
+      {"type":"recording","version":1,"command":["gatherlab","run","cleanup","delays=3"],"columns":80,"rows":24}
+      {"type":"demo","demo":"cleanup","speed":1,"params":{"delays":[3],"deadline":1,"cleanup":0.5,"mode":"reraise","swallow":1}}
+      {"type":"deadline","t":1}
+      {"type":"event","t":0,"task":"A","event":"started"}
+      {"type":"event","t":1,"task":"A","event":"cancelling"}
+      {"type":"event","t":1.5,"task":"A","event":"cancelled"}
+      {"type":"join","t":1.5,"label":"TimeoutError raised","detail":"timed out","outcome":"timedOut","error":"timed out"}
+      {"type":"result","outcome":"timedOut"}
+
+      """)
+    let a = try #require(try nodes(svg, "//*[local-name()='g'][@data-task='A']").first)
+    let after = try #require(try a.nodes(forXPath: "./*[@class='after-cancel']").first as? XMLElement)
+    let running = try #require(try a.nodes(forXPath: "./*[@class='running']").first as? XMLElement)
+    let runX = Double(running.attribute(forName: "x")?.stringValue ?? "") ?? 0
+    let runWidth = Double(running.attribute(forName: "width")?.stringValue ?? "") ?? 0
+    // 1.5 s ran; the last 0.5 s, from the cancel, is the cleanup.
+    #expect(abs((Double(after.attribute(forName: "width")?.stringValue ?? "") ?? 0) * 3 - runWidth) < 1)
+    #expect(abs((Double(after.attribute(forName: "x")?.stringValue ?? "") ?? 0) - (runX + runWidth * 2 / 3)) < 1)
+    #expect(try a.nodes(forXPath: "./*[@class='after-cancel']/@fill").first?.stringValue == "url(#after-cancel)")
+    let legend = try nodes(svg, "//*[local-name()='g'][@class='legend']/*[local-name()='text']").map(\.stringValue)
+    #expect(legend.contains("▓ after its cancel"))
+  }
+
   @Test func aTimeoutMarksItsDeadline() throws {
     let svg = try document(RecordingFixtures.timeout)
     let deadline = try nodes(svg, "//*[local-name()='g'][@class='marker deadline']")
