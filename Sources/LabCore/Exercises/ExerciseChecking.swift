@@ -127,39 +127,18 @@ public struct ExerciseChecking: Sendable {
     return (results, failing)
   }
 
-  /// `run` for each seed, at most `width` at once; the results in seed order. The first error
-  /// stops the rest.
+  /// `run` for each seed, at most `width` at once (`ScheduleExploration.runSeeds`); the results
+  /// in seed order. The first error stops the rest.
   static func runSeeds<T: Sendable>(
     _ seeds: ClosedRange<Int>, width: Int, _ run: @escaping @Sendable (Int) async throws(TraceError) -> T
   ) async throws(TraceError) -> [T] {
-    let outcome = await withTaskGroup(of: (Int, Result<T, TraceError>).self) { group -> Result<[T], TraceError> in
-      var next = seeds.lowerBound
-      var found: [(Int, T)] = []
-      func add() {
-        let seed = next
-        next += 1
-        group.addTask {
-          do throws(TraceError) {
-            let value = try await run(seed)
-            return (seed, .success(value))
-          } catch {
-            return (seed, .failure(error))
-          }
-        }
+    try await ScheduleExploration.runSeeds(seeds, width: width) { seed -> Result<T, TraceError> in
+      do throws(TraceError) {
+        let value = try await run(seed)
+        return .success(value)
+      } catch {
+        return .failure(error)
       }
-      while next <= seeds.upperBound, next < seeds.lowerBound + max(1, width) { add() }
-      while let (seed, result) = await group.next() {
-        switch result {
-        case .success(let value):
-          found.append((seed, value))
-          if next <= seeds.upperBound, !Task.isCancelled { add() }
-        case .failure(let error):
-          group.cancelAll()
-          return .failure(error)
-        }
-      }
-      return .success(found.sorted { $0.0 < $1.0 }.map(\.1))
-    }
-    return try outcome.get()
+    }.get()
   }
 }

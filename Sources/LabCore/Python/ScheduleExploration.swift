@@ -91,26 +91,41 @@ public enum ScheduleExploration {
     width: Int,
     run: @escaping @Sendable (Int) async -> Result<Run, Failure>
   ) async -> Result<[Run], Failure> {
-    await withTaskGroup(of: Result<Run, Failure>.self) { group in
-      var next = 1
-      var runs: [Run] = []
+    guard count >= 1 else { return .success([]) }
+    return await runSeeds(1...count, width: width, run)
+  }
+
+  /// `run` for each of `seeds`, at most `width` at once; the results in seed order. The first
+  /// failure cancels the runs still going and is returned. (`trace --schedules` and `check`'s
+  /// schedules both run their seeds through this.)
+  public static func runSeeds<T: Sendable, Failure: Error>(
+    _ seeds: ClosedRange<Int>,
+    width: Int,
+    _ run: @escaping @Sendable (Int) async -> Result<T, Failure>
+  ) async -> Result<[T], Failure> {
+    await withTaskGroup(of: (Int, Result<T, Failure>).self) { group in
+      var next = seeds.lowerBound
+      var found: [(Int, T)] = []
       func add() {
         let seed = next
         next += 1
-        group.addTask { await run(seed) }
+        group.addTask {
+          let result = await run(seed)  // bound first: the -O task-group trap
+          return (seed, result)
+        }
       }
-      while next <= min(count, max(1, width)) { add() }
-      while let result = await group.next() {
+      while next <= seeds.upperBound, next < seeds.lowerBound + max(1, width) { add() }
+      while let (seed, result) = await group.next() {
         switch result {
-        case .success(let finished):
-          runs.append(finished)
-          if next <= count, !Task.isCancelled { add() }
+        case .success(let value):
+          found.append((seed, value))
+          if next <= seeds.upperBound, !Task.isCancelled { add() }
         case .failure(let error):
           group.cancelAll()
           return .failure(error)
         }
       }
-      return .success(runs.sorted { $0.seed < $1.seed })
+      return .success(found.sorted { $0.0 < $1.0 }.map(\.1))
     }
   }
 
