@@ -36,19 +36,12 @@ public enum ExerciseParser {
     if starter == nil { problem(1, "starter.py is missing beside exercise.md") }
     if solution == nil { problem(1, "solution.py is missing beside exercise.md") }
 
-    var text = markdown
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    text = text.replacingOccurrences(of: "\r\n", with: "\n")
-    var lines = text.components(separatedBy: "\n")
-    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-      let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
-    else {
+    guard case .success(let block) = FrontMatterBlock.split(markdown) else {
       problem(1, "exercise.md has no front matter between two '---' lines")
       return .failure(ExerciseProblems(problems))
     }
-    let yaml = lines[1..<close].joined(separator: "\n")
-    let body = lines[(close + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-    lines = []
+    let yaml = block.yaml
+    let body = block.body.trimmingCharacters(in: .whitespacesAndNewlines)
     let root: Node?
     do {
       root = try YAMLText.compose(yaml)
@@ -60,7 +53,7 @@ public enum ExerciseParser {
       problem(2, "the front matter is not a mapping of keys to values")
       return .failure(ExerciseProblems(problems))
     }
-    func line(_ node: Node) -> Int { (node.mark?.line ?? 1) + 1 }
+    func line(_ node: Node) -> Int { (node.mark?.line ?? 1) + FrontMatterBlock.yamlStartLine - 1 }
     var values: [String: String] = [:]
     var checks: [ExerciseCheck] = []
     var schedules: Int?
@@ -116,7 +109,7 @@ public enum ExerciseParser {
     if let id = values["id"], !id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) {
       problem(1, "the id '\(id)' is not a slug (lowercase letters, digits and '-')")
     }
-    if body.isEmpty { problem(close + 2, "exercise.md says nothing after its front matter: say what to do") }
+    if body.isEmpty { problem(block.bodyStartLine, "exercise.md says nothing after its front matter: say what to do") }
     guard problems.isEmpty, let number, let id = values["id"], let lesson = values["lesson"], let title = values["title"],
       let starter, let solution
     else { return .failure(ExerciseProblems(problems)) }
