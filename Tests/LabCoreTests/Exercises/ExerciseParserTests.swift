@@ -106,6 +106,16 @@ import Testing
     ])
   }
 
+  /// 08's output names what a tie between its two failures would decide (which errors the group
+  /// holds, which image it cancelled): they come from one timer, so no schedule splits them, and
+  /// the exercise runs on 20 schedules so that a program right only by luck fails.
+  @Test func groupErrorsRunsOnTwentySchedules() throws {
+    let catalog = try ExerciseCatalog.load(ExerciseCatalog.embeddedFiles()).get()
+    let exercise = try #require(catalog.exercise("group-errors"))
+    #expect(exercise.schedules == 20)
+    #expect(exercise.solution.contains("await headers"))
+  }
+
   @Test func theBuiltInExercisesLoadAndCoverLessonsTwoToTwelveAndPartTwo() throws {
     let catalog = try ExerciseCatalog.load(ExerciseCatalog.embeddedFiles()).get()
     #expect(catalog.exercises.count >= 21)
