@@ -15,6 +15,7 @@ import Yams
 ///   output: ["stock reserved", "checkout failed: card declined"]
 /// hints:
 ///   - "gather raises the first error and leaves the others running."
+///   - orphans: "A TaskGroup cancels the other tasks when one fails."
 /// ---
 /// When the card is declined, the receipt must not go out.
 /// ```
@@ -57,7 +58,8 @@ public enum ExerciseParser {
     var values: [String: String] = [:]
     var checks: [ExerciseCheck] = []
     var schedules: Int?
-    var hints: [String] = []
+    var hints: [ExerciseHint] = []
+    var hintKeys: [(name: String, line: Int)] = []
     var seen: Set<String> = []
     for (keyNode, value) in mapping {
       guard let key = keyNode.scalar?.string else { continue }
@@ -75,7 +77,16 @@ public enum ExerciseParser {
           continue
         }
         for hint in sequence {
-          if let string = hint.scalar?.string, !string.isEmpty { hints.append(string) } else { problem(line(hint), "a hint must be text") }
+          if let string = hint.scalar?.string, !string.isEmpty {
+            hints.append(ExerciseHint(string))
+          } else if let keyed = hint.mapping, keyed.count == 1, let check = keyed.keys.first?.scalar?.string,
+            let string = keyed.values.first?.scalar?.string, !string.isEmpty
+          {
+            hints.append(ExerciseHint(string, check: check))
+            hintKeys.append((check, line(hint)))
+          } else {
+            problem(line(hint), "a hint must be text, or one check's name and text, like 'output: \"…\"'")
+          }
         }
       case "checks":
         guard let checkMapping = value.mapping, !checkMapping.isEmpty else {
@@ -103,6 +114,12 @@ public enum ExerciseParser {
       }
     }
     for key in keys where !seen.contains(key) { problem(1, "the front matter has no '\(key)'") }
+    // A hint keyed to a check answers that check's failure: one the exercise has.
+    let hintable = checks.map(\.name) + ["run"] + (schedules == nil ? [] : ["schedules"])
+    for (name, line) in hintKeys where !hintable.contains(name) {
+      let suggestion = Suggestions.closest(to: name, in: hintable, limit: 1).first.map { " (did you mean '\($0)'?)" } ?? ""
+      problem(line, "the hint for '\(name)' answers no check of this exercise\(suggestion); it checks \(hintable.joined(separator: ", "))")
+    }
     if let id = values["id"], parts.count == 2, id != String(parts[1]) {
       problem(1, "the id '\(id)' does not match the directory name '\(directory)'")
     }

@@ -133,7 +133,7 @@ import Testing
       #expect(courseLessons.contains(exercise.lesson), "\(exercise.id): lesson '\(exercise.lesson)'")
     }
     for exercise in catalog.exercises {
-      #expect((2...3).contains(exercise.hints.count), "\(exercise.id)")
+      #expect((2...4).contains(exercise.hints.count), "\(exercise.id)")
       #expect(exercise.task.count > 40, "\(exercise.id)")
     }
   }
