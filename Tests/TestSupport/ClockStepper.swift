@@ -3,30 +3,35 @@ import GatherKit
 import Synchronization
 import Testing
 
-/// The test clock of gatherlab's tests, and the one way to move it: swift-clocks' `TestClock`,
-/// stepped one deadline at a time, each time once the code under test has done everything it
-/// can do at that instant.
+/// The test clock of gatherlab's tests, and the one way to move it: a clock whose time moves
+/// only when the test moves it, one deadline at a time, each time once the code under test has
+/// done everything it can do at that instant. (Its instants are swift-clocks' `TestClock`'s.)
 ///
 /// The code under test runs on the clock's ``executor``, which counts the jobs it has queued and
-/// running; start it with ``runToEnd(step:limit:_:)`` (the clock moves until the body returns)
-/// or ``start(_:)`` (the test moves the clock by hand):
+/// running; start it with ``runToEnd(step:limit:patience:sourceLocation:_:)`` (the clock moves
+/// until the body returns) or ``start(_:)`` (the test moves the clock by hand):
 ///
 /// ```swift
 /// let clock = ClockStepper()
 /// let report = await clock.runToEnd { await playback.play(demo, parameters: parameters, clock: clock) }
 /// ```
 ///
-/// Three races make a plain `TestClock` flaky on a loaded machine, and this clock removes them:
-/// - `TestClock.advance(to:)` wakes every deadline up to its target without waiting for the tasks
-///   it woke to do their work, so their events could carry a later instant. This clock moves to
-///   the next deadline only, then ``settle()``s: waits until its executor has nothing queued or
-///   running and every woken sleeper has run again. That is a counted fact, not a quiet spell,
-///   so every event keeps the instant it happened at however slow the machine is.
+/// Three races make a test clock flaky on a loaded machine, and this clock removes them:
+/// - Waking the sleepers due by a target without waiting for each woken task to do its work
+///   lets their events carry a later instant (swift-clocks' `TestClock.advance(to:)` yields a
+///   few times between deadlines; the old version of this clock took 500 quiet yields to mean
+///   "done"). This clock wakes the sleepers of the next deadline only, then ``settle()``s: waits
+///   until its executor has nothing queued or running and every woken sleeper has run again. That
+///   is a counted fact, not a quiet spell, so every event keeps the instant it happened at however
+///   slow the machine is, and waiting costs no yields.
 /// - A task that goes to sleep after the test moved time on computes its deadline from the later
 ///   time and wakes late, or never. ``pendingSleepers`` counts the sleeps registered, and once
 ///   the executor is quiet nobody can register another without time moving.
 /// - A woken task may print after the test has moved time on again, so reading `now` at the print
 ///   would stamp it late. ``timeSeenByCurrentTask`` is the instant the task itself woke at.
+///
+/// A sleep until `now` (or earlier) waits, as `TestClock`'s does, until everything else at this
+/// instant has settled, then wakes without time moving.
 ///
 /// Code under test that starts a plain `Task { }` leaves the executor (it does not inherit the
 /// preference); ``start(_:)`` binds ``TaskPlacement/executor`` so GatherKit's unstructured tasks
@@ -39,50 +44,94 @@ public final class ClockStepper: Clock, Sendable {
 
   /// Where the code under test runs: one thread that knows when it has nothing left to do.
   public let executor = QuiescenceExecutor(name: "ClockStepper")
-  private let base = TestClock<Duration>()
-  private let deadlines = Mutex<[Int: Instant]>([:])
-  private let wakeTimes = Mutex<[UInt64: Instant]>([:])
-  private let nextID = Atomic<Int>(0)
+
+  private struct Sleeper {
+    let deadline: Instant
+    let continuation: CheckedContinuation<Void, any Error>
+  }
+
+  private struct State {
+    var now = Instant()
+    /// Sleeps not woken yet, by the order they were registered in.
+    var sleepers: [Int: Sleeper] = [:]
+    /// Sleeps woken whose task has not run again yet.
+    var woken: Set<Int> = []
+    var nextID = 0
+    /// The deadline each task last woke at, by the runtime's task id.
+    var wakeTimes: [UInt64: Instant] = [:]
+  }
+
+  private let state = Mutex(State())
 
   public init() {}
 
   // MARK: - The clock the code under test sleeps on
 
-  public var now: Instant { base.now }
-  public var minimumResolution: Duration { base.minimumResolution }
+  public var now: Instant { state.withLock { $0.now } }
+  public var minimumResolution: Duration { .zero }
 
   public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
-    let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
-    deadlines.withLock { $0[id] = deadline }
-    defer { deadlines.withLock { _ = $0.removeValue(forKey: id) } }
-    try await base.sleep(until: deadline, tolerance: tolerance)
-    if let task = Self.currentTaskKey {
-      wakeTimes.withLock { $0[task] = deadline }
+    let id = state.withLock { state in
+      state.nextID += 1
+      return state.nextID
+    }
+    try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        // Under the lock that the cancellation handler takes too: either it finds the sleeper,
+        // or the sleeper sees the cancellation here.
+        let cancelled = state.withLock { state in
+          if Task.isCancelled { return true }
+          state.sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
+          return false
+        }
+        if cancelled { continuation.resume(throwing: CancellationError()) }
+      }
+    } onCancel: {
+      // One already woken runs on: its wake-up won the race.
+      let sleeper = state.withLock { $0.sleepers.removeValue(forKey: id) }
+      sleeper?.continuation.resume(throwing: CancellationError())
+    }
+    let task = Self.currentTaskKey
+    state.withLock { state in
+      state.woken.remove(id)
+      if let task { state.wakeTimes[task] = deadline }
     }
   }
 
   /// Sleeps with a deadline still ahead: those a later advance will have to wake.
   public var pendingSleepers: Int {
-    let now = base.now
-    return deadlines.withLock { $0.values.count(where: { $0 > now }) }
+    state.withLock { state in state.sleepers.values.count(where: { $0.deadline > state.now }) }
   }
 
   /// Sleeps whose deadline has come that have not run again yet.
   public var wokenSleepers: Int {
-    let now = base.now
-    return deadlines.withLock { $0.values.count(where: { $0 <= now }) }
+    state.withLock { state in state.sleepers.values.count(where: { $0.deadline <= state.now }) + state.woken.count }
   }
 
   /// The earliest deadline still ahead.
   private var nextDeadline: Instant? {
-    let now = base.now
-    return deadlines.withLock { $0.values.filter { $0 > now }.min() }
+    state.withLock { state in state.sleepers.values.map(\.deadline).filter { $0 > state.now }.min() }
+  }
+
+  /// Moves the time on to `instant` (never back) and wakes every sleeper due by then, in deadline
+  /// order, then registration order; returns how many it woke.
+  @discardableResult
+  private func wake(at instant: Instant) -> Int {
+    let due = state.withLock { state -> [Sleeper] in
+      state.now = max(state.now, instant)
+      let ids = state.sleepers.filter { $0.value.deadline <= state.now }
+        .sorted { ($0.value.deadline, $0.key) < ($1.value.deadline, $1.key) }.map(\.key)
+      state.woken.formUnion(ids)
+      return ids.compactMap { state.sleepers.removeValue(forKey: $0) }
+    }
+    for sleeper in due { sleeper.continuation.resume() }
+    return due.count
   }
 
   /// The time as the calling task knows it: the deadline it last woke at, or `now` for a task
   /// that never slept on this clock.
   public var timeSeenByCurrentTask: Instant {
-    guard let task = Self.currentTaskKey, let woke = wakeTimes.withLock({ $0[task] }) else {
+    guard let task = Self.currentTaskKey, let woke = state.withLock({ $0.wakeTimes[task] }) else {
       return now
     }
     return woke
@@ -163,30 +212,32 @@ public final class ClockStepper: Clock, Sendable {
   /// Returns once the code under test has done everything it can at this instant: the executor
   /// has nothing queued or running and every sleeper whose deadline has come has run again.
   ///
-  /// A sleep registered for the current instant itself is woken here (the base clock holds such
-  /// a sleep until the next advance). Returns false, with a recorded issue, if a woken sleeper
-  /// still has not run after `patience` of real time: one running off the executor, stuck.
+  /// Sleeps registered for the current instant (or earlier) are woken here, each time the rest
+  /// has gone quiet. Returns false, with a recorded issue, if a woken sleeper still has not run
+  /// after `patience` of real time: one running off the executor, stuck.
   @discardableResult
   public func settle(
     patience: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation
   ) async -> Bool {
-    let giveUp = ContinuousClock.now.advanced(by: patience)
+    var giveUp: ContinuousClock.Instant?
     while true {
       await executor.quiet()
+      if wake(at: now) > 0 { continue }
       if wokenSleepers == 0 { return true }
-      guard ContinuousClock.now < giveUp else {
+      // A woken sleeper that runs off the executor (a plain `Task { }`): wait for it.
+      let limit = giveUp ?? ContinuousClock.now.advanced(by: patience)
+      giveUp = limit
+      guard ContinuousClock.now < limit else {
         Issue.record("ClockStepper: \(wokenSleepers) woken sleepers never ran again", sourceLocation: sourceLocation)
         return false
       }
-      // Wakes sleeps due now that the base clock still holds; else a plain wait (megaYields)
-      // for a sleeper off the executor.
-      await base.advance(to: base.now)
+      await Task.yield()
     }
   }
 
   /// Advances the clock by `duration`, deadline by deadline, settling at each.
   public func advance(by duration: Duration) async {
-    await advance(to: base.now.advanced(by: duration))
+    await advance(to: now.advanced(by: duration))
   }
 
   /// Moves the clock on to `target`: settles, then wakes the sleepers due at the next deadline
@@ -194,11 +245,11 @@ public final class ClockStepper: Clock, Sendable {
   public func advance(to target: Instant) async {
     await settle()
     while let next = nextDeadline, next <= target {
-      await base.advance(to: next)
+      wake(at: next)
       await settle()
     }
-    if base.now < target {
-      await base.advance(to: target)
+    if now < target {
+      wake(at: target)
       await settle()
     }
   }
