@@ -63,7 +63,7 @@ public final class ClockStepper: Clock, Sendable {
 
   private let state = Mutex(State())
 
-  public init() {}
+  init() {}
 
   // MARK: - The clock the code under test sleeps on
 
@@ -319,12 +319,12 @@ public final class ClockStepper: Clock, Sendable {
 @_silgen_name("swift_task_getJobTaskId")
 private func swiftTaskID(_ job: UnsafeRawPointer) -> UInt64
 
-/// Set once a run on a test clock has ended.
-public final class FinishFlag: Sendable {
+/// Set once a run on a test clock has ended (for `runToEnd`).
+final class FinishFlag: Sendable {
   private let state = Mutex(false)
 
-  public init() {}
+  init() {}
 
-  public var isSet: Bool { state.withLock { $0 } }
-  public func set() { state.withLock { $0 = true } }
+  var isSet: Bool { state.withLock { $0 } }
+  func set() { state.withLock { $0 = true } }
 }
