@@ -63,7 +63,7 @@ public final class ClockStepper: Clock, Sendable {
 
   private let state = Mutex(State())
 
-  init() {}
+  public init() {}
 
   // MARK: - The clock the code under test sleeps on
 
