@@ -108,6 +108,33 @@ import TestSupport
         == .failure(PredictionUndecided(matching: [0, 2])))
   }
 
+  @Test func onALoadedMachineTheOptionWithClearlyTheNearestTimingsDecides() {
+    // Lesson 10's question, and what python3 printed there at load 35 (one by one 1.0 s stated).
+    let blocking = [
+      PredictionOption(text: "concurrent", shows: "blocking  one by one 1.0s, gathered 0.2s"),
+      PredictionOption(text: "one at a time", shows: "blocking  one by one 1.0s, gathered 1.0s"),
+    ]
+    let loaded = "blocking  one by one 1.5s, gathered 1.4s"
+    #expect(
+      PredictionObservation.choice(options: blocking, output: ["sleeping  one by one 1.0s, gathered 0.2s", loaded])
+        == .success(PredictionObservation(kind: .choice, value: .choice(1), evidence: loaded)))
+    // 0.3 s late is within the tolerance itself, though 1.3 - 1.0 is a hair over 0.3 in doubles.
+    #expect(
+      PredictionObservation.choice(options: blocking, output: ["blocking  one by one 1.3s, gathered 1.0s"])
+        == .success(PredictionObservation(kind: .choice, value: .choice(1), evidence: "blocking  one by one 1.3s, gathered 1.0s")))
+    let took = [PredictionOption(text: "2 s", shows: "took 2.0s"), PredictionOption(text: "1 s", shows: "took 1.0s")]
+    #expect(
+      PredictionObservation.choice(options: took, output: ["took 2.6s"])
+        == .success(PredictionObservation(kind: .choice, value: .choice(0), evidence: "took 2.6s")))
+  }
+
+  @Test func timingsHalfWayBetweenTwoOptionsOrFarFromAllDecideNothing() {
+    let took = [PredictionOption(text: "2 s", shows: "took 2.0s"), PredictionOption(text: "1 s", shows: "took 1.0s")]
+    #expect(PredictionObservation.choice(options: took, output: ["took 1.4s"]) == .failure(PredictionUndecided(matching: [])))
+    #expect(PredictionObservation.choice(options: took, output: ["took 5.0s"]) == .failure(PredictionUndecided(matching: [])))
+    #expect(PredictionObservation.choice(options: took, output: ["slept 2.0s"]) == .failure(PredictionUndecided(matching: [])))
+  }
+
   @Test func anUndecidedChoiceSaysWhichOptionsTheOutputShows() {
     #expect(PredictionUndecided(matching: []).description == "The program's output shows none of the options.")
     #expect(PredictionUndecided(matching: [0, 2]).description == "The program's output shows options a and c at once.")

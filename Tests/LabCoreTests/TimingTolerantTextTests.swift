@@ -1,3 +1,4 @@
+import Foundation
 import LabCore
 import Testing
 
@@ -24,5 +25,13 @@ import Testing
   @Test func textThatLooksLikeAPatternIsMatchedLiterally() {
     #expect(TimingTolerantText.line("[x] (a+b) 1.1s", contains: "(a+b) 1.0s"))
     #expect(!TimingTolerantText.line("[x] (aab) 1.1s", contains: "(a+b) 1.0s"))
+  }
+
+  @Test func theDistanceOfPrintedTimingsIsTheLargestFactorAsALog() throws {
+    #expect(TimingTolerantText.distance("took 1.0s", from: "took 1.0s") == 0)
+    let doubled = try #require(TimingTolerantText.distance("a 2.1s b 0.0s", from: "a 1.0s b 0.0s"))
+    #expect(abs(doubled - log(2.2 / 1.1)) < 1e-12)
+    #expect(TimingTolerantText.distance("took 1.0s", from: "slept 1.0s") == nil)
+    #expect(TimingTolerantText.distance("took", from: "took") == nil)
   }
 }

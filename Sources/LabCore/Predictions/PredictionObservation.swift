@@ -1,3 +1,5 @@
+import Foundation
+
 import LabTerminal
 
 /// What the run showed, as an answer of the prediction's kind, and where the timeline shows it.
@@ -148,11 +150,30 @@ public struct PredictionObservation: Sendable, Equatable {
       match = { TimingTolerantText.line($0, contains: $1) }
       matched = matching(match)
     }
+    if matched.isEmpty, let nearest = nearestByTimings(options: options, output: output) {
+      return .success(PredictionObservation(kind: .choice, value: .choice(nearest.option), evidence: nearest.line))
+    }
     guard matched.count == 1, let index = matched.first else {
       return .failure(PredictionUndecided(matching: matched))
     }
     let line = output.first { match($0, options[index].shows) }
     return .success(PredictionObservation(kind: .choice, value: .choice(index), evidence: line))
+  }
+
+  /// Where no option matches even with its timings a little off (a heavily loaded machine prints
+  /// "one by one 1.3s" for "one by one 1.0s"), the option whose text appears with the nearest
+  /// timings decides — if it is clearly the nearest: within a factor of 2 of what it states, and
+  /// the next option's timings are at least twice as far off (as factors). Otherwise nothing
+  /// decides, as before.
+  private static func nearestByTimings(options: [PredictionOption], output: [String]) -> (option: Int, line: String)? {
+    let near = options.indices.compactMap { index -> (option: Int, line: String, distance: Double)? in
+      output.compactMap { line in
+        TimingTolerantText.distance(line, from: options[index].shows).map { (index, line, $0) }
+      }.min { $0.distance < $1.distance }
+    }.sorted { $0.distance < $1.distance }
+    guard let best = near.first, best.distance <= log(2) else { return nil }
+    if near.count > 1, near[1].distance < 2 * best.distance { return nil }
+    return (best.option, best.line)
   }
 }
 
