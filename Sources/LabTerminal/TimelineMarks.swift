@@ -65,7 +65,7 @@ extension TimelineRenderer {
       hiddenRows: snapshot.rows.count - frame.drawnRows.count,
       secondsPerColumn: layout.axisEnd / Double(max(layout.barWidth, 1))
     )
-    if frame.showsMarkerLine, let join = snapshot.join, joinLabel(snapshot, layout: layout) != nil {
+    if frame.showsMarkerLine, let join = snapshot.join, markerLabels(snapshot, layout: layout).join != nil {
       marks.join = join.time
     }
     let deadlineColumn = snapshot.deadline.map { layout.column($0) }

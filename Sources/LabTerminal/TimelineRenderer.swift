@@ -99,7 +99,10 @@ public enum TimelineRenderer {
       let widestStatus = max(minimumStatus, TimelineRenderer.widestStatus(snapshot))
       let available = width - labelWidth - 1
       let minimumBar = min(8, max(1, available - 3))
-      statusWidth = max(0, min(widestStatus, max(available * 2 / 5, 15), available - minimumBar - 1))
+      // Two fifths of the room, and at least each row's shortest whole status (`(swallowed)`
+      // for `(swallowed cancel)`), so a narrow terminal cuts values, not what a row is.
+      let shortest = max(15, TimelineRenderer.narrowestStatus(snapshot))
+      statusWidth = max(0, min(widestStatus, max(available * 2 / 5, shortest), available - minimumBar - 1))
       barWidth = max(1, available - statusWidth - 1)
 
       var latest = max(snapshot.horizon, snapshot.isFinal ? 0 : snapshot.now, snapshot.deadline ?? 0, snapshot.join?.time ?? 0)
@@ -165,6 +168,27 @@ public enum TimelineRenderer {
   /// The widest status any row of `snapshot` shows (9 for none).
   public static func widestStatus(_ snapshot: TimelineSnapshot) -> Int {
     snapshot.rows.map { status($0, cutOff: isCutOff($0, in: snapshot)).displayWidth }.max() ?? 9
+  }
+
+  /// The narrowest any row's status can be drawn whole: its short suffix, a value shortened to
+  /// five columns.
+  static func narrowestStatus(_ snapshot: TimelineSnapshot) -> Int {
+    snapshot.rows.map { row in
+      let suffix = DisplayWidth.of(suffixes(row).last ?? "")
+      let rank = row.finishRank.map { DisplayWidth.of(ordinal($0)) + 1 } ?? 0
+      switch row.state {
+      case .finished(let value) where !isCutOff(row, in: snapshot): return 2 + rank + min(5, DisplayWidth.of(quoted(value))) + suffix
+      case .failed(let error) where !isCutOff(row, in: snapshot): return 2 + rank + min(5, DisplayWidth.of(error)) + suffix
+      default: return status(row, suffix: suffixes(row).last ?? "", width: nil, cutOff: isCutOff(row, in: snapshot)).displayWidth
+      }
+    }.max() ?? 0
+  }
+
+  /// What follows a row's state, longest form first: ` orphan`/` (lost)`, then ` (swallowed
+  /// cancel)`, shortened to ` (swallowed)` where the whole does not fit.
+  static func suffixes(_ row: TimelineRow) -> [String] {
+    let orphan = row.isOrphan ? (row.state.hasEnded ? " (lost)" : " orphan") : ""
+    return row.swallowedCancellation ? [orphan + " (swallowed cancel)", orphan + " (swallowed)"] : [orphan]
   }
 
   /// Whether the row was still running or waiting when its run was interrupted, in the run's
@@ -254,9 +278,15 @@ public enum TimelineRenderer {
   /// Given a `width`, a value too long for it is shortened from the middle, so its end stays.
   /// `cutOff`: the row never ended because its run was interrupted (`isCutOff`).
   static func status(_ row: TimelineRow, width: Int? = nil, cutOff: Bool = false) -> StyledText {
+    let forms = suffixes(row)
+    guard let width, forms.count > 1 else { return status(row, suffix: forms[0], width: width, cutOff: cutOff) }
+    // The first form whose suffix is drawn whole (the value shortened from the middle at most).
+    let drawn = forms.map { (suffix: $0, text: status(row, suffix: $0, width: width, cutOff: cutOff)) }
+    return (drawn.first { $0.text.plainText.hasSuffix($0.suffix) } ?? drawn[drawn.count - 1]).text
+  }
+
+  private static func status(_ row: TimelineRow, suffix orphan: String, width: Int?, cutOff: Bool) -> StyledText {
     let rank = row.finishRank.map { ordinal($0) + " " } ?? ""
-    let orphan = (row.isOrphan ? (row.state.hasEnded ? " (lost)" : " orphan") : "")
-      + (row.swallowedCancellation ? " (swallowed cancel)" : "")
     let style = style(for: row)
     let text: StyledText
     if cutOff {
@@ -327,20 +357,49 @@ public enum TimelineRenderer {
 
   /// `▲` under the moment the caller resumed, with what happened; `┆` under a deadline.
   static func markerLine(_ snapshot: TimelineSnapshot, layout: Layout) -> StyledText? {
-    let lineWidth = layout.labelWidth + layout.barWidth + layout.statusWidth + 1
+    let labels = markerLabels(snapshot, layout: layout)
     var line = StyledText()
-    var used = 0
+    let styled = [labels.deadline.map { ($0, TextStyle.color(.red)) }, labels.join.map { ($0, TextStyle.bold) }].compactMap { $0 }
+    for (label, style) in styled.sorted(by: { $0.0.start < $1.0.start }) {
+      line.append(String(repeating: " ", count: max(0, label.start - line.displayWidth)))
+      line.append(label.text, style: style)
+    }
+    return line.isEmpty ? nil : line
+  }
+
+  /// A label under the axis and the column it starts at.
+  struct AxisLabel: Equatable {
+    var text: String
+    var start: Int
+    var end: Int { start + DisplayWidth.of(text) }
+
+    func overlaps(_ other: AxisLabel) -> Bool { start < other.end && other.start < end }
+  }
+
+  /// The deadline's and the join's labels under the axis, each in the longest form that fits
+  /// beside the other: `┆ deadline` (or `deadline ┆`, left of its mark, when the join needs the
+  /// room right of it; `┆` alone at the narrowest), and `▲` with what the caller got and when
+  /// (or only when), right of its mark or else left of it. The deadline is not labelled when
+  /// the join's `▲` takes its column; the join is left out when no form of it fits.
+  static func markerLabels(_ snapshot: TimelineSnapshot, layout: Layout) -> (deadline: AxisLabel?, join: AxisLabel?) {
+    let lineWidth = layout.labelWidth + layout.barWidth + layout.statusWidth + 1
+    func fits(_ label: AxisLabel) -> Bool { label.start >= 0 && label.end <= lineWidth }
+    var deadlines: [AxisLabel?] = [nil]
     if let deadline = deadlineLabel(snapshot, layout: layout) {
       let column = layout.labelWidth + layout.column(deadline)
-      line.append(String(repeating: " ", count: column))
-      line.append("┆ deadline", style: .color(.red))
-      used = column + 10
+      let forms = [AxisLabel(text: "┆ deadline", start: column), AxisLabel(text: "deadline ┆", start: column - 9)].filter(fits)
+      deadlines = forms.isEmpty ? [AxisLabel(text: "┆", start: column)] : forms
     }
-    if let (text, start) = joinLabel(snapshot, layout: layout) {
-      line.append(String(repeating: " ", count: start - used))
-      line.append(text, style: .bold)
+    guard let join = snapshot.join else { return (deadlines[0], nil) }
+    let column = layout.labelWidth + layout.column(join.time)
+    let time = SecondsFormat.seconds(join.time)
+    let joins = [join.label + " " + time, time].flatMap { label in
+      [AxisLabel(text: "▲ " + label, start: column), AxisLabel(text: label + " ▲", start: column - DisplayWidth.of(label) - 1)]
+    }.filter(fits)
+    for deadline in deadlines {
+      if let placed = joins.first(where: { label in deadline.map { !label.overlaps($0) } ?? true }) { return (deadline, placed) }
     }
-    return line.isEmpty ? nil : line.truncated(to: lineWidth)
+    return (deadlines[0], nil)
   }
 
   /// The deadline labelled under the axis (`┆ deadline`): not when the join's `▲` takes its column.
@@ -348,22 +407,6 @@ public enum TimelineRenderer {
     guard let deadline = snapshot.deadline, snapshot.join.map({ layout.column($0.time) != layout.column(deadline) }) ?? true
     else { return nil }
     return deadline
-  }
-
-  /// The join's `▲` with its label and the column it starts at, when it fits beside the deadline's.
-  static func joinLabel(_ snapshot: TimelineSnapshot, layout: Layout) -> (text: String, start: Int)? {
-    guard let join = snapshot.join else { return nil }
-    let lineWidth = layout.labelWidth + layout.barWidth + layout.statusWidth + 1
-    let used = deadlineLabel(snapshot, layout: layout).map { layout.labelWidth + layout.column($0) + 10 } ?? 0
-    let column = layout.labelWidth + layout.column(join.time)
-    let time = SecondsFormat.seconds(join.time)
-    // The longest label that fits, right of the mark or else left of it.
-    return [join.label + " " + time, time].lazy.compactMap { label -> (String, Int)? in
-      let width = DisplayWidth.of(label) + 2
-      if column + width <= lineWidth, column >= used { return ("▲ " + label, column) }
-      if column - width + 1 >= used, column - width + 1 >= 0 { return (label + " ▲", column - width + 1) }
-      return nil
-    }.first
   }
 
   /// The symbols in use, packed onto as few lines as the width allows.

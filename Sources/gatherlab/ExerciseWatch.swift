@@ -89,7 +89,7 @@ struct ExerciseWatch {
           guard !exercise.hints.isEmpty else { line("This exercise has no hints."); continue }
           let number = min(hintsShown, exercise.hints.count - 1)
           hintsShown += 1
-          line("Hint \(number + 1)/\(exercise.hints.count): " + exercise.hints[number])
+          line("Hint \(number + 1)/\(exercise.hints.count): " + exercise.hints[number].text)
         case .character("s"):
           if !passed {
             line("Show the solution? Trying first teaches more. (y/N)")

@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// Single keys from the terminal on standard input, read apart from libedit (which reads only
-/// whole lines): the pager's "more" marker and `replay --step` both read through it.
+/// whole lines): the pager's "more" marker, the walkthrough's yes/no questions and `replay
+/// --step` read through it.
 ///
 /// Raw mode (no echo, no line buffering, Ctrl-C arriving as a key rather than a signal) lasts
 /// from `enterRawMode()` until `restore()`, which every way out calls — the end of a step
@@ -115,6 +116,21 @@ extension TerminalKeyReader: KeyReading {
       switch readKey() {
       case .enter, .space: return .more
       case .character("q"), .character("Q"), .interrupt, .endOfInput: return .stop
+      default: continue
+      }
+    }
+  }
+
+  /// A yes/no question: `y` or `n` answers at once, Enter, Ctrl-C or Ctrl-D take the default;
+  /// other keys are ignored. nil when standard input is not a terminal.
+  func readYesNoKey() -> YesNoKey? {
+    guard enterRawMode() else { return nil }
+    defer { restore() }
+    while true {
+      switch readKey() {
+      case .character("y"), .character("Y"): return .yes
+      case .character("n"), .character("N"): return .no
+      case .enter, .interrupt, .endOfInput: return .byDefault
       default: continue
       }
     }

@@ -139,8 +139,9 @@ extension EndToEnd {
         Watch it: gatherlab trace \(file) --clock virtual --seed 1
 
         2 of 5 checks failed.
-        Hint 1/3: The list comprehension awaits each fetch before it starts the next:
-        six waits in a row.
+        Hint 4/4: Lines printed as each fetch ends follow the finish order, and fetches
+        that take as long end in either order: print from gather's results, which keep
+        the order of `PATHS`.
 
         """)
       // The exercise's own 20 schedules, as JSON: the first failing seed and its replay.

@@ -25,7 +25,7 @@ extension EndToEnd {
       defer { terminal.close() }
       let prompt = "gatherlab 1/20 what-is-gather 1/"
       try await terminal.waitFor("[y/N] ")  // the first start's one question
-      try terminal.write("y\r")
+      try terminal.write("y")  // one key answers it
       try await terminal.waitFor(prompt)
       try await Self.replaysStoppedByCtrlC(terminal, prompt: prompt, rounds: 20)
       #expect(terminal.screen.cursorVisible)

@@ -239,6 +239,7 @@ import Testing
 
   final class MoreKeys: KeyReading {
     func readPagerKey() -> PagerKey { .more }
+    func readYesNoKey() -> YesNoKey? { nil }
   }
 
   /// The whole course read at 80x24: every verdict on a demo's run names only marks that the

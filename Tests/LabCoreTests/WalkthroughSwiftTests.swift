@@ -20,12 +20,13 @@ struct WalkthroughSwiftTests {
     console: RecordingConsole = RecordingConsole(capabilities: .plain(width: 80)),
     interactive: Bool = false,
     store: MemoryProgressStore = MemoryProgressStore(),
+    keys: ScriptedKeyReader = ScriptedKeyReader(),
     options: Walkthrough.Options = .init()
   ) async -> MemoryProgressStore {
     let reader = ScreenKeepingReader(lines, console: console, interactive: interactive)
     let walkthrough = Walkthrough(
       catalog: catalog, store: store, console: console, reader: reader, player: TestClockDemoPlayer(console: console),
-      keys: ScriptedKeyReader(), options: options
+      keys: keys, options: options
     )
     await walkthrough.run()
     return store
@@ -55,6 +56,7 @@ struct WalkthroughSwiftTests {
     #expect(store.progress?.swift == true)
   }
 
+  /// Without single keys (no keyboard to put in raw mode) the answer is a line.
   @Test func theFirstStartAtATerminalAsksOnceAndKeepsTheAnswer() async {
     let terminal = TerminalCapabilities(isTTY: true, color: false, cursorMovement: false, width: 80, height: 24)
     let console = RecordingConsole(capabilities: terminal)
@@ -65,6 +67,27 @@ struct WalkthroughSwiftTests {
     let later = RecordingConsole(capabilities: terminal)
     _ = await session(["quit"], console: later, interactive: true, store: store, options: .init(asksAboutSwift: true))
     #expect(!later.output.contains("[y/N]"))
+  }
+
+  /// At a terminal the question takes one key, like the pager's: `y` or `n` answers at once,
+  /// Enter (or Ctrl-C, Ctrl-D) takes the default, no; the key is echoed after the question.
+  @Test func theFirstStartQuestionIsAnsweredByOneKey() async {
+    let terminal = TerminalCapabilities(isTTY: true, color: false, cursorMovement: false, width: 80, height: 200)
+    let console = RecordingConsole(capabilities: terminal)
+    let keys = ScriptedKeyReader(answers: [.yes])
+    let store = await session(["quit"], console: console, interactive: true, keys: keys, options: .init(asksAboutSwift: true))
+    #expect(console.output.hasPrefix("Show the Swift side of the lessons too? [y/N] y\nShowing the Swift side; 'swift off' hides it.\n"))
+    #expect(keys.reads == 1)
+    #expect(store.progress?.swift == true)
+  }
+
+  @Test func enterAtTheFirstStartQuestionTakesTheDefault() async {
+    let terminal = TerminalCapabilities(isTTY: true, color: false, cursorMovement: false, width: 80, height: 24)
+    let console = RecordingConsole(capabilities: terminal)
+    let store = await session(
+      ["quit"], console: console, interactive: true, keys: ScriptedKeyReader(answers: [.byDefault]), options: .init(asksAboutSwift: true))
+    #expect(console.output.hasPrefix("Show the Swift side of the lessons too? [y/N] n\nPython only; 'swift on' shows the Swift side.\n"))
+    #expect(store.progress?.swift == false)
   }
 
   @Test func aPipedFirstStartAsksNothingAndShowsEverything() async {

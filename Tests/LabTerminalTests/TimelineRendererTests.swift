@@ -34,10 +34,10 @@ import Testing
     let frame = TimelineRenderer.render(TimelineFixtures.gatherOrphans, width: 40).map(\.plainText)
     #expect(frame.joined(separator: "\n") == """
       error-cancel · delays=2,2 …  done 2.00s
-      [0] A █████████         ✗ 1st A failed
-      [1] B █████████▒▒▒▒▒▒▒▒ ✓ 2nd "B" (los…
-      [2] C █████████▒▒▒▒▒▒▒▒ ✓ 3rd "C" (los…
-            0s              2s
+      [0] A ████████│        ✗ 1st A failed
+      [1] B █████████▒▒▒▒▒▒▒ ✓ 2nd "B" (lost)
+      [2] C █████████▒▒▒▒▒▒▒ ✓ 3rd "C" (lost)
+            0s             2s
                     ▲ 1.00s
       █ running  ▒ orphan  ✓ done  ✗ failed
       ⊘ cancelled
@@ -262,13 +262,57 @@ import Testing
     #expect(frame.joined(separator: "\n") == """
       cleanup · mode=swallow                           done 2.40s
       [0] A █████     ┆             │       ✓ 1st "A"
-      [1] B ██████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓       ✓ 2nd "B" (swallowed…
+      [1] B ██████████▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓       ✓ 2nd "B" (swallowed)
       [2] C ██████████▓▓┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄ ⊘ cancelled
             0s        1s        2s        3s
                       ┆ deadline    ▲ TimeoutError raised 2.40s
       █ running  ▓ after cancel  ┄ planned  ✓ done  ✗ failed
       ⊘ cancelled
       """)
+  }
+
+  static let cleanupReraised = TimelineSnapshot(
+    title: "cleanup · delays=0.5,2.5,3 · deadline=1",
+    now: 1.5,
+    horizon: 3,
+    rows: [
+      TimelineRow(name: "A", index: 0, state: .finished(value: "A"), plannedDuration: 0.5, startedAt: 0, endedAt: 0.5, finishRank: 1),
+      TimelineRow(name: "B", index: 1, state: .cancelled, plannedDuration: 2.5, startedAt: 0, endedAt: 1.5, cancellingSince: 1),
+      TimelineRow(name: "C", index: 2, state: .cancelled, plannedDuration: 3, startedAt: 0, endedAt: 1.5, cancellingSince: 1),
+    ],
+    join: TimelineMarker(time: 1.5, label: "TimeoutError raised"),
+    deadline: 1,
+    isFinal: true
+  )
+
+  /// At 40 columns the deadline's label goes left of its mark so the `▲` keeps its place right of
+  /// it, and `(swallowed cancel)` shortens to `(swallowed)` rather than being cut.
+  @Test func cleanupAt40ColumnsKeepsTheJoinMarkAndTheSwallowedLabel() {
+    let reraised = TimelineRenderer.render(Self.cleanupReraised, width: 40).map(\.plainText)
+    #expect(reraised.joined(separator: "\n") == """
+      cleanup · delays=0.5,2.5,3…  done 1.50s
+      [0] A ████   ┆  │           ✓ 1st "A"
+      [1] B ███████▓▓▓▓┄┄┄┄┄┄┄    ⊘ cancelled
+      [2] C ███████▓▓▓▓┄┄┄┄┄┄┄┄┄┄ ⊘ cancelled
+            0s        1.5s      3s
+          deadline ┆  ▲ 1.50s
+      █ running  ▓ after cancel  ┄ planned
+      ✓ done  ✗ failed  ⊘ cancelled
+      """)
+    #expect(reraised.allSatisfy { DisplayWidth.of($0) < 40 })
+    let swallowed = TimelineRenderer.render(Self.cleanupSwallowed, width: 40).map(\.plainText)
+    #expect(swallowed.joined(separator: "\n") == """
+      cleanup · mode=swallow       done 2.40s
+      [0] A ██ ┆    │   ✓ 1st "A"
+      [1] B ████▓▓▓▓▓   ✓ 2nd "B" (swallowed)
+      [2] C ████▓┄┄┄┄┄┄ ⊘ cancelled
+            0s        3s
+      deadline ┆    ▲ 2.40s
+      █ running  ▓ after cancel  ┄ planned
+      ✓ done  ✗ failed  ⊘ cancelled
+      """)
+    #expect(swallowed.allSatisfy { DisplayWidth.of($0) < 40 })
+    #expect(TimelineRenderer.marks(Self.cleanupReraised, width: 40).join == 1.5)
   }
 
   @Test func aTaskStillRunningAfterItsCancelSaysCancelling() {

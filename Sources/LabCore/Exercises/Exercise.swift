@@ -11,7 +11,8 @@ public struct Exercise: Sendable, Equatable {
   public var checks: [ExerciseCheck]
   /// Every check must hold on each of this many perturbed schedules (§13); nil: one run.
   public var schedules: Int?
-  public var hints: [String]
+  /// In attempt order, or keyed to the check whose failure they answer (`hint(failed:attempt:)`).
+  public var hints: [ExerciseHint]
   /// What to do, in a few lines of Markdown.
   public var body: String
   public var starter: String
@@ -19,7 +20,7 @@ public struct Exercise: Sendable, Equatable {
 
   public init(
     number: Int, id: String, lesson: String, title: String, checks: [ExerciseCheck], schedules: Int? = nil,
-    hints: [String], body: String, starter: String, solution: String
+    hints: [ExerciseHint], body: String, starter: String, solution: String
   ) {
     self.number = number
     self.id = id

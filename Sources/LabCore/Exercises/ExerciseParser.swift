@@ -15,6 +15,7 @@ import Yams
 ///   output: ["stock reserved", "checkout failed: card declined"]
 /// hints:
 ///   - "gather raises the first error and leaves the others running."
+///   - orphans: "A TaskGroup cancels the other tasks when one fails."
 /// ---
 /// When the card is declined, the receipt must not go out.
 /// ```
@@ -36,19 +37,12 @@ public enum ExerciseParser {
     if starter == nil { problem(1, "starter.py is missing beside exercise.md") }
     if solution == nil { problem(1, "solution.py is missing beside exercise.md") }
 
-    var text = markdown
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    text = text.replacingOccurrences(of: "\r\n", with: "\n")
-    var lines = text.components(separatedBy: "\n")
-    guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-      let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
-    else {
+    guard case .success(let block) = FrontMatterBlock.split(markdown) else {
       problem(1, "exercise.md has no front matter between two '---' lines")
       return .failure(ExerciseProblems(problems))
     }
-    let yaml = lines[1..<close].joined(separator: "\n")
-    let body = lines[(close + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-    lines = []
+    let yaml = block.yaml
+    let body = block.body.trimmingCharacters(in: .whitespacesAndNewlines)
     let root: Node?
     do {
       root = try YAMLText.compose(yaml)
@@ -60,11 +54,12 @@ public enum ExerciseParser {
       problem(2, "the front matter is not a mapping of keys to values")
       return .failure(ExerciseProblems(problems))
     }
-    func line(_ node: Node) -> Int { (node.mark?.line ?? 1) + 1 }
+    func line(_ node: Node) -> Int { (node.mark?.line ?? 1) + FrontMatterBlock.yamlStartLine - 1 }
     var values: [String: String] = [:]
     var checks: [ExerciseCheck] = []
     var schedules: Int?
-    var hints: [String] = []
+    var hints: [ExerciseHint] = []
+    var hintKeys: [(name: String, line: Int)] = []
     var seen: Set<String> = []
     for (keyNode, value) in mapping {
       guard let key = keyNode.scalar?.string else { continue }
@@ -82,7 +77,16 @@ public enum ExerciseParser {
           continue
         }
         for hint in sequence {
-          if let string = hint.scalar?.string, !string.isEmpty { hints.append(string) } else { problem(line(hint), "a hint must be text") }
+          if let string = hint.scalar?.string, !string.isEmpty {
+            hints.append(ExerciseHint(string))
+          } else if let keyed = hint.mapping, keyed.count == 1, let check = keyed.keys.first?.scalar?.string,
+            let string = keyed.values.first?.scalar?.string, !string.isEmpty
+          {
+            hints.append(ExerciseHint(string, check: check))
+            hintKeys.append((check, line(hint)))
+          } else {
+            problem(line(hint), "a hint must be text, or one check's name and text, like 'output: \"…\"'")
+          }
         }
       case "checks":
         guard let checkMapping = value.mapping, !checkMapping.isEmpty else {
@@ -110,13 +114,19 @@ public enum ExerciseParser {
       }
     }
     for key in keys where !seen.contains(key) { problem(1, "the front matter has no '\(key)'") }
+    // A hint keyed to a check answers that check's failure: one the exercise has.
+    let hintable = checks.map(\.name) + ["run"] + (schedules == nil ? [] : ["schedules"])
+    for (name, line) in hintKeys where !hintable.contains(name) {
+      let suggestion = Suggestions.closest(to: name, in: hintable, limit: 1).first.map { " (did you mean '\($0)'?)" } ?? ""
+      problem(line, "the hint for '\(name)' answers no check of this exercise\(suggestion); it checks \(hintable.joined(separator: ", "))")
+    }
     if let id = values["id"], parts.count == 2, id != String(parts[1]) {
       problem(1, "the id '\(id)' does not match the directory name '\(directory)'")
     }
     if let id = values["id"], !id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) {
       problem(1, "the id '\(id)' is not a slug (lowercase letters, digits and '-')")
     }
-    if body.isEmpty { problem(close + 2, "exercise.md says nothing after its front matter: say what to do") }
+    if body.isEmpty { problem(block.bodyStartLine, "exercise.md says nothing after its front matter: say what to do") }
     guard problems.isEmpty, let number, let id = values["id"], let lesson = values["lesson"], let title = values["title"],
       let starter, let solution
     else { return .failure(ExerciseProblems(problems)) }

@@ -52,7 +52,8 @@ public enum ExerciseReport {
     }
   }
 
-  /// The closing lines: all passed, or the hint numbered `hintNumber` (from 1).
+  /// The closing lines: all passed, or a hint for what failed: one keyed to a failed check, else
+  /// the one numbered `hintNumber` (from 1) in attempt order (`Exercise.hint(failed:attempt:)`).
   public static func closing(_ exercise: Exercise, results: [CheckResult], hintNumber: Int, next: Exercise?, width: Int) -> [StyledText] {
     let checks = results.filter { $0.name != "run" }.count
     if results.allSatisfy(\.passed) {
@@ -61,10 +62,9 @@ public enum ExerciseReport {
     }
     let failed = results.filter { !$0.passed }.count
     var lines = [StyledText("\(failed) of \(results.count) checks failed.", style: .bold)]
-    if !exercise.hints.isEmpty {
-      let number = min(max(1, hintNumber), exercise.hints.count)
-      let hint = "Hint \(number)/\(exercise.hints.count): " + exercise.hints[number - 1]
-      lines += TextWrapper.wrap(hint, width: max(20, width - 1)).map { StyledText($0) }
+    if let (number, hint) = exercise.hint(failed: results.filter { !$0.passed }.map(\.name), attempt: hintNumber) {
+      let text = "Hint \(number)/\(exercise.hints.count): " + hint.text
+      lines += TextWrapper.wrap(text, width: max(20, width - 1)).map { StyledText($0) }
     }
     return lines
   }

@@ -61,43 +61,31 @@ public struct ExerciseSummary: Sendable, Equatable {
   /// The front matter's top-level `id:`, `lesson:` and `title:` lines and the indented lines that
   /// continue them; nil without front matter.
   static func frontMatterFields(_ markdown: String) -> [String]? {
-    var text = markdown
-    return text.withUTF8 { frontMatterFields(bytes: $0) }
+    guard case .success(let block) = FrontMatterBlock.split(markdown) else { return nil }
+    var yaml = block.yaml
+    return yaml.withUTF8 { fields(in: $0) }
   }
 
-  /// Line by line over the UTF-8 bytes, up to the closing "---" only: the body is never walked
-  /// (walking the files by Characters cost more than the fields' parse).
-  static func frontMatterFields(bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
-    let (newline, carriageReturn, space, tab, dash, colon): (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (10, 13, 32, 9, 45, 58)
+  /// Line by line over the YAML's UTF-8 bytes (walking them by Characters cost more than the
+  /// fields' parse): a line that starts at the margin starts a key, kept when it is one of `fields`.
+  private static func fields(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    let (newline, space, tab, colon) = (UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ":"))
     func text(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
-    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    var opened = false
-    var keeping = false
     var kept: [String] = []
+    var keeping = false
+    var start = 0
     while start < bytes.count {
       var end = start
       while end < bytes.count, bytes[end] != newline { end += 1 }
-      var lineEnd = end
-      if lineEnd > start, bytes[lineEnd - 1] == carriageReturn { lineEnd -= 1 }
       defer { start = end + 1 }
-      var (from, to) = (start, lineEnd)
-      while from < to, bytes[from] == space || bytes[from] == tab { from += 1 }
-      while to > from, bytes[to - 1] == space || bytes[to - 1] == tab { to -= 1 }
-      let isFence = to - from == 3 && bytes[from] == dash && bytes[from + 1] == dash && bytes[from + 2] == dash
-      if !opened {
-        guard isFence else { return nil }
-        opened = true
-        continue
-      }
-      if isFence { return kept }
-      if start < lineEnd, bytes[start] != space, bytes[start] != tab {
+      if start < end, bytes[start] != space, bytes[start] != tab {
         var colonAt = start
-        while colonAt < lineEnd, bytes[colonAt] != colon { colonAt += 1 }
-        keeping = colonAt < lineEnd && colonAt - start <= 6 && fields.contains(text(start, colonAt))
+        while colonAt < end, bytes[colonAt] != colon { colonAt += 1 }
+        keeping = colonAt < end && colonAt - start <= 6 && fields.contains(text(start, colonAt))
       }
-      if keeping { kept.append(text(start, lineEnd)) }
+      if keeping { kept.append(text(start, end)) }
     }
-    return nil
+    return kept
   }
 }
 

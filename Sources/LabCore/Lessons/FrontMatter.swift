@@ -3,8 +3,8 @@ import Yams
 
 /// The YAML header of a lesson file, between two `---` lines, and the Markdown body after it.
 ///
-/// cmark-gfm knows nothing of front matter, so the header is split off here, by lines, and parsed
-/// with Yams. Every problem is reported at its line in the file, and parsing goes on past
+/// `FrontMatterBlock` splits the header off (cmark-gfm knows nothing of front matter) and Yams
+/// parses it. Every problem is reported at its line in the file, and parsing goes on past
 /// problems where it can, so one run of `lint` shows them all.
 ///
 /// ```
@@ -40,45 +40,21 @@ struct FrontMatter {
   /// Splits `text` and parses its header; problems are appended to `problems` with `file` and
   /// their line. Returns nil when there is no header to parse at all.
   static func parse(_ text: String, file: String, problems: inout [LessonError]) -> FrontMatter? {
-    var source = Substring(text)
-    if source.hasPrefix("\u{FEFF}") { source = source.dropFirst() }
-    if text.contains(byte: UInt8(ascii: "\r")) { source = Substring(source.replacing("\r\n", with: "\n")) }
-    // Walk the lines only as far as the closing fence; the body is the rest, as it is.
-    var lineStart = source.startIndex
-    var lineNumber = 1
-    func nextLine() -> Substring? {
-      guard lineStart < source.endIndex else { return nil }
-      let end = source.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? source.endIndex
-      let line = source[lineStart..<end]
-      lineStart = end < source.endIndex ? source.index(after: end) : end
-      lineNumber += 1
-      return line
-    }
-    guard let first = nextLine(), isFence(first, closing: false) else {
+    let block: FrontMatterBlock
+    switch FrontMatterBlock.split(text) {
+    case .success(let split): block = split
+    case .failure(.missing):
       problems.append(LessonError(file: file, line: 1, .missingFrontMatter))
       return nil
-    }
-    let yamlStart = lineStart
-    var yamlEnd = lineStart
-    while true {
-      yamlEnd = lineStart
-      guard let line = nextLine() else {
-        problems.append(LessonError(file: file, line: 1, .unterminatedFrontMatter))
-        return nil
-      }
-      if isFence(line, closing: true) { break }
+    case .failure(.unterminated):
+      problems.append(LessonError(file: file, line: 1, .unterminatedFrontMatter))
+      return nil
     }
     var frontMatter = FrontMatter()
-    frontMatter.body = String(source[lineStart...])
-    frontMatter.bodyStartLine = lineNumber
-    frontMatter.readYAML(String(source[yamlStart..<yamlEnd]), firstLine: 2, file: file, problems: &problems)
+    frontMatter.body = block.body
+    frontMatter.bodyStartLine = block.bodyStartLine
+    frontMatter.readYAML(block.yaml, firstLine: FrontMatterBlock.yamlStartLine, file: file, problems: &problems)
     return frontMatter
-  }
-
-  /// `---` (or, closing, `...`) alone on a line, give or take trailing blanks.
-  private static func isFence(_ line: Substring, closing: Bool) -> Bool {
-    guard line.hasPrefix("---") || (closing && line.hasPrefix("...")) else { return false }
-    return line.dropFirst(3).allSatisfy(\.isWhitespace)
   }
 
   /// What a scalar is, read the way YAML reads unquoted text: only a plain scalar can be a null,

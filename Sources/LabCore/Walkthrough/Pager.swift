@@ -65,8 +65,19 @@ public enum PagerKey: Sendable, Equatable {
   case stop
 }
 
-/// Reads single keys at the "more" marker, apart from the line editor. The executable reads the
-/// terminal in raw mode; tests script the keys.
+/// A key pressed at a yes/no question (`[y/N]`).
+public enum YesNoKey: Sendable, Equatable {
+  case yes
+  case no
+  /// Enter, Ctrl-C or Ctrl-D: the answer in capitals.
+  case byDefault
+}
+
+/// Reads single keys at the "more" marker and at yes/no questions, apart from the line editor.
+/// The executable reads the terminal in raw mode; tests script the keys.
 public protocol KeyReading: AnyObject {
   func readPagerKey() -> PagerKey
+  /// One key answering a yes/no question; nil when there is no keyboard to read single keys
+  /// from (piped input), so the question reads a line instead.
+  func readYesNoKey() -> YesNoKey?
 }

@@ -456,11 +456,19 @@ public final class Walkthrough {
     screen.say(on ? "Predictions are on: reading a question asks it before its run." : "Predictions are off: they are printed with the lesson, not asked.")
   }
 
-  /// The first start's one question: a Python learner may not want the Swift side at all.
+  /// The first start's one question: a Python learner may not want the Swift side at all. One
+  /// key answers it, as the pager's marker takes one (Enter: the default, no), echoed after the
+  /// question; with no keyboard to read keys from, a line.
   private func askAboutSwift() -> Bool {
     screen.console.write("Show the Swift side of the lessons too? [y/N] ")
-    guard case .line(let answer) = reader.readLine(prompt: "") else { return false }
-    let yes = ["y", "yes"].contains(answer.lowercased().trimmingWhitespace())
+    let yes: Bool
+    if let key = screen.keys.readYesNoKey() {
+      yes = key == .yes
+      screen.console.write(yes ? "y\n" : "n\n")
+    } else {
+      guard case .line(let answer) = reader.readLine(prompt: "") else { return false }
+      yes = ["y", "yes"].contains(answer.lowercased().trimmingWhitespace())
+    }
     screen.say(
       yes ? "Showing the Swift side; 'swift off' hides it." : "Python only; 'swift on' shows the Swift side.", style: .dim)
     return yes

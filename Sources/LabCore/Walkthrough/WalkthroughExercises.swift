@@ -86,7 +86,7 @@ final class WalkthroughExercises {
     let shown = hintsShown[exercise.id, default: 0]
     let number = min(shown, exercise.hints.count - 1)
     hintsShown[exercise.id] = shown + 1
-    screen.emit(TextWrapper.wrap("Hint \(number + 1)/\(exercise.hints.count): " + exercise.hints[number], width: max(20, screen.width - 1)).map { StyledText($0) })
+    screen.emit(TextWrapper.wrap("Hint \(number + 1)/\(exercise.hints.count): " + exercise.hints[number].text, width: max(20, screen.width - 1)).map { StyledText($0) })
   }
 
   /// `solution`: asks first until the exercise has passed.

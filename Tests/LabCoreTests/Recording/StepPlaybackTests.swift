@@ -24,10 +24,10 @@ import TestSupport
     let after = try #require(console.output.components(separatedBy: ANSI.leaveAlternateScreen).last)
     #expect(after == """
       error-cancel · delays=2,2 · fai…  1.00s
-      [0] A █████████         ✗ 1st A failed
-      [1] B █████████┄┄┄┄┄┄┄┄ ▶ running orph…
-      [2] C █████████┄┄┄┄┄┄┄┄ ▶ running orph…
-            0s              2s
+      [0] A ████████│        ✗ 1st A failed
+      [1] B ████████┄┄┄┄┄┄┄┄ ▶ running orphan
+      [2] C ████████┄┄┄┄┄┄┄┄ ▶ running orphan
+            0s             2s
                     ▲ 1.00s
       █ running  ▒ orphan  ┄ planned  ✓ done
       ✗ failed  ⊘ cancelled
@@ -43,10 +43,10 @@ import TestSupport
     let screen = StepPlayback.screen(run, step: 1, width: 40, height: 14)
     #expect(screen.map(\.plainText).joined(separator: "\n") == """
       error-cancel · delays=2,2 · fai…  1.00s
-      [0] A █████████         ✗ 1st A failed
-      [1] B █████████┄┄┄┄┄┄┄┄ ▶ running orph…
-      [2] C █████████┄┄┄┄┄┄┄┄ ▶ running orph…
-            0s              2s
+      [0] A ████████│        ✗ 1st A failed
+      [1] B ████████┄┄┄┄┄┄┄┄ ▶ running orphan
+      [2] C ████████┄┄┄┄┄┄┄┄ ▶ running orphan
+            0s             2s
                     ▲ 1.00s
       █ running  ▒ orphan  ┄ planned  ✓ done
       ✗ failed  ⊘ cancelled

@@ -1,0 +1,54 @@
+/// One of an exercise's hints: a sentence, and the check it helps with when it is keyed to one.
+///
+/// In `exercise.md` a hint is a string, shown in attempt order (the first check's failure shows
+/// the first hint, the second the second, …), or a one-entry mapping from a check's name to the
+/// sentence, shown when that check fails:
+///
+/// ```yaml
+/// hints:
+///   - "A TaskGroup raises an `ExceptionGroup` holding every error."
+///   - run: "`except CorruptImage` does not catch an ExceptionGroup: `except* CorruptImage` does."
+///   - output: "Read `task.result()` only for the tasks that are done and not cancelled."
+/// ```
+///
+/// A key is any check of the exercise's `checks`, `run` (the program itself failed: an exception,
+/// a SyntaxError, a hang) or `schedules` (a perturbed schedule broke a check).
+public struct ExerciseHint: Sendable, Equatable, ExpressibleByStringLiteral {
+  public var text: String
+  /// The check whose failure it answers; nil: shown in attempt order.
+  public var check: String?
+
+  public init(_ text: String, check: String? = nil) {
+    self.text = text
+    self.check = check
+  }
+
+  public init(stringLiteral text: String) {
+    self.init(text)
+  }
+
+  /// The keys a hint may name besides the exercise's checks.
+  static let otherKeys = ["run", "schedules"]
+}
+
+extension Exercise {
+  /// The hint a failing check shows, numbered from 1 among all the hints: the first hint keyed to
+  /// a check that failed (in the order of the verdicts), the later ones for the same check as
+  /// `attempt` grows; when no failed check has a hint of its own, the hints keyed to none in
+  /// attempt order (all of them when every hint is keyed). nil when the exercise has no hints.
+  public func hint(failed: [String], attempt: Int) -> (number: Int, hint: ExerciseHint)? {
+    guard !hints.isEmpty else { return nil }
+    let keyed = failed.lazy.compactMap { name -> [Int]? in
+      let indices = hints.indices.filter { hints[$0].check == name }
+      return indices.isEmpty ? nil : indices
+    }.first
+    if let keyed {
+      let index = keyed[min(max(0, attempt - 1), keyed.count - 1)]
+      return (index + 1, hints[index])
+    }
+    let general = hints.indices.filter { hints[$0].check == nil }
+    let inOrder = general.isEmpty ? Array(hints.indices) : general
+    let index = inOrder[min(max(1, attempt), inOrder.count) - 1]
+    return (index + 1, hints[index])
+  }
+}

@@ -1,0 +1,83 @@
+import LabCore
+import Testing
+
+/// Hints keyed to a check (`- output: "…"`) answer that check's failure; the others come in
+/// attempt order, as before (DESIGN §12's `hints`).
+@Suite struct ExerciseHintTests {
+  static let markdown = """
+    ---
+    id: crawl-list
+    lesson: real-world-examples
+    title: Crawl
+    checks:
+      elapsed: "<= 1.0"
+      output: ["a", "b"]
+      schedules: 20
+    hints:
+      - "First, in attempt order."
+      - output: "The lines follow the finish order: print from gather's results."
+      - "Second, in attempt order."
+      - schedules: "Ties end in either order."
+    ---
+    Crawl it.
+    """
+
+  static func exercise() throws -> Exercise {
+    try ExerciseParser.parse(directory: "03-crawl-list", markdown: markdown, starter: "pass\n", solution: "pass\n", file: "e.md").get()
+  }
+
+  static func failed(_ names: [String]) -> [CheckResult] {
+    ["elapsed", "output", "schedules"].map { name in
+      CheckResult(name: name, passed: !names.contains(name), measured: .null, bound: "", sentence: name)
+    }
+  }
+
+  @Test func aHintIsTextOrOneChecksNameAndText() throws {
+    #expect(try Self.exercise().hints == [
+      ExerciseHint("First, in attempt order."),
+      ExerciseHint("The lines follow the finish order: print from gather's results.", check: "output"),
+      ExerciseHint("Second, in attempt order."),
+      ExerciseHint("Ties end in either order.", check: "schedules"),
+    ])
+  }
+
+  @Test func aFailedCheckWithAHintOfItsOwnShowsThatHintWhateverTheAttempt() throws {
+    let exercise = try Self.exercise()
+    let closing = ExerciseReport.closing(exercise, results: Self.failed(["output", "schedules"]), hintNumber: 1, next: nil, width: 80)
+    #expect(closing.map(\.plainText) == [
+      "2 of 3 checks failed.",
+      "Hint 2/4: The lines follow the finish order: print from gather's results.",
+    ])
+    #expect(exercise.hint(failed: ["schedules"], attempt: 3)?.number == 4)
+  }
+
+  @Test func aFailedCheckWithoutAHintOfItsOwnShowsTheOthersInAttemptOrder() throws {
+    let exercise = try Self.exercise()
+    #expect(exercise.hint(failed: ["elapsed"], attempt: 1)?.hint.text == "First, in attempt order.")
+    #expect(exercise.hint(failed: ["elapsed"], attempt: 2)?.number == 3)
+    #expect(exercise.hint(failed: ["elapsed"], attempt: 9)?.number == 3)
+    #expect(exercise.hint(failed: ["run"], attempt: 0)?.number == 1)
+  }
+
+  @Test func hintsOnlyInAttemptOrderReadAsTheyAlwaysDid() {
+    let exercise = Exercise(number: 1, id: "a", lesson: "x", title: "T", checks: [], hints: ["one", "two"], body: "", starter: "", solution: "")
+    #expect(exercise.hint(failed: ["output"], attempt: 2)?.hint == "two")
+    #expect(Exercise(number: 1, id: "a", lesson: "x", title: "T", checks: [], hints: [], body: "", starter: "", solution: "")
+      .hint(failed: ["output"], attempt: 1) == nil)
+  }
+
+  @Test func aHintKeyedToACheckTheExerciseDoesNotHaveIsAProblemAtItsLine() {
+    let markdown = Self.markdown.replacingOccurrences(of: "  - schedules: \"Ties", with: "  - outptu: \"Ties")
+      .replacingOccurrences(of: "  - \"Second, in attempt order.\"", with: "  - {a: b, c: d}")
+    guard case .failure(let problems) = ExerciseParser.parse(
+      directory: "03-crawl-list", markdown: markdown, starter: "pass\n", solution: "pass\n", file: "e.md"
+    ) else {
+      Issue.record("parsed")
+      return
+    }
+    #expect(problems.problems.map(\.description) == [
+      "e.md:12: a hint must be text, or one check's name and text, like 'output: \"…\"'",
+      "e.md:13: the hint for 'outptu' answers no check of this exercise (did you mean 'output'?); it checks elapsed, output, run, schedules",
+    ])
+  }
+}
