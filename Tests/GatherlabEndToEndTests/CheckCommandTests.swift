@@ -260,9 +260,8 @@ extension EndToEnd {
         #4 packer(<Queue>, <list of 0>) ◌ Queue.get
 
         2 of 5 checks failed.
-        Hint 1/3: `await orders.join()` returns when every order is packed, but the
-        three workers are still waiting in `orders.get()`: `asyncio.run` cancels them
-        behind your back.
+        Hint 2/3: Cancel the workers yourself once the queue is joined, and wait for
+        them (`gather(*workers, return_exceptions=True)`).
 
         """)
       let left = try await GatherlabProcess(executable: URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "forgot_task_done.py"]).run()

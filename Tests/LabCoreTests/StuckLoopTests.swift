@@ -13,16 +13,13 @@ import TestSupport
 struct StuckLoopTests {
   static let versions = TracedProgramTests.versions
 
-  static func check(_ source: String, minor: Int, hangLimit: Duration = .seconds(10)) async throws -> (facts: RunFacts, took: Duration) {
+  static func check(_ source: String, minor: Int, hangLimit: Duration = .seconds(60)) async throws -> RunFacts {
     let path = try #require(TracedProgramTests.interpreter(minor))
     let python = try PythonInterpreter.find(explicit: path, environment: [:])
     let directory = try TemporaryDirectory(files: ["program.py": source])
     var run = ExerciseRun(interpreter: python, path: directory.path + "/program.py")
     run.hangLimit = hangLimit
-    let wall = ContinuousClock()
-    let began = wall.now
-    let traced = try await run.run()
-    return (traced.facts, began.duration(to: wall.now))
+    return try await run.run().facts
   }
 
   static func verdicts(_ facts: RunFacts) -> [String] {
@@ -44,17 +41,17 @@ struct StuckLoopTests {
     asyncio.run(main())
     """
 
-  /// The wall-clock bound is an upper one only, and generous (5 s against the 10 s limit a stuck
-  /// run waited before): CPython's start-up on a loaded machine is most of it.
+  /// No wall clock: the real limit is 60 s here, and the run was ended by the stuck rule at its
+  /// virtual instant, not by that limit (a bound on the wall time flaked under load: 7 s for a
+  /// run that takes 0.6 s on a quiet machine; `make bench`-style numbers are in the commit).
   @Test(arguments: versions)
   func anEventNobodySetsEndsTheCheckAtOnceAtItsVirtualInstant(_ minor: Int) async throws {
-    let (facts, took) = try await Self.check(Self.event, minor: minor)
+    let facts = try await Self.check(Self.event, minor: minor)
     #expect(facts.stuck)
     #expect(facts.hungOnVirtualTime)
     #expect(facts.hungAfter == 1.5)
     #expect(facts.status == 124)
     #expect(facts.output == ["waiting for the go"])
-    #expect(took < .seconds(5), "a stuck run should end well before the 10 s real limit")
     #expect(Self.verdicts(facts) == [
       "✗ the program never finished: every task was waiting and nothing could wake them (main() waits on Event.wait)",
     ])
@@ -62,7 +59,7 @@ struct StuckLoopTests {
 
   @Test(arguments: versions)
   func aQueueNoProducerFeedsNamesTheConsumersNotTheGatherAwaitingThem(_ minor: Int) async throws {
-    let (facts, _) = try await Self.check("""
+    let facts = try await Self.check("""
       import asyncio
 
 
@@ -86,7 +83,7 @@ struct StuckLoopTests {
 
   @Test(arguments: versions)
   func aFutureNobodyResolvesIsFoundOnceTheOtherTimersHaveFired(_ minor: Int) async throws {
-    let (facts, _) = try await Self.check("""
+    let facts = try await Self.check("""
       import asyncio
 
 
@@ -110,7 +107,7 @@ struct StuckLoopTests {
 
   @Test(arguments: versions)
   func aForgottenTaskDoneLeavesJoinAndTheWorkersWaiting(_ minor: Int) async throws {
-    let (facts, _) = try await Self.check("""
+    let facts = try await Self.check("""
       import asyncio
 
 
@@ -141,7 +138,7 @@ struct StuckLoopTests {
 
   @Test(arguments: versions)
   func aThreadThatCallsCallSoonThreadsafeAfterAFifthOfASecondIsWaitedFor(_ minor: Int) async throws {
-    let (facts, _) = try await Self.check("""
+    let facts = try await Self.check("""
       import asyncio, threading, time
 
 
@@ -168,7 +165,7 @@ struct StuckLoopTests {
   /// The timer is the kernel's (setitimer), not the loop's: only the program's handler wakes it.
   @Test(arguments: versions)
   func aSignalHandlerOfTheProgramsIsWaitedForAndRuns(_ minor: Int) async throws {
-    let (facts, _) = try await Self.check("""
+    let facts = try await Self.check("""
       import asyncio, signal
 
 
@@ -192,7 +189,7 @@ struct StuckLoopTests {
   @Test(arguments: versions)
   func aProgramWithASignalHandlerWaitsForTheRealLimit(_ minor: Int) async throws {
     for install in ["asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, print)", "signal.signal(signal.SIGUSR1, print)"] {
-      let (facts, _) = try await Self.check("""
+      let facts = try await Self.check("""
         import asyncio, signal
 
 
