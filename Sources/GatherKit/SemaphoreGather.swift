@@ -56,12 +56,14 @@ extension UnstructuredTasks {
   /// let pages = try await tasks.gather()
   /// ```
   ///
+  /// - Parameter executor: where the tasks run, as in ``init(_:clock:observer:executor:)``.
   /// - Precondition: `limit` is at least 1.
   public static func behindSemaphore<Input: Sendable, C: Clock>(
     _ inputs: some Sequence<Input>,
     limit: Int,
     clock: C = ContinuousClock(),
     observer: TaskObserver<Value, C.Instant>? = nil,
+    executor: (any TaskExecutor)? = TaskPlacement.executor,
     operation: @escaping @Sendable (Input) async throws -> Value
   ) -> UnstructuredTasks<Value> {
     let semaphore = AsyncSemaphore(permits: limit)
@@ -81,6 +83,6 @@ extension UnstructuredTasks {
         return try await observing(index, clock: clock, observer: observer) { try await operation(input) }
       }
     }
-    return UnstructuredTasks(operations, clock: clock, observer: nil)
+    return UnstructuredTasks(operations, clock: clock, observer: nil, executor: executor)
   }
 }

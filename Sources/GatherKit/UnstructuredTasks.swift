@@ -75,15 +75,19 @@ public final class UnstructuredTasks<Value: Sendable>: Sendable {
   private let tasks: [Task<Void, Never>]
 
   /// Starts every operation at once, each in its own unstructured task.
+  ///
+  /// - Parameter executor: where the tasks run: by default the executor the calling scope bound
+  ///   in ``TaskPlacement/executor``, else (nil) the global concurrent executor, as `Task { }`.
   public init<C: Clock>(
     _ operations: [@Sendable () async throws -> Value],
     clock: C = ContinuousClock(),
-    observer: TaskObserver<Value, C.Instant>? = nil
+    observer: TaskObserver<Value, C.Instant>? = nil,
+    executor: (any TaskExecutor)? = TaskPlacement.executor
   ) {
     let shared = Shared(count: operations.count)
     self.shared = shared
     tasks = operations.enumerated().map { index, operation in
-      Task {
+      Task(executorPreference: executor) {
         let outcome: Result<Value, any Error>
         do {
           let value = try await observing(index, clock: clock, observer: observer, operation)

@@ -31,7 +31,7 @@ import Testing
   @Test func neverMoreThanTheLimitRunAtOnce() async throws {
     let timeline = Timeline()
     let running = RunningCount()
-    let caller = Task {
+    let caller = timeline.clock.start {
       try await boundedGather(0..<20, limit: 5, clock: timeline.clock, observer: running.observer) { index in
         try await timeline.succeeding(index, after: 1)()
       }
@@ -136,7 +136,9 @@ final class RunningCount: Sendable {
   @Test func anErrorReachesTheCallerAtOnceWhileTheWavesGoOn() async throws {
     let timeline = Timeline()
     let operations = timeline.tasks("A1 B1 C1! D1 E1")
-    let tasks = UnstructuredTasks.behindSemaphore(operations, limit: 2, clock: timeline.clock, observer: timeline.observer) {
+    let tasks = UnstructuredTasks.behindSemaphore(
+      operations, limit: 2, clock: timeline.clock, observer: timeline.observer, executor: timeline.clock.executor
+    ) {
       try await $0()
     }
     let caller = timeline.call { try await tasks.gather() }

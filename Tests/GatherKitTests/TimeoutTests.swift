@@ -46,7 +46,7 @@ import Testing
 
   @Test func anErrorBeforeTheDeadlineIsRethrownAsIs() async throws {
     let timeline = Timeline()
-    let caller = Task {
+    let caller = timeline.clock.start {
       try await withTimeout(.seconds(5), clock: timeline.clock) {
         try await timeline.failing(0, after: 1)()
       }
@@ -63,13 +63,13 @@ import Testing
     let timeline = Timeline()
     var waiters: [Task<Void, any Error>] = []
     for index in 0..<3 {
-      waiters.append(Task {
+      waiters.append(timeline.clock.start {
         try await semaphore.acquire()
         timeline.note("\(Timeline.letter(index)) acquired")
         semaphore.release()
       })
-      // Let each waiter queue up before the next one starts.
-      for _ in 0..<1000 { await Task.yield() }
+      // Each waiter queues up before the next one starts: settled, it is parked in acquire.
+      await timeline.settle()
     }
     semaphore.release()
     for waiter in waiters { try await waiter.value }
@@ -82,12 +82,12 @@ import Testing
     let timeline = Timeline()
     var waiters: [Task<Void, any Error>] = []
     for index in 0..<4 {
-      waiters.append(Task {
+      waiters.append(timeline.clock.start {
         try await semaphore.acquire()
         timeline.note("\(Timeline.letter(index)) acquired")
         semaphore.release()
       })
-      for _ in 0..<1000 { await Task.yield() }
+      await timeline.settle()
     }
     waiters[1].cancel()
     await #expect(throws: CancellationError.self) { try await waiters[1].value }
@@ -103,12 +103,12 @@ import Testing
     let timeline = Timeline()
     var waiters: [Task<Void, any Error>] = []
     for index in [2, 1, 0] {
-      waiters.append(Task {
+      waiters.append(timeline.clock.start {
         try await semaphore.acquire(turns[index])
         timeline.note("\(Timeline.letter(index)) acquired")
         semaphore.release()
       })
-      for _ in 0..<1000 { await Task.yield() }
+      await timeline.settle()
     }
     semaphore.release()
     for waiter in waiters { try await waiter.value }
@@ -130,8 +130,9 @@ import Testing
   @Test func aCancelledWaiterThrowsAndLeaksNoPermit() async throws {
     let semaphore = AsyncSemaphore(permits: 1)
     try await semaphore.acquire()
-    let waiter = Task { try await semaphore.acquire() }
-    for _ in 0..<1000 { await Task.yield() }
+    let clock = ClockStepper()
+    let waiter = clock.start { try await semaphore.acquire() }
+    await clock.settle()  // parked in acquire
     waiter.cancel()
     await #expect(throws: CancellationError.self) { try await waiter.value }
     semaphore.release()

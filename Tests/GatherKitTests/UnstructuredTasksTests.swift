@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct UnstructuredTasksTests {
   func start(_ row: String, on timeline: Timeline) -> UnstructuredTasks<String> {
-    UnstructuredTasks(timeline.tasks(row), clock: timeline.clock, observer: timeline.observer)
+    UnstructuredTasks(timeline.tasks(row), clock: timeline.clock, observer: timeline.observer, executor: timeline.clock.executor)
   }
 
   @Test func gatherThrowsTheFirstErrorAtOnceWhileTheOthersRunOn() async throws {

@@ -26,7 +26,7 @@ struct ComparePlaybackTests {
     let console = RecordingConsole(capabilities: .plain(width: 80))
     let clock = ClockStepper()
     let playback = ComparePlayback(console: console, mode: .lines, speed: .normal)
-    let run = Task { try await playback.play(twin, parameters: parameters, clock: clock) }
+    let run = clock.start { try await playback.play(twin, parameters: parameters, clock: clock) }
     // The Swift demo's three sleeps, woken one after another: A 3 s, B 1 s, C 2 s.
     #expect(await clock.advance(to: clock.now.advanced(by: .seconds(1)), onceSleeping: 3, patience: .seconds(60)))
     #expect(await clock.advance(to: clock.now.advanced(by: .seconds(1)), onceSleeping: 2))
@@ -69,7 +69,7 @@ struct ComparePlaybackTests {
     let console = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: false, cursorMovement: false, width: 80, height: 24))
     let clock = ClockStepper()
     let playback = ComparePlayback(console: console, mode: .lines, speed: .normal)
-    let run = Task { try await playback.play(twin, parameters: parameters, clock: clock) }
+    let run = clock.start { try await playback.play(twin, parameters: parameters, clock: clock) }
     #expect(await clock.advance(to: clock.now.advanced(by: .seconds(1)), onceSleeping: 2, patience: .seconds(60)))
     let bothStarted = await clock.waitUntil(patience: .seconds(60)) {
       let output = console.output

@@ -116,16 +116,9 @@ struct PythonTwinParityTests {
 
   static func swiftRun(_ demo: any Demo, _ parameters: DemoParameters) async throws -> Run {
     let console = RecordingConsole(capabilities: .plain(width: 80))
-    let clock = ClockStepper { console.output.utf8.count }
+    let clock = ClockStepper()
     let playback = DemoPlayback(console: console, mode: .json, speed: .normal)
-    let finished = FinishFlag()
-    let run = Task {
-      let report = await playback.play(demo, parameters: parameters, clock: clock)
-      finished.set()
-      return report
-    }
-    await clock.run { finished.isSet }
-    _ = await run.value
+    _ = await clock.runToEnd { await playback.play(demo, parameters: parameters, clock: clock) }
     let entries = console.output.split(separator: "\n").compactMap { line -> DemoLogEntry? in
       if case .entry(let entry)? = try? DemoJSONLine.parse(String(line)) { entry } else { nil }
     }

@@ -26,7 +26,7 @@ final class TestClockDemoPlayer: DemoPlaying {
 
   func playRun(_ demo: any Demo, parameters: DemoParameters, speed: DemoSpeed, recorder: any RunLineSink) async -> DemoRun {
     played.withLock { $0.append((demo.id, DemoTranscript.title(demo: demo.id, parameters: parameters), speed.value)) }
-    let clock = ClockStepper { [console] in console.output.utf8.count }
+    let clock = ClockStepper()
     var playback = DemoPlayback(console: console, mode: .lines, speed: speed)
     playback.recorder = recorder
     return await clock.runToEnd { [playback] in await playback.playRun(demo, parameters: parameters, clock: clock) }

@@ -23,7 +23,7 @@ final class ScriptedRun<Value: Sendable>: Sendable {
     let transcript = Transcript(clock: clock)
     self.clock = clock
     self.transcript = transcript
-    task = Task {
+    task = clock.start {
       defer { transcript.markReturned() }
       return try await Transcript.$current.withValue(transcript) {
         try await snippet(clock)

@@ -1,5 +1,6 @@
 import LabCore
 import LabTerminal
+import Testing
 
 /// Runs a demo on a test clock (`ClockStepper`) through `DemoPlayback`, as `gatherlab run` does, and returns
 /// what it printed and its report.
@@ -27,16 +28,9 @@ public struct DemoHarness {
   /// Runs a launched demo (at its speed's nominal times: the test clock does not scale).
   public func run(_ launch: DemoLaunch) async throws -> (output: String, report: DemoReport) {
     let console = RecordingConsole(capabilities: capabilities)
-    let clock = ClockStepper { console.output.utf8.count }
+    let clock = ClockStepper()
     let playback = DemoPlayback(console: console, mode: mode, speed: launch.speed)
-    let finished = FinishFlag()
-    let run = Task {
-      let report = await playback.play(launch.demo, parameters: launch.parameters, clock: clock)
-      finished.set()
-      return report
-    }
-    await clock.run { finished.isSet }
-    let report = await run.value
+    let report = await clock.runToEnd { await playback.play(launch.demo, parameters: launch.parameters, clock: clock) }
     return (console.output, report)
   }
 

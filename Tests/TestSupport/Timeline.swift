@@ -1,22 +1,22 @@
 import GatherKit
 import Synchronization
+import Testing
 
 /// Records what happens on a test clock as marble-diagram lines: `"1s B finished B"`.
 ///
 /// Lines are ordered by instant; within one instant, by task letter, with the caller last, so a
-/// test can write out the whole timeline it expects regardless of scheduling order. Its clock
-/// settles on the lines recorded: after each step, the woken tasks have recorded their events.
+/// test can write out the whole timeline it expects regardless of scheduling order. The callers
+/// run on its clock's executor, so after each step the woken tasks have recorded their events.
 public final class Timeline: Sendable {
   public let clock: ClockStepper
   private let entries: Entries
 
   public init() {
-    let entries = Entries()
-    self.entries = entries
-    clock = ClockStepper { entries.count }
+    entries = Entries()
+    clock = ClockStepper()
   }
 
-  /// The lines recorded so far, shared with the clock that settles on their count.
+  /// The lines recorded so far.
   private final class Entries: Sendable {
     let list = Mutex<[(instant: Duration, order: Int, sequence: Int, text: String)]>([])
     var count: Int { list.withLock { $0.count } }
@@ -75,10 +75,11 @@ public final class Timeline: Sendable {
     }
   }
 
-  /// Runs `body` as the calling code, noting when it returns ("got …") or throws ("caught …").
+  /// Runs `body` as the calling code, on the clock's executor, noting when it returns ("got …")
+  /// or throws ("caught …").
   public func call<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) -> Task<Void, Never> {
     openCalls.withLock { $0 += 1 }
-    return Task {
+    return clock.start { [self] in
       defer { openCalls.withLock { $0 -= 1 } }
       do {
         let value = try await body()

@@ -169,8 +169,8 @@ import FoundationXML
 
     // The live replay on a 60×16 terminal, as `gatherlab replay` draws it.
     let console = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: true, cursorMovement: true, width: 60, height: 16))
-    let clock = ClockStepper { console.output.utf8.count }
-    let task = Task { await ReplayPlayback(console: console, mode: .live, speed: 1).play(run, clock: clock) }
+    let clock = ClockStepper()
+    let task = clock.start { await ReplayPlayback(console: console, mode: .live, speed: 1).play(run, clock: clock) }
     await clock.settle()
     for _ in 0...21 { await clock.advance(by: .milliseconds(100)) }
     _ = await task.value

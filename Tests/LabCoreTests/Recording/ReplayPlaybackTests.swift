@@ -12,7 +12,7 @@ import TestSupport
     let recorder = RunLineBuffer()
     var playback = DemoPlayback(console: console, mode: .json, speed: .normal)
     playback.recorder = recorder
-    let clock = ClockStepper { console.output.utf8.count }
+    let clock = ClockStepper()
     _ = await clock.runToEnd { [playback] in await playback.play(demo, parameters: parameters, clock: clock) }
     // What --record wrote is what --json printed, line for line.
     #expect(recorder.lines.joined(separator: "\n") + "\n" == console.output)
@@ -30,9 +30,9 @@ import TestSupport
   @Test func plainLinesComeWhenTheirInstantComesAtTheReplaySpeed() async throws {
     let run = try RecordingFixtures.run(RecordingFixtures.timeout)
     let console = RecordingConsole()
-    let clock = ClockStepper { console.output.utf8.count }
+    let clock = ClockStepper()
     // Recorded at speed 2; replayed at 4: nominal second 1 comes at a quarter of a real second.
-    let task = Task { await ReplayPlayback(console: console, mode: .lines, speed: 4).play(run, clock: clock) }
+    let task = clock.start { await ReplayPlayback(console: console, mode: .lines, speed: 4).play(run, clock: clock) }
     await clock.settle()
     #expect(console.output == """
       timeout · delays=1,3 · timeout=2 · mode=all · replay ×4
@@ -62,8 +62,8 @@ import TestSupport
     /// wakes late.
     func frames(step: Int) async -> [String] {
       let console = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: true, cursorMovement: true, width: 60, height: 16))
-      let clock = ClockStepper { console.output.utf8.count }
-      let task = Task { await ReplayPlayback(console: console, mode: .live, speed: 1).play(run, clock: clock) }
+      let clock = ClockStepper()
+      let task = clock.start { await ReplayPlayback(console: console, mode: .live, speed: 1).play(run, clock: clock) }
       await clock.settle()
       for _ in 0...(2100 / step) { await clock.advance(by: .milliseconds(step)) }
       _ = await task.value
@@ -77,8 +77,8 @@ import TestSupport
   @Test func cancellingTheReplayStopsItWithoutASummary() async throws {
     let run = try RecordingFixtures.run(RecordingFixtures.errorCancelGather)
     let console = RecordingConsole()
-    let clock = ClockStepper { console.output.utf8.count }
-    let task = Task { await ReplayPlayback(console: console, mode: .lines, speed: 1).play(run, clock: clock) }
+    let clock = ClockStepper()
+    let task = clock.start { await ReplayPlayback(console: console, mode: .lines, speed: 1).play(run, clock: clock) }
     // On to the join at 1.002 s (however late the replay's task is scheduled), short of 2 s.
     for _ in 0..<15 where !console.output.contains("error reached the caller") {
       await clock.advance(by: .milliseconds(100))
