@@ -188,17 +188,30 @@ def program(name, text):
     return path
 
 
+# The program untraced on the virtual loop (the clock module alone, from this checkout): what
+# virtual time costs or saves without the tracer.
+CLOCK_DIRECTORY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "LabCore", "Demos", "Python")
+ON_VIRTUAL_TIME = (
+    "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); import _gatherlab_clock; sys.argv.pop(0); "
+    "runpy.run_path(sys.argv[0], run_name='__main__')"
+)
+
 for count in (10_000, 100_000):
     path = program(f"gather_{count}.py", GATHER.replace("{n}", str(count)))
     trace = [gatherlab, "trace", path] + python_option
-    untraced, piped, live, virtual = rounds([
+    untraced, untraced_virtual, piped, live, virtual = rounds([
         ([python, path], {}),
+        ([python, "-c", ON_VIRTUAL_TIME, CLOCK_DIRECTORY, path], {}),
         (trace, {}),
         (trace, {"terminal": True}),
         (trace + ["--clock", "virtual"], {}),
     ])
     base = median(run.wall for run in untraced)
-    case = {"case": "trace", "tasks": count, "untraced_s": rounded(base)}
+    base_virtual = median(run.wall for run in untraced_virtual)
+    case = {
+        "case": "trace", "tasks": count, "untraced_s": rounded(base),
+        "untraced_virtual": {"wall_s": rounded(base_virtual), "ratio": rounded(base_virtual / base, 2)},
+    }
     for name, runs in (("piped", piped), ("live", live), ("virtual", virtual)):
         wall = median(run.wall for run in runs)
         own, theirs = median(run.cpu("gatherlab") for run in runs), median(run.cpu("program") for run in runs)
@@ -214,6 +227,10 @@ for count in (10_000, 100_000):
             case[name]["within_bar"] = wall <= 1.5 * base  # issue 20: at most 1.5x untraced
         case[name]["cpu_within_bar"] = None if own is None or theirs is None else own <= theirs
     cases.append(case)
+    lines.append(
+        f"untraced {format(count, ',').replace(',', ' '):>7} tasks of 10 ms on virtual time: {base_virtual:6.2f} s against "
+        f"{base:5.2f} s on real time: {base_virtual / base:4.2f}x"
+    )
     for name, bar in (("piped", "1.5x"), ("live", "1.5x"), ("virtual", "1x")):
         row = case[name]
         lines.append(

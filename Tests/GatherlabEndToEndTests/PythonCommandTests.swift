@@ -15,8 +15,13 @@ extension EndToEnd {
       }
     }
 
+    /// On virtual time, where the twin's instants are exact: at speed 10 on the real clock the
+    /// elapsed time's 0.5 s tolerance was 50 ms of real time, which a loaded machine overran.
+    /// Fails if the twin's header, finish order, outcome or elapsed time is wrong.
     @Test func runPythonPrintsTheTwinsRunWithItsRuntimeInTheHeader() async throws {
-      let result = try await GatherlabProcess(["run", "ordering", "--python", "--json", "--speed", "10"], timeout: .seconds(30)).run()
+      let result = try await GatherlabProcess(
+        ["run", "ordering", "--python", "--json", "--speed", "10", "--clock", "virtual"], timeout: .seconds(30)
+      ).run()
       #expect(result.status == .exited(0), "stderr: \(result.standardError)")
       let lines = try Self.lines(result.standardOutput)
       let header = try #require(lines.first)
@@ -25,20 +30,30 @@ extension EndToEnd {
       let resultLine = try #require(lines.last)
       #expect(resultLine["finishOrder"] as? [String] == ["B", "C", "A"])
       #expect(resultLine["outcome"] as? String == "returned")
-      let elapsed = try #require(resultLine["elapsed"] as? Double)
-      #expect(abs(elapsed - 3) < 0.5)
+      #expect(resultLine["elapsed"] as? Double == 3)
     }
 
+    /// On virtual time: the orphans' end ("until 2.00s") is exact there; at speed 10 on the real
+    /// clock 10 ms of load lag moved it a tenth of a nominal second. Fails if the summary differs
+    /// from a Swift run's or misses the orphans.
     @Test func runPythonEndsWithTheSameSummaryAsASwiftRun() async throws {
-      let result = try await GatherlabProcess(["run", "error-cancel", "mode=gather", "--python", "--speed", "10"], timeout: .seconds(30)).run()
+      let result = try await GatherlabProcess(
+        ["run", "error-cancel", "mode=gather", "--python", "--speed", "10", "--clock", "virtual"], timeout: .seconds(30)
+      ).run()
       #expect(result.status == .exited(0), "stderr: \(result.standardError)")
       #expect(result.standardOutput.hasPrefix("error-cancel · delays=2,2 · fail-at=1 · mode=gather · CPython 3."))
       #expect(result.standardOutput.contains("\noutcome     threw A failed\n"))
-      #expect(result.standardOutput.contains("\norphans     B, C ran on after the caller got the error until 2."))
+      #expect(result.standardOutput.contains("\norphans     B, C ran on after the caller got the error until 2.00s\n"))
     }
 
+    /// The twin on virtual time; the Swift run is on the real clock at speed 10, where a loaded
+    /// machine moves its instants by more than the comparison's 0.19 s tolerance (19 ms real): the
+    /// facets that do not depend on instants are asserted, not elapsed or the tie's end order.
+    /// Fails if either side cancels something, loses the orphans, or the results differ.
     @Test func compareErrorCancelWithGatherAgreesThatNothingIsCancelled() async throws {
-      let result = try await GatherlabProcess(["compare", "error-cancel", "mode=gather", "--json", "--speed", "10"], timeout: .seconds(30)).run()
+      let result = try await GatherlabProcess(
+        ["compare", "error-cancel", "mode=gather", "--json", "--speed", "10", "--clock", "virtual"], timeout: .seconds(30)
+      ).run()
       #expect(result.status == .exited(0), "stderr: \(result.standardError)")
       let lines = try Self.lines(result.standardOutput)
       let headers = lines.filter { $0["type"] as? String == "demo" }
@@ -54,13 +69,18 @@ extension EndToEnd {
       #expect(cancelled["agrees"] as? Bool == true)
       #expect(cancelled["swift"] as? String == "none")
       #expect(cancelled["python"] as? String == "none")
-      #expect(comparison["agrees"] as? Bool == true, "\(facets)")
+      for name in ["outcome", "cancelled", "orphans", "results", "most running"] {
+        #expect(facets.first { $0["name"] as? String == name }?["agrees"] as? Bool == true, "\(name): \(facets)")
+      }
     }
 
+    /// Both runs on the real clock, as compare runs by default: at speed 2 the ends are 0.5 s of
+    /// real time apart, a margin load does not eat (at speed 10 it was 0.1 s); the elapsed facet
+    /// is not asserted. Fails if either runtime's end order, outcome or cancellations is wrong.
     @Test func comparePrintsWhatAgreesAfterBothRuns() async throws {
-      let result = try await GatherlabProcess(["compare", "ordering", "--speed", "10"], timeout: .seconds(30)).run()
+      let result = try await GatherlabProcess(["compare", "ordering", "--speed", "2"], timeout: .seconds(30)).run()
       #expect(result.status == .exited(0), "stderr: \(result.standardError)")
-      #expect(result.standardOutput.hasPrefix("compare · ordering · delays=3,1,2 · speed 10×\n"))
+      #expect(result.standardOutput.hasPrefix("compare · ordering · delays=3,1,2 · speed 2×\n"))
       #expect(result.standardOutput.contains("\nSwift    "))
       #expect(result.standardOutput.contains("\nCPython  "))
       #expect(result.standardOutput.contains("\n✓ outcome       both returned\n✓ end order     both B, C, A\n✓ cancelled     both none\n"))

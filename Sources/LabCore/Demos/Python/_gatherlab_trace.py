@@ -166,7 +166,22 @@ def _short(text, width=40):
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-_argument_names = {}  # code -> the positions of its first three arguments, and whether it has more
+# Caches by code object are keyed by id(code): a code object's hash is not cached and hashes its
+# bytecode, names and constants each time (2 500 instructions a task). Each code is kept alive
+# while cached, so that its id is not reused; the caches start over past 10 000 codes.
+_argument_names = {}  # id(code) -> how its coroutines are labelled (_label_plan)
+_user_code = {}  # id(code) -> whether it is the program's
+_module_names = {}  # id(code) -> its file's name if it is asyncio's, else ""
+_kept_codes = []
+
+
+def _keep(code):
+    if len(_kept_codes) >= 10000:
+        _kept_codes.clear()
+        _argument_names.clear()
+        _user_code.clear()
+        _module_names.clear()
+    _kept_codes.append(code)
 _referents = __import__("gc").get_referents
 _Cell = __import__("types").CellType
 # A coroutine's referents, on 3.11 to 3.13: its code (3.11 only), its names, then its frame's
@@ -202,31 +217,67 @@ def _arguments(coro, code, count):
     return values
 
 
+def _label_plan(code):
+    """How a coroutine of `code` is labelled: its name and "(", the positions of its first three
+    arguments (not self), how many locals to read, and the label's end."""
+    positions = [index for index, name in enumerate(code.co_varnames[: code.co_argcount]) if name != "self"]
+    shown = positions[:3]
+    return code.co_name + "(", shown, shown[-1] + 1 if shown else 0, ", …)" if len(positions) > 3 else ")"
+
+
 def _label(coro):
     code = getattr(coro, "cr_code", None)
     if code is None:
         return type(coro).__name__ + "()"
-    known = _argument_names.get(code)
-    if known is None:
-        positions = [index for index, name in enumerate(code.co_varnames[: code.co_argcount]) if name != "self"]
-        known = _argument_names[code] = (positions[:3], len(positions) > 3)
-    positions, more = known
-    values = _arguments(coro, code, positions[-1] + 1 if positions else 0)
-    if values is None:
-        return type(coro).__name__ + "()"
-    if not positions:
-        return code.co_name + "()"
+    plan = _argument_names.get(id(code))
+    if plan is None:
+        _keep(code)
+        plan = _argument_names[id(code)] = _label_plan(code)
+    start, positions, count, end = plan
+    if _LOCALS_FROM is None:
+        values = _arguments(coro, code, count)
+        if values is None:
+            return type(coro).__name__ + "()"
+    else:
+        # _arguments inlined: this runs once for every task.
+        found = _referents(coro)
+        try:
+            at = found.index(code, _LOCALS_FROM) + 1
+        except ValueError:
+            return type(coro).__name__ + "()"  # it has ended: its frame is cleared
+        values = found[at: at + count]
+        if len(values) < count:
+            return type(coro).__name__ + "()"
+    if not count:
+        return start + ")"
+    if count == 1:
+        # One argument (the common case): a small int or a short str without a call to _show.
+        value = values[0]
+        kind = type(value)
+        if kind is int and -100000 < value < 100000:
+            return start + str(value) + end
+        if kind is _Cell:
+            try:
+                value = value.cell_contents
+            except ValueError:
+                value = None
+        return start + _show(value) + end
     shown = []
     for index in positions:
         value = values[index]
+        kind = type(value)
+        if kind is _Cell:
+            try:
+                value = value.cell_contents
+            except ValueError:
+                value = None
+            kind = type(value)
         # The common small ints and short strings without a call.
-        if type(value) is int and -100000 < value < 100000:
+        if kind is int and -100000 < value < 100000:
             shown.append(str(value))
         else:
             shown.append(_show(value))
-    if more:
-        shown.append("…")
-    return code.co_name + "(" + ", ".join(shown) + ")"
+    return start + ", ".join(shown) + end
 
 
 def _current():
@@ -242,9 +293,30 @@ def _json(value):
     return "null" if value is None else str(value)
 
 
+# Times as f"{t:.4f}" writes them, cached by tenths of a millisecond: most of a program's
+# events share their instant with others, and formatting a float costs more than the rest of a
+# line. (t * 10 000 is rounded half up here, where .4f rounds the exact binary value: the two
+# differ only for a t within a rounding error of a half tenth of a millisecond.)
+_ticks = {}
+
+
+def _tick_text(tick):
+    if len(_ticks) >= 50000:
+        _ticks.clear()
+    text = _ticks[tick] = f"{tick // 10000}.{tick % 10000:04d}" if tick >= 0 else f"{tick / 10000:.4f}"
+    return text
+
+
+def _time_text(seconds):
+    """f"{seconds:.4f}", from the cache."""
+    tick = int(seconds * 10000.0 + 0.5) if seconds >= 0 else int(seconds * 10000.0 - 0.5)
+    return _ticks.get(tick) or _tick_text(tick)
+
+
 def _event(info, kind, extra=""):
     # info[6] is the task's fixed fields, made once: events are most of what the tracer writes.
-    _put(f'{{"type":"event","t":{_monotonic() - _start:.4f}{info[6]},"event":"{kind}"{extra}}}')
+    tick = int((_monotonic() - _start) * 10000.0 + 0.5)
+    _put(f'{{"type":"event","t":{_ticks.get(tick) or _tick_text(tick)}{info[6]},"event":"{kind}"{extra}}}')
 
 
 def _from_program(frame):
@@ -260,7 +332,6 @@ def _from_program(frame):
 # when the program asked for it through the task-making API, and asyncio's bookkeeping when code
 # inside asyncio asked for it (asyncio.run's shutdown, a server accepting a connection).
 
-_user_code = {}  # code -> whether it is the program's
 _MAKERS = frozenset([
     "__init__", "create_task", "ensure_future", "_ensure_future", "gather", "wait_for", "shield",
     "factory", "run_until_complete", "run", "wait", "as_completed",
@@ -275,9 +346,10 @@ def _loop_file(name):
 def _why_hidden(coro, frame):
     code = getattr(coro, "cr_code", None)
     if code is not None:
-        mine = _user_code.get(code)
+        mine = _user_code.get(id(code))
         if mine is None:
-            mine = _user_code[code] = not _loop_file(code.co_filename)
+            _keep(code)
+            mine = _user_code[id(code)] = not _loop_file(code.co_filename)
         if mine:
             return None
         if code.co_name in ("shutdown_asyncgens", "shutdown_default_executor"):
@@ -312,34 +384,48 @@ _base_init = _BaseTask.__init__
 _base_callbacks = _BaseTask._callbacks
 
 
+_tasks_get = _tasks.get
+# The task each loop is running: asyncio's own dict on 3.11 to 3.13 (current_task is a Python
+# function on 3.11); current_task where it is not there.
+_current_tasks = getattr(_tasks_module, "_current_tasks", None)
+_current_of = _current_tasks.get if type(_current_tasks) is dict else _current_task
+_loop_kinds = {}  # a loop's type -> whether it runs Handles from a `_ready` queue (asyncio's own)
+
+
 class Task(_BaseTask):
+    # The hot path of a program of many tasks: few bytecodes, no call that is not needed.
     def __init__(self, coro, *args, **kwargs):
         global _creating_group, _creating_gather, _given_name
-        if not _user_code.get(getattr(coro, "cr_code", None)):
+        if not _user_code.get(id(getattr(coro, "cr_code", None))):
             why = _why_hidden(coro, sys._getframe(1))
             if why is not None:
                 _put(f'{{"type":"hidden","t":{_monotonic() - _start:.4f},"id":{next(_task_ids)}'
                      f',"task":{_quote(_label(coro))},"why":{_quote(why)}}}')
                 return _base_init(self, coro, *args, **kwargs)
         loop = kwargs.get("loop") or _get_running_loop()
-        name = kwargs.get("name") or _given_name
         gathering = _creating_gather
         number = next(_task_ids)
-        parent = _tasks.get(_current_task(loop)) if loop is not None else None
+        parent = _tasks_get(_current_of(loop)) if loop is not None else None
         # [id, label, parent, gather, group, created (None once started), fixed fields, coro
         # until started and then the future it waits on, the label of that wait]
-        info = [number, name, parent[0] if parent else None, None, _creating_group, _monotonic() - _start, None, coro, None]
-        if gathering is not None:
+        _tasks[self] = info = [
+            number, kwargs.get("name") or _given_name, parent[0] if parent else None,
+            gathering[0] if gathering else None, _creating_group, _monotonic() - _start, None, coro, None,
+        ]
+        if gathering:
             gathering.append(number)
-            info[3] = gathering[0]
-        _tasks[self] = info
-        eager = kwargs.get("eager_start") and loop is not None and loop.is_running()
         # asyncio's own loops (a `_ready` queue of Handles) run every step of a task in a
         # Handle whose callback is the task's: the Handle wrapper below reports its start before
         # its first step and its end after its last, with no callback of the tracer's. Other
         # loops (uvloop) get a callback before the first step and a done callback.
-        early = loop is not None and getattr(loop, "_ready", None) is None
-        if eager:
+        if loop is None:
+            early = False
+        else:
+            kind = type(loop)
+            early = _loop_kinds.get(kind)
+            if early is None:
+                early = _loop_kinds[kind] = getattr(loop, "_ready", None) is None
+        if kwargs.get("eager_start") and loop is not None and loop.is_running():
             _report_start(self)  # its first step runs in __init__
             # An eager first step runs in __init__: what it creates is not this call's.
             outer = _creating_group, _creating_gather, _given_name
@@ -354,14 +440,20 @@ class Task(_BaseTask):
             if self.done():
                 _report_end(self)  # it finished in its first step
                 return
-        else:
-            if early:
-                loop.call_soon(_report_start, self, context=_context)
+        elif early:
+            loop.call_soon(_report_start, self, context=_context)
             try:
                 _base_init(self, coro, *args, **kwargs)
             except BaseException:
                 _tasks.pop(self, None)
                 raise
+        else:
+            try:
+                _base_init(self, coro, *args, **kwargs)
+            except BaseException:
+                _tasks.pop(self, None)
+                raise
+            return
         if early:
             self.add_done_callback(_report_end, context=_context)
 
@@ -390,21 +482,35 @@ def _report_start(task):
         _started(info)
 
 
-def _started(info):
-    """The task's first step runs now: its `waiting` (when it was made) and `started` lines."""
-    created, info[5] = info[5], None
-    coro, info[7] = info[7], None  # (from now: what it waits on)
-    if info[1] is None:
-        info[1] = _label(coro)
-    parent, gather, group = info[2], info[3], info[4]
-    info[6] = fields = (
-        f',"id":{info[0]},"task":{_quote(info[1])},"parent":{"null" if parent is None else parent}'
+_field_tails = {}  # (parent, gather, group) -> the end of a task's fixed fields
+
+
+def _field_tail(key):
+    parent, gather, group = key
+    if len(_field_tails) >= 10000:
+        _field_tails.clear()
+    tail = _field_tails[key] = (
+        f',"parent":{"null" if parent is None else parent}'
         f',"gather":{"null" if gather is None else gather},"group":{"null" if group is None else group}'
     )
+    return tail
+
+
+def _started(info):
+    """The task's first step runs now: its `waiting` (when it was made) and `started` lines."""
+    created = int(info[5] * 10000.0 + 0.5)
+    info[5] = None
+    label = info[1]
+    if label is None:
+        label = info[1] = _label(info[7])
+    info[7] = None  # (from now: what it waits on)
+    key = info[2], info[3], info[4]
+    info[6] = fields = f',"id":{info[0]},"task":{_quote(label)}{_field_tails.get(key) or _field_tail(key)}'
+    now = int((_monotonic() - _start) * 10000.0 + 0.5)
     # Both lines in one: the writer joins what it takes with newlines.
     _put(
-        f'{{"type":"event","t":{created:.4f}{fields},"event":"waiting"}}\n'
-        f'{{"type":"event","t":{_monotonic() - _start:.4f}{fields},"event":"started"}}'
+        f'{{"type":"event","t":{_ticks.get(created) or _tick_text(created)}{fields},"event":"waiting"}}\n'
+        f'{{"type":"event","t":{_ticks.get(now) or _tick_text(now)}{fields},"event":"started"}}'
     )
 
 
@@ -434,7 +540,8 @@ def _ended(task, info):
         shown = f'"{result}"'
     else:
         shown = _quote(_short(result if type(result) is str else _show(result, 40), 40))
-    _put(f'{{"type":"event","t":{_monotonic() - _start:.4f}{info[6]},"event":"finished","value":{shown}}}')
+    tick = int((_monotonic() - _start) * 10000.0 + 0.5)
+    _put(f'{{"type":"event","t":{_ticks.get(tick) or _tick_text(tick)}{info[6]},"event":"finished","value":{shown}}}')
 
 
 asyncio.Task = _tasks_module.Task = Task
@@ -659,7 +766,6 @@ os.write(_fifo, (json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} 
 # looked at after each of its steps (a step of the pure-Python loops' handles), and "on": null
 # from a step's start when the step took a while.
 
-_module_names = {}  # a code object -> its file's name if it is asyncio's, else ""
 _sleep_labels = {}  # a sleep's delay -> its label
 _await_tails = {}  # a label -> the end of its await line (for waits on no task)
 _LOCKS = {"Lock", "Semaphore", "BoundedSemaphore", "Condition", "Event", "Barrier"}
@@ -669,11 +775,8 @@ def _awaits(task, info, began, end, took):
     # info[7], info[8]: the future it waited on after its last step and that wait's label.
     waiter = task._fut_waiter
     label = info[8]
-    if took < 0.001:
-        if label is not None and info[7] is waiter:
-            return  # the same wait as before: nothing to say
-    elif label is not None:
-        _put(f'{{"type":"await","t":{began - _start:.4f},"id":{info[0]},"on":null,"tasks":[]}}')
+    if took >= 0.001 and label is not None:
+        _put(f'{{"type":"await","t":{_time_text(began - _start)},"id":{info[0]},"on":null,"tasks":[]}}')
         label = None
     on, ids = _wait_label(task, waiter)
     info[7] = waiter
@@ -688,7 +791,8 @@ def _awaits(task, info, began, end, took):
             tail = f',"on":{_quote(on)},"tasks":[]}}'
             if len(_await_tails) < 1000:
                 _await_tails[on] = tail
-    _put(f'{{"type":"await","t":{end - _start:.4f},"id":{info[0]}{tail}')
+    tick = int((end - _start) * 10000.0 + 0.5)
+    _put(f'{{"type":"await","t":{_ticks.get(tick) or _tick_text(tick)},"id":{info[0]}{tail}')
 
 
 def _wait_label(task, waiter):
@@ -708,10 +812,11 @@ def _wait_label(task, waiter):
             code = getattr(coro, "gi_code", None)
             if code is None:
                 return "future", ()
-        module = _module_names.get(code)
+        module = _module_names.get(id(code))
         if module is None:
             name = code.co_filename
-            module = _module_names[code] = os.path.basename(name) if name.startswith(_asyncio_dir) else ""
+            _keep(code)
+            module = _module_names[id(code)] = os.path.basename(name) if name.startswith(_asyncio_dir) else ""
         if module:
             break
         nxt = getattr(coro, "cr_await", None)
@@ -720,31 +825,46 @@ def _wait_label(task, waiter):
             if nxt is None:
                 return "future", ()
         coro = nxt
-    inner = coro
-    if True:
-        name = code.co_name
-        first = _arguments(inner, code, 1) if code.co_argcount else None
-        if name == "sleep" and module == "tasks.py" and first is not None:
-            delay = first[0]
-            label = _sleep_labels.get(delay) if type(delay) in (int, float) else None
-            if label is None:
-                label = ("sleep " + (f"{delay:g}s" if type(delay) in (int, float) else "")).strip()
-                if type(delay) in (int, float) and delay and len(_sleep_labels) < 1000:
-                    _sleep_labels[delay] = label
-            return label, ()
-        if module == "queues.py":
-            return "Queue." + name, ()
-        if module == "taskgroups.py" and first is not None:
-            group = first[0]
-            number = getattr(group, "_gatherlab_id", None)
+    name = code.co_name
+    if module == "tasks.py":
+        if name == "sleep" and code.co_argcount:
+            # The delay: the sleep coroutine's first local (_arguments inlined, once a task).
+            if _LOCALS_FROM is None:
+                first = _arguments(coro, code, 1)
+                delay = first[0] if first else None
+            else:
+                found = _referents(coro)
+                try:
+                    delay = found[found.index(code, _LOCALS_FROM) + 1]
+                except (ValueError, IndexError):
+                    delay = None
+                if type(delay) is _Cell:
+                    delay = None
+            kind = type(delay)
+            if kind is float or kind is int:
+                label = _sleep_labels.get(delay)
+                if label is None:
+                    label = f"sleep {delay:g}s"
+                    if delay and len(_sleep_labels) < 1000:
+                        _sleep_labels[delay] = label
+                return label, ()
+            return "sleep", ()
+        return "future", ()
+    if module == "queues.py":
+        return "Queue." + name, ()
+    if module == "taskgroups.py" or module == "locks.py" or module == "mixins.py":
+        first = _arguments(coro, code, 1) if code.co_argcount else None
+        if module == "taskgroups.py":
+            if first is None:
+                return "future", ()
+            number = getattr(first[0], "_gatherlab_id", None)
             return (f"TaskGroup #{number}" if number is not None else "TaskGroup"), ()
-        if module in ("locks.py", "mixins.py"):
-            kind = type(first[0]).__name__ if first else ""
-            return (kind if kind in _LOCKS else "Lock"), ()
-        if module in ("streams.py", "selector_events.py", "base_events.py", "proactor_events.py", "sslproto.py"):
-            return "I/O", ()
-        if module == "threads.py":
-            return "thread", ()
+        kind = type(first[0]).__name__ if first else ""
+        return (kind if kind in _LOCKS else "Lock"), ()
+    if module in ("streams.py", "selector_events.py", "base_events.py", "proactor_events.py", "sslproto.py"):
+        return "I/O", ()
+    if module == "threads.py":
+        return "thread", ()
     return "future", ()
 
 
@@ -811,24 +931,36 @@ _handle_run = asyncio.events.Handle._run
 def _traced_handle_run(self):
     """Every callback of asyncio's own loops: a task's step (its callback is the task's) reports
     the task's start before its first step, what it waits on after each, its end after its last;
-    any callback that held the loop longer than 20 ms is reported as blocking."""
+    any callback that held the loop longer than 20 ms is reported as blocking. This runs for every
+    callback (a program of N tasks runs some 4 N): few bytecodes on each path."""
     owner = getattr(self._callback, "__self__", None)
-    info = _tasks.get(owner) if owner is not None and isinstance(owner, _BaseTask) else None  # (a set's discard is a callback too)
-    if info is not None and info[5] is not None:
-        _started(info)  # its first step
+    # (a set's discard is a callback too: only a task is looked up)
+    if type(owner) is Task or owner is not None and isinstance(owner, _BaseTask):
+        info = _tasks_get(owner)
+        if info is not None:
+            if info[5] is not None:
+                _started(info)  # its first step
+            began = _monotonic()
+            try:
+                return _handle_run(self)
+            finally:
+                end = _monotonic()
+                took = end - began
+                if took > 0.02:
+                    _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":{info[0]}}}')
+                if owner.done():
+                    _ended(owner, info)
+                # info[7], info[8]: the future it waited on after its last step and that wait's
+                # label; a short step that left it on the same wait says nothing.
+                elif took >= 0.001 or info[8] is None or info[7] is not owner._fut_waiter:
+                    _awaits(owner, info, began, end, took)
     began = _monotonic()
     try:
         return _handle_run(self)
     finally:
-        end = _monotonic()
-        took = end - began
+        took = _monotonic() - began
         if took > 0.02:
-            _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":{_json(info[0] if info else None)}}}')
-        if info is not None:
-            if owner.done():
-                _ended(owner, info)
-            else:
-                _awaits(owner, info, began, end, took)
+            _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":null}}')
 
 
 asyncio.events.Handle._run = _traced_handle_run
