@@ -125,6 +125,8 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
     if !checked.passed {
       if !checked.traced.facts.tasks.isEmpty {
         lines += [StyledText()] + checked.traced.timeline(marking: checked.worst, title: "check · " + file, width: width)
+        let picture = checked.traced.awaitPicture(width: width)
+        if !picture.isEmpty { lines += [StyledText()] + picture }
       }
       if let replay, checked.traced.clock.seed > 0 {
         lines += [StyledText()] + ExerciseReport.replay(seed: checked.traced.clock.seed, check: replay.check, trace: replay.trace, width: width)

@@ -220,13 +220,58 @@ extension EndToEnd {
       #expect(result.standardOutput.contains("output line 1 is 'nothing'"))
     }
 
+    /// A signal handler of the program's could still wake its loop: not stuck, so it is stopped
+    /// at the real limit.
     @Test func aHangIsStoppedAfterTenSecondsWithNothingLeftBehind() async throws {
-      let home = try TemporaryDirectory(files: ["hang.py": "import asyncio\n\nasync def main():\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n"])
+      let home = try TemporaryDirectory(files: [
+        "hang.py": "import asyncio, signal\n\nasync def main():\n    asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, print)\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n",
+      ])
       let result = try await check(["fetch-together", home.path + "/hang.py"], home: home)
       #expect(result.status == .exited(1))
       #expect(result.standardOutput.contains("✗ the program was still running after 10 s and was stopped: does something wait\n  forever?"))
       #expect(result.standardOutput.contains("✗ main() had not returned after 10 s; the exercise asks for at most 1.3 s"))
       let left = try await GatherlabProcess(executable: URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", home.path + "/hang.py"]).run()
+      #expect(left.standardOutput.isEmpty)
+    }
+
+    /// Every task waits on something nothing will set, and nothing outside the loop could wake
+    /// it: the check ends the program at that instant of virtual time (not after 10 s of real
+    /// time) and says what each task waited on, with the picture trace draws after Ctrl-C.
+    @Test func aForgottenTaskDoneIsStuckAndToldAtOnceWithWhatEachTaskWaitsOn() async throws {
+      let home = try TemporaryDirectory()
+      let result = try await check(["worker-pool", Self.file("10-worker-pool", "wrong/forgot_task_done.py")], home: home)
+      #expect(result.status == .exited(1), "stderr: \(result.standardError)")
+      #expect(result.standardOutput == """
+        Exercise 10 worker-pool · forgot_task_done.py
+        ✗ the program never finished: every task was waiting and nothing could wake
+          them (main() waits on Queue.join; 3 tasks of packer(<Queue>, <list of 0>)
+          wait on Queue.get)
+        ✓ nothing was left pending when main() returned
+        ✓ 3 tasks ran at once at most; the exercise asks for at least 3
+        ✓ the program used Queue(maxsize)
+        ✗ no output line has '10 orders packed'
+
+        check · forgot_task_done.py · CPython \(try Self.version())                         done 1.25s
+        ▶ [0] main()                          ██████████████████████████      ▶ running
+        ▶ [1] packer(<Queue>, <list of 0>)    ██████████████████████████      ▶ running
+        ▶ [2] packer(<Queue>, <list of 0>) #3 ██████████████████████████      ▶ running
+        ▶ [3] packer(<Queue>, <list of 0>) #4 ██████████████████████████      ▶ running
+                                              0s        0.5s      1s        1.5s
+                                                                       ▲ ▶ run 1.25s
+        █ running  ░ waiting  ✓ done  ✗ failed  ⊘ cancelled
+
+        where each task waits at 1.25s
+        #1 main()                       ◌ Queue.join
+        #2 packer(<Queue>, <list of 0>) ◌ Queue.get
+        #3 packer(<Queue>, <list of 0>) ◌ Queue.get
+        #4 packer(<Queue>, <list of 0>) ◌ Queue.get
+
+        2 of 5 checks failed.
+        Hint 2/3: Cancel the workers yourself once the queue is joined, and wait for
+        them (`gather(*workers, return_exceptions=True)`).
+
+        """)
+      let left = try await GatherlabProcess(executable: URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "forgot_task_done.py"]).run()
       #expect(left.standardOutput.isEmpty)
     }
 

@@ -155,6 +155,28 @@ extension EndToEnd {
       #expect(!processes.standardOutput.contains(marker), "the traced python3 is still running")
     }
 
+    /// A program that waits for Ctrl-C with nothing on its clock is not stopped: one line says
+    /// so, it waits as python3 would, and Ctrl-C ends it as on the real clock.
+    @Test func aProgramWaitingForCtrlCIsToldToWaitWithNothingOnItsClockAndCtrlCStopsIt() async throws {
+      let marker = "gatherlab-virtual-idle-\(UUID().uuidString)"
+      let path = try PythonCommandTests.program("\(marker).py", """
+        import asyncio
+        async def serve():
+            await asyncio.sleep(5)
+            print("ready", flush=True)
+            await asyncio.Event().wait()
+        asyncio.run(serve())
+        """)
+      let result = try await GatherlabProcess(["trace", path, "--clock", "virtual"], timeout: .seconds(30))
+        .run(interrupting: .whenStandardOutputContains("can wake it"))
+      #expect(result.sentInterrupt)
+      #expect(result.status == .exited(130))
+      #expect(result.standardOutput.contains(" 5.00s  » ready\n 5.00s  ┆  the event loop waits with nothing on its clock: only a signal, such as Ctrl-C, can wake it\n"))
+      try await Task.sleep(for: .milliseconds(200))
+      let processes = try await GatherlabProcess(executable: URL(fileURLWithPath: "/bin/ps"), ["-eo", "args"]).run()
+      #expect(!processes.standardOutput.contains(marker), "the traced python3 is still running")
+    }
+
     @Test func aRecordingOfATwinOnVirtualTimeSaysSoAndReplaysAndExportsLikeAnyOther() async throws {
       let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gatherlab-e2e-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -15,7 +15,14 @@ public enum ExerciseChecker {
         sentence: "\(file) is not valid Python\(at): \(syntax.message); nothing ran."
       )]
     }
-    if let seconds = facts.hungAfter {
+    if let seconds = facts.hungAfter, facts.stuck {
+      let waiting = facts.waitingTasks
+      results.append(CheckResult(
+        name: "run", passed: false, measured: .seconds(seconds), bound: "ends",
+        sentence: stuckSentence(waiting.map { ($0.task.label, $0.on) }),
+        rows: waiting.map(\.task.id), instant: seconds
+      ))
+    } else if let seconds = facts.hungAfter {
       results.append(CheckResult(
         name: "run", passed: false, measured: .seconds(seconds), bound: "ends",
         sentence: facts.hungOnVirtualTime
@@ -215,6 +222,41 @@ public enum ExerciseChecker {
       name: "cancelled", passed: passed, measured: .array(measured), bound: bound,
       sentence: shown.joined(separator: "; "), rows: rows, instant: failure
     )
+  }
+
+  /// A stuck run's sentence: what each waiting task waited on, grouped by what it waited on
+  /// (`main() waits on Queue.join; worker(1), worker(2) wait on Queue.get`).
+  public static func stuckSentence(_ waiting: [(label: String, on: String?)]) -> String {
+    var order: [String?] = []
+    var groups: [String?: [String]] = [:]
+    for (label, on) in waiting {
+      if groups[on] == nil { order.append(on) }
+      groups[on, default: []].append(label)
+    }
+    let parts = order.prefix(3).map { on -> String in
+      let labels = groups[on] ?? []
+      let who: String
+      if labels.count > 1, Set(labels).count == 1 {
+        who = "\(labels.count) tasks of \(labels[0])"
+      } else {
+        who = labels.prefix(3).joined(separator: ", ") + (labels.count > 3 ? " and \(labels.count - 3) more" : "")
+      }
+      let verb = labels.count == 1 ? "waits" : "wait"
+      return on.map { "\(who) \(verb) on \(waitName($0))" } ?? "\(who) \(verb)"
+    }
+    let more = order.count > 3 ? "; and more" : ""
+    let what = parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + more + ")"
+    return "the program never finished: every task was waiting and nothing could wake them\(what)"
+  }
+
+  /// What a task waits on, as the tracer labels it, in the words of the call the program made.
+  static func waitName(_ on: String) -> String {
+    switch on {
+    case "Event", "Condition", "Barrier": on + ".wait"
+    case "Lock", "Semaphore", "BoundedSemaphore": on + ".acquire"
+    case "future": "a future"
+    default: on
+    }
   }
 
   static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

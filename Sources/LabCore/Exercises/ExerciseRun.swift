@@ -13,7 +13,9 @@ public struct ExerciseRun: Sendable {
   /// Real seconds before a program is taken to hang and is stopped (10 s, on either clock).
   public var hangLimit: Duration = .seconds(10)
   /// On virtual time, the program's clock may not pass this many seconds (60): a jump past it
-  /// ends the program there, a hang in an instant rather than in 10 real seconds.
+  /// ends the program there, a hang in an instant rather than in 10 real seconds. A loop with
+  /// nothing on its clock that nothing can wake (every task waits on something no one will set)
+  /// ends it at once too.
   public var virtualLimit: Double = 60
 
   public init(interpreter: PythonInterpreter, path: String, clock: PythonClock = .virtual(seed: 0)) {
@@ -29,6 +31,13 @@ public struct ExerciseRun: Sendable {
     /// The clock it ran on (and its seed).
     public var clock: PythonClock = .real
     public var runtime: String? { state.runtime }
+
+    /// A stuck run's picture of where each task waited when nothing could wake them (what
+    /// `trace` shows after Ctrl-C); empty for any other run.
+    public func awaitPicture(width: Int) -> [StyledText] {
+      guard facts.stuck, let instant = facts.hungAfter else { return [] }
+      return TraceTreeRenderer.awaitPicture(state.forest, now: instant, width: width)
+    }
 
     /// The run's final timeline, the rows of `result` marked `▶` and its instant on the axis.
     public func timeline(marking result: CheckResult?, title: String, width: Int) -> [StyledText] {
@@ -63,7 +72,12 @@ public struct ExerciseRun: Sendable {
     quiet.passesStandardInput = false
     quiet.interruptsWhenCancelled = false  // a hang is killed, not asked to stop
     quiet.pythonClock = clock
-    if clock.isVirtual { quiet.environment["GATHERLAB_VIRTUAL_LIMIT"] = CheckSeconds.number(virtualLimit) }
+    if clock.isVirtual {
+      quiet.environment["GATHERLAB_VIRTUAL_LIMIT"] = CheckSeconds.number(virtualLimit)
+      // A loop that nothing can wake any more ends the program at once (_gatherlab_clock.py's
+      // "A stuck loop"), not after the 10 s of real time.
+      quiet.environment["GATHERLAB_STOP_STUCK"] = "1"
+    }
     let program = quiet
     let box = Box()
     let wall = ContinuousClock()

@@ -63,6 +63,12 @@ public struct RunFacts: Sendable, Equatable {
   /// The limit it was stopped at was virtual time's (60 s of the program's clock), not the
   /// wall clock's (10 s).
   public var hungOnVirtualTime = false
+  /// The run was stopped because its loop was stuck (virtual time): every task was waiting, no
+  /// timer was set and nothing outside the loop could wake it; `hungAfter` is that instant.
+  public var stuck = false
+  /// What each task waited on last, by id, as the tracer's `await` lines said ("Queue.get",
+  /// "Event", "task #3", "gather #1"); a task that ran again since has none.
+  public var waits: [Int: String] = [:]
   /// The last instant the trace saw.
   public var lastTime = 0.0
   /// The position of the main task's end among the trace's lines.
@@ -73,6 +79,7 @@ public struct RunFacts: Sendable, Equatable {
   public static func == (a: RunFacts, b: RunFacts) -> Bool {
     a.tasks == b.tasks && a.joins == b.joins && a.output == b.output && a.outputTruncated == b.outputTruncated
       && a.standardError == b.standardError && a.status == b.status && a.uses == b.uses && a.hungAfter == b.hungAfter && a.hungOnVirtualTime == b.hungOnVirtualTime
+      && a.stuck == b.stuck && a.waits == b.waits
       && a.blocked.map(\.seconds) == b.blocked.map(\.seconds)
   }
 
@@ -141,6 +148,18 @@ public struct RunFacts: Sendable, Equatable {
       guard let sequence = task.endSequence else { return true }
       return sequence > mainEnd
     }
+  }
+
+  /// The tasks still pending (not ended), each with what it waits on: those waiting on
+  /// something other than a task, a gather or a TaskGroup first (what the others wait for in
+  /// the end); all of them if none does.
+  public var waitingTasks: [(task: TaskFact, on: String?)] {
+    let pending = tasks.filter { $0.ended == nil }.map { (task: $0, on: waits[$0.id]) }
+    let leaves = pending.filter { pair in
+      guard let on = pair.on else { return false }
+      return !(on.hasPrefix("task #") || on.hasPrefix("gather #") || on.hasPrefix("TaskGroup"))
+    }
+    return leaves.isEmpty ? pending : leaves
   }
 
   /// Tasks that ran on after the caller of their gather got an error: still running at the

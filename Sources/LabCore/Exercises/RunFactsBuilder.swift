@@ -58,6 +58,15 @@ public struct RunFactsBuilder: Sendable {
         facts.hungAfter = t
         facts.hungOnVirtualTime = true
       }
+    case "stuck":
+      // The loop had nothing on its clock and nothing could wake it: the program ended there.
+      if let t = line.t {
+        facts.hungAfter = t
+        facts.hungOnVirtualTime = true
+        facts.stuck = true
+      }
+    case "await":
+      if let id = line.id { facts.waits[id] = line.on }
     case "uses":
       if let api = line.label { facts.uses.insert(api) }
     case "blocked":

@@ -190,6 +190,9 @@ struct TraceState: Sendable {
   var offset: Double?
   /// Our clock's reading when the latest tracer line arrived.
   var lastSeen: Double?
+  /// On virtual time, the instant since which the loop has waited with nothing on its clock
+  /// and nothing else that could wake it but a signal (an `idle` line, until the next line).
+  var idleSince: Double?
 
   /// A row per task on a time axis, for an exercise check's marked timeline (small programs,
   /// stopped at the hang limit); `trace` draws the forest instead and keeps none.
@@ -273,6 +276,7 @@ struct TraceState: Sendable {
       let time = line.t ?? lastTime
       let before = lastTime
       lastSeen = now
+      idleSince = line.type == "idle" ? time : nil
       if line.type != "deadline" { lastTime = max(lastTime, time) }
       forest.apply(line)
       if keepsTimeline { record(line, at: time) }
@@ -300,6 +304,8 @@ struct TraceState: Sendable {
       case "deadline":
         guard lines else { return [] }
         return [DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time)]
+      case "idle":
+        return lines ? [DemoTranscript.time(time) + "  ┆  " + Self.idleSentence] : []
       case "output":
         // A recorded run's output: chunks as they arrived, partial lines included.
         let ended = appendOutput(line.text ?? "", at: time)
@@ -317,6 +323,10 @@ struct TraceState: Sendable {
   func title(file: String) -> String {
     "trace · " + file + (runtime.map { " · " + $0 } ?? "") + (clock?.kind == "virtual" ? " · virtual time" : "")
   }
+
+  /// The loop waits with nothing on its clock and only a signal can wake it (a program waiting
+  /// for Ctrl-C, or stuck): said, so that the trace does not look frozen.
+  static let idleSentence = "the event loop waits with nothing on its clock: only a signal, such as Ctrl-C, can wake it"
 
   /// What virtual time did to the run: "On virtual time: its 3.00s took 0.21s."
   static func virtualClockSentence(lastTime: Double, took: Double) -> String {
@@ -341,11 +351,15 @@ struct TraceState: Sendable {
   /// The live frame: the tree, folded to fit, and the last lines printed.
   func frame(file: String, now: Double, width: Int, height: Int, outputLines: Int = 3) -> [StyledText] {
     let tail = outputs.suffix(outputLines)
-    let room = height - 1 - (tail.isEmpty ? 0 : tail.count + 1)
+    let idle = idleSince.map { since in
+      TextWrapper.wrap("since " + SecondsFormat.seconds(since) + " " + Self.idleSentence, width: max(20, width - 1)).map { StyledText($0, style: .dim) }
+    } ?? []
+    let room = height - 1 - (tail.isEmpty ? 0 : tail.count + 1) - idle.count
     var lines = TraceTreeRenderer.fitted(
       forest, title: title(file: file), now: max(now, lastTime), moment: .live, width: width, height: room
     )
     if lines.count == 1 { lines.append(StyledText("starting \(file)…", style: .dim)) }
+    lines += idle
     if !tail.isEmpty { lines += [StyledText()] + tail.map { Self.outputLine($0).truncated(to: max(20, width - 1)) } }
     return lines
   }

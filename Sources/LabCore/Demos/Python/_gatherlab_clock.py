@@ -121,6 +121,10 @@ class _Selector:
             since, moved = _real_mark
             _virtual += max(0.0, (_time.monotonic() - since) * _rate - (_moved - moved))
             _real_mark = None
+        if timeout is None and not real:
+            events = _when_idle(self._selector, loop)  # nothing on the clock (see "A stuck loop")
+            if events is not None:
+                return events
         if timeout is None or timeout <= 0 or real:
             if timeout == 0:
                 events = self._selector.select(0)
@@ -358,6 +362,109 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
             self._gatherlab_starting -= 1
         self._gatherlab_processes.append(transport)
         return transport
+
+
+# MARK: - A stuck loop: nothing on the clock and nothing that can wake it.
+#
+# The loop would wait with no timer, no ready callback and nothing real pending (see above), on
+# the main thread. Something outside the loop can still wake it while (1) another thread is alive
+# (it may call call_soon_threadsafe), besides the tracer's writer and idle workers of the loop's
+# own default executor; or (2) a signal handler the program set may run: loop.add_signal_handler,
+# or signal.signal with a handler of its own (Python's and asyncio.run's own SIGINT handlers do
+# not count). With a live thread the loop waits for real STUCK_POLL seconds at a time and looks
+# again (a thread can end without waking it). With neither, only a signal from outside (Ctrl-C,
+# kill) can ever wake it:
+# - GATHERLAB_STOP_STUCK=1 (an exercise check): after a last real wait of STUCK_POLL seconds with
+#   nothing arriving, the program is ended there, after a {"type":"stuck","t":T} line (the
+#   tracer's await lines before it say what each task waits on), instead of hanging until the
+#   check's 10 s of real time. With a signal handler of the program's it waits as before.
+# - otherwise (`trace`): a {"type":"idle","t":T} line says the loop waits with nothing on the
+#   clock, and it waits as python3 would, for Ctrl-C or a signal.
+STOP_STUCK = os.environ.get("GATHERLAB_STOP_STUCK") == "1"
+STUCK_POLL = 0.05
+
+
+def _wait_real(selector, seconds):
+    global _virtual
+    start = _time.monotonic()
+    try:
+        return selector.select(seconds)
+    finally:
+        _virtual += (_time.monotonic() - start) * _rate
+
+
+def _when_idle(selector, loop):
+    """The loop would wait for ever with nothing real pending: the events of a short real wait,
+    or None to wait as asyncio would (after saying so); or the program ends here (stuck)."""
+    wake = _what_could_wake(loop)
+    if wake == "thread":
+        return _wait_real(selector, STUCK_POLL)
+    if wake is None and STOP_STUCK:
+        events = selector.select(STUCK_POLL)  # a last look, in real time (the clock stays put)
+        if events or _what_could_wake(loop) is not None or loop._ready or loop._scheduled:
+            return events
+        _stop_stuck()
+    if report is not None:
+        report('{"type":"idle","t":%.4f}' % _virtual)
+    return None
+
+
+def _what_could_wake(loop):
+    """"thread", "signal", or None: what, outside the loop, could still wake it."""
+    if threading.current_thread() is not threading.main_thread():
+        return "thread"  # the main thread is alive and may call call_soon_threadsafe
+    others = _thread_count()
+    if others:
+        quiet = 0  # threads that cannot wake the loop
+        executor = loop._default_executor
+        idle_workers = getattr(executor, "_threads", ()) if not loop._gatherlab_jobs else ()
+        for thread in threading.enumerate():
+            if thread.name == "gatherlab-trace" and thread.daemon or thread in idle_workers:
+                quiet += 1
+        if others > quiet:
+            return "thread"
+    if loop._signal_handlers:
+        return "signal"
+    import signal
+
+    for number in signal.valid_signals():
+        try:
+            handler = signal.getsignal(number)
+        except (OSError, ValueError):
+            continue
+        if callable(handler) and handler is not signal.default_int_handler and not _runners_sigint(handler):
+            return "signal"
+    return None
+
+
+def _thread_count():
+    """Python threads alive besides the main one (threading's and _thread's alike)."""
+    import _thread
+
+    counter = getattr(_thread, "_count", None)
+    return counter() if counter is not None else threading.active_count() - 1
+
+
+def _runners_sigint(handler):
+    """asyncio.run's own SIGINT handler (it cancels the main task on Ctrl-C)."""
+    owner = getattr(getattr(handler, "func", None), "__self__", None)
+    return isinstance(owner, asyncio.runners.Runner)
+
+
+def _stop_stuck():
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):  # what the program printed reaches the check
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    line = '{"type":"stuck","t":%.4f}' % _virtual
+    if report is not None:
+        report(line)
+    else:
+        os.write(2, b"gatherlab: stopped at %.3f s of virtual time: nothing could wake the event loop\n" % _virtual)
+    os._exit(124)  # the tracer's os._exit writes its last lines first
 
 
 # Blocking callbacks move the clock on (on a virtual loop only).
