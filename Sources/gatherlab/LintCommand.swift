@@ -120,8 +120,12 @@ struct LintCommand: AsyncParsableCommand, GatherlabSubcommand {
         next += 1
         let (interpreter, exercise) = jobs[index]
         let own = variants[String(exercise.fileName.dropLast(3))] ?? []
+        // A directory per job: two jobs of one exercise (under two CPythons) write the same
+        // file names, and each removes its files when done.
         group.addTask {
-          (index, await linter.lint(exercise, variants: own, directory: directory, interpreter: interpreter, label: interpreter.path))
+          let problems = await linter.lint(
+            exercise, variants: own, directory: directory + "/\(index)", interpreter: interpreter, label: interpreter.path)
+          return (index, problems)
         }
       }
       while next < min(jobs.count, width) { add() }

@@ -38,6 +38,7 @@ public struct ExerciseLinter: Sendable {
       ExerciseVariant(name: "starter.py", text: exercise.starter, mustPass: false),
       ExerciseVariant(name: "solution.py", text: exercise.solution, mustPass: true),
     ] + variants
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     for program in programs {
       let name = program.name
       let path = directory + "/" + String(exercise.fileName.dropLast(3)) + "-" + name.replacingOccurrences(of: "/", with: "-")
