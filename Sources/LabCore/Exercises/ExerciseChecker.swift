@@ -115,10 +115,14 @@ public enum ExerciseChecker {
     case .noPendingAtExit:
       let pending = facts.pendingAtExit
       let warned = facts.standardError.contains("Task was destroyed but it is pending")
-      let passed = pending.isEmpty && !warned
+      // A main() that never returned (stopped at the hang limit, or stuck) left nothing to look at.
+      let returned = facts.main?.ended != nil
+      let passed = returned && pending.isEmpty && !warned
       return CheckResult(
         name: name, passed: passed, measured: .array(pending.map { .string($0.label) }), bound: "none",
-        sentence: passed
+        sentence: !returned
+          ? "main() never returned, so what it leaves pending could not be seen"
+          : passed
           ? "nothing was left pending when main() returned"
           : pending.isEmpty
             ? "Python warned that a task was destroyed while still pending"

@@ -36,9 +36,14 @@ extension Exercise {
   /// a check that failed (in the order of the verdicts), the later ones for the same check as
   /// `attempt` grows; when no failed check has a hint of its own, the hints keyed to none in
   /// attempt order (all of them when every hint is keyed). nil when the exercise has no hints.
+  ///
+  /// When the program itself failed (`run`: it raised, never finished, or was not Python), the
+  /// other checks failed because of that — a main() that never returned has no finish order and
+  /// left nothing to look at — so only a hint keyed to `run` answers it.
   public func hint(failed: [String], attempt: Int) -> (number: Int, hint: ExerciseHint)? {
     guard !hints.isEmpty else { return nil }
-    let keyed = failed.lazy.compactMap { name -> [Int]? in
+    let answered = failed.contains("run") ? ["run"] : failed
+    let keyed = answered.lazy.compactMap { name -> [Int]? in
       let indices = hints.indices.filter { hints[$0].check == name }
       return indices.isEmpty ? nil : indices
     }.first

@@ -162,6 +162,15 @@ import Testing
     #expect(!ExerciseChecker.evaluate(.noPendingAtExit, on: destroyed).passed)
   }
 
+  @Test func aMainThatNeverReturnedLeavesPendingAtExitUnshown() {
+    // Stopped at the hang limit (or stuck) with a worker still waiting: nothing was left behind
+    // by a return that never came, and the check must not say it was.
+    var hung = Self.facts(mainEnd: nil, [Task(id: 2, label: "worker()", parent: 1, created: 0)])
+    hung.hungAfter = 1.25
+    let result = ExerciseChecker.evaluate(.noPendingAtExit, on: hung)
+    #expect(result.line == "✗ main() never returned, so what it leaves pending could not be seen")
+  }
+
   @Test(arguments: [(0.1, true), (0.1001, false), (0.3, false)])
   func blockedIsTheLongestCallback(seconds: Double, holds: Bool) {
     var facts = Self.facts(Self.fetches(1))

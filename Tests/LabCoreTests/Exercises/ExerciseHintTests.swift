@@ -59,6 +59,18 @@ import Testing
     #expect(exercise.hint(failed: ["run"], attempt: 0)?.number == 1)
   }
 
+  @Test func aProgramThatFailedItselfShowsOnlyTheRunsHintOrTheOthersInAttemptOrder() throws {
+    // A run that never finished fails `output` too; output's hint would answer the wrong thing.
+    let exercise = try Self.exercise()
+    #expect(exercise.hint(failed: ["run", "output"], attempt: 1)?.hint.text == "First, in attempt order.")
+    let withRun = Exercise(
+      number: 1, id: "a", lesson: "x", title: "T", checks: [],
+      hints: [ExerciseHint("Pending tasks.", check: "pending-at-exit"), ExerciseHint("Each get() needs a task_done().", check: "run")],
+      body: "", starter: "", solution: "")
+    #expect(withRun.hint(failed: ["run", "pending-at-exit"], attempt: 1)?.number == 2)
+    #expect(withRun.hint(failed: ["pending-at-exit"], attempt: 1)?.number == 1)
+  }
+
   @Test func hintsOnlyInAttemptOrderReadAsTheyAlwaysDid() {
     let exercise = Exercise(number: 1, id: "a", lesson: "x", title: "T", checks: [], hints: ["one", "two"], body: "", starter: "", solution: "")
     #expect(exercise.hint(failed: ["output"], attempt: 2)?.hint == "two")
