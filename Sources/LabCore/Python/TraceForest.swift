@@ -36,7 +36,12 @@ public struct TraceForest: Sendable {
 
   public struct Task: Sendable, Equatable {
     public var id: Int
-    public var label: String
+    public var label: String {
+      didSet { kind = Self.kind(of: label) }
+    }
+    /// Its coroutine's name, which tasks are folded by: `fetch` for `fetch('a', 1)`, `worker-*`
+    /// for tasks named `worker-1`, `worker-2` (made once: every line of the task looks it up).
+    public private(set) var kind: String
     public var parent: Int?
     public var container: Container?
     public var created: Double
@@ -51,16 +56,13 @@ public struct TraceForest: Sendable {
     public init(id: Int, label: String, parent: Int? = nil, container: Container? = nil, created: Double) {
       self.id = id
       self.label = label
+      self.kind = Self.kind(of: label)
       self.parent = parent
       self.container = container
       self.created = created
     }
 
     public var isLive: Bool { end == nil }
-
-    /// Its coroutine's name, which tasks are folded by: `fetch` for `fetch('a', 1)`, `worker-*`
-    /// for tasks named `worker-1`, `worker-2`.
-    public var kind: String { Self.kind(of: label) }
 
     static func kind(of label: String) -> String {
       if let paren = label.firstIndex(of: "(") { return String(label[..<paren]) }
@@ -236,23 +238,27 @@ public struct TraceForest: Sendable {
   }
 
   private mutating func addToSlot(_ task: Task, key: SlotKey) {
-    if slots[key] == nil {
+    var index = slots.index(forKey: key)
+    if index == nil {
       slots[key] = Slot(key: key)
+      index = slots.index(forKey: key)
       if let container = key.container {
         members[container, default: []].append(key)
       } else {
         items[key.parent, default: []].append(.slot(key))
       }
     }
-    slots[key]!.total += 1
+    // By index: a slot key hashes its coroutine's name, and this runs for every task.
+    let at = index!
+    slots.values[at].total += 1
     if task.isLive {
-      slots[key]!.live.insert(task.id)
-      slots[key]!.states[phrase(task), default: 0] += 1
+      slots.values[at].live.insert(task.id)
+      slots.values[at].states[phrase(task), default: 0] += 1
     } else {
-      count(task, in: key)
-      slots[key]!.kept.append(task.id)
+      count(task, at: at)
+      slots.values[at].kept.append(task.id)
     }
-    if !keepsEveryTask, slots[key]!.total > keptPerSlot, slots[key]!.isComplete { evict(key) }
+    if !keepsEveryTask, slots.values[at].total > keptPerSlot, slots.values[at].isComplete { evict(key) }
   }
 
   /// The slot stops keeping its ended tasks one by one (parents stay: the tree hangs from them).
@@ -270,22 +276,28 @@ public struct TraceForest: Sendable {
       ?? SlotKey(parent: task.parent, container: nil, kind: task.kind)
   }
 
-  private mutating func count(_ task: Task, in key: SlotKey) {
+  private mutating func count(_ task: Task, at index: Dictionary<SlotKey, Slot>.Index) {
     switch task.end {
-    case .finished: slots[key]!.finished += 1
-    case .failed: slots[key]!.failed += 1
-    case .cancelled: slots[key]!.cancelled += 1
+    case .finished: slots.values[index].finished += 1
+    case .failed: slots.values[index].failed += 1
+    case .cancelled: slots.values[index].cancelled += 1
     case nil: return
     }
-    if let ended = task.ended { slots[key]!.durations.add(ended - (task.started ?? task.created)) }
+    if let ended = task.ended { slots.values[index].durations.add(ended - (task.started ?? task.created)) }
   }
 
   private mutating func changeState(_ task: Task, from before: String) {
     let after = phrase(task)
-    guard before != after, let key = slotKey(task) else { return }
-    slots[key]?.states[before, default: 1] -= 1
-    if slots[key]?.states[before] == 0 { slots[key]?.states[before] = nil }
-    slots[key]?.states[after, default: 0] += 1
+    guard before != after, let key = slotKey(task), let at = slots.index(forKey: key) else { return }
+    Self.move(&slots.values[at].states, from: before, to: after)
+  }
+
+  /// One live task less in state `before`, and one more in `after` (nil: it ended).
+  private static func move(_ states: inout [String: Int], from before: String, to after: String?) {
+    if let index = states.index(forKey: before) {
+      if states.values[index] <= 1 { states.remove(at: index) } else { states.values[index] -= 1 }
+    }
+    if let after { states[after, default: 0] += 1 }
   }
 
   private mutating func finish(_ task: Task, _ end: End, at time: Double) {
@@ -301,18 +313,19 @@ public struct TraceForest: Sendable {
     case .failed: failed += 1
     case .cancelled: cancelled += 1
     }
-    slots[key]!.live.remove(task.id)
-    slots[key]!.states[before, default: 1] -= 1
-    if slots[key]!.states[before] == 0 { slots[key]!.states[before] = nil }
-    count(task, in: key)
-    let keeps = keepsEveryTask || parents.contains(task.id) || (slots[key]!.isComplete && keptEnded < keptAtMost)
+    let at = slots.index(forKey: key)!
+    slots.values[at].live.remove(task.id)
+    Self.move(&slots.values[at].states, from: before, to: nil)
+    count(task, at: at)
+    let isParent = parents.contains(task.id)
+    let keeps = keepsEveryTask || isParent || (slots.values[at].isComplete && keptEnded < keptAtMost)
     if keeps {
       tasks[task.id] = task
-      slots[key]!.kept.append(task.id)
-      if !parents.contains(task.id) { keptEnded += 1 }
+      slots.values[at].kept.append(task.id)
+      if !isParent { keptEnded += 1 }
     } else {
       tasks[task.id] = nil
-      if slots[key]!.isComplete { evict(key) }
+      if slots.values[at].isComplete { evict(key) }
     }
   }
 

@@ -18,6 +18,43 @@ enum TraceLineScanner {
     return try? JSONDecoder().decode(TraceLine.self, from: Data(bytes))
   }
 
+  /// The keys TraceLine reads; `other` for any other key.
+  private enum Key {
+    case type, t, id, parent, gather, group, task, event, value, error, label, outcome, text, runtime, clock, on, why, tasks, orphans
+    case other
+
+    /// Matched on a key's bytes (a key without escapes): no String made per key.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Key {
+      func equals(_ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        var offset = 0
+        for byte in bytes {
+          guard byte == word.utf8Start[offset] else { return false }
+          offset += 1
+        }
+        return true
+      }
+      switch bytes.count {
+      case 1: return equals("t") ? .t : .other
+      case 2: return equals("id") ? .id : equals("on") ? .on : .other
+      case 3: return equals("why") ? .why : .other
+      case 4: return equals("type") ? .type : equals("task") ? .task : equals("text") ? .text : .other
+      case 5:
+        return equals("event") ? .event : equals("value") ? .value : equals("error") ? .error : equals("label") ? .label
+          : equals("group") ? .group : equals("clock") ? .clock : equals("tasks") ? .tasks : .other
+      case 6: return equals("parent") ? .parent : equals("gather") ? .gather : .other
+      case 7: return equals("outcome") ? .outcome : equals("runtime") ? .runtime : equals("orphans") ? .orphans : .other
+      default: return .other
+      }
+    }
+
+    /// A key with escapes, once undone.
+    static func of(_ text: String) -> Key {
+      var text = text
+      return text.withUTF8 { of($0[...]) }
+    }
+  }
+
   private enum Value {
     case number(UnsafeBufferPointer<UInt8>.SubSequence)
     case string(String)
@@ -37,42 +74,42 @@ enum TraceLineScanner {
     if reader.take(UInt8(ascii: "}")) { return nil }
     while true {
       reader.skipSpace()
-      guard let key = reader.string() else { return nil }
+      guard let key = reader.key() else { return nil }
       reader.skipSpace()
       guard reader.take(UInt8(ascii: ":")) else { return nil }
       reader.skipSpace()
       guard let value = reader.value() else { return nil }
       switch key {
-      case "type": guard case .string(let text) = value else { return nil }; line.type = text; hasType = true
-      case "t": guard reader.double(value, into: &line.t) else { return nil }
-      case "id": guard reader.integer(value, into: &line.id) else { return nil }
-      case "parent": guard reader.integer(value, into: &line.parent) else { return nil }
-      case "gather": guard reader.integer(value, into: &line.gather) else { return nil }
-      case "group": guard reader.integer(value, into: &line.group) else { return nil }
-      case "task": guard reader.string(value, into: &line.task) else { return nil }
-      case "event": guard reader.string(value, into: &line.event) else { return nil }
-      case "value": guard reader.string(value, into: &line.value) else { return nil }
-      case "error": guard reader.string(value, into: &line.error) else { return nil }
-      case "label": guard reader.string(value, into: &line.label) else { return nil }
-      case "outcome": guard reader.string(value, into: &line.outcome) else { return nil }
-      case "text": guard reader.string(value, into: &line.text) else { return nil }
-      case "runtime": guard reader.string(value, into: &line.runtime) else { return nil }
-      case "clock": guard reader.string(value, into: &line.clock) else { return nil }
-      case "on": guard reader.string(value, into: &line.on) else { return nil }
-      case "why": guard reader.string(value, into: &line.why) else { return nil }
-      case "tasks":
+      case .type: guard case .string(let text) = value else { return nil }; line.type = text; hasType = true
+      case .t: guard reader.double(value, into: &line.t) else { return nil }
+      case .id: guard reader.integer(value, into: &line.id) else { return nil }
+      case .parent: guard reader.integer(value, into: &line.parent) else { return nil }
+      case .gather: guard reader.integer(value, into: &line.gather) else { return nil }
+      case .group: guard reader.integer(value, into: &line.group) else { return nil }
+      case .task: guard reader.string(value, into: &line.task) else { return nil }
+      case .event: guard reader.string(value, into: &line.event) else { return nil }
+      case .value: guard reader.string(value, into: &line.value) else { return nil }
+      case .error: guard reader.string(value, into: &line.error) else { return nil }
+      case .label: guard reader.string(value, into: &line.label) else { return nil }
+      case .outcome: guard reader.string(value, into: &line.outcome) else { return nil }
+      case .text: guard reader.string(value, into: &line.text) else { return nil }
+      case .runtime: guard reader.string(value, into: &line.runtime) else { return nil }
+      case .clock: guard reader.string(value, into: &line.clock) else { return nil }
+      case .on: guard reader.string(value, into: &line.on) else { return nil }
+      case .why: guard reader.string(value, into: &line.why) else { return nil }
+      case .tasks:
         switch value {
         case .numbers(let numbers): line.tasks = numbers
         case .null: line.tasks = nil
         default: return nil
         }
-      case "orphans":
+      case .orphans:
         switch value {
         case .numbers(let numbers): line.orphans = numbers
         case .null: line.orphans = nil
         default: return nil
         }
-      default: break  // a key TraceLine does not read ("detail", …)
+      case .other: break  // a key TraceLine does not read ("detail", …)
       }
       reader.skipSpace()
       if reader.take(UInt8(ascii: ",")) { continue }
@@ -156,6 +193,21 @@ enum TraceLineScanner {
       }
     }
 
+    /// An object's key: matched on its bytes when it has no escape (every key the tracer writes).
+    mutating func key() -> Key? {
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+      var end = index + 1
+      while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+        end += 1
+      }
+      if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+        let key = Key.of(bytes[(index + 1)..<end])
+        index = end + 1
+        return key
+      }
+      return string().map { Key.of($0) }
+    }
+
     /// A string, its escapes undone; nil for a control character or a malformed escape.
     mutating func string() -> String? {
       guard take(UInt8(ascii: "\"")) else { return nil }
@@ -231,15 +283,56 @@ enum TraceLineScanner {
       return value
     }
 
+    /// A whole number's value; nil for a fraction or an exponent (or one too large for Int).
     static func integer(_ span: UnsafeBufferPointer<UInt8>.SubSequence) -> Int? {
-      Int(String(decoding: UnsafeBufferPointer(rebasing: span), as: UTF8.self))
+      var digits = span[...]
+      let negative = digits.first == UInt8(ascii: "-")
+      if negative { digits = digits.dropFirst() }
+      guard !digits.isEmpty, digits.count <= 18 else {
+        return Int(String(decoding: UnsafeBufferPointer(rebasing: span), as: UTF8.self))
+      }
+      var value = 0
+      for byte in digits {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value &* 10 &+ Int(byte &- UInt8(ascii: "0"))
+      }
+      return negative ? -value : value
+    }
+
+    /// Powers of ten a Double holds exactly.
+    private static let exactPowers: [Double] = (0...22).map { (0..<$0).reduce(1.0) { product, _ in product * 10 } }
+
+    /// A number's value as `Double(String)` reads it. Digits[.digits] with at most 15 significant
+    /// digits are read as a whole number over a power of ten: both exact, and IEEE division rounds
+    /// once, to the nearest, as strtod does. Anything else goes to `Double(String)`.
+    static func decimal(_ span: UnsafeBufferPointer<UInt8>.SubSequence) -> Double? {
+      var whole = 0
+      var count = 0
+      var fraction = -1  // digits after the point; -1 before it
+      var negative = false
+      for byte in span {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+          whole = whole &* 10 &+ Int(byte &- UInt8(ascii: "0"))
+          count += 1
+          if fraction >= 0 { fraction += 1 }
+        case UInt8(ascii: "."): fraction = 0
+        case UInt8(ascii: "-") where count == 0: negative = true
+        default: count = 99  // an exponent: the slow way
+        }
+      }
+      guard count <= 15, fraction <= 22 else {
+        return Double(String(decoding: UnsafeBufferPointer(rebasing: span), as: UTF8.self))
+      }
+      let value = fraction > 0 ? Double(whole) / exactPowers[fraction] : Double(whole)
+      return negative ? -value : value
     }
 
     func double(_ value: Value, into field: inout Double?) -> Bool {
       switch value {
       case .null: field = nil
       case .number(let span):
-        guard let number = Double(String(decoding: UnsafeBufferPointer(rebasing: span), as: UTF8.self)) else { return false }
+        guard let number = Self.decimal(span) else { return false }
         field = number
       default: return false
       }
