@@ -84,7 +84,13 @@ public enum PythonProgram: Sendable, Equatable {
             _main.__dict__.update(__file__=_path, __cached__=None, __builtins__=sys.modules["builtins"], __annotations__={},
                                   __loader__=sys.modules["_frozen_importlib_external"].SourceFileLoader("__main__", _path))
             sys.modules["__main__"] = _main
-            exec(_code, _main.__dict__)
+            try:
+                exec(_code, _main.__dict__)
+            except BaseException as _error:
+                # What still holds the exception (a task never retrieved, logged when it goes)
+                # shows python3's traceback, which starts at the program's own code.
+                _error.__traceback__ = _strip(_error.__traceback__)
+                raise
         else:
             import runpy
             runpy.run_path(_path, run_name="__main__")
