@@ -11,7 +11,7 @@
 public enum PythonProgram: Sendable, Equatable {
   /// Program text carried in the arguments, shown in tracebacks as `name`.
   case source(name: String, text: String)
-  /// A file the learner wrote, run with `runpy.run_path` as `python3 FILE` would.
+  /// A file the learner wrote, run as `python3 FILE` would run it (a directory or zip with runpy).
   case file(path: String)
 
   /// The exit status of the bootstrap on an interpreter older than 3.11 (EX_UNAVAILABLE).
