@@ -31,6 +31,8 @@ import Testing
       #expect(!python.contains("╭─ swift"), "\(lesson.fileName) shows a Swift block")
       #expect(!python.contains("In Swift"), "\(lesson.fileName) shows a Swift section")
       #expect(!python.contains("Swift group") && !python.contains("Swift (GatherKit"), "\(lesson.fileName) shows a Swift column")
+      // Not even the word: lesson 13's title promised a "Python ↔ Swift cheat sheet" it then hid.
+      #expect(!python.contains("Swift"), "\(lesson.fileName) names Swift in the Python-only reading")
       #expect(python.count < whole.count, "\(lesson.fileName) has no Swift to hide")
       // The Python side stays whole: every prediction and every Python block.
       #expect(
