@@ -114,19 +114,10 @@ public enum ExerciseChecker {
       )
     case .noPendingAtExit:
       let pending = facts.pendingAtExit
-      let warned = facts.standardError.contains("Task was destroyed but it is pending")
-      // A main() that never returned (stopped at the hang limit, or stuck) left nothing to look at.
-      let returned = facts.main?.ended != nil
-      let passed = returned && pending.isEmpty && !warned
+      let finding = PendingAtExit(facts)
       return CheckResult(
-        name: name, passed: passed, measured: .array(pending.map { .string($0.label) }), bound: "none",
-        sentence: !returned
-          ? "main() never returned, so what it leaves pending could not be seen"
-          : passed
-          ? "nothing was left pending when main() returned"
-          : pending.isEmpty
-            ? "Python warned that a task was destroyed while still pending"
-            : "\(list(pending)) \(pending.count == 1 ? "was" : "were") still pending when main() returned; asyncio.run cancelled \(pending.count == 1 ? "it" : "them") on its way out",
+        name: name, passed: finding == .nothing, measured: .array(pending.map { .string($0.label) }), bound: "none",
+        sentence: finding.sentence(pending),
         rows: pending.map(\.id), instant: facts.main?.ended
       )
     case .blocked(let limit):
