@@ -80,15 +80,16 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
     )
     let passed = try await Self.check(
       exercise, path: path, catalog: catalog, interpreter: try pythonOptions.interpreter(), console: console, json: json, settings: settings
-    ) { ExerciseProgress.record(exercise.id, passed: $0).attempts }
+    ) { passed, _ in ExerciseProgress.record(exercise.id, passed: passed).attempts }
     if !passed { throw ExitCode(1) }
   }
 
-  /// Checks `path`, prints the report, records the attempt with `record` (which returns the
-  /// number of checks so far: the hint shown); true when every check held.
+  /// Checks `path`, prints the report, records the attempt with `record` (given whether every
+  /// check held and the names of those that failed; it returns the number of checks so far: the
+  /// hint shown); true when every check held.
   static func check(
     _ exercise: Exercise, path: String, catalog: ExerciseCatalog, interpreter: PythonInterpreter,
-    console: any Console, json: Bool, settings: Settings = Settings(), record: (Bool) -> Int
+    console: any Console, json: Bool, settings: Settings = Settings(), record: (_ passed: Bool, _ failed: [String]) -> Int
   ) async throws -> Bool {
     guard FileManager.default.isReadableFile(atPath: path) else {
       let hint = FileManager.default.fileExists(atPath: path) ? "" : " Start the exercise with 'gatherlab exercise \(exercise.id)', which writes it."
@@ -101,7 +102,7 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
     } catch {
       throw PythonOptions.exit(for: error)
     }
-    let attempts = record(checked.passed)
+    let attempts = record(checked.passed, checked.results.filter { !$0.passed }.map(\.name))
     let file = path.split(separator: "/").last.map(String.init) ?? path
     let replay = checked.passed || checked.traced.clock.seed == 0 ? nil : replayCommands(exercise, path: path, settings: settings, seed: checked.traced.clock.seed)
     if json {
