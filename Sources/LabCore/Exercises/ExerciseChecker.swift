@@ -66,7 +66,7 @@ public enum ExerciseChecker {
       let most = facts.mostRunning
       return CheckResult(
         name: name, passed: bound.holds(most.count), measured: .integer(most.count), bound: bound.text,
-        sentence: "\(count(most.count, "task")) ran at once at most; the exercise asks for \(words(bound))",
+        sentence: "\(count(most.count, "task")) ran at once at most\(turnTaking(facts, running: most.count)); the exercise asks for \(words(bound))",
         rows: most.ids, instant: most.count > 0 ? most.time : nil
       )
     case .existing(let limit):
@@ -261,6 +261,14 @@ public enum ExerciseChecker {
     case .atMost(let n): "at most \(n)"
     case .atLeast(let n): "at least \(n)"
     }
+  }
+
+  /// `, while up to 12 were alive, waiting their turn on Semaphore` when more tasks were alive at
+  /// once than ran at once; empty when as many ran as were alive.
+  static func turnTaking(_ facts: RunFacts, running: Int) -> String {
+    let alive = facts.mostStarted.count
+    guard alive > running, !facts.turnKinds.isEmpty else { return "" }
+    return ", while up to \(alive) were alive, waiting their turn on \(facts.turnKinds.joined(separator: " or "))"
   }
 
   static func list(_ tasks: [RunFacts.TaskFact]) -> String {
