@@ -44,7 +44,9 @@ public enum ExerciseChecker {
     if facts.outputTruncated {
       results.append(CheckResult(
         name: "run", passed: false, measured: "more than 1 MB", bound: "at most 1 MB",
-        sentence: "the program printed more than 1 MB; only the first 1 MB was kept and checked."
+        sentence: facts.stoppedForOutput
+          ? "the program printed more than 1 MB and was stopped there; the first 1 MB was checked."
+          : "the program printed more than 1 MB; only the first 1 MB was kept and checked."
       ))
     }
     return results + checks.map { evaluate($0, on: facts) }
@@ -95,8 +97,8 @@ public enum ExerciseChecker {
       )
     case .exit(let status):
       return CheckResult(
-        name: name, passed: facts.status == status && facts.hungAfter == nil, measured: .integer(Int(facts.status)), bound: "\(status)",
-        sentence: facts.hungAfter != nil
+        name: name, passed: facts.status == status && facts.hungAfter == nil && !facts.stoppedForOutput, measured: .integer(Int(facts.status)), bound: "\(status)",
+        sentence: facts.hungAfter != nil || facts.stoppedForOutput
           ? "the program never exited by itself; the exercise asks for status \(status)"
           : "the program exited with status \(facts.status); the exercise asks for \(status)"
       )

@@ -52,6 +52,8 @@ public struct RunFacts: Sendable, Equatable {
   public var outputTimes: [Double] = []
   /// The program printed more than was kept.
   public var outputTruncated = false
+  /// The program was stopped once it had printed more than was kept.
+  public var stoppedForOutput = false
   public var standardError = ""
   public var status: Int32 = 0
   /// The longest callbacks that held the loop (over 20 ms): when, how long, which task's.
@@ -80,7 +82,7 @@ public struct RunFacts: Sendable, Equatable {
   public init() {}
 
   public static func == (a: RunFacts, b: RunFacts) -> Bool {
-    a.tasks == b.tasks && a.joins == b.joins && a.output == b.output && a.outputTruncated == b.outputTruncated
+    a.tasks == b.tasks && a.joins == b.joins && a.output == b.output && a.outputTruncated == b.outputTruncated && a.stoppedForOutput == b.stoppedForOutput
       && a.standardError == b.standardError && a.status == b.status && a.uses == b.uses && a.hungAfter == b.hungAfter && a.hungOnVirtualTime == b.hungOnVirtualTime
       && a.stuck == b.stuck && a.waits == b.waits && a.turnWaits == b.turnWaits
       && a.blocked.map(\.seconds) == b.blocked.map(\.seconds)

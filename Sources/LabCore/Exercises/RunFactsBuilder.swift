@@ -118,7 +118,8 @@ public struct RunFactsBuilder: Sendable {
   }
 
   /// The run's end: its status and stderr, and whether it was stopped at the hang limit.
-  public mutating func finish(status: Int32, standardError: String, hungAfter: Double? = nil) {
+  public mutating func finish(status: Int32, standardError: String, hungAfter: Double? = nil, stoppedForOutput: Bool = false) {
+    facts.stoppedForOutput = stoppedForOutput
     if let openLine {
       keep(output: openLine.text, at: openLine.time)  // a last line without its newline
       self.openLine = nil

@@ -230,6 +230,18 @@ import Testing
     ])
   }
 
+  /// Seen: 9 MB of prints ran on to the 10 s hang limit under load, and the check said both
+  /// "still running after 10 s" and "printed more than 1 MB"; now the run stops at the limit.
+  @Test func aProgramStoppedForItsOutputGetsOneSentenceAndFailsItsExit() {
+    var facts = Self.facts(mainEnd: nil, [], status: 137)
+    facts.outputTruncated = true
+    facts.stoppedForOutput = true
+    #expect(ExerciseChecker.evaluate([.exit(0)], on: facts).map(\.line) == [
+      "✗ the program printed more than 1 MB and was stopped there; the first 1 MB was checked.",
+      "✗ the program never exited by itself; the exercise asks for status 0",
+    ])
+  }
+
   @Test func anUncaughtExceptionIsNamedByItsLastLine() {
     let facts = Self.facts([], status: 1, standardError: "Traceback (most recent call last):\n  File \"x.py\", line 3\nValueError: bad\n")
     #expect(ExerciseChecker.evaluate([], on: facts).map(\.line) == ["✗ the program ended with an uncaught exception: ValueError: bad (its traceback is below)."])
