@@ -41,10 +41,10 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
   @Option(help: ArgumentHelp("virtual (default) or real: on virtual time the event loop jumps to its next timer whenever it would wait with nothing real pending.", valueName: "clock"))
   var clock: ClockOptions.Kind?
 
-  @Option(help: ArgumentHelp("Run only seed N's schedule (timers perturbed by seed N), to replay a failure.", valueName: "N"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Run only seed N's schedule (timers perturbed by seed N), to replay a failure.", valueName: "N"))
   var seed: Int?
 
-  @Option(help: ArgumentHelp("Also run seeds 1 to N (default: the exercise's 'schedules:'); every check must hold on each.", valueName: "N"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Also run seeds 1 to N (default: the exercise's 'schedules:'); every check must hold on each.", valueName: "N"))
   var schedules: Int?
 
   @Flag(help: "Print each check's name, verdict, measured value and bound, the schedules run and the first failing seed as one JSON object.")
@@ -91,6 +91,11 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
     _ exercise: Exercise, path: String, catalog: ExerciseCatalog, interpreter: PythonInterpreter,
     console: any Console, json: Bool, settings: Settings = Settings(), record: (_ passed: Bool, _ failed: [String]) -> Int
   ) async throws -> Bool {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      StandardError.error("'\(path)' is a directory: name the exercise's Python file.")
+      throw ExitCode(66)
+    }
     guard FileManager.default.isReadableFile(atPath: path) else {
       let hint = FileManager.default.fileExists(atPath: path) ? "" : " Start the exercise with 'gatherlab exercise \(exercise.id)', which writes it."
       StandardError.error("Cannot read '\(path)'." + hint)
