@@ -267,8 +267,10 @@ extension EndToEnd {
         #4 packer(<Queue>, <list of 0>) ◌ Queue.get
 
         3 of 5 checks failed.
-        Hint 2/3: Cancel the workers yourself once the queue is joined, and wait for
-        them (`gather(*workers, return_exceptions=True)`).
+        Hint 4/4: Something waits for what never comes: `orders.join()` returns only
+        once `task_done()` was called for every order put, and a packer in
+        `orders.get()` waits until it gets an order, a `None` that tells it to stop, or
+        `cancel()`.
 
         """)
       // This worktree's file by its whole path: a colleague's run of the same exercise elsewhere
