@@ -72,10 +72,9 @@ struct ExerciseWatch {
         return attempt
       }
       passed = passed || ok
-      console.writeLines([StyledText(), StyledText(
-        "Save to check again · h hint · s solution · r reset · " + (passed && offersNext ? "n next · " : "") + "q quit",
-        style: .dim
-      )])
+      // Wrapped like every line here: at 40 columns the terminal cut it mid-word ("solutio" / "n").
+      console.writeLines([StyledText()])
+      line("Save to check again · h hint · s solution · r reset · " + (passed && offersNext ? "n next · " : "") + "q quit", style: .dim)
     }
     try await checkNow()
     while true {
