@@ -64,7 +64,7 @@ extension EndToEnd {
         █ running  ░ waiting  ▒ orphan  ✓ done  ✗ failed  ⊘ cancelled
 
         3 of 4 checks failed.
-        Hint 1/3: `gather` raises the first error to its caller, and leaves the other
+        Hint 1/4: `gather` raises the first error to its caller, and leaves the other
         tasks running: the receipt still goes out a second later.
 
         """)
