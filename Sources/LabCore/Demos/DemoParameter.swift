@@ -123,6 +123,8 @@ public enum DemoParameterError: Error, Equatable, CustomStringConvertible {
   case unknownParameter(name: String, demo: String, valid: [String])
   case invalidValue(parameter: String, value: String, expected: String)
   case repeated(name: String)
+  /// Values each in range that do not go together, said as a sentence.
+  case conflict(String)
 
   public var description: String {
     switch self {
@@ -135,6 +137,8 @@ public enum DemoParameterError: Error, Equatable, CustomStringConvertible {
       "Invalid value '\(value)' for \(parameter): expected \(expected)."
     case .repeated(let name):
       "Parameter '\(name)' is given more than once."
+    case .conflict(let sentence):
+      sentence
     }
   }
 
