@@ -58,9 +58,13 @@ public enum ExerciseChecker {
     case .elapsed(let limit):
       let elapsed = facts.elapsed
       let ended = facts.main?.ended != nil
-      let what = ended ? "main() returned after \(CheckSeconds.short(elapsed))" : "main() had not returned after \(CheckSeconds.short(elapsed))"
+      // A main() that raised did not return: "✓ main() returned after 0 s" was said of a crash.
+      let raised = facts.main?.end == "failed"
+      let what = raised
+        ? "main() raised after \(CheckSeconds.short(elapsed))"
+        : ended ? "main() returned after \(CheckSeconds.short(elapsed))" : "main() had not returned after \(CheckSeconds.short(elapsed))"
       return CheckResult(
-        name: name, passed: ended && elapsed <= limit, measured: .seconds(elapsed), bound: "<= " + CheckSeconds.number(limit),
+        name: name, passed: ended && !raised && elapsed <= limit, measured: .seconds(elapsed), bound: "<= " + CheckSeconds.number(limit),
         sentence: "\(what); the exercise asks for at most \(CheckSeconds.short(limit))",
         rows: facts.main.map { [$0.id] } ?? [], instant: elapsed
       )

@@ -42,6 +42,14 @@ import Testing
     #expect(result.passed == holds)
   }
 
+  /// Seen: a program whose main() raised at once got "✓ main() returned after 0 s".
+  @Test func aMainThatRaisedDidNotReturnInTime() {
+    var facts = Self.facts(mainEnd: 0, [], status: 1)
+    facts.tasks[0].end = "failed"
+    let result = ExerciseChecker.evaluate(.elapsed(atMost: 1.3), on: facts)
+    #expect(result.line == "✗ main() raised after 0 s; the exercise asks for at most 1.3 s")
+  }
+
   @Test func elapsedSaysWhenMainReturnedBesideTheBound() {
     let result = ExerciseChecker.evaluate(.elapsed(atMost: 1.3), on: Self.facts(mainEnd: 2.4, []))
     #expect(result.line == "✗ main() returned after 2.4 s; the exercise asks for at most 1.3 s")
