@@ -59,6 +59,15 @@ struct ExercisesCommand: AsyncParsableCommand, GatherlabSubcommand {
     })
   }
 
+  /// `text` cut or padded with spaces to `width` UTF-16 units, as NSString's
+  /// `padding(toLength:withPad:startingAt:)`, without bridging to NSString: that was a twentieth
+  /// of `list`'s start-up.
+  static func padded(_ text: String, to width: Int) -> String {
+    let units = text.utf16.count
+    guard units > width else { return text + String(repeating: " ", count: width - units) }
+    return String(decoding: Array(text.utf16.prefix(width)), as: UTF16.self)
+  }
+
   /// `✓ 05 checkout-receipt    No receipt for a declined card`, one per exercise.
   static func lines(_ exercises: [ExerciseSummary], records: [String: ExerciseRecord], width: Int) -> [StyledText] {
     let idWidth = exercises.map(\.id.count).max() ?? 10
@@ -67,7 +76,7 @@ struct ExercisesCommand: AsyncParsableCommand, GatherlabSubcommand {
       let mark = ExerciseProgress.mark(record)
       let style: TextStyle = record?.passed == true ? .color(.green) : record == nil ? .dim : .color(.yellow)
       let number = exercise.paddedNumber
-      let head = "\(number) " + exercise.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
+      let head = "\(number) " + padded(exercise.id, to: idWidth) + "  "
       let room = max(10, width - 3 - head.count - 1)
       let title = exercise.title.count > room ? String(exercise.title.prefix(room - 1)) + "…" : exercise.title
       return StyledText(mark + " ", style: style) + StyledText(head) + StyledText(title, style: .dim)

@@ -65,6 +65,14 @@ import Testing
       == "[1] B and [2] C ended at the same moment, 1.00s: they were handed over one after the other, in either order.")
   }
 
+  /// Three tasks ending together are named together: it said "[0] A and [1] B ended at the same
+  /// moment" of delays=1,1,1, leaving C out.
+  @Test func everyTaskEndingInTheTieIsNamed() async throws {
+    let (_, report) = try await DemoHarness().run("as-completed", ["delays=1,1,1", "handle=0"])
+    #expect(AsCompletedDemo().takeaway(report)
+      == ["[0] A, [1] B and [2] C ended at the same moment, 1.00s: they were handed over one after the other, in either order."])
+  }
+
   @Test func theListingShowsItsParametersDefaultsAndRanges() {
     let lines = DemoListing.lines(DemoRegistry(demos: [AsCompletedDemo()]), width: 100).map(\.plainText)
     #expect(lines == [

@@ -72,6 +72,19 @@ import Testing
     #expect(CleanupDemo().said(report).map(\.id) == ["cleanup.cleaned-up", "cleanup.waited-for-cleanup", "cleanup.swallowed", "cleanup.still-timeout"])
   }
 
+  /// With `cleanup=0` nothing is cleaned up: no sentence may say the block waited for a cleanup
+  /// (it said "cleaned up until 1.08s" of a cancellation at 1.08s, and "it waits for every
+  /// cancelled task to finish its cleanup").
+  @Test func withNoCleanupTheSummaryClaimsNoneAndNoWaitForIt() async throws {
+    let (_, report) = try await harness.run("cleanup", ["cleanup=0"])
+    #expect(report.outcome == .timedOut)
+    #expect(report.elapsed == 1)
+    #expect(CleanupDemo().takeaway(report) == [
+      "[1] B, [2] C got their cancellation at 1.00s and re-raised it at once: their cleanup took no time (cleanup=0).",
+      "[0] A 1st had finished before the deadline, but its result was lost with the TimeoutError.",
+    ])
+  }
+
   @Test func aDeadlineNobodyReachesCancelsNothing() async throws {
     let (_, report) = try await harness.run("cleanup", ["deadline=4", "mode=swallow"])
     #expect(report.outcome == .returned)

@@ -1,4 +1,5 @@
 import LabCore
+import PropertyBased
 import TestSupport
 import Testing
 
@@ -173,5 +174,67 @@ import Testing
         "Lessons/x.md:1: The file name must be NN-id.md: a two-digit lesson number, a hyphen, then the lesson id.",
         "Lessons/x.md:1: The front matter has no 'section'; every lesson needs an id, a title and a section.",
       ])
+  }
+
+  // MARK: - The plain reading of a header (start-up) against Yams'
+
+  /// Every lesson's header is read without Yams, and read as Yams reads it: the same lesson,
+  /// key lines and all.
+  @Test func everyLessonOfTheCourseIsReadWithoutYamsAndAsYamsReadsIt() throws {
+    let files = try LessonSource.embedded.files()
+    #expect(files.count >= 20)
+    for file in files {
+      #expect(LessonLoader.readsHeaderPlainly(file), "\(file.name)")
+      let plain = LessonLoader.load(file)
+      let yams = LessonLoader.load(file, reading: .yams)
+      #expect(plain.problems == [] && yams.problems == [], "\(file.name)")
+      #expect(plain.lesson != nil && plain.lesson == yams.lesson, "\(file.name)")
+    }
+  }
+
+  @Test func onlyTheCoursesPlainFormIsReadWithoutYams() {
+    func plainly(_ lines: [String]) -> Bool {
+      LessonLoader.readsHeaderPlainly(LessonFile(name: "05-results-order.md", text: LessonFixtures.lesson(lines)))
+    }
+    let base = ["id: results-order", "title: \"Results, in order: yes\"", "section: \"S ↔ T\""]
+    #expect(plainly(base))
+    #expect(plainly(base + ["demo: ordering", "part: 2", "params:", "  delays: \"3,1,2\"", "  count: 10", "  fail-at: null"]))
+    #expect(!plainly(base + ["# a comment"]))
+    #expect(!plainly(base + ["demo: ordering # a comment"]))
+    #expect(!plainly(base + ["params:", "  delays: [3, 1, 2]"]))
+    #expect(!plainly(base + ["params:", "  fail-at: ~"]))
+    #expect(!plainly(base + ["params:"]))
+    #expect(!plainly(base + ["demo: 'ordering'"]))
+    #expect(!plainly(base + ["demo: two words"]))
+    #expect(!plainly(base + ["part: 3"]))
+    #expect(!plainly(base + ["id: again"]))
+    #expect(!plainly(["id: 12", "title: T", "section: S"]))
+    #expect(!plainly(["id: x", "title: \"a \\\" b\"", "section: S"]))
+    #expect(!plainly(["id: x", "title: \"\"", "section: S"]))
+    #expect(!plainly(["id: x", "title: T"]))
+  }
+
+  /// Headers made of the course's lines and of lines the plain reading must leave to Yams
+  /// (comments, quoting, flow lists, nulls, numbers, repeats, odd indentation): whichever reads
+  /// them, the lesson and the problems are the same.
+  @Test func anyHeaderGivesTheSameLessonAndProblemsReadPlainlyOrByYams() async {
+    let line = Gen<String?>.element(of: [
+      "id: results-order", "id: \"results-order\"", "id: 12", "id: true", "id: \"\"", "id: \"  \"", "id:",
+      "title: \"Results, in order: yes\"", "title: Plain", "title: \"Tab\there\"", "title: \"é ↔ 😀\"",
+      "title: \"a \\\" b\"", "title: \"\u{85}\"", "title: 'single'", "title: Two words", "title: 1e5", "title: 0x1F",
+      "section: \"S\"", "section: S # comment", "section: \" padded \"", "demo: ordering", "demo: null", "demo: ~",
+      "demo: a,b", "demo: a.b", "part: 2", "part: 1", "part: 3", "part: \"2\"", "part: two", "part: 2.0", "params:",
+      "params: {}", "params: ~", "  delays: \"3,1,2\"", "  count: 10", "  count: ~", "  flag: true", "  list: [3, 1, 2]",
+      "   deep: 1", "  fail-at: \"1\"", "  x:", "  \"quoted\": 1", "unknown: 1", "# comment", "", "  ", "id : spaced",
+      "key:value", "title: \"unterminated", "\tid: tab", "params:\r", "- item", "? complex", "{id: x}",
+    ]).map { $0 ?? "" }
+    await propertyCheck(count: 400, input: line.array(of: 0...4), line.array(of: 0...5), Gen.bool) { before, after, required in
+      let lines = before + (required ? ["id: results-order", "title: \"T\"", "section: S"] : []) + after
+      let file = LessonFile(name: "05-results-order.md", displayPath: "Lessons/05-results-order.md", text: LessonFixtures.lesson(lines))
+      let plain = LessonLoader.load(file)
+      let yams = LessonLoader.load(file, reading: .yams)
+      #expect(plain.lesson == yams.lesson, "\(lines)")
+      #expect(plain.problems == yams.problems, "\(lines)")
+    }
   }
 }

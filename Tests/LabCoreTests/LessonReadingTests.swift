@@ -31,6 +31,8 @@ import Testing
       #expect(!python.contains("╭─ swift"), "\(lesson.fileName) shows a Swift block")
       #expect(!python.contains("In Swift"), "\(lesson.fileName) shows a Swift section")
       #expect(!python.contains("Swift group") && !python.contains("Swift (GatherKit"), "\(lesson.fileName) shows a Swift column")
+      // Not even the word: lesson 13's title promised a "Python ↔ Swift cheat sheet" it then hid.
+      #expect(!python.contains("Swift"), "\(lesson.fileName) names Swift in the Python-only reading")
       #expect(python.count < whole.count, "\(lesson.fileName) has no Swift to hide")
       // The Python side stays whole: every prediction and every Python block.
       #expect(
@@ -117,5 +119,58 @@ import Testing
       }
     }
     #expect(sameRun.map(\.id) == [], "\(item.testDescription) asks about a run an earlier question already showed")
+  }
+}
+
+/// What a learner reads around a question that the mechanical spoiler test cannot see: prose that
+/// states the answer, options that cannot be answered by their own first words, and question
+/// text with Markdown the prompt prints as it is (issue 23, the acceptance pass).
+@Suite struct LessonQuestionProseTests {
+  /// Sentences that stated a question's answer in the part before it, found reading part two as
+  /// a learner: each now comes after the run.
+  static let answeringProse: [(lesson: String, question: String, sentence: String)] = [
+    ("limiting-concurrency", "window-alive", "only the 10 worker tasks"),
+    ("taskgroup", "errors-handled", "collects every error raised before it could cancel the rest"),
+    ("taskgroup", "body-cancelled", "The body is cancelled too"),
+    ("taskgroup", "body-cancelled", "cancels the other tasks and the body"),
+    ("cancellation", "timeout-swallowed", "A swallowed cancellation breaks timeouts"),
+    ("cancellation", "timeout-swallowed", "the block sees no cancellation, and raises nothing"),
+    ("cancellation", "group-waits", "keeps the whole group waiting"),
+    ("worker-pools", "queue-bounded", "waits at put() until there is room"),
+  ]
+
+  @Test func noProseBeforeAQuestionStatesItsAnswer() throws {
+    for (lessonID, question, sentence) in Self.answeringProse {
+      let item = try #require(LessonReadingTests.asked.first { $0.lesson.id == lessonID && $0.prediction.id == question })
+      let lesson = item.lesson
+      // Everything the lesson shows before the question's part, not only the part right before.
+      let parts = LessonParts.split(lesson.document.blocks)
+      let index = try #require(parts.firstIndex { part in part.contains { $0.line == item.prediction.line } })
+      let shown = parts[..<index].flatMap { $0 }.filter { !LessonReadingTests.isProgram($0) }
+      let before = LessonReadingTests.plainText(lesson, blocks: shown).split(whereSeparator: \.isNewline)
+        .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+      #expect(!before.contains(sentence), "\(item.testDescription): '\(sentence)' is read before the question")
+    }
+  }
+
+  /// A short answer ("no", "one", "all three") answers the option that starts with it, "no, …",
+  /// even when another option says "no chunk" or "one per clause".
+  @Test(arguments: LessonReadingTests.asked.filter { $0.prediction.kind == .choice })
+  func everyOptionIsReadFromItsOwnFirstWords(_ item: LessonReadingTests.Asked) throws {
+    let options = item.prediction.options.map(\.text)
+    for (index, text) in options.enumerated() {
+      let lead = text.prefix { $0 != "," && $0 != ":" }.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+      guard lead.first?.isLetter == true, lead.split(separator: " ").count <= 2, lead != text else { continue }
+      let read = try? PredictionValue.parse(lead, kind: .choice, optionCount: options.count, options: options)
+      #expect(read == .choice(index), "\(item.testDescription): '\(lead)' is not read as option \(index + 1) (\(text))")
+    }
+  }
+
+  /// The prompt prints a question, its options and its why as written: no Markdown in them.
+  @Test func noQuestionTextHasMarkdownThePromptPrintsAsIs() {
+    for item in LessonReadingTests.asked {
+      let texts = [item.prediction.ask, item.prediction.why] + item.prediction.options.map(\.text)
+      #expect(texts.filter { $0.contains("`") || $0.contains("**") } == [], "\(item.testDescription)")
+    }
   }
 }

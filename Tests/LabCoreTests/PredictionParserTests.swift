@@ -243,4 +243,13 @@ import Testing
         "05-results-order.md:8: 'options' are only for answer: choice; this prediction's answer is 'order'."
       ])
   }
+
+  @Test func aPredictFenceIsOneWhoseInfoStartsWithTheWordPredict() {
+    for info in ["predict", "predict x", " predict", "predict\tx y", "\u{3000}predict\u{3000}"] {
+      #expect(PredictionParser.isPredictBlock(info: info), "\(info)")
+    }
+    for info in ["", "python", "predictx", "predict\u{301}", "python predict", "Predict", "pre dict", "`predict`"] {
+      #expect(!PredictionParser.isPredictBlock(info: info), "\(info)")
+    }
+  }
 }

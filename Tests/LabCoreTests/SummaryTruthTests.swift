@@ -282,7 +282,7 @@ struct RunEvents {
     "as-completed.first-early", "as-completed.held-back", "as-completed.finish-order", "as-completed.argument-order",
     "as-completed.overlap", "as-completed.after-all", "as-completed.tied",
     "worker-pool.backpressure", "worker-pool.never-waited", "worker-pool.peak", "worker-pool.busy",
-    "cleanup.cleaned-up", "cleanup.waited-for-cleanup", "cleanup.swallowed-held-up", "cleanup.swallowed",
+    "cleanup.cleaned-up", "cleanup.nothing-to-clean", "cleanup.waited-for-cleanup", "cleanup.swallowed-held-up", "cleanup.swallowed",
     "cleanup.still-timeout", "cleanup.lost", "cleanup.in-time",
   ]
 
@@ -378,8 +378,17 @@ struct RunEvents {
       let match = text.firstMatch(of: /cancellation at (\d+\.\d\d)s, cleaned up until (\d+\.\d\d)s/)
       #expect(match.map { abs((Double($0.output.1) ?? -1) - (named.compactMap { cancellingAt[$0] }.min() ?? 0)) < 0.006 } ?? false, "\(context)")
       #expect(match.map { abs((Double($0.output.2) ?? -1) - (named.compactMap { endedAt[$0] }.max() ?? 0)) < 0.006 } ?? false, "\(context)")
+    case "cleanup.nothing-to-clean":
+      // Named tasks got a cancellation and ended cancelled in the same moment.
+      let named = before(" got")
+      #expect(outcome == .timedOut && !named.isEmpty, "\(context)")
+      for task in named {
+        #expect(endKind[task] == .cancelled, "\(context)")
+        #expect(abs((endedAt[task] ?? .infinity) - (cancellingAt[task] ?? -1)) <= tolerance, "\(context)")
+      }
     case "cleanup.waited-for-cleanup":
       let cleaned = tasks.filter { cancellingAt[$0] != nil && endKind[$0] == .cancelled }
+      #expect(cleaned.contains { (endedAt[$0] ?? 0) - (cancellingAt[$0] ?? 0) > tolerance }, "\(context): no task spent time cleaning up")
       #expect(outcome == .timedOut && !cleaned.isEmpty, "\(context)")
       #expect(abs(joinTime - (cleaned.compactMap { endedAt[$0] }.max() ?? -1)) <= tolerance, "\(context)")
     case "cleanup.swallowed-held-up", "cleanup.swallowed", "cleanup.still-timeout":
@@ -459,8 +468,10 @@ struct RunEvents {
       #expect(order == tasks && inversion, "\(context)")
     case "as-completed.tied":
       let named = labels(text, context)
-      #expect(outcome == .returned && named.count == 2, "\(context)")
-      if named.count == 2 { #expect(abs((endedAt[named[0]] ?? -1) - (endedAt[named[1]] ?? -2)) <= tolerance, "\(context)") }
+      #expect(outcome == .returned && named.count >= 2, "\(context)")
+      for (a, b) in zip(named, named.dropFirst()) {
+        #expect(abs((endedAt[a] ?? -1) - (endedAt[b] ?? -2)) <= tolerance, "\(context)")
+      }
     case "worker-pool.backpressure":
       let quoted = Self.quotedSeconds(text)
       let since = sideWaitingAt["producer"] ?? -1

@@ -26,7 +26,7 @@ struct TraceCorpusTests {
     "docs_gather.py", "queue_workers.py", "echo_server.py", "library_task.py", "custom_loop.py",
     "subprocesses.py", "process_pool.py", "sibling_import.py", "partial_lines.py", "os_exit.py",
     "logging_stderr.py", "raising_repr.py", "many_tasks.py", "uncaught.py", "asyncio_own_coroutines.py",
-    "keyword_apis.py",
+    "keyword_apis.py", "main_module.py",
   ]
 
   static var cases: [(String, Int)] {
@@ -53,8 +53,18 @@ struct TraceCorpusTests {
     var tasks: [TraceLine] { lines.filter { $0.type == "event" && $0.event == "waiting" } }
   }
 
-  /// Runs `program` with `python3 FILE`, from another directory, stdin empty.
-  static func plain(_ python: String, _ program: String, arguments: [String] = [], interruptWhen marker: String? = nil) throws -> Run {
+  /// The corpus as a path relative to the test's working directory (where `swift test` runs), if
+  /// it is below it.
+  static let relativeCorpus: String? = {
+    let here = FileManager.default.currentDirectoryPath + "/"
+    return corpus.hasPrefix(here) ? String(corpus.dropFirst(here.count)) : nil
+  }()
+
+  /// Runs `program` with `python3 FILE`, from another directory, stdin empty; with `relative`, from
+  /// this process's working directory with the program's path relative to it, as typed.
+  static func plain(
+    _ python: String, _ program: String, arguments: [String] = [], interruptWhen marker: String? = nil, relative: Bool = false
+  ) throws -> Run {
     let elsewhere = try TemporaryDirectory()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
@@ -66,8 +76,8 @@ struct TraceCorpusTests {
       signal.signal(signal.SIGINT, signal.SIG_DFL)
       os.execv(sys.executable, [sys.executable] + sys.argv[1:])
       """
-    process.arguments = ["-c", launcher, corpus + "/" + program] + arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: elsewhere.path)
+    process.arguments = ["-c", launcher, (relative ? relativeCorpus ?? corpus : corpus) + "/" + program] + arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: relative ? FileManager.default.currentDirectoryPath : elsewhere.path)
     let out = elsewhere.path + "/stdout", err = elsewhere.path + "/stderr"
     FileManager.default.createFile(atPath: out, contents: nil)
     FileManager.default.createFile(atPath: err, contents: nil)
@@ -89,9 +99,11 @@ struct TraceCorpusTests {
   /// Runs `program` under the tracer; with `marker`, cancels the run (a Ctrl-C) once its stdout
   /// shows it.
   static func traced(
-    _ python: String, _ program: String, arguments: [String] = [], interruptWhen marker: String? = nil, clock: PythonClock = .real
+    _ python: String, _ program: String, arguments: [String] = [], interruptWhen marker: String? = nil, clock: PythonClock = .real,
+    relative: Bool = false
   ) async throws -> Traced {
-    var traced = TracedProgram(interpreter: try PythonInterpreter.find(explicit: python, environment: [:]), path: corpus + "/" + program, arguments: arguments)
+    let path = (relative ? relativeCorpus ?? corpus : corpus) + "/" + program
+    var traced = TracedProgram(interpreter: try PythonInterpreter.find(explicit: python, environment: [:]), path: path, arguments: arguments)
     traced.passesStandardInput = false
     traced.pythonClock = clock
     // Beside the other corpus programs, an interpreter's teardown can take more than the second
@@ -160,6 +172,16 @@ struct TraceCorpusTests {
     let traced = try await Self.traced(python, program, clock: .virtual(seed: 0))
     try Self.expectSame(traced, as: plain, "\(program) on 3.\(minor), virtual time")
     #expect(traced.lines.first { $0.type == "clock" }?.clock == (program == "custom_loop.py" ? "real" : "virtual"))
+  }
+
+  /// `python3 dir/prog.py` keeps `sys.argv[0]` as typed, while `__file__` is absolute.
+  @Test(.enabled(if: relativeCorpus != nil, "the corpus is not below the test's working directory: no relative path to type"), arguments: pythons.map(\.0))
+  func aProgramGivenByARelativePathSeesItInArgvAsTyped(_ minor: Int) async throws {
+    let python = try #require(TracedProgramTests.interpreter(minor))
+    let plain = try Self.plain(python, "main_module.py", relative: true)
+    let traced = try await Self.traced(python, "main_module.py", relative: true)
+    try Self.expectSame(traced, as: plain, "main_module.py by a relative path on 3.\(minor)")
+    #expect(plain.standardOutput.hasPrefix("argv ['\(try #require(Self.relativeCorpus))/main_module.py']\n"))
   }
 
   @Test(arguments: pythons.map(\.0))

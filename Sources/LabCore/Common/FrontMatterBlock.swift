@@ -46,18 +46,29 @@ struct FrontMatterBlock {
     return body.contains(byte: UInt8(ascii: "\r")) ? body.replacing("\r\n", with: "\n") : body
   }
 
+  /// What `split` finds. Not a `Result`: its `Failure: Error` requirement is checked at run time
+  /// the first time the type is made, a search of every protocol conformance in the binary, at
+  /// every start-up.
+  enum Split {
+    case success(FrontMatterBlock)
+    case failure(Problem)
+  }
+
   /// Splits `text`, or says why it has no header.
-  static func split(_ text: String) -> Result<FrontMatterBlock, Problem> {
+  static func split(_ text: String) -> Split {
     var source = text
     let found = source.withUTF8 { offsets(in: $0) }
-    return found.map { offsets in
+    switch found {
+    case .failure(let problem):
+      return .failure(problem)
+    case .success(let offsets):
       let utf8 = text.utf8
       let yamlStart = utf8.index(utf8.startIndex, offsetBy: offsets.yaml.lowerBound)
       let yamlEnd = utf8.index(utf8.startIndex, offsetBy: offsets.yaml.upperBound)
       let bodyStart = utf8.index(utf8.startIndex, offsetBy: offsets.body)
       var yaml = String(text[yamlStart..<yamlEnd])
       if offsets.hasCarriageReturn { yaml = yaml.replacing("\r\n", with: "\n") }
-      return FrontMatterBlock(yaml: yaml, closingLine: offsets.closingLine, rawBody: text[bodyStart...])
+      return .success(FrontMatterBlock(yaml: yaml, closingLine: offsets.closingLine, rawBody: text[bodyStart...]))
     }
   }
 
@@ -69,8 +80,14 @@ struct FrontMatterBlock {
     var hasCarriageReturn: Bool
   }
 
+  /// The offsets, or why there are none (not a `Result`, as `Split`).
+  private enum FoundOffsets {
+    case success(Offsets)
+    case failure(Problem)
+  }
+
   /// Line by line over the bytes (a `memchr` per line), up to the closing fence only.
-  private static func offsets(in bytes: UnsafeBufferPointer<UInt8>) -> Result<Offsets, Problem> {
+  private static func offsets(in bytes: UnsafeBufferPointer<UInt8>) -> FoundOffsets {
     let (newline, carriageReturn, space, tab) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t"))
     var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     var lineNumber = 0

@@ -22,7 +22,7 @@ public protocol DemoParameterSet: Sendable, Equatable {
 
 extension DemoParameterSet {
   /// The parameters users can type, with their defaults taken from `init()`.
-  public static var declared: [DemoParameter] { fields.map(\.parameter) }
+  public static var declared: [DemoParameter] { fields.map { $0.parameter } }
 
   /// The typed value of resolved parameters. `values` come from `DemoParameters.resolve` over
   /// `declared` (a launch, a recording's header), so every field has its entry.
@@ -39,19 +39,32 @@ public protocol DemoMode: RawRepresentable<String>, CaseIterable, Sendable, Equa
 
 /// One typed parameter: the `key=value` parameter users type, and the property its value goes to.
 /// Built only by the factories below, so the kind parsed always matches the property's type.
-public struct DemoField<Parameters: DemoParameterSet>: Sendable {
+///
+/// `Parameters` is constrained on the factories, not on the type: a requirement on the type is
+/// checked at run time the first time each `DemoField<P>` is made, a search of every protocol
+/// conformance in the binary per parameter set, which was a tenth of `list`'s start-up.
+public struct DemoField<Parameters>: Sendable {
   public let parameter: DemoParameter
   let assign: @Sendable (inout Parameters, DemoParameterValue) -> Void
   let text: @Sendable (Parameters) -> String
 
   private init(
+    parameter: DemoParameter, assign: @escaping @Sendable (inout Parameters, DemoParameterValue) -> Void,
+    text: @escaping @Sendable (Parameters) -> String
+  ) {
+    self.parameter = parameter
+    self.assign = assign
+    self.text = text
+  }
+}
+
+extension DemoField where Parameters: DemoParameterSet {
+  private init(
     _ name: String, _ kind: DemoParameter.Kind, help: String,
     text: @escaping @Sendable (Parameters) -> String,
     assign: @escaping @Sendable (inout Parameters, DemoParameterValue) -> Void
   ) {
-    parameter = DemoParameter(name, kind, default: text(Parameters()), help: help)
-    self.assign = assign
-    self.text = text
+    self.init(parameter: DemoParameter(name, kind, default: text(Parameters()), help: help), assign: assign, text: text)
   }
 
   /// A whole number in `range`.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The fenced code blocks of Markdown that open at the very start of a line, outside every other
 /// fence, found by reading lines rather than by parsing the document.
 ///
@@ -27,8 +33,11 @@ public enum FenceScanner {
       var lineStart = 0
       while lineStart <= bytes.count {
         lineNumber += 1
-        var lineEnd = lineStart
-        while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        // memchr: a byte-by-byte search for the line's end was most of `list`'s prediction count.
+        let lineEnd = bytes.baseAddress.flatMap { base in
+          memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
+            .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        } ?? bytes.count
         defer { lineStart = lineEnd + 1 }
         var index = lineStart
         while index < lineEnd, bytes[index] == UInt8(ascii: " "), index - lineStart < 4 { index += 1 }

@@ -39,7 +39,12 @@ struct FrontMatter {
 
   /// Splits `text` and parses its header; problems are appended to `problems` with `file` and
   /// their line. Returns nil when there is no header to parse at all.
-  static func parse(_ text: String, file: String, problems: inout [LessonError]) -> FrontMatter? {
+  ///
+  /// A header in the course's plain form is read by `PlainFrontMatter` unless `reading` is
+  /// `.yams`; anything else, and every header with a problem, by Yams.
+  static func parse(
+    _ text: String, file: String, problems: inout [LessonError], reading: LessonLoader.HeaderReading = .plainWhereItCan
+  ) -> FrontMatter? {
     let block: FrontMatterBlock
     switch FrontMatterBlock.split(text) {
     case .success(let split): block = split
@@ -50,17 +55,22 @@ struct FrontMatter {
       problems.append(LessonError(file: file, line: 1, .unterminatedFrontMatter))
       return nil
     }
-    var frontMatter = FrontMatter()
+    var frontMatter: FrontMatter
+    if reading == .plainWhereItCan, let plain = PlainFrontMatter.read(block.yaml, firstLine: FrontMatterBlock.yamlStartLine) {
+      frontMatter = plain
+    } else {
+      frontMatter = FrontMatter()
+      frontMatter.readYAML(block.yaml, firstLine: FrontMatterBlock.yamlStartLine, file: file, problems: &problems)
+    }
     frontMatter.body = block.body
     frontMatter.bodyStartLine = block.bodyStartLine
-    frontMatter.readYAML(block.yaml, firstLine: FrontMatterBlock.yamlStartLine, file: file, problems: &problems)
     return frontMatter
   }
 
   /// What a scalar is, read the way YAML reads unquoted text: only a plain scalar can be a null,
   /// a boolean or a number. Classified here because Yams' resolver compiles regular expressions
   /// that cost more start-up time than all the rest of loading the course.
-  private enum ScalarKind {
+  enum ScalarKind {
     case text, null, boolean, number
   }
 
@@ -72,9 +82,14 @@ struct FrontMatter {
 
   private static func kind(of scalar: Node.Scalar) -> ScalarKind {
     guard scalar.style == .plain || scalar.style == .any else { return .text }
-    if nulls.contains(scalar.string) { return .null }
-    if booleans.contains(scalar.string) { return .boolean }
-    if Int(scalar.string) != nil || Double(scalar.string) != nil { return .number }
+    return kind(ofPlain: scalar.string)
+  }
+
+  /// What an unquoted scalar written as `string` is.
+  static func kind(ofPlain string: String) -> ScalarKind {
+    if nulls.contains(string) { return .null }
+    if booleans.contains(string) { return .boolean }
+    if Int(string) != nil || Double(string) != nil { return .number }
     return .text
   }
 

@@ -9,14 +9,25 @@
 /// let (lesson, problems) = LessonLoader.load(LessonFile(name: "01-what-is-gather.md", text: text))
 /// ```
 public enum LessonLoader {
+  /// How a header's YAML is read.
+  public enum HeaderReading: Sendable, Equatable {
+    /// By `PlainFrontMatter` when it is in the course's plain form and has no problem, else by
+    /// Yams: what the course does.
+    case plainWhereItCan
+    /// By Yams always: what the plain reading is tested against.
+    case yams
+  }
+
   /// The lesson in `file`, or nil when it cannot be built, and every problem found on the way.
-  public static func load(_ file: LessonFile) -> (lesson: Lesson?, problems: [LessonError]) {
+  public static func load(
+    _ file: LessonFile, reading: HeaderReading = .plainWhereItCan
+  ) -> (lesson: Lesson?, problems: [LessonError]) {
     var problems: [LessonError] = []
     let nameParts = file.nameParts
     if nameParts == nil {
       problems.append(LessonError(file: file.displayPath, line: 1, .badFileName))
     }
-    guard let frontMatter = FrontMatter.parse(file.text, file: file.displayPath, problems: &problems),
+    guard let frontMatter = FrontMatter.parse(file.text, file: file.displayPath, problems: &problems, reading: reading),
       let nameParts,
       let id = frontMatter.text["id"],
       let title = frontMatter.text["title"],
@@ -39,5 +50,11 @@ public enum LessonLoader {
       keyLines: frontMatter.lines
     )
     return (lesson, problems)
+  }
+
+  /// Whether `file`'s header is read without Yams (the plain form, with no problem).
+  public static func readsHeaderPlainly(_ file: LessonFile) -> Bool {
+    guard case .success(let block) = FrontMatterBlock.split(file.text) else { return false }
+    return PlainFrontMatter.read(block.yaml, firstLine: FrontMatterBlock.yamlStartLine) != nil
   }
 }

@@ -67,9 +67,10 @@ public enum PredictionParser {
     return lesson.document.codeExamples.last { isRunnablePython($0) && $0.line < prediction.line }
   }
 
-  /// A ```predict fence.
+  /// A ```predict fence: the info string's first word is `predict` (found without splitting the
+  /// rest of it into words: `list` asks this of every fence of every lesson).
   public static func isPredictBlock(info: String) -> Bool {
-    info.split(whereSeparator: \.isWhitespace).first == Substring(language)
+    info.drop { $0.isWhitespace }.prefix { !$0.isWhitespace } == language
   }
 
   private static func isRunnablePython(_ example: CodeExample) -> Bool {

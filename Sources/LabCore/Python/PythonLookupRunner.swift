@@ -10,7 +10,15 @@ import Synchronization
 /// ```
 public final class PythonLookupRunner: PythonProgramRunning {
   public let lookup: PythonLookup
-  private let found = Mutex<Result<PythonInterpreter, PythonNotFoundError>?>(nil)
+  /// Not a `Result` until asked for: making `Result<_, PythonNotFoundError>`'s type checks its
+  /// `Failure: Error` requirement at run time, a search of every protocol conformance in the
+  /// binary, and this runner is made at every start of the walkthrough.
+  private let found = Mutex<Lookup?>(nil)
+
+  private enum Lookup {
+    case found(PythonInterpreter)
+    case notFound(PythonNotFoundError)
+  }
 
   public init(_ lookup: PythonLookup) {
     self.lookup = lookup
@@ -18,16 +26,20 @@ public final class PythonLookupRunner: PythonProgramRunning {
 
   /// The interpreter, found the first time it is asked for.
   public func interpreter() -> Result<PythonInterpreter, PythonNotFoundError> {
-    found.withLock { found in
+    let lookup = found.withLock { found in
       if let found { return found }
-      let result: Result<PythonInterpreter, PythonNotFoundError>
+      let result: Lookup
       do throws(PythonNotFoundError) {
-        result = .success(try lookup.find())
+        result = .found(try self.lookup.find())
       } catch {
-        result = .failure(error)
+        result = .notFound(error)
       }
       found = result
       return result
+    }
+    switch lookup {
+    case .found(let python): return .success(python)
+    case .notFound(let error): return .failure(error)
     }
   }
 

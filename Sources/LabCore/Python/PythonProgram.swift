@@ -18,7 +18,7 @@
 public enum PythonProgram: Sendable, Equatable {
   /// Program text carried in the arguments, shown in tracebacks as `name`.
   case source(name: String, text: String)
-  /// A file the learner wrote, run with `runpy.run_path` as `python3 FILE` would.
+  /// A file the learner wrote, run as `python3 FILE` would run it (a directory or zip with runpy).
   case file(path: String)
 
   /// The exit status of the bootstrap on an interpreter older than 3.11 (EX_UNAVAILABLE).
@@ -100,11 +100,36 @@ public enum PythonProgram: Sendable, Equatable {
         linecache.cache[_file] = (len(_text), None, _text.splitlines(True), _file)
         exec(compile(_text, _file, "exec"), {"__name__": "__main__", "__file__": _file, "__builtins__": __builtins__})
     else:
-        # As `python3 FILE`: argv[0] as given, __file__ absolute, sys.path[0] the script's real directory.
-        import os, runpy  # runpy only here: it costs a twin's start-up a few milliseconds of imports
+        # As `python3 FILE`: argv[0] as given, __file__ absolute, sys.path[0] the script's real
+        # directory, and the file run in a module `__main__` that stays in sys.modules, with the
+        # attributes python3 gives it (runpy.run_path would set argv[0] to the absolute path, and
+        # its module has no __loader__ or __annotations__). A directory or a zip file (its
+        # __main__.py) still goes through runpy, as python3 does.
+        import os
         sys.argv = [_args[1]] + _args[2:]
         sys.path[0] = os.path.dirname(os.path.realpath(_args[1]))
-        runpy.run_path(os.path.abspath(_args[1]), run_name="__main__")
+        _path = os.path.abspath(_args[1])
+        _data = None
+        if os.path.isfile(_path):
+            with open(_path, "rb") as _source:
+                _data = _source.read()
+        if _data is not None and b"PK\\x05\\x06" not in _data[-65557:]:  # not a zip's end record
+            _code = compile(_data, _path, "exec", dont_inherit=True)
+            del _data
+            _main = types.ModuleType("__main__")
+            _main.__dict__.update(__file__=_path, __cached__=None, __builtins__=sys.modules["builtins"], __annotations__={},
+                                  __loader__=sys.modules["_frozen_importlib_external"].SourceFileLoader("__main__", _path))
+            sys.modules["__main__"] = _main
+            try:
+                exec(_code, _main.__dict__)
+            except BaseException as _error:
+                # What still holds the exception (a task never retrieved, logged when it goes)
+                # shows python3's traceback, which starts at the program's own code.
+                _error.__traceback__ = _strip(_error.__traceback__)
+                raise
+        else:
+            import runpy
+            runpy.run_path(_path, run_name="__main__")
     if _at_once:
         # Skips the interpreter's teardown (tens of ms with asyncio loaded) after a clean end.
         sys.stdout.flush()

@@ -56,8 +56,10 @@ extension AsCompletedDemo {
     SummarySentence("as-completed.tied", when: { report in
       report.outcome == .returned && report.firstTie != nil
     }) { report in
-      let (first, second) = report.firstTie ?? (report.results[0], report.results[0])
-      return "\(first.label) and \(second.label) ended at the same moment, \(seconds(first.endedAt)): "
+      let tied = report.firstTiedGroup
+      let labels = tied.map(\.label)
+      let named = labels.count > 1 ? labels.dropLast().joined(separator: ", ") + " and " + (labels.last ?? "") : labels.joined()
+      return "\(named) ended at the same moment, \(seconds(tied.first?.endedAt)): "
         + "they were handed over one after the other, in either order."
     },
   ]
@@ -88,6 +90,18 @@ extension DemoReport {
   var firstTie: (TaskResult, TaskResult)? {
     let ended = endedInOrder
     return zip(ended, ended.dropFirst()).first { same($0.endedAt, $1.endedAt) }
+  }
+
+  /// The tasks that ended with the first tie: each within a moment of the one before it, so
+  /// three tasks of one second are named together, not only the first two.
+  var firstTiedGroup: [TaskResult] {
+    guard let (first, _) = firstTie else { return [] }
+    var group = [first]
+    for task in endedInOrder.drop(while: { $0.index != first.index }).dropFirst() {
+      guard let last = group.last, same(last.endedAt, task.endedAt) else { break }
+      group.append(task)
+    }
+    return group
   }
 
   /// When the last task ended.

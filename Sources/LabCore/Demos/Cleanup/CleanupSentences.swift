@@ -5,15 +5,23 @@ extension CleanupDemo {
 
   static let summarySentences = [
     SummarySentence("cleanup.cleaned-up", when: { report in
-      report.outcome == .timedOut && !report.cleanedUp.isEmpty
+      report.outcome == .timedOut && !report.cleanedUp.isEmpty && report.cleanupTookTime
     }) { report in
       let tasks = report.cleanedUp
       return "\(tasks.labels()) \(tasks.count == 1 ? "got its" : "got their") cancellation at "
         + "\(seconds(tasks.compactMap(\.cancellingAt).min())), cleaned up until "
         + "\(seconds(tasks.compactMap(\.endedAt).max())) and re-raised it."
     },
+    SummarySentence("cleanup.nothing-to-clean", when: { report in
+      report.outcome == .timedOut && !report.cleanedUp.isEmpty && !report.cleanupTookTime
+    }) { report in
+      let tasks = report.cleanedUp
+      return "\(tasks.labels()) \(tasks.count == 1 ? "got its" : "got their") cancellation at "
+        + "\(seconds(tasks.compactMap(\.cancellingAt).min())) and re-raised it at once: "
+        + "\(tasks.count == 1 ? "its" : "their") cleanup took no time (cleanup=0)."
+    },
     SummarySentence("cleanup.waited-for-cleanup", when: { report in
-      report.outcome == .timedOut && !report.cleanedUp.isEmpty
+      report.outcome == .timedOut && !report.cleanedUp.isEmpty && report.cleanupTookTime
         && report.same(report.elapsed, report.cleanedUp.compactMap(\.endedAt).max())
     }) { report in
       "The block raised TimeoutError only then, at \(seconds(report.elapsed)): it waits for every cancelled task "
@@ -58,4 +66,15 @@ extension CleanupDemo {
       "Every task finished before the deadline, so nothing was cancelled and nothing needed cleaning up."
     },
   ]
+}
+
+extension DemoReport {
+  /// Whether a cancelled task spent longer than a moment between its cancellation and its end:
+  /// with `cleanup=0` it re-raises at once, and no sentence may say the block waited for cleanup.
+  var cleanupTookTime: Bool {
+    cleanedUp.contains { task in
+      guard let start = task.cancellingAt, let end = task.endedAt else { return false }
+      return end - start > sameMoment
+    }
+  }
 }
