@@ -51,7 +51,7 @@ public enum PythonProgram: Sendable, Equatable {
         _cache, _args = _args[1], _args[2:]
     _split = _args.index("--")
     _modules, _args = _args[:_split], _args[_split + 1:]
-    def _code(name, text):
+    def _module_code(name, text):
         # The module's code, from the cache while its text is the same (marshal: builtin, loaded).
         if _cache is None:
             return compile(text, name + ".py", "exec")
@@ -82,7 +82,7 @@ public enum PythonProgram: Sendable, Equatable {
         _module.__file__ = _name + ".py"
         linecache.cache[_name + ".py"] = (len(_text), None, _text.splitlines(True), _name + ".py")
         sys.modules[_name] = _module
-        exec(_code(_name, _text), _module.__dict__)
+        exec(_module_code(_name, _text), _module.__dict__)
     def _strip(tb):
         # The traceback starts at the program's own code, without this bootstrap's frames.
         _runpy = getattr(sys.modules.get("runpy"), "__file__", "<string>")
