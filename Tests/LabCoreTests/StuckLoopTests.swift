@@ -246,7 +246,6 @@ struct StuckLoopTests {
               polls += 1
               await asyncio.sleep(0.05)
           print("few polls" if polls < 600 else f"{polls} polls", child.returncode)
-          print("after", asyncio.get_running_loop().time() >= 0.3)
 
 
       asyncio.run(main())
@@ -254,7 +253,7 @@ struct StuckLoopTests {
     #expect(!facts.stuck)
     #expect(facts.hungAfter == nil)
     #expect(facts.status == 0)
-    #expect(facts.output == ["few polls 0", "after True"])
+    #expect(facts.output == ["few polls 0"])
   }
 
   // MARK: - trace: one line, and it goes on waiting
