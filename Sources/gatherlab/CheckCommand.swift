@@ -41,10 +41,10 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
   @Option(help: ArgumentHelp("virtual (default) or real: on virtual time the event loop jumps to its next timer whenever it would wait with nothing real pending.", valueName: "clock"))
   var clock: ClockOptions.Kind?
 
-  @Option(help: ArgumentHelp("Run only seed N's schedule (timers perturbed by seed N), to replay a failure.", valueName: "N"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Run only seed N's schedule (timers perturbed by seed N), to replay a failure.", valueName: "N"))
   var seed: Int?
 
-  @Option(help: ArgumentHelp("Also run seeds 1 to N (default: the exercise's 'schedules:'); every check must hold on each.", valueName: "N"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Also run seeds 1 to N (default: the exercise's 'schedules:'); every check must hold on each.", valueName: "N"))
   var schedules: Int?
 
   @Flag(help: "Print each check's name, verdict, measured value and bound, the schedules run and the first failing seed as one JSON object.")
@@ -80,16 +80,22 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
     )
     let passed = try await Self.check(
       exercise, path: path, catalog: catalog, interpreter: try pythonOptions.interpreter(), console: console, json: json, settings: settings
-    ) { ExerciseProgress.record(exercise.id, passed: $0).attempts }
+    ) { passed, _ in ExerciseProgress.record(exercise.id, passed: passed).attempts }
     if !passed { throw ExitCode(1) }
   }
 
-  /// Checks `path`, prints the report, records the attempt with `record` (which returns the
-  /// number of checks so far: the hint shown); true when every check held.
+  /// Checks `path`, prints the report, records the attempt with `record` (given whether every
+  /// check held and the names of those that failed; it returns the number of checks so far: the
+  /// hint shown); true when every check held.
   static func check(
     _ exercise: Exercise, path: String, catalog: ExerciseCatalog, interpreter: PythonInterpreter,
-    console: any Console, json: Bool, settings: Settings = Settings(), record: (Bool) -> Int
+    console: any Console, json: Bool, settings: Settings = Settings(), record: (_ passed: Bool, _ failed: [String]) -> Int
   ) async throws -> Bool {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      StandardError.error("'\(path)' is a directory: name the exercise's Python file.")
+      throw ExitCode(66)
+    }
     guard FileManager.default.isReadableFile(atPath: path) else {
       let hint = FileManager.default.fileExists(atPath: path) ? "" : " Start the exercise with 'gatherlab exercise \(exercise.id)', which writes it."
       StandardError.error("Cannot read '\(path)'." + hint)
@@ -101,7 +107,7 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
     } catch {
       throw PythonOptions.exit(for: error)
     }
-    let attempts = record(checked.passed)
+    let attempts = record(checked.passed, checked.results.filter { !$0.passed }.map(\.name))
     let file = path.split(separator: "/").last.map(String.init) ?? path
     let replay = checked.passed || checked.traced.clock.seed == 0 ? nil : replayCommands(exercise, path: path, settings: settings, seed: checked.traced.clock.seed)
     if json {

@@ -70,7 +70,7 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
       guard interactive else {
         console.writeLine("")
         let passed = try await CheckCommand.check(current, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false, settings: settings) {
-          ExerciseProgress.record(id, passed: $0).attempts
+          passed, _ in ExerciseProgress.record(id, passed: passed).attempts
         }
         if !passed { throw ExitCode(1) }
         return
@@ -78,7 +78,7 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
       let watch = ExerciseWatch(
         catalog: catalog, workspace: workspace, interpreter: interpreter, console: console, keys: keys, offersNext: true, settings: settings
       )
-      let ended = try await watch.run(current) { ExerciseProgress.record(id, passed: $0).attempts }
+      let ended = try await watch.run(current) { passed, _ in ExerciseProgress.record(id, passed: passed).attempts }
       guard case .next(let next) = ended else { return }
       current = next
     }

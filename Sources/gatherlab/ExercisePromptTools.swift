@@ -34,9 +34,9 @@ struct ExercisePromptTools: ExerciseTools {
       }
       let verdicts = Verdicts(attempts: attempts)
       let watch = ExerciseWatch(catalog: catalog, workspace: workspace, interpreter: interpreter, console: console, keys: TerminalKeyReader(), offersNext: false)
-      _ = try await watch.run(exercise) { verdicts.add($0) }
+      _ = try await watch.run(exercise) { verdicts.add($0, failed: $1) }
       console.writeLine("Back at the walkthrough: 'check' checks your file again, Enter goes on.")
-      return .checked(verdicts.all)
+      return .checked(verdicts.all, lastFailed: verdicts.lastFailed)
     } catch let error as ExitCode {
       _ = error
       return .checked([])
@@ -55,22 +55,25 @@ struct ExercisePromptTools: ExerciseTools {
     do {
       _ = try await CheckCommand.check(
         exercise, path: workspace.path(for: exercise), catalog: catalog, interpreter: interpreter, console: console, json: false
-      ) { verdicts.add($0) }
+      ) { verdicts.add($0, failed: $1) }
     } catch {
       // Its sentence (an unreadable file, no python3) is already on stderr.
     }
-    return .checked(verdicts.all)
+    return .checked(verdicts.all, lastFailed: verdicts.lastFailed)
   }
 
   /// The verdicts of one tool run, counted on from the attempts before it (for the hint shown).
   final class Verdicts: @unchecked Sendable {
     private(set) var all: [Bool] = []
+    /// The checks that failed in the latest run (for the walkthrough's `hint`).
+    private(set) var lastFailed: [String] = []
     let attempts: Int
 
     init(attempts: Int) { self.attempts = attempts }
 
-    func add(_ passed: Bool) -> Int {
+    func add(_ passed: Bool, failed: [String]) -> Int {
       all.append(passed)
+      lastFailed = failed
       return attempts + all.count
     }
   }

@@ -33,7 +33,9 @@ struct ExerciseWatch {
   }
 
   /// Checks on every save and answers keys until `q` (nil) or `n` (the next exercise).
-  func run(_ exercise: Exercise, record: (Bool) -> Int) async throws -> Ending {
+  /// `record` is given whether every check held and the names of those that failed, and returns
+  /// the number of checks so far.
+  func run(_ exercise: Exercise, record: (_ passed: Bool, _ failed: [String]) -> Int) async throws -> Ending {
     let path = workspace.path(for: exercise)
     guard keys.enterRawMode() else { return .quit }
     let handler = InterruptSignal.shared.push { keys.restore() }
@@ -42,7 +44,8 @@ struct ExerciseWatch {
       InterruptSignal.shared.remove(handler)
     }
     let watcher = FileWatcher(path: path)
-    var hintsShown = 0
+    // `h`: all the hints in order until a check fails, then the ones for what failed first.
+    var hints = HintSteps(exercise)
     var passed = false
     var lastContents = FileWatcher.contents(path)
     func line(_ text: String, style: TextStyle = .plain) {
@@ -63,12 +66,15 @@ struct ExerciseWatch {
       }
       first = false
       console.writeLines([StyledText()])
-      let ok = try await CheckCommand.check(exercise, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false, settings: settings, record: record)
+      let ok = try await CheckCommand.check(exercise, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false, settings: settings) { passed, failed in
+        let attempt = record(passed, failed)
+        hints = HintSteps(exercise, failed: failed, attempt: attempt)
+        return attempt
+      }
       passed = passed || ok
-      console.writeLines([StyledText(), StyledText(
-        "Save to check again · h hint · s solution · r reset · " + (passed && offersNext ? "n next · " : "") + "q quit",
-        style: .dim
-      )])
+      // Wrapped like every line here: at 40 columns the terminal cut it mid-word ("solutio" / "n").
+      console.writeLines([StyledText()])
+      line("Save to check again · h hint · s solution · r reset · " + (passed && offersNext ? "n next · " : "") + "q quit", style: .dim)
     }
     try await checkNow()
     while true {
@@ -86,10 +92,8 @@ struct ExerciseWatch {
           line("")
           return .quit
         case .character("h"):
-          guard !exercise.hints.isEmpty else { line("This exercise has no hints."); continue }
-          let number = min(hintsShown, exercise.hints.count - 1)
-          hintsShown += 1
-          line("Hint \(number + 1)/\(exercise.hints.count): " + exercise.hints[number].text)
+          guard let index = hints.next() else { line("This exercise has no hints."); continue }
+          line("Hint \(index + 1)/\(exercise.hints.count): " + exercise.hints[index].text)
         case .character("s"):
           if !passed {
             line("Show the solution? Trying first teaches more. (y/N)")

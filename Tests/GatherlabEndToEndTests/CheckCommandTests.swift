@@ -64,7 +64,7 @@ extension EndToEnd {
         █ running  ░ waiting  ▒ orphan  ✓ done  ✗ failed  ⊘ cancelled
 
         3 of 4 checks failed.
-        Hint 1/3: `gather` raises the first error to its caller, and leaves the other
+        Hint 1/4: `gather` raises the first error to its caller, and leaves the other
         tasks running: the receipt still goes out a second later.
 
         """)
@@ -267,11 +267,15 @@ extension EndToEnd {
         #4 packer(<Queue>, <list of 0>) ◌ Queue.get
 
         3 of 5 checks failed.
-        Hint 2/3: Cancel the workers yourself once the queue is joined, and wait for
-        them (`gather(*workers, return_exceptions=True)`).
+        Hint 4/4: Something waits for what never comes: `orders.join()` returns only
+        once `task_done()` was called for every order put, and a packer in
+        `orders.get()` waits until it gets an order, a `None` that tells it to stop, or
+        `cancel()`.
 
         """)
-      let left = try await GatherlabProcess(executable: URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "forgot_task_done.py"]).run()
+      // This worktree's file by its whole path: a colleague's run of the same exercise elsewhere
+      // on the machine is not one left behind by this check.
+      let left = try await GatherlabProcess(executable: URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", Self.file("10-worker-pool", "wrong/forgot_task_done.py")]).run()
       #expect(left.standardOutput.isEmpty)
     }
 
@@ -304,6 +308,14 @@ extension EndToEnd {
       let missing = try await check(["fetch-together", home.path + "/nope.py"], home: home)
       #expect(missing.status == .exited(66))
       #expect(missing.standardError == "Error: Cannot read '\(home.path)/nope.py'. Start the exercise with 'gatherlab exercise fetch-together', which writes it.\n")
+      // Seen: a directory ran as `python3 DIR` and failed with Python's ImportError, exit 1.
+      let directory = try await check(["fetch-together", home.path], home: home)
+      #expect(directory.status == .exited(66))
+      #expect(directory.standardError == "Error: '\(home.path)' is a directory: name the exercise's Python file.\n")
+      // Seen: `--seed -1` said "Missing value for '--seed <N>'".
+      let seed = try await check(["fetch-together", home.path + "/nope.py", "--seed", "-1"], home: home)
+      #expect(seed.status == .exited(64))
+      #expect(seed.standardError.hasPrefix("Error: --seed takes a whole number 0 or more, not -1.\n"))
       let unknown = try await check(["fetch-togther"], home: home)
       #expect(unknown.status == .exited(64))
       #expect(unknown.standardError == "Error: Unknown exercise 'fetch-togther'. Did you mean 'fetch-together'?\n")

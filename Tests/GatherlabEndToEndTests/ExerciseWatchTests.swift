@@ -49,5 +49,22 @@ extension EndToEnd {
       #expect(progress.contains(#""missing-await":{"at":"#))
       #expect(progress.contains(#""attempts":2,"passed":true"#))
     }
-  }
+  
+    /// Seen at 40 columns: the keys line was not wrapped, and the terminal cut it mid-word
+    /// ("s solutio" / "n · r reset").
+    @Test func theKeysLineIsWrappedAtFortyColumns() async throws {
+      let home = try TemporaryDirectory()
+      let binary = try GatherlabBinary.url.path
+      let terminal = try PseudoTerminal(
+        executable: URL(fileURLWithPath: "/bin/sh"),
+        arguments: ["-c", "'\(binary)' exercise missing-await --workspace '\(home.path)/ws'; echo EXIT=$?"],
+        environment: ["GATHERLAB_HOME": home.path, "NO_COLOR": "1"], rows: 40, columns: 40
+      )
+      let started = try await terminal.waitFor("q quit", timeout: .seconds(30))
+      let text = stripANSI(started).replacingOccurrences(of: "\r", with: "")
+      #expect(text.contains("Save to check again · h hint · s\nsolution · r reset · q quit"), "\(text.suffix(300))")
+      try terminal.write("q")
+      _ = try await terminal.waitFor("EXIT=", timeout: .seconds(10))
+    }
+}
 }

@@ -216,6 +216,8 @@ extension EndToEnd {
       (["worker-pool", "workers=0"], "Error: Invalid value '0' for workers: expected a whole number from 1 to 10.\n"),
       (["cleanup", "mode=ignore"], "Error: Invalid value 'ignore' for mode: expected one of reraise, swallow.\n"),
       (["cleanup", "swallow=12"], "Error: Invalid value '12' for swallow: expected a whole number from 0 to 11.\n"),
+      (["cleanup", "mode=swallow", "swallow=5"], "Error: swallow=5 names no task: there are 3 tasks, 0 (A) to 2 (C).\n"),
+      (["semaphore", "tasks=4", "fail=4"], "Error: fail=4 names no task: there are 4 tasks, 0 (A) to 3 (D).\n"),
       (["ordering", "--speed", "0"], "Error: The value '0' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
       (["ordering", "--speed", "nan"], "Error: The value 'nan' is invalid for '--speed <X>': expected a number from 0.1 to 100, such as 2 or 0.5.\n"),
       ([], "Error: Which demo? Choose one of: \(Self.demos).\n"),

@@ -53,6 +53,29 @@ import Testing
     }
   }
 
+  /// A parameter naming a task by its index must name one of the run's tasks: each value is in
+  /// its range, but together they would run with nobody failing or swallowing, and say nothing.
+  @Test(arguments: [
+    ("semaphore", [("fail", "20")], "fail=20 names no task: there are 20 tasks, 0 (A) to 19 (T)."),
+    ("semaphore", [("tasks", "1"), ("fail", "1")], "fail=1 names no task: there is 1 task, 0 (A)."),
+    ("semaphore", [("tasks", "3"), ("fail", "2")], nil),
+    ("semaphore", [("fail", "none")], nil),
+    ("cleanup", [("mode", "swallow"), ("swallow", "3")], "swallow=3 names no task: there are 3 tasks, 0 (A) to 2 (C)."),
+    ("cleanup", [("mode", "swallow"), ("swallow", "2")], nil),
+    ("cleanup", [("mode", "reraise"), ("swallow", "9")], nil),
+    ("cleanup", [("mode", "swallow"), ("delays", "1,2,3,4"), ("swallow", "3")], nil),
+  ] as [(String, [(String, String)], String?)])
+  func aTaskIndexBeyondTheTasksIsRefusedWithTheTasksThereAre(_ demo: String, _ pairs: [(String, String)], _ sentence: String?) throws {
+    let demo = try #require(DemoRegistry.standard.demo(id: demo))
+    let pairs = pairs.map { (name: $0.0, value: $0.1) }
+    if let sentence {
+      #expect(throws: DemoParameterError.conflict(sentence)) { _ = try demo.resolve([pairs]) }
+      #expect(DemoParameterError.conflict(sentence).description == sentence)
+    } else {
+      #expect(throws: Never.self) { _ = try demo.resolve([pairs]) }
+    }
+  }
+
   @Test func secondsAcceptAnSSuffixAndDecimals() throws {
     let values = try ordering.resolve([[("delays", "0.5, 2s ,1.25")]])
     #expect(OrderingParameters(values).delays == [0.5, 2, 1.25])

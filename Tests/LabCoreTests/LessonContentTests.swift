@@ -180,6 +180,25 @@ import Testing
 
   /// Every ```output block that names versions names ones that differ: a program whose output
   /// is the same everywhere states it once.
+  /// Each version the course states outputs for is run, or its test is skipped by name: a
+  /// missing CPython 3.12 would otherwise only make the program runs fewer, silently.
+  static func has(minor: Int) -> Bool { interpreters.contains { $0.minor == minor } }
+
+  /// The interpreter the runs use for 3.`minor` starts and says it is 3.`minor`.
+  static func reportsItsVersion(minor: Int) {
+    let paths = interpreters.filter { $0.minor == minor }.map(\.path)
+    #expect(paths.count == 1 && paths.allSatisfy { minorVersion(of: $0) == minor }, "3.\(minor): \(paths)")
+  }
+
+  @Test(.enabled(if: has(minor: 11), "CPython 3.11 is not installed: the lessons' 3.11 outputs are not checked"))
+  func theLessonsOutputsAreCheckedOnCPython311() { Self.reportsItsVersion(minor: 11) }
+
+  @Test(.enabled(if: has(minor: 12), "CPython 3.12 is not installed (pyenv): the lessons' 3.12 outputs are not checked"))
+  func theLessonsOutputsAreCheckedOnCPython312() { Self.reportsItsVersion(minor: 12) }
+
+  @Test(.enabled(if: has(minor: 13), "CPython 3.13 is not installed (pyenv): the lessons' 3.13 outputs are not checked"))
+  func theLessonsOutputsAreCheckedOnCPython313() { Self.reportsItsVersion(minor: 13) }
+
   @Test func programsWithOutputsPerVersionStateEachVersionOnce() throws {
     let split = Self.examples("python").filter { $0.statedOutputs.count > 1 }
     #expect(Set(split.map(\.lesson)).isSuperset(of: ["03-how-it-works.md", "08-gather-vs-wait.md"]))

@@ -16,6 +16,11 @@ import Testing
 
   static let slips: [Slip] = [
     Slip(
+      lesson: "what-is-gather",
+      says: ["although a popular guide to `gather()` says so (part one of this course follows that guide section by section, and boxes headed \"A popular guide says\" quote it where it goes wrong)"],
+      never: ["the guide this course follows"],
+      testDescription: "1: the guide is introduced for a learner who never read it (item 3)"),
+    Slip(
       lesson: "how-it-works",
       says: ["main holds it until it first suspends", "It keeps it until it *suspends*: an `await` on something already done",
              "wait until `main` first suspends"],

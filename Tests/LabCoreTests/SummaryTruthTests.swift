@@ -18,6 +18,17 @@ import Testing
     let demo = try harness.registry.demo(named: id)
     await propertyCheck(count: 20, input: Gen.int(in: 0...99).array(of: 12), Self.speed) { choices, speed in
       let arguments = Self.arguments(for: demo, from: choices)
+      // Values each in range that the demo refuses together (a task index beyond the tasks) are
+      // not a run: DemoParameterTests checks the refusal.
+      let pairs = arguments.map { argument in
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        return (name: parts[0], value: parts[1])
+      }
+      do throws(DemoParameterError) {
+        _ = try demo.resolve([pairs])
+      } catch {
+        if case .conflict = error { return }
+      }
       do {
         let (output, report) = try await harness.run(id, arguments, speed: try DemoSpeed(speed))
         let run = try RunEvents(jsonLines: output, plan: demo.plan(resolved: report.parameters), speed: speed)

@@ -50,8 +50,11 @@ extension Demo {
   public var parameterNames: [String] { parameters.map(\.name) }
 
   /// Defaults overridden by each layer of `name=value` pairs (a lesson's params, then the user's).
+  /// Values that are each in range but do not go together are refused too (`conflict`).
   public func resolve(_ layers: [[(name: String, value: String)]]) throws(DemoParameterError) -> DemoParameters {
-    try DemoParameters.resolve(parameters, demo: id, overrides: layers)
+    let values = try DemoParameters.resolve(parameters, demo: id, overrides: layers)
+    if let conflict = Parameters(values).conflict { throw .conflict(conflict) }
+    return values
   }
 
   public func plan(_ parameters: Parameters, runtime: String?) -> DemoPlan { plan(parameters) }

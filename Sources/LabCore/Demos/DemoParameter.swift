@@ -123,6 +123,8 @@ public enum DemoParameterError: Error, Equatable, CustomStringConvertible {
   case unknownParameter(name: String, demo: String, valid: [String])
   case invalidValue(parameter: String, value: String, expected: String)
   case repeated(name: String)
+  /// Values each in range that do not go together, said as a sentence.
+  case conflict(String)
 
   public var description: String {
     switch self {
@@ -135,6 +137,8 @@ public enum DemoParameterError: Error, Equatable, CustomStringConvertible {
       "Invalid value '\(value)' for \(parameter): expected \(expected)."
     case .repeated(let name):
       "Parameter '\(name)' is given more than once."
+    case .conflict(let sentence):
+      sentence
     }
   }
 
@@ -206,11 +210,23 @@ public struct DemoParameters: Sendable, Equatable {
 
 extension StringProtocol {
   func trimmingWhitespace() -> String {
+    // Text that starts and ends with a visible ASCII character has nothing to trim, and that is
+    // told from two bytes; `Character.isWhitespace` looks up Unicode properties, and `list`
+    // trims every fence's info string of every lesson. (A character that starts with such a
+    // byte is not whitespace, and none that is whitespace ends with one but "\r\n".)
+    let text = String(self)
+    if let first = text.utf8.first, let last = text.utf8.last, Self.isVisibleASCII(first), Self.isVisibleASCII(last) {
+      return text
+    }
     // Indices rather than reversed views: the nested generic views cost a runtime metadata
     // lookup that showed up in start-up profiles (every lesson code block's info string).
     guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
       return ""
     }
     return String(self[first...last])
+  }
+
+  private static func isVisibleASCII(_ byte: UInt8) -> Bool {
+    byte > 0x20 && byte < 0x7F
   }
 }

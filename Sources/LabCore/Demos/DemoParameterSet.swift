@@ -18,9 +18,14 @@ public protocol DemoParameterSet: Sendable, Equatable {
   init()
   /// Every parameter, in the order `list` shows them.
   static var fields: [DemoField<Self>] { get }
+  /// Why these values, each in its range, do not go together (`swallow=5` with three tasks), as
+  /// a sentence; nil when they do. By default, nil.
+  var conflict: String? { get }
 }
 
 extension DemoParameterSet {
+  public var conflict: String? { nil }
+
   /// The parameters users can type, with their defaults taken from `init()`.
   public static var declared: [DemoParameter] { fields.map { $0.parameter } }
 

@@ -9,4 +9,9 @@ public enum TaskName {
     } while index >= 0
     return name
   }
+
+  /// The tasks a parameter naming one by its index can name: "there are 3 tasks, 0 (A) to 2 (C)".
+  static func indexRange(count: Int) -> String {
+    count == 1 ? "there is 1 task, 0 (A)" : "there are \(count) tasks, 0 (A) to \(count - 1) (\(letter(count - 1)))"
+  }
 }

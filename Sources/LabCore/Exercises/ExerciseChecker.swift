@@ -44,7 +44,9 @@ public enum ExerciseChecker {
     if facts.outputTruncated {
       results.append(CheckResult(
         name: "run", passed: false, measured: "more than 1 MB", bound: "at most 1 MB",
-        sentence: "the program printed more than 1 MB; only the first 1 MB was kept and checked."
+        sentence: facts.stoppedForOutput
+          ? "the program printed more than 1 MB and was stopped there; the first 1 MB was checked."
+          : "the program printed more than 1 MB; only the first 1 MB was kept and checked."
       ))
     }
     return results + checks.map { evaluate($0, on: facts) }
@@ -56,9 +58,13 @@ public enum ExerciseChecker {
     case .elapsed(let limit):
       let elapsed = facts.elapsed
       let ended = facts.main?.ended != nil
-      let what = ended ? "main() returned after \(CheckSeconds.short(elapsed))" : "main() had not returned after \(CheckSeconds.short(elapsed))"
+      // A main() that raised did not return: "✓ main() returned after 0 s" was said of a crash.
+      let raised = facts.main?.end == "failed"
+      let what = raised
+        ? "main() raised after \(CheckSeconds.short(elapsed))"
+        : ended ? "main() returned after \(CheckSeconds.short(elapsed))" : "main() had not returned after \(CheckSeconds.short(elapsed))"
       return CheckResult(
-        name: name, passed: ended && elapsed <= limit, measured: .seconds(elapsed), bound: "<= " + CheckSeconds.number(limit),
+        name: name, passed: ended && !raised && elapsed <= limit, measured: .seconds(elapsed), bound: "<= " + CheckSeconds.number(limit),
         sentence: "\(what); the exercise asks for at most \(CheckSeconds.short(limit))",
         rows: facts.main.map { [$0.id] } ?? [], instant: elapsed
       )
@@ -66,7 +72,7 @@ public enum ExerciseChecker {
       let most = facts.mostRunning
       return CheckResult(
         name: name, passed: bound.holds(most.count), measured: .integer(most.count), bound: bound.text,
-        sentence: "\(count(most.count, "task")) ran at once at most; the exercise asks for \(words(bound))",
+        sentence: "\(count(most.count, "task")) ran at once at most\(turnTaking(facts, running: most.count)); the exercise asks for \(words(bound))",
         rows: most.ids, instant: most.count > 0 ? most.time : nil
       )
     case .existing(let limit):
@@ -95,8 +101,8 @@ public enum ExerciseChecker {
       )
     case .exit(let status):
       return CheckResult(
-        name: name, passed: facts.status == status && facts.hungAfter == nil, measured: .integer(Int(facts.status)), bound: "\(status)",
-        sentence: facts.hungAfter != nil
+        name: name, passed: facts.status == status && facts.hungAfter == nil && !facts.stoppedForOutput, measured: .integer(Int(facts.status)), bound: "\(status)",
+        sentence: facts.hungAfter != nil || facts.stoppedForOutput
           ? "the program never exited by itself; the exercise asks for status \(status)"
           : "the program exited with status \(facts.status); the exercise asks for \(status)"
       )
@@ -114,19 +120,10 @@ public enum ExerciseChecker {
       )
     case .noPendingAtExit:
       let pending = facts.pendingAtExit
-      let warned = facts.standardError.contains("Task was destroyed but it is pending")
-      // A main() that never returned (stopped at the hang limit, or stuck) left nothing to look at.
-      let returned = facts.main?.ended != nil
-      let passed = returned && pending.isEmpty && !warned
+      let finding = PendingAtExit(facts)
       return CheckResult(
-        name: name, passed: passed, measured: .array(pending.map { .string($0.label) }), bound: "none",
-        sentence: !returned
-          ? "main() never returned, so what it leaves pending could not be seen"
-          : passed
-          ? "nothing was left pending when main() returned"
-          : pending.isEmpty
-            ? "Python warned that a task was destroyed while still pending"
-            : "\(list(pending)) \(pending.count == 1 ? "was" : "were") still pending when main() returned; asyncio.run cancelled \(pending.count == 1 ? "it" : "them") on its way out",
+        name: name, passed: finding == .nothing, measured: .array(pending.map { .string($0.label) }), bound: "none",
+        sentence: finding.sentence(pending),
         rows: pending.map(\.id), instant: facts.main?.ended
       )
     case .blocked(let limit):
@@ -270,6 +267,14 @@ public enum ExerciseChecker {
     case .atMost(let n): "at most \(n)"
     case .atLeast(let n): "at least \(n)"
     }
+  }
+
+  /// `, while up to 12 were alive, waiting their turn on Semaphore` when more tasks were alive at
+  /// once than ran at once; empty when as many ran as were alive.
+  static func turnTaking(_ facts: RunFacts, running: Int) -> String {
+    let alive = facts.mostStarted.count
+    guard alive > running, !facts.turnKinds.isEmpty else { return "" }
+    return ", while up to \(alive) were alive, waiting their turn on \(facts.turnKinds.joined(separator: " or "))"
   }
 
   static func list(_ tasks: [RunFacts.TaskFact]) -> String {

@@ -57,3 +57,51 @@ extension Exercise {
     return (index + 1, hints[index])
   }
 }
+
+extension Exercise {
+  /// The order `hint` at the walkthrough's prompt and `h` in `exercise` show the hints in, by
+  /// index. Before any check, or after one that passed (`failed` nil or empty): all of them in
+  /// order. After a failed check, the same rule as the check's own hint
+  /// (`hint(failed:attempt:)`): the hints keyed to the checks that failed (only `run` when the
+  /// program itself failed), in the order of the verdicts, then the ones keyed to none (all of
+  /// them when neither exists); the one the check already showed (for `attempt`) goes last, so
+  /// the first request shows something new.
+  public func hintOrder(failed: [String]?, attempt: Int) -> [Int] {
+    guard let failed, !failed.isEmpty else { return Array(hints.indices) }
+    let answered = failed.contains("run") ? ["run"] : failed
+    var order: [Int] = []
+    for name in answered {
+      for index in hints.indices where hints[index].check == name && !order.contains(index) { order.append(index) }
+    }
+    let general = hints.indices.filter { hints[$0].check == nil }
+    order += order.isEmpty && general.isEmpty ? Array(hints.indices) : general
+    guard let shown = hint(failed: failed, attempt: attempt).map({ $0.number - 1 }), order.contains(shown), order.count > 1 else { return order }
+    return order.filter { $0 != shown } + [shown]
+  }
+}
+
+/// The hints one request at a time (`hint` at the prompt, `h` in `exercise`), in the order of
+/// `Exercise.hintOrder(failed:attempt:)` for the latest check; each check starts it over. Past the
+/// last, the last again.
+public struct HintSteps: Sendable, Equatable {
+  public private(set) var order: [Int]
+  private var taken = 0
+
+  /// All the hints in order: no check yet.
+  public init(_ exercise: Exercise) {
+    order = Array(exercise.hints.indices)
+  }
+
+  /// After a check: `failed` the names of the checks that failed (empty: it passed), `attempt` the
+  /// number of checks so far (the hint the check showed).
+  public init(_ exercise: Exercise, failed: [String], attempt: Int) {
+    order = exercise.hintOrder(failed: failed, attempt: attempt)
+  }
+
+  /// The next hint's index, nil when the exercise has none.
+  public mutating func next() -> Int? {
+    guard !order.isEmpty else { return nil }
+    defer { taken += 1 }
+    return order[min(taken, order.count - 1)]
+  }
+}

@@ -80,24 +80,33 @@ public struct ExerciseRun: Sendable {
     }
     let program = quiet
     let box = Box()
+    // Past the output limit nothing more is kept: the program is stopped there, not left to
+    // print on until the hang limit (seen: 9 MB of prints ran into the 10 s limit under load).
+    let (flood, flooded) = AsyncStream<Void>.makeStream()
     let wall = ContinuousClock()
     let began = wall.now
     let receive: @Sendable ([TracedProgram.Message]) -> Void = { messages in
       let elapsed = began.duration(to: wall.now)
       let now = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-      box.state.withLock { state in
+      let truncated = box.state.withLock { state in
         for message in messages {
           state.builder.apply(message)
           if case .output = message, state.builder.facts.outputTruncated { continue }
           if case .trace(_, let line) = message, line.type == "output", state.builder.facts.outputTruncated { continue }
           _ = state.trace.apply(message, at: now, lines: false)
         }
+        return state.builder.facts.outputTruncated
+      }
+      if truncated {
+        flooded.yield()
+        flooded.finish()
       }
     }
     let limit = hangLimit
     enum Ending: Sendable {
       case ran(Result<TracedProgram.Outcome, TraceError>)
       case hung
+      case flooded
     }
     let ending: Ending = await withTaskGroup(of: Ending.self) { group in
       group.addTask {
@@ -105,6 +114,12 @@ public struct ExerciseRun: Sendable {
       }
       group.addTask {
         try? await Task.sleep(for: limit)
+        return .hung
+      }
+      group.addTask {
+        for await _ in flood { return .flooded }
+        // Ended without a flood: wait to be cancelled.
+        try? await Task.sleep(for: .seconds(86_400))
         return .hung
       }
       let first = await group.next() ?? .hung
@@ -115,8 +130,12 @@ public struct ExerciseRun: Sendable {
     }
     let pythonClock = clock
     var hungAfter: Double?
+    var stoppedForOutput = false
     let outcome: TracedProgram.Outcome
     switch ending {
+    case .flooded:
+      stoppedForOutput = true
+      outcome = TracedProgram.Outcome(status: 137, standardError: "")
     case .ran(let result):
       outcome = try result.get()
     case .hung:
@@ -124,7 +143,7 @@ public struct ExerciseRun: Sendable {
       outcome = TracedProgram.Outcome(status: 137, standardError: "")
     }
     return box.state.withLock { state in
-      state.builder.finish(status: outcome.status, standardError: outcome.standardError, hungAfter: hungAfter)
+      state.builder.finish(status: outcome.status, standardError: outcome.standardError, hungAfter: hungAfter, stoppedForOutput: stoppedForOutput)
       return Traced(facts: state.builder.facts, state: state.trace, clock: pythonClock)
     }
   }

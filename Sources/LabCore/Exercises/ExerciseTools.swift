@@ -13,8 +13,9 @@ public protocol ExerciseTools: Sendable {
 
 /// How an exercise tool's run ended.
 public enum ExerciseToolOutcome: Sendable, Equatable {
-  /// The verdict of each check that ran, in order (true: every check held).
-  case checked([Bool])
+  /// The verdict of each check that ran, in order (true: every check held), and the names of the
+  /// checks that failed in the last one (for the hints `hint` shows next).
+  case checked([Bool], lastFailed: [String] = [])
   /// It could not run (no python3, an unreadable file): one sentence to show.
   case failed(String)
 }

@@ -52,6 +52,8 @@ public struct RunFacts: Sendable, Equatable {
   public var outputTimes: [Double] = []
   /// The program printed more than was kept.
   public var outputTruncated = false
+  /// The program was stopped once it had printed more than was kept.
+  public var stoppedForOutput = false
   public var standardError = ""
   public var status: Int32 = 0
   /// The longest callbacks that held the loop (over 20 ms): when, how long, which task's.
@@ -69,6 +71,9 @@ public struct RunFacts: Sendable, Equatable {
   /// What each task waited on last, by id, as the tracer's `await` lines said ("Queue.get",
   /// "Event", "task #3", "gather #1"); a task that ran again since has none.
   public var waits: [Int: String] = [:]
+  /// The spans in which a task waited for its turn, on a Lock, Semaphore, Queue and the like
+  /// (`TurnWait.waitsForATurn`): it was alive, but not running.
+  public var turnWaits: [TurnWait] = []
   /// The last instant the trace saw.
   public var lastTime = 0.0
   /// The position of the main task's end among the trace's lines.
@@ -77,9 +82,9 @@ public struct RunFacts: Sendable, Equatable {
   public init() {}
 
   public static func == (a: RunFacts, b: RunFacts) -> Bool {
-    a.tasks == b.tasks && a.joins == b.joins && a.output == b.output && a.outputTruncated == b.outputTruncated
+    a.tasks == b.tasks && a.joins == b.joins && a.output == b.output && a.outputTruncated == b.outputTruncated && a.stoppedForOutput == b.stoppedForOutput
       && a.standardError == b.standardError && a.status == b.status && a.uses == b.uses && a.hungAfter == b.hungAfter && a.hungOnVirtualTime == b.hungOnVirtualTime
-      && a.stuck == b.stuck && a.waits == b.waits
+      && a.stuck == b.stuck && a.waits == b.waits && a.turnWaits == b.turnWaits
       && a.blocked.map(\.seconds) == b.blocked.map(\.seconds)
   }
 
@@ -129,9 +134,39 @@ public struct RunFacts: Sendable, Equatable {
     return best
   }
 
-  /// The most tasks (besides main) running — started, not ended — at one instant.
+  /// The most tasks (besides main) running — started, not ended, and not waiting for a turn on a
+  /// Lock, Semaphore, Queue, Event and the like — at one instant: twelve tasks behind
+  /// `Semaphore(3)`, or three workers taking turns behind one Lock, are not twelve or three at once.
   public var mostRunning: (count: Int, time: Double, ids: [Int]) {
+    var pieces: [(id: Int, from: Double, to: Double?)] = []
+    for task in others {
+      var from = task.started ?? task.created
+      for wait in turnWaits.filter({ $0.id == task.id }).sorted(by: { $0.from < $1.from }) {
+        if wait.from > from { pieces.append((task.id, from, wait.from)) }
+        guard let to = wait.to else {
+          from = .infinity
+          break
+        }
+        from = max(from, to)
+      }
+      guard from != .infinity else { continue }
+      if let ended = task.ended {
+        if ended > from { pieces.append((task.id, from, ended)) }
+      } else {
+        pieces.append((task.id, from, nil))
+      }
+    }
+    return Self.mostAtOnce(pieces)
+  }
+
+  /// The most tasks (besides main) alive and started, waiting for a turn or not, at one instant.
+  public var mostStarted: (count: Int, time: Double, ids: [Int]) {
     Self.mostAtOnce(others.map { ($0.id, $0.started ?? $0.created, $0.ended) })
+  }
+
+  /// What the tasks waited on for their turns (`Lock`, `Queue.get`, …), sorted.
+  public var turnKinds: [String] {
+    Set(turnWaits.map(\.on)).sorted()
   }
 
   /// The most tasks (besides main) alive — created, not ended — at one instant.

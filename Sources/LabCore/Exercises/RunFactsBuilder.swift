@@ -7,7 +7,15 @@ public struct RunFactsBuilder: Sendable {
   /// The program's stdout line not ended yet, and when it began (stdout arrives in chunks).
   private var openLine: (text: String, time: Double)?
 
+  /// The turn wait each task is in, by id: its position in `facts.turnWaits`.
+  private var openTurnWaits: [Int: Int] = [:]
+
   public init() {}
+
+  private mutating func closeTurnWait(_ id: Int, at time: Double) {
+    guard let position = openTurnWaits.removeValue(forKey: id) else { return }
+    facts.turnWaits[position].to = time
+  }
 
   public mutating func apply(_ message: TracedProgram.Message) {
     sequence += 1
@@ -38,6 +46,7 @@ public struct RunFactsBuilder: Sendable {
       case "waiting": facts.tasks[position].created = t
       case "started": facts.tasks[position].started = t
       case "finished", "failed", "cancelled":
+        closeTurnWait(id, at: t)
         facts.tasks[position].ended = t
         facts.tasks[position].end = event
         facts.tasks[position].endSequence = sequence
@@ -67,6 +76,13 @@ public struct RunFactsBuilder: Sendable {
       }
     case "await":
       if let id = line.id { facts.waits[id] = line.on }
+      if let id = line.id, let t = line.t {
+        closeTurnWait(id, at: t)
+        if let on = line.on, TurnWait.waitsForATurn(on) {
+          openTurnWaits[id] = facts.turnWaits.count
+          facts.turnWaits.append(TurnWait(id: id, on: on, from: t))
+        }
+      }
     case "uses":
       if let api = line.label { facts.uses.insert(api) }
     case "blocked":
@@ -102,7 +118,8 @@ public struct RunFactsBuilder: Sendable {
   }
 
   /// The run's end: its status and stderr, and whether it was stopped at the hang limit.
-  public mutating func finish(status: Int32, standardError: String, hungAfter: Double? = nil) {
+  public mutating func finish(status: Int32, standardError: String, hungAfter: Double? = nil, stoppedForOutput: Bool = false) {
+    facts.stoppedForOutput = stoppedForOutput
     if let openLine {
       keep(output: openLine.text, at: openLine.time)  // a last line without its newline
       self.openLine = nil

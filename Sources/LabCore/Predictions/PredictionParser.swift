@@ -70,7 +70,13 @@ public enum PredictionParser {
   /// A ```predict fence: the info string's first word is `predict` (found without splitting the
   /// rest of it into words: `list` asks this of every fence of every lesson).
   public static func isPredictBlock(info: String) -> Bool {
-    info.drop { $0.isWhitespace }.prefix { !$0.isWhitespace } == language
+    // ASCII info strings ("python", "predict") by their bytes: `Character.isWhitespace` looks up
+    // Unicode properties. ASCII whitespace is tab to carriage return, and space.
+    if info.utf8.allSatisfy({ $0 < 0x80 }) {
+      let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+      return info.utf8.drop(while: isSpace).prefix { !isSpace($0) }.elementsEqual(language.utf8)
+    }
+    return info.drop { $0.isWhitespace }.prefix { !$0.isWhitespace } == language
   }
 
   private static func isRunnablePython(_ example: CodeExample) -> Bool {

@@ -15,8 +15,9 @@ final class WalkthroughExercises {
   let reader: any LineReader
   let keeper: ProgressKeeper
   let now: () -> Date
-  /// Hints shown this session, by exercise id.
-  private var hintsShown: [String: Int] = [:]
+  /// The hints `hint` shows next, by exercise id: all in order until a check, then the ones for
+  /// what the latest check found.
+  private var hintSteps: [String: HintSteps] = [:]
 
   init(loader: ExerciseCatalogLoader?, tools: (any ExerciseTools)?, screen: WalkthroughScreen, reader: any LineReader, keeper: ProgressKeeper, now: @escaping () -> Date) {
     self.loader = loader
@@ -80,13 +81,17 @@ final class WalkthroughExercises {
     record(await tools.check(exercise, attempts: attempts(exercise)), exercise)
   }
 
-  /// `hint`: the hints one at a time, narrowing in.
+  /// `hint`: the hints one at a time, narrowing in; after a failed check, the ones keyed to what
+  /// failed first, as the check's own hint (`HintSteps`).
   func hint(lesson: Lesson, at current: Exercise?) {
     guard let exercise = resolve(nil, lesson: lesson, at: current) else { return }
-    let shown = hintsShown[exercise.id, default: 0]
-    let number = min(shown, exercise.hints.count - 1)
-    hintsShown[exercise.id] = shown + 1
-    screen.emit(TextWrapper.wrap("Hint \(number + 1)/\(exercise.hints.count): " + exercise.hints[number].text, width: max(20, screen.width - 1)).map { StyledText($0) })
+    var steps = hintSteps[exercise.id] ?? HintSteps(exercise)
+    guard let index = steps.next() else {
+      screen.say("This exercise has no hints.")
+      return
+    }
+    hintSteps[exercise.id] = steps
+    screen.emit(TextWrapper.wrap("Hint \(index + 1)/\(exercise.hints.count): " + exercise.hints[index].text, width: max(20, screen.width - 1)).map { StyledText($0) })
   }
 
   /// `solution`: asks first until the exercise has passed.
@@ -146,13 +151,14 @@ final class WalkthroughExercises {
     switch outcome {
     case .failed(let why):
       screen.say(why)
-    case .checked(let verdicts):
+    case .checked(let verdicts, let lastFailed):
       guard !verdicts.isEmpty else { return }
       let at = PredictionRecord.timestamp(now())
       var record = keeper.progress.exercises[exercise.id] ?? ExerciseRecord(passed: false, attempts: 0, at: at)
       for passed in verdicts { record = record.checked(passed: passed, at: at) }
       keeper.progress.exercises[exercise.id] = record
       keeper.save()
+      hintSteps[exercise.id] = HintSteps(exercise, failed: lastFailed, attempt: record.attempts)
     }
   }
 }

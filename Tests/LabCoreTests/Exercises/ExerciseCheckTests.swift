@@ -42,6 +42,14 @@ import Testing
     #expect(result.passed == holds)
   }
 
+  /// Seen: a program whose main() raised at once got "✓ main() returned after 0 s".
+  @Test func aMainThatRaisedDidNotReturnInTime() {
+    var facts = Self.facts(mainEnd: 0, [], status: 1)
+    facts.tasks[0].end = "failed"
+    let result = ExerciseChecker.evaluate(.elapsed(atMost: 1.3), on: facts)
+    #expect(result.line == "✗ main() raised after 0 s; the exercise asks for at most 1.3 s")
+  }
+
   @Test func elapsedSaysWhenMainReturnedBesideTheBound() {
     let result = ExerciseChecker.evaluate(.elapsed(atMost: 1.3), on: Self.facts(mainEnd: 2.4, []))
     #expect(result.line == "✗ main() returned after 2.4 s; the exercise asks for at most 1.3 s")
@@ -230,6 +238,18 @@ import Testing
     ])
   }
 
+  /// Seen: 9 MB of prints ran on to the 10 s hang limit under load, and the check said both
+  /// "still running after 10 s" and "printed more than 1 MB"; now the run stops at the limit.
+  @Test func aProgramStoppedForItsOutputGetsOneSentenceAndFailsItsExit() {
+    var facts = Self.facts(mainEnd: nil, [], status: 137)
+    facts.outputTruncated = true
+    facts.stoppedForOutput = true
+    #expect(ExerciseChecker.evaluate([.exit(0)], on: facts).map(\.line) == [
+      "✗ the program printed more than 1 MB and was stopped there; the first 1 MB was checked.",
+      "✗ the program never exited by itself; the exercise asks for status 0",
+    ])
+  }
+
   @Test func anUncaughtExceptionIsNamedByItsLastLine() {
     let facts = Self.facts([], status: 1, standardError: "Traceback (most recent call last):\n  File \"x.py\", line 3\nValueError: bad\n")
     #expect(ExerciseChecker.evaluate([], on: facts).map(\.line) == ["✗ the program ended with an uncaught exception: ValueError: bad (its traceback is below)."])
@@ -282,5 +302,42 @@ import Testing
     #expect(facts.longestCallback?.seconds == 0.3)
     #expect(facts.output == ["done"])
     #expect(facts.pendingAtExit.map(\.label) == ["fetch(1)"])
+  }
+
+  /// Seen with a teacher's wrong program for worker-pool: three packers taking turns behind one
+  /// `asyncio.Lock` printed the right line and passed `running: ">= 3"`, as three tasks were alive.
+  @Test func tasksWaitingTheirTurnOnALockDoNotCountAsRunning() {
+    // Three packers from 0 to 3; each packs for 1 s in turn, waiting on the Lock the rest.
+    var facts = Self.facts(mainEnd: 3, Self.fetches(3, each: 3))
+    facts.turnWaits = [
+      TurnWait(id: 3, on: "Lock", from: 0, to: 1), TurnWait(id: 4, on: "Lock", from: 0, to: 2),
+      TurnWait(id: 2, on: "Lock", from: 1, to: 3), TurnWait(id: 3, on: "Lock", from: 2, to: 3),
+    ]
+    let result = ExerciseChecker.evaluate(.running(.atLeast(3)), on: facts)
+    #expect(result.line == "✗ 1 task ran at once at most, while up to 3 were alive, waiting their turn on Lock; the exercise asks for at least 3")
+    #expect(result.measured == .integer(1))
+  }
+
+  @Test(arguments: [
+    // (what the tasks wait on, from, to, running at most)
+    ("Semaphore", 0.0, 2.0 as Double?, 2), ("Lock", 0.0, 1.0, 3), ("Queue.get", 0.0, nil, 2), ("sleep 0.5s", 0.0, 1.0, 3), ("Event", 0.5, 0.5, 3),
+  ] as [(String, Double, Double?, Int)])
+  func aTurnWaitTakesItsTaskOutOfRunningForItsSpan(on: String, from: Double, to: Double?, most: Int) {
+    // Three fetches from 0 to 2; the third waits on `on` from `from` to `to` (nil: to its end),
+    // counted only when it waits for a turn. A span of no length takes nothing out.
+    var builder = RunFactsBuilder()
+    var lines = [#"{"type":"event","t":0.0,"id":1,"task":"main()","parent":null,"gather":null,"group":null,"event":"started"}"#]
+    for id in 2...4 {
+      lines.append(#"{"type":"event","t":0.0,"id":\#(id),"task":"fetch(\#(id))","parent":1,"gather":null,"group":null,"event":"started"}"#)
+    }
+    lines.append(#"{"type":"await","t":\#(from),"id":4,"on":"\#(on)","tasks":[]}"#)
+    if let to { lines.append(#"{"type":"await","t":\#(to),"id":4,"on":null,"tasks":[]}"#) }
+    for id in [2, 3, 4, 1] {
+      lines.append(#"{"type":"event","t":2.0,"id":\#(id),"task":"x","parent":1,"gather":null,"group":null,"event":"finished"}"#)
+    }
+    for line in lines { builder.apply(.trace(line, TraceLine.parse(line)!)) }
+    builder.finish(status: 0, standardError: "")
+    #expect(builder.facts.mostRunning.count == most)
+    #expect(builder.facts.mostStarted.count == 3)
   }
 }

@@ -92,4 +92,29 @@ import Testing
       "e.md:13: the hint for 'outptu' answers no check of this exercise (did you mean 'output'?); it checks elapsed, output, run, schedules",
     ])
   }
+
+  /// `hint` at the prompt and `h` in `exercise` follow the check's rule: numbers from 1, as shown.
+  @Test(arguments: [
+    // No check yet, or one that passed: every hint in order.
+    (nil, 0, [1, 2, 3, 4]),
+    ([], 3, [1, 2, 3, 4]),
+    // output failed, and the check showed its keyed hint (2): the attempt-order ones, then 2.
+    (["output"], 1, [1, 3, 2]),
+    // output and schedules failed: both keyed hints in the verdicts' order, 2 shown goes last.
+    (["output", "schedules"], 1, [4, 1, 3, 2]),
+    // elapsed has no hint of its own; attempt 2 showed hint 3: hint 1 first.
+    (["elapsed"], 2, [1, 3]),
+    // The program itself failed: only run's hints, and there are none: attempt order.
+    (["run", "output"], 1, [3, 1]),
+  ] as [([String]?, Int, [Int])])
+  func theHintsAskedForAfterACheckFollowWhatFailedAndSkipTheOneItShowed(failed: [String]?, attempt: Int, numbers: [Int]) throws {
+    #expect(try Self.exercise().hintOrder(failed: failed, attempt: attempt).map { $0 + 1 } == numbers)
+  }
+
+  @Test func hintStepsGiveEachHintOnceThenTheLastAgain() throws {
+    var steps = HintSteps(try Self.exercise(), failed: ["output"], attempt: 1)
+    #expect([steps.next(), steps.next(), steps.next(), steps.next()] == [0, 2, 1, 1])
+    var none = HintSteps(Exercise(number: 1, id: "x", lesson: "y", title: "t", checks: [], hints: [], body: "", starter: "", solution: ""))
+    #expect(none.next() == nil)
+  }
 }

@@ -8,13 +8,16 @@ import Testing
 /// A fake of the command line's exercise loop: every run reports the verdicts it was given.
 final class ScriptedExerciseTools: ExerciseTools {
   private let verdicts: Mutex<[[Bool]]>
+  private let failed: Mutex<[[String]]>
   private let calls = Mutex<[String]>([])
 
   /// The workspace the fake's paths are in.
   let workspace: String
 
-  init(_ verdicts: [[Bool]], workspace: String = "/ws/") {
+  /// `failed`: for each run, the names of the checks that failed in its last check.
+  init(_ verdicts: [[Bool]], failed: [[String]] = [], workspace: String = "/ws/") {
     self.verdicts = Mutex(verdicts)
+    self.failed = Mutex(failed)
     self.workspace = workspace
   }
 
@@ -24,7 +27,10 @@ final class ScriptedExerciseTools: ExerciseTools {
 
   private func next(_ call: String) -> ExerciseToolOutcome {
     calls.withLock { $0.append(call) }
-    return .checked(verdicts.withLock { $0.isEmpty ? [] : $0.removeFirst() })
+    return .checked(
+      verdicts.withLock { $0.isEmpty ? [] : $0.removeFirst() },
+      lastFailed: failed.withLock { $0.isEmpty ? [] : $0.removeFirst() }
+    )
   }
 
   func work(on exercise: Exercise, attempts: Int) async -> ExerciseToolOutcome { next("work \(exercise.id) after \(attempts)") }
@@ -153,5 +159,28 @@ final class ScriptedExerciseTools: ExerciseTools {
   @Test func aLessonWithoutAnExerciseSaysSo() async {
     let console = await session(["goto 2", "check", nil], tools: ScriptedExerciseTools([]))
     #expect(console.output.contains("This lesson has no exercise. 'exercise finish-order' starts the next one not\nyet passed.\n"))
+  }
+
+  /// Seen at the prompt: after a failed check showed the hint keyed to what failed, `hint` stepped
+  /// through all the hints from the first, as if nothing had been checked.
+  @Test func afterAFailedCheckHintShowsTheHintsForWhatFailedAsTheCheckDoes() async {
+    let keyed = Exercise(
+      number: 1, id: "finish-order", lesson: "finish-first", title: "Keep the results in order", checks: [.running(.atLeast(3)), .output(["a"])],
+      hints: ["First hint.", ExerciseHint("The lines follow the finish order.", check: "output"), ExerciseHint("It crashed.", check: "run"), "Second hint."],
+      body: "Keep them in order.", starter: "\"\"\"Exercise.\"\"\"\n", solution: "print('solved')"
+    )
+    // Before any check: in order. The check's output failed (its closing showed hint 2): then
+    // the attempt-order ones, then 2 again. A crash next: its closing showed run's own hint (3),
+    // so `hint` goes on to the attempt-order ones.
+    let tools = ScriptedExerciseTools([[false], [false]], failed: [["output"], ["run", "output"]])
+    let console = await session(["hint", "check", "hint", "hint", "hint", "check", "hint", nil], tools: tools, exercises: [keyed])
+    let hints = console.output.split(separator: "\n").filter { $0.hasPrefix("Hint ") }
+    #expect(hints == [
+      "Hint 1/4: First hint.",
+      "Hint 1/4: First hint.",
+      "Hint 4/4: Second hint.",
+      "Hint 2/4: The lines follow the finish order.",
+      "Hint 1/4: First hint.",
+    ])
   }
 }

@@ -29,6 +29,11 @@ public struct CleanupParameters: DemoParameterSet {
     .integer("swallow", \.swallow, 0...11, help: "in mode=swallow, the index of the task that swallows (0 is A)"),
   ]
 
+  public var conflict: String? {
+    guard mode == .swallow, !delays.indices.contains(swallow) else { return nil }
+    return "swallow=\(swallow) names no task: \(TaskName.indexRange(count: delays.count))."
+  }
+
   /// The index of the task that swallows its cancellation, if any does.
   var swallower: Int? {
     mode == .swallow && delays.indices.contains(swallow) ? swallow : nil

@@ -23,4 +23,9 @@ public struct SemaphoreParameters: DemoParameterSet {
     .mode("mode", \.mode, help: "semaphore creates every task up front; window creates limit at a time"),
     .integerOrNone("fail", \.fail, 0...99, help: "the index of a task that fails (0 is A), or none"),
   ]
+
+  public var conflict: String? {
+    guard let fail, fail >= tasks else { return nil }
+    return "fail=\(fail) names no task: \(TaskName.indexRange(count: tasks))."
+  }
 }
