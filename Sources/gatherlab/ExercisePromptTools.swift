@@ -51,10 +51,15 @@ struct ExercisePromptTools: ExerciseTools {
     case .success(let found): interpreter = found
     case .failure(let error): return .failed(error.description)
     }
+    let path = workspace.path(for: exercise)
+    guard FileManager.default.fileExists(atPath: path) else {
+      // At the shell, check says to run `gatherlab exercise ID`; here the prompt's word does it.
+      return .failed("Its file is not written yet: type 'exercise' to write the starter, then check it.")
+    }
     let verdicts = Verdicts(attempts: attempts)
     do {
       _ = try await CheckCommand.check(
-        exercise, path: workspace.path(for: exercise), catalog: catalog, interpreter: interpreter, console: console, json: false
+        exercise, path: path, catalog: catalog, interpreter: interpreter, console: console, json: false
       ) { verdicts.add($0, failed: $1) }
     } catch {
       // Its sentence (an unreadable file, no python3) is already on stderr.

@@ -37,6 +37,13 @@ extension EndToEnd {
       #expect(stripANSI(part).contains(file))
       #expect(!FileManager.default.fileExists(atPath: file))
 
+      // check before exercise: the prompt's word to type, not a shell command.
+      mark = terminal.mark()
+      try terminal.write("check\r")
+      let early = try await terminal.waitFor("then check\r\nit.", after: mark)
+      #expect(stripANSI(early).contains("› check\r\nIts file is not written yet: type 'exercise' to write the starter, then check\r\nit.\r\n"))
+      #expect(!FileManager.default.fileExists(atPath: file))
+
       // exercise: the starter is written, checked, and fails; r asks before resetting, q comes back.
       mark = terminal.mark()
       try terminal.write("exercise\r")

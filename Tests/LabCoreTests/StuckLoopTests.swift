@@ -206,6 +206,56 @@ struct StuckLoopTests {
     }
   }
 
+  // MARK: - A child of subprocess.Popen
+
+  /// The child cannot wake the loop (no pipe the loop watches, no handler, no thread waits on
+  /// it): the loop is stuck all the same, at once.
+  @Test(arguments: versions)
+  func aRunningPopenChildDoesNotKeepALoopWithNothingOnItsClockFromBeingStuck(_ minor: Int) async throws {
+    let facts = try await Self.check("""
+      import asyncio, subprocess
+
+
+      async def main():
+          subprocess.Popen(["sleep", "2"])
+          print("waiting")
+          await asyncio.Event().wait()
+
+
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(facts.stuck)
+    #expect(facts.hungAfter == 0)
+    #expect(facts.output == ["waiting"])
+  }
+
+  /// While a Popen child runs, the timers wait in real time beside it: polling it every 50 ms
+  /// takes a few polls (fewer than 600 however loaded the machine), not thousands of virtual
+  /// ones (before: 1 989 polls and 99.45 s of virtual time for a 0.3 s child, and a check stopped
+  /// it at its 60 s limit as a hang).
+  @Test(arguments: versions)
+  func aCoroutinePollingAPopenChildPollsInRealTime(_ minor: Int) async throws {
+    let facts = try await Self.check("""
+      import asyncio, subprocess
+
+
+      async def main():
+          child = subprocess.Popen(["sleep", "0.3"])
+          polls = 0
+          while child.poll() is None:
+              polls += 1
+              await asyncio.sleep(0.05)
+          print("few polls" if polls < 600 else f"{polls} polls", child.returncode)
+
+
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(!facts.stuck)
+    #expect(facts.hungAfter == nil)
+    #expect(facts.status == 0)
+    #expect(facts.output == ["few polls 0"])
+  }
+
   // MARK: - trace: one line, and it goes on waiting
 
   @Test(arguments: versions)

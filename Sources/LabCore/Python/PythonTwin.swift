@@ -60,7 +60,8 @@ public struct PythonTwin: Sendable {
     let arguments = ["-I", "-S", "-u", "-B"] + PythonProgram.source(name: demo.pythonFile, text: source).arguments(
       modules: clock.modules + [(Self.helperName, helper)],
       arguments: Self.arguments(parameters, speed: speed),
-      exitsAtOnce: true
+      exitsAtOnce: true,
+      cache: PythonProgram.cacheDirectory(environment: ProcessInfo.processInfo.environment)
     )
     var options = PlatformOptions()
     // Its own process group: a Ctrl-C at the terminal reaches gatherlab, which stops the twin.

@@ -132,7 +132,10 @@ public struct TracedProgram: Sendable {
       interruptsWhenCancelled
       ? [.send(signal: ownGroup ? .interrupt : .resume, toProcessGroup: ownGroup, allowedDurationToNextStep: interruptGrace)]
       : [.send(signal: .kill, toProcessGroup: ownGroup, allowedDurationToNextStep: .zero)]
-    let arguments = PythonProgram.file(path: path).arguments(modules: pythonClock.modules + [(Self.tracerName, tracer)], arguments: self.arguments)
+    let cache = PythonProgram.cacheDirectory(environment: ProcessInfo.processInfo.environment.merging(self.environment) { $1 })
+    let arguments = PythonProgram.file(path: path).arguments(
+      modules: pythonClock.modules + [(Self.tracerName, tracer)], arguments: self.arguments, cache: cache
+    )
     var variables: [Environment.Key: String?] = [
       "GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1",
       "GATHERLAB_CLOCK": pythonClock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": pythonClock.environment["GATHERLAB_SEED"],

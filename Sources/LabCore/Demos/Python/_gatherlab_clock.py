@@ -10,7 +10,10 @@ through asyncio.run, asyncio.new_event_loop or the default policy then reads a v
   own wake-up pipe (a socket, a pipe, a listening server, a subprocess's pidfd), while an executor
   job runs (`to_thread`, `run_in_executor`, `getaddrinfo`), or while a subprocess runs. Then the
   loop waits for real, and its clock advances with real time, while it waits and while callbacks
-  run, for as long as it is pending: a thread's 0.2 s sleep spans at least 0.2 s.
+  run, for as long as it is pending: a thread's 0.2 s sleep spans at least 0.2 s. A child of a
+  plain `subprocess.Popen` counts while the loop has a timer (a coroutine polling it with
+  `asyncio.sleep` polls in real time); it cannot wake the loop itself, so it does not keep a loop
+  with nothing on its clock from being stuck (see "A stuck loop").
 - Blocking still shows as blocking: `time.sleep(s)` on the loop's thread moves the clock on by
   exactly `s`, and a callback that computes for 20 ms of CPU time or more moves it on by that
   time. Shorter callbacks, and time the process spends waiting for a CPU on a loaded machine, do
@@ -29,11 +32,12 @@ gives the same run; 0 perturbs nothing.
 import asyncio
 import heapq
 import os
-import random
 import selectors
+import subprocess
 import threading
 import time as _time
 import types
+import weakref
 from asyncio import events, unix_events
 
 BLOCKING = 0.02  # a callback computing this long (CPU seconds) or longer moves the clock on
@@ -42,7 +46,12 @@ BLOCKING = 0.02  # a callback computing this long (CPU seconds) or longer moves 
 LIMIT = float(os.environ.get("GATHERLAB_VIRTUAL_LIMIT") or 0)
 JITTER = 0.1
 seed = int(os.environ.get("GATHERLAB_SEED") or 0)
-_random = random.Random(seed)
+if seed:
+    # Only on a seed: on 3.12 and 3.13 asyncio does not import random (nor bisect, hashlib's
+    # _sha2), so seed 0 leaves sys.modules as python3 would and saves their import.
+    import random
+
+    _random = random.Random(seed)
 _rate = 1.0  # virtual seconds per real second while the loop waits for something real
 _virtual = 0.0  # the clock: virtual seconds since this module was imported
 _real_origin = None  # while a loop of the program's own runs: real monotonic time at virtual 0
@@ -114,7 +123,7 @@ class _Selector:
     def _select(self, timeout):
         global _virtual, _real_mark
         loop = self._loop
-        real = loop._gatherlab_real_pending()
+        real = loop._gatherlab_real_pending() or _children and timeout is not None and _child_running()
         if _real_mark is not None:
             # Real work was pending while the callbacks since then ran: their time counts too
             # (less what their blocking already moved the clock on).
@@ -134,7 +143,7 @@ class _Selector:
                     events = self._selector.select(None if timeout is None else timeout / _rate)
                 finally:
                     _virtual += (_time.monotonic() - start) * _rate
-            if real and loop._gatherlab_real_pending():
+            if real and (loop._gatherlab_real_pending() or _children and _child_running()):
                 _mark_real()
             return events
         scheduled = loop._scheduled
@@ -290,8 +299,11 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
                 handle._scheduled = False
             ready.extend(bucket)
 
-        # Run what is ready now, not what these callbacks make ready.
+        # Run what is ready now, not what these callbacks make ready. Each is timed on the wall
+        # clock (cheap), less what _excused grew by while it ran (time.sleep, counted already;
+        # starting an executor job, not the program's time): a long one may move the clock on.
         popleft = ready.popleft
+        monotonic = _monotonic
         if self._debug:
             for _ in range(len(ready)):
                 handle = popleft()
@@ -300,7 +312,12 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
                 try:
                     self._current_handle = handle
                     t0 = self.time()
-                    handle._run()
+                    start = monotonic() - _excused
+                    try:
+                        handle._run()
+                    finally:
+                        if monotonic() - _excused - start >= BLOCKING:
+                            _blocked()
                     dt = self.time() - t0
                     if dt >= self.slow_callback_duration:
                         asyncio.base_events.logger.warning(
@@ -312,7 +329,12 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
                 handle = popleft()
                 if handle._cancelled:
                     continue
-                handle._run()
+                start = monotonic() - _excused
+                try:
+                    handle._run()
+                finally:
+                    if monotonic() - _excused - start >= BLOCKING:
+                        _blocked()
         handle = None  # Needed to break cycles when an exception occurs.
 
     def run_in_executor(self, executor, func, *args):
@@ -364,6 +386,48 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         return transport
 
 
+# MARK: - Children of subprocess.Popen
+#
+# Popen sets its _child_created once the child runs (its pid set): a descriptor on the class notes
+# the Popen then, weakly, with no frame of this module's on the program's stack (Popen's own
+# errors keep python3's traceback). A child runs until the program reaps it (returncode) or it
+# exits (waitid without reaping it: the program's own wait still gets its status).
+_children = []  # weak references to the Popens whose child may still run
+_WAIT_EXITED = getattr(os, "WEXITED", 0) | getattr(os, "WNOHANG", 0) | getattr(os, "WNOWAIT", 0)
+
+
+class _ChildCreated:
+    def __get__(self, popen, owner=None):
+        return False if popen is None else popen.__dict__.get("_child_created", False)
+
+    def __set__(self, popen, value):
+        popen.__dict__["_child_created"] = value
+        if value:
+            _children.append(weakref.ref(popen))
+
+
+subprocess.Popen._child_created = _ChildCreated()
+
+
+def _child_running():
+    """Whether a child of a Popen still runs (the others are forgotten)."""
+    waitid = getattr(os, "waitid", None)
+    kept = []
+    for ref in _children:
+        popen = ref()
+        if popen is None or popen.returncode is not None:
+            continue
+        if waitid is not None:
+            try:
+                if waitid(os.P_PID, popen.pid, _WAIT_EXITED) is not None:
+                    continue  # exited: a zombie until the program reaps it
+            except OSError:
+                continue  # reaped by someone else (os.waitpid)
+        kept.append(ref)
+    _children[:] = kept
+    return bool(kept)
+
+
 # MARK: - A stuck loop: nothing on the clock and nothing that can wake it.
 #
 # The loop would wait with no timer, no ready callback and nothing real pending (see above), on
@@ -372,8 +436,10 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
 # own default executor; or (2) a signal handler the program set may run: loop.add_signal_handler,
 # or signal.signal with a handler of its own (Python's and asyncio.run's own SIGINT handlers do
 # not count). With a live thread the loop waits for real STUCK_POLL seconds at a time and looks
-# again (a thread can end without waking it). With neither, only a signal from outside (Ctrl-C,
-# kill) can ever wake it:
+# again (a thread can end without waking it). A child process cannot call into the loop: it wakes
+# it only through what is counted already (a pipe the loop watches, a signal handler, a thread
+# that waits on it), so a running child of a plain subprocess.Popen does not count here. With
+# neither, only a signal from outside (Ctrl-C, kill) can ever wake it:
 # - GATHERLAB_STOP_STUCK=1 (an exercise check): after a last real wait of STUCK_POLL seconds with
 #   nothing arriving, the program is ended there, after a {"type":"stuck","t":T} line (the
 #   tracer's await lines before it say what each task waits on), instead of hanging until the
@@ -467,37 +533,22 @@ def _stop_stuck():
     os._exit(124)  # the tracer's os._exit writes its last lines first
 
 
-# Blocking callbacks move the clock on (on a virtual loop only).
-_handle_run = events.Handle._run
-
-
+# Blocking callbacks move the clock on: VirtualLoop._run_once times each callback it runs (no
+# wrapper around Handle._run, whose extra Python frame cost every callback of a run ~0.3 us).
 _thread_time = _time.thread_time
-
-
 _monotonic = _time.monotonic
 events.AbstractEventLoop._gatherlab_virtual = False  # every loop has it: an attribute read, not a getattr that fails
 
 
-def _timed_run(self):
-    # The wall clock (cheap) picks out the long callbacks; the thread's CPU time since the loop
-    # last came out of select (read only for those) says whether it computed or only waited for
-    # a CPU, or for the GIL, on a loaded machine. _excused only grows: what it grew by while the
-    # callback ran is not the callback's own time.
+def _blocked():
+    """A callback held the loop BLOCKING seconds or more on the wall clock: the thread's CPU time
+    since the loop last came out of select (or counted a callback) says whether it computed or
+    only waited for a CPU, or for the GIL, on a loaded machine; computing moves the clock on."""
     global _cpu_mark
-    if not self._loop._gatherlab_virtual:
-        return _handle_run(self)
-    start = _monotonic() - _excused
-    try:
-        return _handle_run(self)
-    finally:
-        if _monotonic() - _excused - start >= BLOCKING:
-            cpu = _thread_time()
-            spent, _cpu_mark = cpu - _cpu_mark, cpu
-            if spent >= BLOCKING:
-                _advance(spent * _rate)
-
-
-events.Handle._run = _timed_run
+    cpu = _thread_time()
+    spent, _cpu_mark = cpu - _cpu_mark, cpu
+    if spent >= BLOCKING:
+        _advance(spent * _rate)
 _sleep = _time.sleep
 
 
