@@ -30,10 +30,12 @@ in an order drawn from it. Ready callbacks keep asyncio's first-in first-out ord
 gives the same run; 0 perturbs nothing.
 """
 import asyncio
+import functools
 import heapq
 import os
 import selectors
 import subprocess
+import sys
 import threading
 import time as _time
 import types
@@ -75,8 +77,12 @@ def set_rate(rate):
     _rate = rate
 
 
-# The tracer's view of `time`: its monotonic() is this clock; sleep() and the rest are real.
-tracer_time = types.SimpleNamespace(monotonic=now, sleep=_time.sleep, time=_time.time, perf_counter=_time.perf_counter)
+# The tracer's view of `time`: its monotonic() is this clock; sleep() and the rest are real. While
+# no loop of the program's own runs, the clock is _virtual, read with no Python frame (the tracer
+# reads the clock several times a task); clock_changed(reader) tells the tracer when that changes.
+_read_virtual = functools.partial(getattr, sys.modules[__name__], "_virtual")
+tracer_time = types.SimpleNamespace(monotonic=_read_virtual, sleep=_time.sleep, time=_time.time, perf_counter=_time.perf_counter)
+clock_changed = None
 
 
 _moved = 0.0  # seconds the callbacks' blocking moved the clock on, in all
@@ -591,6 +597,11 @@ def _note(loop):
         why = f"the program installed its own event loop ({name})"
         line = '{"type":"clock","t":%.4f,"clock":"real","why":%s}' % (now(), _json_string(why))
         key = ("real", why)
+    reader = _read_virtual if _real_origin is None else now
+    if tracer_time.monotonic is not reader:
+        tracer_time.monotonic = reader
+        if clock_changed is not None:
+            clock_changed(reader)
     if key != _reported and report is not None:
         _reported = key
         report(line)

@@ -10,7 +10,6 @@ import asyncio
 import collections
 import functools
 import itertools
-import json
 import os
 import sys
 import threading
@@ -18,7 +17,10 @@ import time
 import traceback
 from asyncio import events as _events
 from asyncio import tasks as _tasks_module
-from json.encoder import encode_basestring_ascii as _quote  # json.dumps of a str, minus its dispatch
+try:  # json.dumps of a str, minus its dispatch (the C one: importing json costs 1.5 ms a run)
+    from _json import encode_basestring_ascii as _quote
+except ImportError:
+    from json.encoder import encode_basestring_ascii as _quote
 
 _pid = os.getpid()
 _start = time.monotonic()
@@ -29,6 +31,12 @@ if os.environ.get("GATHERLAB_CLOCK") == "virtual":
     import _gatherlab_clock
 
     time, _start, _gatherlab_clock.report = _gatherlab_clock.tracer_time, 0.0, _queue.append
+
+    def _clock_changed(reader):
+        global _monotonic
+        _monotonic = reader
+
+    _gatherlab_clock.clock_changed = _clock_changed
 _fifo = os.open(os.environ.pop("GATHERLAB_TRACE_FIFO"), os.O_WRONLY)
 _asyncio_dir = os.path.dirname(asyncio.__file__) + os.sep
 _here = __file__
@@ -292,8 +300,27 @@ def _current():
     return info[0] if info else None
 
 
-def _json(value):
-    return "null" if value is None else str(value)
+def _dumps(fields):
+    """json.dumps(fields), as it writes it, for the tracer's flat lines (str, int, float, bool,
+    None and lists of them), without importing json."""
+    return "{" + ", ".join(f"{_quote(key)}: {_value(value)}" for key, value in fields.items()) + "}"
+
+
+def _value(value):
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    kind = type(value)
+    if kind is str:
+        return _quote(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        return float.__repr__(value)
+    return "[" + ", ".join(map(_value, value)) + "]"
 
 
 # Times as f"{t:.4f}" writes them, cached by tenths of a millisecond: most of a program's
@@ -394,73 +421,154 @@ _tasks_get = _tasks.get
 # function on 3.11); current_task where it is not there.
 _current_tasks = getattr(_tasks_module, "_current_tasks", None)
 _current_of = _current_tasks.get if type(_current_tasks) is dict else _current_task
-_loop_kinds = {}  # a loop's type -> whether it runs Handles from a `_ready` queue (asyncio's own)
+
+
+_ready_loops = set()  # loop types that run Handles from a `_ready` queue (asyncio's own)
+
+
+def _init_task(task, coro, options):
+    """Task(coro, **options) when the fast path in Task.__init__ does not apply: a task asyncio
+    makes for itself (hidden), a loop of another kind (uvloop), an eager task (3.12+), a name
+    that is not a str."""
+    global _creating_group, _creating_gather, _given_name
+    if not _user_code.get(id(getattr(coro, "cr_code", None))):
+        why = _why_hidden(coro, sys._getframe(2))
+        if why is not None:
+            _put(f'{{"type":"hidden","t":{_monotonic() - _start:.4f},"id":{next(_task_ids)}'
+                 f',"task":{_quote(_label(coro))},"why":{_quote(why)}}}')
+            return _base_init(task, coro, **options)
+    loop = options.get("loop") or _get_running_loop()
+    gathering = _creating_gather
+    number = next(_task_ids)
+    parent = _tasks_get(_current_of(loop)) if loop is not None else None
+    name = options.get("name")
+    # [id, label, parent, gather, group, created (None once started), fixed fields, coro
+    # until started and then the future it waits on, the label of that wait]
+    _tasks[task] = info = [
+        number, (name if type(name) is str else None) or _given_name, parent[0] if parent else None,
+        gathering[0] if gathering else None, _creating_group, _monotonic(), None, coro, None,
+    ]
+    if gathering:
+        gathering.append(number)
+    # asyncio's own loops (a `_ready` queue of Handles) run every step of a task in a
+    # Handle whose callback is the task's: the Handle wrapper below reports its start before
+    # its first step and its end after its last, with no callback of the tracer's. Other
+    # loops (uvloop) get a callback before the first step and a done callback.
+    if loop is None:
+        early = False
+    else:
+        early = getattr(loop, "_ready", None) is None
+        if not early:
+            _ready_loops.add(type(loop))
+    learn = _StepWrapper is None and not early and loop is not None and not options.get("eager_start")
+    if options.get("eager_start") and loop is not None and loop.is_running():
+        _report_start(task)  # its first step runs in __init__
+        # An eager first step runs in __init__: what it creates is not this call's.
+        outer = _creating_group, _creating_gather, _given_name
+        _creating_group = _creating_gather = _given_name = None
+        try:
+            _base_init(task, coro, **options)
+        except BaseException:
+            _tasks.pop(task, None)
+            raise
+        finally:
+            _creating_group, _creating_gather, _given_name = outer
+        if task.done():
+            _report_end(task)  # it finished in its first step
+            return
+    else:
+        if early:
+            loop.call_soon(_report_start, task, context=_context)
+        try:
+            _base_init(task, coro, **options)
+        except BaseException:
+            _tasks.pop(task, None)
+            raise
+        if name is not None and type(name) is not str and info[6] is None:
+            info[1] = task.get_name()  # as the task has it (str(name))
+        if learn and loop._ready:
+            _learn_step(loop._ready[-1])
+    if early:
+        task.add_done_callback(_report_end, context=_context)
+
+
+_StepWrapper = None  # the type of a task's __step as a callback (C's TaskStepMethWrapper)
+
+
+def _learn_step(handle):
+    """The first task on asyncio's own loop has just put its first step on the ready queue."""
+    global _StepWrapper
+    callback = handle._callback
+    if getattr(callback, "__self__", None) is not None and type(callback).__name__ == "TaskStepMethWrapper":
+        _StepWrapper = type(callback)
+
+
+def _given(loop, name, context):
+    """The keyword arguments a Task(...) call passed (None is each one's default)."""
+    options = {}
+    if loop is not None:
+        options["loop"] = loop
+    if name is not None:
+        options["name"] = name
+    if context is not None:
+        options["context"] = context
+    return options
 
 
 class Task(_BaseTask):
-    # The hot path of a program of many tasks: few bytecodes, no call that is not needed.
-    def __init__(self, coro, *args, **kwargs):
-        global _creating_group, _creating_gather, _given_name
-        if not _user_code.get(id(getattr(coro, "cr_code", None))):
-            why = _why_hidden(coro, sys._getframe(1))
-            if why is not None:
-                _put(f'{{"type":"hidden","t":{_monotonic() - _start:.4f},"id":{next(_task_ids)}'
-                     f',"task":{_quote(_label(coro))},"why":{_quote(why)}}}')
-                return _base_init(self, coro, *args, **kwargs)
-        loop = kwargs.get("loop") or _get_running_loop()
-        gathering = _creating_gather
-        number = next(_task_ids)
-        parent = _tasks_get(_current_of(loop)) if loop is not None else None
-        # [id, label, parent, gather, group, created (None once started), fixed fields, coro
-        # until started and then the future it waits on, the label of that wait]
-        _tasks[self] = info = [
-            number, kwargs.get("name") or _given_name, parent[0] if parent else None,
-            gathering[0] if gathering else None, _creating_group, _monotonic() - _start, None, coro, None,
-        ]
-        if gathering:
-            gathering.append(number)
-        # asyncio's own loops (a `_ready` queue of Handles) run every step of a task in a
-        # Handle whose callback is the task's: the Handle wrapper below reports its start before
-        # its first step and its end after its last, with no callback of the tracer's. Other
-        # loops (uvloop) get a callback before the first step and a done callback.
-        if loop is None:
-            early = False
-        else:
-            kind = type(loop)
-            early = _loop_kinds.get(kind)
-            if early is None:
-                early = _loop_kinds[kind] = getattr(loop, "_ready", None) is None
-        if kwargs.get("eager_start") and loop is not None and loop.is_running():
-            _report_start(self)  # its first step runs in __init__
-            # An eager first step runs in __init__: what it creates is not this call's.
-            outer = _creating_group, _creating_gather, _given_name
-            _creating_group = _creating_gather = _given_name = None
+    # The hot path of a program of many tasks: few bytecodes, no call that is not needed. The
+    # program's coroutine, on asyncio's own loop, not eager: the rest is _init_task's. The
+    # signature is asyncio.Task's (3.12 added eager_start).
+    if sys.version_info >= (3, 12):
+
+        def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+            running = _get_running_loop() if loop is None else loop
+            if (
+                eager_start or type(running) not in _ready_loops or (name is not None and type(name) is not str)
+                or not _user_code.get(id(getattr(coro, "cr_code", None)))
+            ):
+                options = _given(loop, name, context)
+                if eager_start:
+                    options["eager_start"] = eager_start
+                return _init_task(self, coro, options)
+            gathering = _creating_gather
+            number = next(_task_ids)
+            parent = _tasks_get(_current_of(running))
+            _tasks[self] = [
+                number, name or _given_name, parent[0] if parent else None,
+                gathering[0] if gathering else None, _creating_group, _monotonic(), None, coro, None,
+            ]
+            if gathering:
+                gathering.append(number)
             try:
-                _base_init(self, coro, *args, **kwargs)
+                _base_init(self, coro, loop=loop, name=name, context=context)
             except BaseException:
                 _tasks.pop(self, None)
                 raise
-            finally:
-                _creating_group, _creating_gather, _given_name = outer
-            if self.done():
-                _report_end(self)  # it finished in its first step
-                return
-        elif early:
-            loop.call_soon(_report_start, self, context=_context)
+
+    else:
+
+        def __init__(self, coro, *, loop=None, name=None, context=None):
+            running = _get_running_loop() if loop is None else loop
+            if (
+                type(running) not in _ready_loops or (name is not None and type(name) is not str)
+                or not _user_code.get(id(getattr(coro, "cr_code", None)))
+            ):
+                return _init_task(self, coro, _given(loop, name, context))
+            gathering = _creating_gather
+            number = next(_task_ids)
+            parent = _tasks_get(_current_of(running))
+            _tasks[self] = [
+                number, name or _given_name, parent[0] if parent else None,
+                gathering[0] if gathering else None, _creating_group, _monotonic(), None, coro, None,
+            ]
+            if gathering:
+                gathering.append(number)
             try:
-                _base_init(self, coro, *args, **kwargs)
+                _base_init(self, coro, loop=loop, name=name, context=context)
             except BaseException:
                 _tasks.pop(self, None)
                 raise
-        else:
-            try:
-                _base_init(self, coro, *args, **kwargs)
-            except BaseException:
-                _tasks.pop(self, None)
-                raise
-            return
-        if early:
-            self.add_done_callback(_report_end, context=_context)
 
     @property
     def _callbacks(self):
@@ -503,7 +611,7 @@ def _field_tail(key):
 
 def _started(info):
     """The task's first step runs now: its `waiting` (when it was made) and `started` lines."""
-    created = int(info[5] * 10000.0 + 0.5)
+    created = int((info[5] - _start) * 10000.0 + 0.5)
     info[5] = None
     label = info[1]
     if label is None:
@@ -560,7 +668,7 @@ if hasattr(_tasks_module, "create_eager_task_factory"):
 
 
 def _join(kind, number, outcome, label, error=None, orphans=()):
-    _put(json.dumps({
+    _put(_dumps({
         "type": "join", "t": _now(), kind: number, "label": label, "outcome": outcome,
         "error": error, "orphans": list(orphans),
     }))
@@ -588,7 +696,7 @@ def gather(*coros_or_futures, return_exceptions=False):
         if info is not None and info[3] is None:
             info[3] = number  # a task made before, gathered here
             members.append(info[0])
-    _put(json.dumps({"type": "gather", "t": _now(), "gather": number, "parent": _current(), "tasks": members}))
+    _put(_dumps({"type": "gather", "t": _now(), "gather": number, "parent": _current(), "tasks": members}))
 
     def joined(future):
         if future.cancelled():
@@ -620,7 +728,7 @@ _group_task_done = _TaskGroup._on_task_done
 def __aenter__(self):
     if _from_program(sys._getframe(1)):
         self._gatherlab_id = next(_join_ids)
-        _put(json.dumps({"type": "group", "t": _now(), "group": self._gatherlab_id, "parent": _current()}))
+        _put(_dumps({"type": "group", "t": _now(), "group": self._gatherlab_id, "parent": _current()}))
     return _group_enter(self)
 
 
@@ -692,7 +800,7 @@ asyncio.create_task = _tasks_module.create_task = _create_task
 
 def _deadline(seconds):
     if type(seconds) in (int, float):
-        _put(json.dumps({"type": "deadline", "t": round(_now() + seconds, 4)}))
+        _put(_dumps({"type": "deadline", "t": round(_now() + seconds, 4)}))
 
 
 _wait_for = _tasks_module.wait_for
@@ -766,12 +874,14 @@ if os.environ.pop("GATHERLAB_TRACE_LINE_BUFFERED", None) == "1":
 if os.environ.get("GATHERLAB_CLOCK") != "virtual":
     _start = time.monotonic()  # (virtual time keeps the loop's own 0)
 _runtime = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
-os.write(_fifo, (json.dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}) + "\n").encode())
+os.write(_fifo, (_dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}) + "\n").encode())
 # MARK: - What each started task waits on: {"type":"await","t","id","on","tasks"} when it changes,
 # looked at after each of its steps (a step of the pure-Python loops' handles), and "on": null
 # from a step's start when the step took a while.
 
 _sleep_labels = {}  # a sleep's delay -> its label
+_sleep_code = getattr(_tasks_module.sleep, "__code__", None)
+_Coroutine = __import__("types").CoroutineType
 _await_tails = {}  # a label -> the end of its await line (for waits on no task)
 _LOCKS = {"Lock", "Semaphore", "BoundedSemaphore", "Condition", "Event", "Barrier"}
 
@@ -783,7 +893,22 @@ def _awaits(task, info, began, end, took):
     if took >= 0.001 and label is not None:
         _put(f'{{"type":"await","t":{_time_text(began - _start)},"id":{info[0]},"on":null,"tasks":[]}}')
         label = None
-    on, ids = _wait_label(task, waiter)
+    # The common wait first (as _wait_label has it): the task's own coroutine awaits asyncio.sleep.
+    coro = task._coro
+    inner = getattr(coro, "cr_await", None)
+    on = None
+    if type(inner) is _Coroutine and inner.cr_code is _sleep_code and _LOCALS_FROM is not None and _user_code.get(id(coro.cr_code)):
+        found = _referents(inner)
+        try:
+            delay = found[found.index(_sleep_code, _LOCALS_FROM) + 1]
+        except (ValueError, IndexError):
+            delay = None
+        if type(delay) is float or type(delay) is int:
+            on = _sleep_labels.get(delay)
+    if on is None:
+        on, ids = _wait_label(task, waiter)
+    else:
+        ids = ()
     info[7] = waiter
     info[8] = on
     if label == on:
@@ -809,8 +934,20 @@ def _wait_label(task, waiter):
         gathered = getattr(waiter, "_gatherlab", None)
         if gathered is not None:
             return f"gather #{gathered[0]}", gathered[1]
-    # Down the chain of awaits to the first coroutine (or generator) of asyncio's own.
     coro = task._coro
+    # The common wait, first: the task's own coroutine awaits asyncio.sleep directly.
+    inner = getattr(coro, "cr_await", None)
+    if type(inner) is _Coroutine and inner.cr_code is _sleep_code and _user_code.get(id(coro.cr_code)):
+        if _LOCALS_FROM is not None:
+            found = _referents(inner)
+            try:
+                delay = found[found.index(_sleep_code, _LOCALS_FROM) + 1]
+            except (ValueError, IndexError):
+                delay = None
+            label = _sleep_labels.get(delay) if type(delay) is float or type(delay) is int else None
+            if label is not None:
+                return label, ()
+    # Down the chain of awaits to the first coroutine (or generator) of asyncio's own.
     while True:
         code = getattr(coro, "cr_code", None)
         if code is None:
@@ -884,7 +1021,7 @@ _used = set()
 def _use(api):
     if api not in _used:
         _used.add(api)
-        _put(json.dumps({"type": "uses", "t": _now(), "label": api}))
+        _put(_dumps({"type": "uses", "t": _now(), "label": api}))
 
 
 def _using(api, function):
@@ -933,21 +1070,55 @@ asyncio.TaskGroup.__aenter__ = _group_enter_using
 _handle_run = asyncio.events.Handle._run
 
 
+_Builtin = type(len)
+
+
+class _Raising:
+    """A handle's context for a moment: its run() raises again what the callback raised."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error):
+        self.error = error
+
+    def run(self, callback, *args):
+        raise self.error
+
+
+def _handled(handle, error):
+    """What the callback raised, handled by asyncio's own Handle._run, as under python3: it runs
+    the handle again on a context that raises it, so that the exception handler's message, what
+    it is given and the traceback it prints (from events.py's _run, the tracer's frames skipped)
+    are python3's, KeyboardInterrupt and SystemExit too."""
+    context = handle._context
+    handle._context = _Raising(error)
+    try:
+        _handle_run(handle)
+    finally:
+        handle._context = context
+
+
 def _traced_handle_run(self):
-    """Every callback of asyncio's own loops: a task's step (its callback is the task's) reports
-    the task's start before its first step, what it waits on after each, its end after its last;
-    any callback that held the loop longer than 20 ms is reported as blocking. This runs for every
-    callback (a program of N tasks runs some 4 N): few bytecodes on each path."""
-    owner = getattr(self._callback, "__self__", None)
-    # (a set's discard is a callback too: only a task is looked up)
-    if type(owner) is Task or owner is not None and isinstance(owner, _BaseTask):
+    """Every callback of asyncio's own loops, run as asyncio's Handle._run runs it (an exception
+    goes to _handled): a task's step (its first and the ones it is woken for: the task's __step
+    or task_wakeup, never another of its methods a callback may be, such as cancel) reports the
+    task's start before its first step, what it waits on after each, its end after its last; any
+    callback that held the loop longer than 20 ms is reported as blocking. This runs for every
+    callback (a program of N tasks runs some 4 N): few bytecodes on each path, and no call to
+    asyncio's Handle._run (a Python frame) unless the callback raised."""
+    callback = self._callback
+    kind = type(callback)
+    if kind is _StepWrapper or kind is _Builtin and callback.__name__ == "task_wakeup":
+        owner = callback.__self__
         info = _tasks_get(owner)
         if info is not None:
             if info[5] is not None:
                 _started(info)  # its first step
             began = _monotonic()
             try:
-                return _handle_run(self)
+                self._context.run(callback, *self._args)
+            except BaseException as error:
+                _handled(self, error)
             finally:
                 end = _monotonic()
                 took = end - began
@@ -959,9 +1130,25 @@ def _traced_handle_run(self):
                 # label; a short step that left it on the same wait says nothing.
                 elif took >= 0.001 or info[8] is None or info[7] is not owner._fut_waiter:
                     _awaits(owner, info, began, end, took)
+            return
     began = _monotonic()
     try:
-        return _handle_run(self)
+        self._context.run(callback, *self._args)
+    except BaseException as error:
+        _handled(self, error)
+    finally:
+        took = _monotonic() - began
+        if took > 0.02:
+            _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":null}}')
+
+
+def _timed_handle_run(self):
+    """A timer's callback (call_later, call_at): never a task's step, which call_soon schedules."""
+    began = _monotonic()
+    try:
+        self._context.run(self._callback, *self._args)
+    except BaseException as error:
+        _handled(self, error)
     finally:
         took = _monotonic() - began
         if took > 0.02:
@@ -969,6 +1156,7 @@ def _traced_handle_run(self):
 
 
 asyncio.events.Handle._run = _traced_handle_run
+asyncio.events.TimerHandle._run = _timed_handle_run
 
 
 class _Input:
