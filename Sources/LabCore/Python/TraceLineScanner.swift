@@ -19,7 +19,7 @@ enum TraceLineScanner {
   }
 
   /// The keys TraceLine reads; `other` for any other key.
-  private enum Key {
+  enum Key {
     case type, t, id, parent, gather, group, task, event, value, error, label, outcome, text, runtime, clock, on, why, tasks, orphans
     case other
 
@@ -55,7 +55,7 @@ enum TraceLineScanner {
     }
   }
 
-  private enum Value {
+  enum Value {
     case number(UnsafeBufferPointer<UInt8>.SubSequence)
     case string(String)
     case null
@@ -119,7 +119,7 @@ enum TraceLineScanner {
     }
   }
 
-  private struct Reader {
+  struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 

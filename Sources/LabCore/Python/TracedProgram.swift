@@ -357,6 +357,7 @@ final class FIFOReader: Sendable {
       defer { close(descriptor) }
       var pending = [UInt8]()
       var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+      var compact = CompactTraceLines()
       while true {
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         if count < 0, errno == EINTR { continue }
@@ -367,7 +368,10 @@ final class FIFOReader: Sendable {
         var batch: [TracedProgram.Message] = []
         while let newline = pending[lineStart...].firstIndex(of: 10) {
           let bytes = pending[lineStart..<newline]
-          if let line = TraceLineScanner.line(bytes) {
+          if bytes.first == UInt8(ascii: "[") {
+            // A batch of the tracer's (after its header): its lines, task events made whole.
+            for (text, line) in compact.lines(bytes) ?? [] { batch.append(.trace(text, line)) }
+          } else if let line = TraceLineScanner.line(bytes) {
             batch.append(.trace(String(decoding: bytes, as: UTF8.self), line))
           }
           lineStart = newline + 1
