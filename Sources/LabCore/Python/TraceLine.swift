@@ -3,7 +3,8 @@ import Foundation
 /// One line the tracer writes on its FIFO (DESIGN §10): a task event with its `id`, label,
 /// `parent` and `gather`/`group` ids; a gather or TaskGroup being set up; a join; a deadline; a
 /// line the program printed; the tracer's header; what a task waits on (`await`); a task asyncio
-/// made for itself (`hidden`). Unknown types and fields are read and ignored.
+/// made for itself (`hidden`); the program's coroutines a task was running when it was cancelled
+/// (`chain`). Unknown types and fields are read and ignored.
 public struct TraceLine: Sendable, Equatable, Decodable {
   public var type: String
   public var t: Double?
@@ -30,6 +31,10 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   /// A `hidden` line's: why the tracer leaves the task out (asyncio made it for itself); a real
   /// `clock` line's: why the run is not on virtual time.
   public var why: String?
+  /// A `chain` line's: the program's own coroutines on the task's await chain when `cancel()` was
+  /// called on it (or on the task it awaited), outermost first, each labelled as a task is
+  /// (`["fetch_one('a')", "download('a')"]`); asyncio's coroutines are left out.
+  public var coroutines: [String]?
 
   public init(type: String, t: Double? = nil, id: Int? = nil, task: String? = nil, event: String? = nil, text: String? = nil) {
     self.type = type
