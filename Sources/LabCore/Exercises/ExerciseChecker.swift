@@ -200,7 +200,7 @@ public enum ExerciseChecker {
         continue
       }
       let wrappers = tasks.filter { !$0.isNamed(name) }
-      let inside = wrappers.isEmpty ? "" : " inside " + list(wrappers)
+      let inside = wrappers.isEmpty ? "" : " inside " + list(wrappers, saying: false)
       let latest = tasks.compactMap(\.ended).max() ?? 0
       measured.append(.seconds(latest - (failure ?? 0)))
       guard let within else {
@@ -280,8 +280,9 @@ public enum ExerciseChecker {
     return ", while up to \(alive) were alive, waiting their turn on \(facts.turnKinds.joined(separator: " or "))"
   }
 
-  static func list(_ tasks: [RunFacts.TaskFact]) -> String {
-    let labels = tasks.prefix(3).map(\.label)
+  /// Up to three tasks by label, each with what ran inside it when it was cancelled (`saying`).
+  static func list(_ tasks: [RunFacts.TaskFact], saying inside: Bool = true) -> String {
+    let labels = tasks.prefix(3).map { inside ? $0.described : $0.label }
     let more = tasks.count > 3 ? " and \(tasks.count - 3) more" : ""
     return labels.joined(separator: ", ") + more
   }

@@ -59,6 +59,13 @@ public struct RunFacts: Sendable, Equatable {
       return chain.first { $0 == name || Self.name(of: $0) == name }
     }
 
+    /// Its label, with the innermost of the program's coroutines it was running when cancelled
+    /// where that is not the task itself: `step(<coroutine>) (inside it: send_receipt())`.
+    public var described: String {
+      guard let innermost = chain.last, innermost != label, chain.count > 1 || Self.name(of: innermost) != coroutine else { return label }
+      return "\(label) (inside it: \(innermost))"
+    }
+
     /// Whether the task ran `name`: it is `name`, or `name` was on its await chain.
     public func runs(_ name: String) -> Bool {
       isNamed(name) || inside(name) != nil

@@ -99,4 +99,20 @@ import Testing
     let result = ExerciseChecker.evaluate(.cancelled(["download"], within: nil), on: facts)
     #expect(result.line == "✗ no task running download was cancelled")
   }
+
+  /// Orphans and tasks left pending name each task by its label and, once it was cancelled, what
+  /// it was running inside (asyncio.run's shutdown cancels what is left pending).
+  @Test func orphansAndPendingTasksSayWhatRanInsideThem() {
+    var facts = ExerciseCheckTests.facts(mainEnd: 2.5, [
+      Task(id: 2, label: "step(<coroutine>)", parent: 1, created: 0, ended: 1.0, end: "failed", chain: ["step(<coroutine>)", "charge_card()"]),
+      Task(id: 3, label: "step(<coroutine>)", parent: 1, created: 0, ended: 1.9, end: "cancelled", chain: ["step(<coroutine>)", "send_receipt()"]),
+      Task(id: 4, label: "report download", parent: 1, created: 0, ended: 2.6, end: "cancelled", chain: ["download('report.pdf', 5.0)"]),
+      Task(id: 5, label: "download('b')", parent: 1, created: 0, ended: 2.6, end: "cancelled", chain: ["download('b')"]),
+    ])
+    facts.joins = [RunFacts.Join(time: 1, orphans: [3])]
+    #expect(ExerciseChecker.evaluate(.noOrphans, on: facts).line
+      == "✗ step(<coroutine>) (inside it: send_receipt()) ran on after its gather raised at 1 s; the exercise asks for no orphans")
+    #expect(ExerciseChecker.evaluate(.noPendingAtExit, on: facts).line
+      == "✗ report download (inside it: download('report.pdf', 5.0)), download('b') were still pending when main() returned; asyncio.run cancelled them on its way out")
+  }
 }
