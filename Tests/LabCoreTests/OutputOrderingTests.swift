@@ -34,6 +34,15 @@ struct OutputOrderingTests {
     #expect(Self.shown(out) == ["0.01 started", #"0.012 out "hi\n""#, "0.015 finished"])
   }
 
+  @Test func outputIsPlacedByTheInstantJSONPrintsForIt() {
+    // Arrived at 1.23134 s, printed 1.2313: before a task's end stamped 1.2313, not after it.
+    var ordering = OutputOrdering(margin: 0)
+    _ = ordering.output(.output(time: 1.23134, text: "x"), now: 1.24)
+    let out = ordering.traced([Self.line("event", at: 1.2313, "cancelled")], flushed: 1.25, now: 1.26)
+    #expect(Self.shown(out) == [#"1.23134 out "x""#, "1.2313 cancelled"])
+    #expect(TraceLine.outputJSON(time: 1.23134, text: "x") == #"{"type":"output","t":1.2313,"text":"x"}"#)
+  }
+
   @Test func outputGoesAtTheNextFlushEvenWhenTheTracerHasNothingToSay() {
     var ordering = OutputOrdering(margin: 0.005)
     #expect(ordering.output(.output(time: 1.000, text: "log\n"), now: 1.001).isEmpty)

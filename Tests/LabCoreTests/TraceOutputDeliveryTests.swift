@@ -37,13 +37,14 @@ enum TraceOutputDelivery {
     }.joined()
   }
 
-  /// The instants handed on, in order, of every message whose `t` is the moment it happened: not
+  /// The instants handed on, in order, as `--json` prints them, of every message whose `t` is the
+  /// moment it happened: not
   /// a deadline (when a timeout will fire), nor a line that looks back (a task's `waiting` at
   /// its creation, a callback's `blocked` or a step's `await … null` at its start).
   static func instants(_ messages: [TracedProgram.Message]) -> [Double] {
     messages.compactMap { message in
       switch message {
-      case .output(let time, _), .errorOutput(let time, _): return time
+      case .output(let time, _), .errorOutput(let time, _): return TraceLine.tracerInstant(time)
       case .trace(_, let line):
         if line.type == "deadline" || line.type == "blocked" || line.event == "waiting" || line.type == "await" && line.on == nil {
           return nil
@@ -132,6 +133,53 @@ struct TraceOutputStreamingTests {
     #expect(outcome.status == 0, "stderr: \(outcome.standardError)")
     #expect(TraceOutputDelivery.text(messages) == "listening\nseen while running\n")
     #expect(TraceOutputDelivery.text(messages, error: true) == "log: ready\n")
+  }
+
+  @Test func theLiveViewShowsAServersLogLinesOnStderrWhileItRuns() async throws {
+    // `trace` drawn live: the program logs to stderr (as logging does), then waits for a file
+    // the test makes once a live frame has shown the log line. Fails (the program says so) if
+    // stderr is shown only after the timeline, at the end.
+    let directory = try TemporaryDirectory(files: [
+      "server.py": """
+        import asyncio, os, sys, time
+
+        def wait_for(path):
+            for _ in range(600):
+                if os.path.exists(path):
+                    return True
+                time.sleep(0.05)
+            return False
+
+        async def main():
+            print("INFO listening on 8080", file=sys.stderr)
+            seen = await asyncio.to_thread(wait_for, sys.argv[1])
+            print("seen while running" if seen else "never seen: held to the end", flush=True)
+
+        asyncio.run(main())
+        """,
+    ])
+    let signal = directory.file("seen")
+    var program = TracedProgram(interpreter: try TraceOutputDelivery.interpreter(), path: directory.file("server.py"), arguments: [signal])
+    program.passesStandardInput = false
+    program.pythonClock = .virtual(seed: 0)
+    let console = RecordingConsole()
+    var playback = TracePlayback(console: console, mode: .live) { _ in }
+    playback.frameInterval = .milliseconds(20)
+    let watcher = Task {
+      while !Task.isCancelled {
+        if console.output.contains("» INFO listening on 8080") {
+          FileManager.default.createFile(atPath: signal, contents: Data())
+          return
+        }
+        try? await Task.sleep(for: .milliseconds(20))
+      }
+    }
+    let traced = try await playback.play(program)
+    watcher.cancel()
+    withExtendedLifetime(directory) {}
+    #expect(traced.status == 0)
+    #expect(console.output.contains("seen while running"))
+    #expect(!console.output.contains("never seen"))
   }
 
   @Test func onVirtualTimeTwentyThousandUnbufferedPrintsArriveByteForByteAndInTimeOrder() async throws {

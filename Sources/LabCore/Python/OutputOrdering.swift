@@ -68,7 +68,8 @@ public struct OutputOrdering: Sendable {
   public mutating func output(_ message: TracedProgram.Message, now: Double) -> [TracedProgram.Message] {
     let time: Double
     switch message {
-    case .output(let at, _), .errorOutput(let at, _): time = at
+    // Placed by the instant --json prints, which the tracer's lines are compared with.
+    case .output(let at, _), .errorOutput(let at, _): time = TraceLine.tracerInstant(at)
     case .trace: return traced([message], flushed: nil, now: now)
     }
     // After everything of its instant or earlier (the two pipes' readers may stamp out of turn).
