@@ -53,6 +53,18 @@ struct CompactTraceLinesTests {
     #expect(lines[2].line.event == "started")
   }
 
+  @Test func aWriteLineReadsAsTheOutputPairingReadsTheTracersOwn() throws {
+    var reader = CompactTraceLines()
+    let read = reader.lines(#"[0,[6,1500000000,"stdout",3,12],[6,2000000,"stderr",4,1]]"#)
+    let lines = try #require(read)
+    #expect(lines.map(\.text) == [
+      #"{"type":"write","t":1.5000,"stream":"stdout","seq":3,"bytes":12}"#,
+      #"{"type":"write","t":0.0020,"stream":"stderr","seq":4,"bytes":1}"#,
+    ])
+    #expect(OutputPairing.WriteMark(ArraySlice(lines[0].text.utf8)) == OutputPairing.WriteMark(time: 1.5, stream: .output, seq: 3, bytes: 12))
+    #expect(lines[1].line == TraceLine(type: "write", t: 0.002))
+  }
+
   @Test func aTenthOfAMillisecondRoundsHalfUpAndTimesBeforeTheOriginStayNegative() {
     #expect(CompactTraceLines.ticks(49_999) == 0)
     #expect(CompactTraceLines.ticks(50_000) == 1)

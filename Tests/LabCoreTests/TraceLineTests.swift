@@ -34,6 +34,13 @@ struct TraceLineTests {
     #expect(line.orphans == [4, 5])
   }
 
+  @Test func aChainLineReadsItsCoroutinesInOrder() throws {
+    let line = try #require(TraceLine.parse(#"{"type":"chain","t":1.02,"id":4,"coroutines":["guarded(<coroutine>)","download('b')"]}"#))
+    #expect(line.type == "chain")
+    #expect(line.id == 4)
+    #expect(line.coroutines == ["guarded(<coroutine>)", "download('b')"])
+  }
+
   @Test func escapesAreUndoneAsJSONSaysIncludingSurrogatePairs() throws {
     let line = try #require(TraceLine.parse(#"{"type":"output","t":2,"text":"tab\there \"quoted\" back\\slash caf\u00e9 \ud83d\ude00 é\n"}"#))
     #expect(line.text == "tab\there \"quoted\" back\\slash café 😀 é\n")
@@ -60,6 +67,12 @@ struct TraceLineTests {
     #"{"type":"event","task":"\ud83d alone"}"#,
     #"{"type":"event"} trailing"#,
     #"{"type":"event","orphans":[1,"2"]}"#,
+    #"{"type":"chain","t":1.5,"id":3,"coroutines":["fetch_one('a')","download('a', \"b\\u00e9\")"]}"#,
+    #"{"type":"chain","t":1.5,"id":3,"coroutines":[ ]}"#,
+    #"{"type":"chain","t":1.5,"id":3,"coroutines":null}"#,
+    #"{"type":"chain","id":3,"coroutines":["a",1]}"#,
+    #"{"type":"chain","id":3,"coroutines":[1]}"#,
+    #"{"type":"gather","tasks":["a"]}"#,
     "not json",
     "",
     "{}",

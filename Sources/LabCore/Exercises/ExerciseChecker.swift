@@ -177,51 +177,54 @@ public enum ExerciseChecker {
     )
   }
 
+  /// A task "of" a name is one whose label or coroutine is that name, or one that was running a
+  /// coroutine of that name when it was cancelled (`create_task(fetch_one(url))` awaiting
+  /// `download(url)`): such a task is named by its label, with what ran inside it.
   private static func cancelled(_ names: [String], within: Double?, facts: RunFacts) -> CheckResult {
     let failure = facts.firstFailure
-    var sentences: [String] = []
-    var passed = true
+    var sentences: [(text: String, holds: Bool)] = []
     var rows: [Int] = []
     var measured: [JSONValue] = []
     for name in names {
-      let tasks = facts.others.filter { $0.coroutine == name || $0.label == name }
+      let tasks = facts.others.filter { $0.runs(name) }
       rows += tasks.map(\.id)
       guard !tasks.isEmpty else {
-        passed = false
-        sentences.append("no task of \(name) ran")
+        // A task running `name` inside another coroutine is known only once cancelled: none was.
+        sentences.append(("no task running \(name) was cancelled", false))
         continue
       }
-      let notCancelled = tasks.filter { $0.end != "cancelled" }
-      if let task = notCancelled.first {
-        passed = false
+      if let task = tasks.first(where: { $0.end != "cancelled" }) {
         let how = task.ended.map { "\(task.end ?? "ended") at \(CheckSeconds.short($0))" } ?? "never ended"
-        sentences.append("\(task.label) \(how): it was never cancelled")
+        let inside = task.inside(name).map { " (inside it: \($0))" } ?? ""
+        sentences.append(("\(task.label)\(inside) \(how): it was never cancelled", false))
         continue
       }
+      let wrappers = tasks.filter { !$0.isNamed(name) }
+      let inside = wrappers.isEmpty ? "" : " inside " + list(wrappers, saying: false)
       let latest = tasks.compactMap(\.ended).max() ?? 0
       measured.append(.seconds(latest - (failure ?? 0)))
-      if let within {
-        guard let failure else {
-          passed = false
-          sentences.append("\(name) was cancelled, but no task failed to cancel it")
-          continue
-        }
-        let after = latest - failure
-        if after > within + 0.0005 {
-          passed = false
-          sentences.append("\(name) was cancelled \(CheckSeconds.short(after)) after the first failure; the exercise asks within \(CheckSeconds.short(within))")
-        } else {
-          sentences.append("\(name) was cancelled \(CheckSeconds.short(max(0, after))) after the first failure (within \(CheckSeconds.short(within)))")
-        }
+      guard let within else {
+        sentences.append(("\(name) was cancelled\(inside)", true))
+        continue
+      }
+      guard let failure else {
+        sentences.append(("\(name) was cancelled\(inside), but no task failed to cancel it", false))
+        continue
+      }
+      let after = latest - failure
+      if after > within + 0.0005 {
+        sentences.append(("\(name) was cancelled\(inside) \(CheckSeconds.short(after)) after the first failure; the exercise asks within \(CheckSeconds.short(within))", false))
       } else {
-        sentences.append("\(name) was cancelled")
+        sentences.append(("\(name) was cancelled\(inside) \(CheckSeconds.short(max(0, after))) after the first failure (within \(CheckSeconds.short(within)))", true))
       }
     }
     let bound = names.joined(separator: ", ") + (within.map { " within " + CheckSeconds.number($0) } ?? "")
-    let shown = passed ? sentences : sentences.filter { !$0.contains("(within") && !$0.hasSuffix("was cancelled") }
+    let passed = sentences.allSatisfy(\.holds)
+    // A failed check says what broke it, not the names that were fine.
+    let shown = passed ? sentences : sentences.filter { !$0.holds }
     return CheckResult(
       name: "cancelled", passed: passed, measured: .array(measured), bound: bound,
-      sentence: shown.joined(separator: "; "), rows: rows, instant: failure
+      sentence: shown.map(\.text).joined(separator: "; "), rows: rows, instant: failure
     )
   }
 
@@ -277,8 +280,9 @@ public enum ExerciseChecker {
     return ", while up to \(alive) were alive, waiting their turn on \(facts.turnKinds.joined(separator: " or "))"
   }
 
-  static func list(_ tasks: [RunFacts.TaskFact]) -> String {
-    let labels = tasks.prefix(3).map(\.label)
+  /// Up to three tasks by label, each with what ran inside it when it was cancelled (`saying`).
+  static func list(_ tasks: [RunFacts.TaskFact], saying inside: Bool = true) -> String {
+    let labels = tasks.prefix(3).map { inside ? $0.described : $0.label }
     let more = tasks.count > 3 ? " and \(tasks.count - 3) more" : ""
     return labels.joined(separator: ", ") + more
   }

@@ -16,8 +16,16 @@ public struct RunFacts: Sendable, Equatable {
     public var end: String?
     /// The position of its end among all the trace's lines (to order ends at one instant).
     public var endSequence: Int?
+    /// The program's coroutines seen on its await chain when it was cancelled (the tracer's
+    /// `chain` lines), outermost first, each once, labelled as tasks are: a task made of
+    /// `fetch_one(url)` that awaits `download(url)` has `["fetch_one('a')", "download('a')"]`.
+    /// Empty for a task never cancelled: the tracer looks only then.
+    public var chain: [String]
 
-    public init(id: Int, label: String, parent: Int? = nil, created: Double, started: Double? = nil, ended: Double? = nil, end: String? = nil, endSequence: Int? = nil) {
+    public init(
+      id: Int, label: String, parent: Int? = nil, created: Double, started: Double? = nil, ended: Double? = nil, end: String? = nil,
+      endSequence: Int? = nil, chain: [String] = []
+    ) {
       self.id = id
       self.label = label
       self.parent = parent
@@ -26,11 +34,41 @@ public struct RunFacts: Sendable, Equatable {
       self.ended = ended
       self.end = end
       self.endSequence = endSequence
+      self.chain = chain
     }
 
     /// The coroutine's name: the label up to its first `(` (`fetch('a', 1)` → `fetch`).
     public var coroutine: String {
+      Self.name(of: label)
+    }
+
+    /// A label's coroutine name: up to its first `(`.
+    static func name(of label: String) -> String {
       label.split(separator: "(", maxSplits: 1).first.map(String.init) ?? label
+    }
+
+    /// Whether the task itself is `name`: its label (`download('a')`) or its coroutine (`download`).
+    public func isNamed(_ name: String) -> Bool {
+      coroutine == name || label == name
+    }
+
+    /// The coroutine on its chain that is `name` (by label or by coroutine name), when the task is
+    /// not `name` itself: `download('a')` inside `fetch_one('a')`.
+    public func inside(_ name: String) -> String? {
+      guard !isNamed(name) else { return nil }
+      return chain.first { $0 == name || Self.name(of: $0) == name }
+    }
+
+    /// Its label, with the innermost of the program's coroutines it was running when cancelled
+    /// where that is not the task itself: `step(<coroutine>) (inside it: send_receipt())`.
+    public var described: String {
+      guard let innermost = chain.last, innermost != label, chain.count > 1 || Self.name(of: innermost) != coroutine else { return label }
+      return "\(label) (inside it: \(innermost))"
+    }
+
+    /// Whether the task ran `name`: it is `name`, or `name` was on its await chain.
+    public func runs(_ name: String) -> Bool {
+      isNamed(name) || inside(name) != nil
     }
   }
 

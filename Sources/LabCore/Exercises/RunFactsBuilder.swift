@@ -9,6 +9,8 @@ public struct RunFactsBuilder: Sendable {
 
   /// The turn wait each task is in, by id: its position in `facts.turnWaits`.
   private var openTurnWaits: [Int: Int] = [:]
+  /// Chains of tasks not seen yet (cancelled before their first step), by id.
+  private var earlyChains: [Int: [String]] = [:]
 
   public init() {}
 
@@ -40,7 +42,9 @@ public struct RunFactsBuilder: Sendable {
       } else {
         position = facts.tasks.count
         index[id] = position
-        facts.tasks.append(RunFacts.TaskFact(id: id, label: line.task ?? "task \(id)", parent: line.parent, created: t))
+        facts.tasks.append(RunFacts.TaskFact(
+          id: id, label: line.task ?? "task \(id)", parent: line.parent, created: t, chain: earlyChains.removeValue(forKey: id) ?? []
+        ))
       }
       switch event {
       case "waiting": facts.tasks[position].created = t
@@ -82,6 +86,16 @@ public struct RunFactsBuilder: Sendable {
           openTurnWaits[id] = facts.turnWaits.count
           facts.turnWaits.append(TurnWait(id: id, on: on, from: t))
         }
+      }
+    case "chain":
+      // What a task ran when it was cancelled: each coroutine kept once, in the order seen.
+      guard let id = line.id, let coroutines = line.coroutines else { return }
+      var chain = index[id].map { facts.tasks[$0].chain } ?? earlyChains[id] ?? []
+      for label in coroutines where !chain.contains(label) { chain.append(label) }
+      if let position = index[id] {
+        facts.tasks[position].chain = chain
+      } else {
+        earlyChains[id] = chain
       }
     case "uses":
       if let api = line.label { facts.uses.insert(api) }

@@ -10,6 +10,7 @@ import Foundation
 ///     [3, id, t]          "cancelled"
 ///     [4, id, t, error]   "failed"
 ///     [5, id, t, on, [ids]]   "await" (on: null when the task runs again)
+///     [6, t, stream, seq, bytes]   "write" (a write of the program's on virtual time)
 ///
 /// Times are whole nanoseconds on the tracer's clock; ORIGIN is the trace's 0. Each line comes
 /// back as the tracer wrote it before it batched them: the same `TraceLine`, with a task's label,
@@ -74,9 +75,9 @@ public struct CompactTraceLines {
 
   /// One event array, its `[` read.
   private mutating func event(_ reader: inout TraceLineScanner.Reader, origin: Int) -> [(text: String, line: TraceLine)]? {
-    guard let kind = Self.integer(&reader), Self.comma(&reader), let id = Self.integer(&reader), Self.comma(&reader),
-      let time = Self.integer(&reader)
-    else { return nil }
+    guard let kind = Self.integer(&reader), Self.comma(&reader) else { return nil }
+    if kind == 6 { return write(&reader, origin: origin) }
+    guard let id = Self.integer(&reader), Self.comma(&reader), let time = Self.integer(&reader) else { return nil }
     let ticks = Self.ticks(time - origin)
     var result: [(text: String, line: TraceLine)] = []
     switch kind {
@@ -129,6 +130,18 @@ public struct CompactTraceLines {
     }
     reader.skipSpace()
     return reader.take(UInt8(ascii: "]")) ? result : nil
+  }
+
+  /// A write line's array, after its kind: `[6, t, stream, seq, bytes]`.
+  private func write(_ reader: inout TraceLineScanner.Reader, origin: Int) -> [(text: String, line: TraceLine)]? {
+    guard let time = Self.integer(&reader), Self.comma(&reader), let stream = reader.string(), Self.comma(&reader),
+      let seq = Self.integer(&reader), Self.comma(&reader), let bytes = Self.integer(&reader)
+    else { return nil }
+    reader.skipSpace()
+    guard reader.take(UInt8(ascii: "]")) else { return nil }
+    let ticks = Self.ticks(time - origin)
+    let text = "{\"type\":\"write\",\"t\":\(Self.text(ticks: ticks)),\"stream\":\(JSONValue.string(stream).text),\"seq\":\(seq),\"bytes\":\(bytes)}"
+    return [(text, TraceLine(type: "write", t: Self.seconds(ticks)))]
   }
 
   private static func event(

@@ -3,7 +3,8 @@ import Foundation
 /// One line the tracer writes on its FIFO (DESIGN §10): a task event with its `id`, label,
 /// `parent` and `gather`/`group` ids; a gather or TaskGroup being set up; a join; a deadline; a
 /// line the program printed; the tracer's header; what a task waits on (`await`); a task asyncio
-/// made for itself (`hidden`). Unknown types and fields are read and ignored.
+/// made for itself (`hidden`); the program's coroutines a task was running when it was cancelled
+/// (`chain`). Unknown types and fields are read and ignored.
 public struct TraceLine: Sendable, Equatable, Decodable {
   public var type: String
   public var t: Double?
@@ -30,6 +31,10 @@ public struct TraceLine: Sendable, Equatable, Decodable {
   /// A `hidden` line's: why the tracer leaves the task out (asyncio made it for itself); a real
   /// `clock` line's: why the run is not on virtual time.
   public var why: String?
+  /// A `chain` line's: the program's own coroutines on the task's await chain when `cancel()` was
+  /// called on it (or on the task it awaited), outermost first, each labelled as a task is
+  /// (`["fetch_one('a')", "download('a')"]`); asyncio's coroutines are left out.
+  public var coroutines: [String]?
 
   public init(type: String, t: Double? = nil, id: Int? = nil, task: String? = nil, event: String? = nil, text: String? = nil) {
     self.type = type
@@ -47,8 +52,15 @@ public struct TraceLine: Sendable, Equatable, Decodable {
 
 
   /// What the program wrote to its stdout (`type` "output") or stderr ("error-output"), as it
-  /// arrived: the texts of one stream, joined, are its bytes.
+  /// arrived: the texts of one stream, joined, are its bytes. Timed to the tenth of a millisecond,
+  /// as the tracer times its lines (rounded to the millisecond, a write just after a task's end
+  /// at 1.2313 read 1.231, before it).
   public static func outputJSON(time: Double, text: String, type: String = "output") -> String {
-    JSONValue.object([("type", .string(type)), ("t", .seconds(time)), ("text", .string(text))]).text
+    JSONValue.object([("type", .string(type)), ("t", .number(tracerInstant(time))), ("text", .string(text))]).text
+  }
+
+  /// `seconds` to the tenth of a millisecond, as the tracer writes its instants (`%.4f`).
+  public static func tracerInstant(_ seconds: Double) -> Double {
+    (seconds * 10_000).rounded() / 10_000
   }
 }

@@ -20,7 +20,7 @@ enum TraceLineScanner {
 
   /// The keys TraceLine reads; `other` for any other key.
   enum Key {
-    case type, t, id, parent, gather, group, task, event, value, error, label, outcome, text, runtime, clock, on, why, tasks, orphans
+    case type, t, id, parent, gather, group, task, event, value, error, label, outcome, text, runtime, clock, on, why, tasks, orphans, coroutines
     case other
 
     /// Matched on a key's bytes (a key without escapes): no String made per key.
@@ -44,6 +44,7 @@ enum TraceLineScanner {
           : equals("group") ? .group : equals("clock") ? .clock : equals("tasks") ? .tasks : .other
       case 6: return equals("parent") ? .parent : equals("gather") ? .gather : .other
       case 7: return equals("outcome") ? .outcome : equals("runtime") ? .runtime : equals("orphans") ? .orphans : .other
+      case 10: return equals("coroutines") ? .coroutines : .other
       default: return .other
       }
     }
@@ -61,6 +62,7 @@ enum TraceLineScanner {
     case null
     case other
     case numbers([Int])
+    case strings([String])
   }
 
   /// One pass over a flat object; nil for anything it does not read (the caller falls back).
@@ -109,6 +111,13 @@ enum TraceLineScanner {
         case .null: line.orphans = nil
         default: return nil
         }
+      case .coroutines:
+        switch value {
+        case .strings(let texts): line.coroutines = texts
+        case .numbers(let numbers) where numbers.isEmpty: line.coroutines = []
+        case .null: line.coroutines = nil
+        default: return nil
+        }
       case .other: break  // a key TraceLine does not read ("detail", …)
       }
       reader.skipSpace()
@@ -144,7 +153,11 @@ enum TraceLineScanner {
       case UInt8(ascii: "n"): return literal("null") ? .null : nil
       case UInt8(ascii: "t"): return literal("true") ? .other : nil
       case UInt8(ascii: "f"): return literal("false") ? .other : nil
-      case UInt8(ascii: "["): return numbers().map { .numbers($0) }
+      case UInt8(ascii: "["):
+        let start = index
+        if let numbers = numbers() { return .numbers(numbers) }
+        index = start
+        return strings().map { .strings($0) }
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number().map { .number($0) }
       default: return nil
       }
@@ -190,6 +203,22 @@ enum TraceLineScanner {
         skipSpace()
         if take(UInt8(ascii: ",")) { continue }
         return take(UInt8(ascii: "]")) ? numbers : nil
+      }
+    }
+
+    /// An array of strings (a chain line's `coroutines`).
+    mutating func strings() -> [String]? {
+      guard take(UInt8(ascii: "[")) else { return nil }
+      var texts: [String] = []
+      skipSpace()
+      if take(UInt8(ascii: "]")) { return texts }
+      while true {
+        skipSpace()
+        guard let text = string() else { return nil }
+        texts.append(text)
+        skipSpace()
+        if take(UInt8(ascii: ",")) { continue }
+        return take(UInt8(ascii: "]")) ? texts : nil
       }
     }
 

@@ -136,7 +136,7 @@ import Testing
     #expect(result.line == "✗ send_receipt() finished at 2 s: it was never cancelled")
     #expect(result.rows == [3])
     let absent = ExerciseChecker.evaluate(.cancelled(["refund"], within: nil), on: Self.checkout(receiptEnd: 2, receiptEnd: "finished"))
-    #expect(absent.line == "✗ no task of refund ran")
+    #expect(absent.line == "✗ no task running refund was cancelled")
   }
 
   @Test func anOrphanIsATaskThatRanOnAfterItsGatherRaised() {

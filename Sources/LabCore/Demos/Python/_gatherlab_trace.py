@@ -12,6 +12,7 @@
 #   [3, id, t]           "cancelled"
 #   [4, id, t, error]    "failed"
 #   [5, id, t, on, [ids]]  an "await" line (on: null when it runs again)
+#   [6, t, stream, seq, bytes]  a "write" line (virtual time's output, below)
 # Times there are the clock's readings in whole nanoseconds (monotonic_ns, or the virtual clock's),
 # ORIGIN being the trace's 0 (0 on virtual time). Building a tuple costs the program a
 # fraction of formatting its JSON line (about 9 000 instructions a task of the 70 000 the tracer
@@ -86,13 +87,16 @@ def _flush():
 def _write():
     # The batch so far, taken whole: the program's thread appends only after what is taken.
     count = len(_lines)
-    if not count:
-        return
     batch = _lines[:count]
     del _lines[:count]
     if _fifo is None:
         return
     batch.insert(0, _origin)
+    # Read after the batch is taken: every line stamped by now goes in this write (a line
+    # stamped just before, whose thread lost the GIL before it queued it, comes in the next
+    # one). gatherlab holds the program's output until the trace has come this far, so
+    # that --json stays in time order (issue 20), and reads no further into this batch.
+    batch.append(f'{{"type":"flushed","t":{_monotonic() - _start:.4f}}}')
     # A view, not slices: a FIFO takes at most 64 KiB a write, and slicing a batch of
     # megabytes copied its rest after every write.
     data = memoryview(("".join(_encode(batch, 0)) + "\n").encode())
@@ -574,6 +578,12 @@ class Task(_BaseTask):
         if value is not None and info is not None and info[6] is None:
             info[1] = str(value)
 
+    def cancel(self, msg=None):
+        # Only here does a cancel cost anything: the program's coroutines on the await chain of
+        # this task (and of the tasks awaiting it) go on the trace before the cancel is sent.
+        _report_chains(self)
+        return _base_cancel(self, msg)
+
 
 Task.__module__ = _BaseTask.__module__
 Task.__qualname__ = _BaseTask.__qualname__
@@ -622,6 +632,97 @@ def _ended(task, info):
     else:
         shown = _short(result if type(result) is str else _show(result, 40), 40)
     _put((2, info[0], _clock(), shown))
+
+
+# MARK: - What a cancelled task was running (DESIGN §10, §12): when cancel() is called on a task
+# the tracer knows and that has not ended, {"type":"chain","t":T,"id":N,"coroutines":[…]} gives
+# the program's own coroutines on its await chain, outermost first, each labelled as a task is
+# (`fetch_one('a')`, `download('a')`): the task's coroutine, then what it awaits (cr_await,
+# gi_yieldfrom) down to the first thing that is not a coroutine, leaving out asyncio's own. A
+# task awaiting the cancelled one (its wake-up is among that one's callbacks) gets a chain line
+# too: the CancelledError reaches it next, with no cancel() of its own. So a check that asks for
+# `download` cancelled finds it inside `create_task(fetch_one(url))`. Nothing here runs on a task
+# that is never cancelled; nothing reads an object that is not a coroutine, a generator, a task or
+# a builtin method (no __getattr__ or __repr__ of the program's), and nothing here raises.
+
+_base_cancel = _BaseTask.cancel
+_CoroutineType = __import__("types").CoroutineType
+_GeneratorType = __import__("types").GeneratorType
+_MethodTypes = (__import__("types").BuiltinMethodType, __import__("types").MethodType)
+
+
+def _chain_labels(task):
+    """The program's coroutines on `task`'s await chain, outermost first, as labels."""
+    labels = []
+    coro = task._coro
+    for _ in range(100):  # a chain is a few coroutines deep; a cycle is not followed for ever
+        kind = type(coro)
+        if kind is _CoroutineType:
+            code, nxt = coro.cr_code, coro.cr_await
+        elif kind is _GeneratorType:
+            code, nxt = coro.gi_code, coro.gi_yieldfrom
+        else:
+            break
+        mine = _user_code.get(id(code))
+        if mine is None:
+            _keep(code)
+            mine = _user_code[id(code)] = not _loop_file(code.co_filename)
+        if mine and code.co_filename != _here:
+            labels.append(_label(coro) if kind is _CoroutineType else code.co_name + "()")
+        if nxt is None and kind is _CoroutineType and coro.cr_running:
+            # The task cancels itself: what this coroutine awaits is running, on our stack.
+            labels += _running_labels(coro.cr_frame)
+            break
+        coro = nxt
+    return labels
+
+
+def _running_labels(outer):
+    """The program's coroutines running on this thread's stack above the frame `outer`,
+    outermost first; none unless `outer` is on the stack."""
+    found = []
+    frame = sys._getframe(1)
+    while frame is not None and frame is not outer:
+        code = frame.f_code
+        if code.co_flags & 0x3A0 and code.co_filename != _here and not _loop_file(code.co_filename):
+            found.append(frame)  # a coroutine, a generator or an async generator
+        frame = frame.f_back
+    if frame is None:
+        return []
+    labels = []
+    for frame in reversed(found):
+        code = frame.f_code
+        start, positions, count, end = _label_plan(code)
+        values = frame.f_locals  # a frame's locals: builtin dict or proxy, no code of the program's
+        labels.append(start + ", ".join(_show(values.get(code.co_varnames[index])) for index in positions) + end)
+    return labels
+
+
+def _report_chains(task):
+    try:
+        seen = set()
+        waiting = [task]
+        while waiting and len(seen) < 100:
+            task = waiting.pop()
+            if id(task) in seen:
+                continue
+            seen.add(id(task))
+            info = _tasks_get(task)
+            if info is None or task.done():
+                continue  # not the tracer's, or ended: cancel() does nothing to it
+            labels = _chain_labels(task)
+            if labels:  # (none for a task of asyncio's own coroutine: create_task(asyncio.sleep(1)))
+                _put(f'{{"type":"chain","t":{_monotonic() - _start:.4f},"id":{info[0]}'
+                     f',"coroutines":[{",".join(map(_quote, labels))}]}}')
+            # The tasks whose next step is this one's end: their wake-up is its callback.
+            for callback, _context_of in _base_callbacks.__get__(task) or ():
+                if type(callback) in _MethodTypes:
+                    waiter = callback.__self__
+                    kind = type(waiter)
+                    if (kind is Task or issubclass(kind, _BaseTask)) and waiter._fut_waiter is task:
+                        waiting.append(waiter)
+    except Exception:
+        pass  # a chain line is never worth the program's cancel
 
 
 asyncio.Task = _tasks_module.Task = Task
@@ -1205,11 +1306,19 @@ class _MarkedDescriptor:
         if not self.marks():
             return _plain_write(self.descriptor, data)
         view = memoryview(data).cast("B")
-        if not view:
+        size = len(view)
+        if not size:
             return 0
         with self.lock:
             self.seq += 1
             seq, written = self.seq, 0
+            if size <= _FRAME_ROOM:
+                # One frame (every print of a program run unbuffered): whole or nothing.
+                _plain_write(self.descriptor, b"%s%d,%d\n%s" % (_output_magic, seq, size, view))
+                _put((6, _clock(), self.stream, seq, size))
+                if _late:
+                    _flush()
+                return size
             try:
                 while written < len(view):
                     piece = view[written:written + _FRAME_ROOM]
@@ -1223,7 +1332,7 @@ class _MarkedDescriptor:
                     written += len(piece)
             finally:
                 if written:
-                    _put(f'{{"type":"write","t":{_monotonic() - _start:.4f},"stream":"{self.stream}","seq":{seq},"bytes":{written}}}')
+                    _put((6, _clock(), self.stream, seq, written))
                     if _late:
                         _flush()
         return written
