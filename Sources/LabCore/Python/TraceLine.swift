@@ -52,8 +52,15 @@ public struct TraceLine: Sendable, Equatable, Decodable {
 
 
   /// What the program wrote to its stdout (`type` "output") or stderr ("error-output"), as it
-  /// arrived: the texts of one stream, joined, are its bytes.
+  /// arrived: the texts of one stream, joined, are its bytes. Timed to the tenth of a millisecond,
+  /// as the tracer times its lines (rounded to the millisecond, a write just after a task's end
+  /// at 1.2313 read 1.231, before it).
   public static func outputJSON(time: Double, text: String, type: String = "output") -> String {
-    JSONValue.object([("type", .string(type)), ("t", .seconds(time)), ("text", .string(text))]).text
+    JSONValue.object([("type", .string(type)), ("t", .number(tracerInstant(time))), ("text", .string(text))]).text
+  }
+
+  /// `seconds` to the tenth of a millisecond, as the tracer writes its instants (`%.4f`).
+  public static func tracerInstant(_ seconds: Double) -> Double {
+    (seconds * 10_000).rounded() / 10_000
   }
 }

@@ -180,6 +180,10 @@ struct TraceState: Sendable {
   var outputs: [(time: Double, text: String)] = []
   /// Whether the last of `outputs` is a line the program has not ended yet.
   var outputIsOpen = false
+  /// The last lines of the program's stderr, for the live frame (a server's log lines show as
+  /// they are written; the whole of stderr is printed after the timeline).
+  var errorTail: [(time: Double, text: String)] = []
+  var errorIsOpen = false
   var runtime: String?
   /// The clock the program's loop read, from the tracer's clock line: "virtual", or "real" with why.
   var clock: (kind: String, why: String?)?
@@ -240,22 +244,34 @@ struct TraceState: Sendable {
   /// Adds a chunk of the program's stdout (timed on the trace's clock): its text continues the
   /// open line, if any. Returns the lines it ended, each timed when it began.
   mutating func appendOutput(_ chunk: String, at time: Double) -> [(time: Double, text: String)] {
+    Self.append(chunk, at: time, to: &outputs, open: &outputIsOpen)
+  }
+
+  /// Adds a chunk of the program's stderr to the live frame's tail.
+  mutating func appendErrorOutput(_ chunk: String, at time: Double) {
+    _ = Self.append(chunk, at: time, to: &errorTail, open: &errorIsOpen)
+    if errorTail.count > 64 { errorTail.removeFirst(errorTail.count - 16) }
+  }
+
+  private static func append(
+    _ chunk: String, at time: Double, to lines: inout [(time: Double, text: String)], open: inout Bool
+  ) -> [(time: Double, text: String)] {
     var ended: [(time: Double, text: String)] = []
     var rest = Substring(chunk)
     while !rest.isEmpty {
       let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n"))
       let piece = String(rest[..<(newline ?? rest.endIndex)])
-      if outputIsOpen, let last = outputs.indices.last {
-        outputs[last].text += piece
+      if open, let last = lines.indices.last {
+        lines[last].text += piece
       } else {
-        outputs.append((time, piece))
+        lines.append((time, piece))
       }
       guard let newline else {
-        outputIsOpen = true
+        open = true
         break
       }
-      outputIsOpen = false
-      ended.append(outputs[outputs.count - 1])
+      open = false
+      ended.append(lines[lines.count - 1])
       rest = rest[rest.utf8.index(after: newline)...]
     }
     return ended
@@ -270,7 +286,8 @@ struct TraceState: Sendable {
     case .output(let time, let text):
       let ended = appendOutput(text, at: time)
       return lines ? ended.map { Self.outputLine($0).plainText } : []
-    case .errorOutput:
+    case .errorOutput(let time, let text):
+      if !lines { appendErrorOutput(text, at: time) }
       return []
     case .trace(_, let line):
       let time = line.t ?? lastTime
@@ -320,6 +337,12 @@ struct TraceState: Sendable {
     StyledText(DemoTranscript.time(output.time) + "  » ", style: .dim) + StyledText(output.text)
   }
 
+  /// A line of the program's stderr in the live frame.
+  static func errorOutputLine(_ output: (time: Double, text: String)) -> StyledText {
+    StyledText(DemoTranscript.time(output.time) + "  ", style: .dim) + StyledText("»", style: TextStyle(foreground: .red))
+      + StyledText(" " + output.text)
+  }
+
   func title(file: String) -> String {
     "trace · " + file + (runtime.map { " · " + $0 } ?? "") + (clock?.kind == "virtual" ? " · virtual time" : "")
   }
@@ -350,7 +373,9 @@ struct TraceState: Sendable {
 
   /// The live frame: the tree, folded to fit, and the last lines printed.
   func frame(file: String, now: Double, width: Int, height: Int, outputLines: Int = 3) -> [StyledText] {
-    let tail = outputs.suffix(outputLines)
+    // The last lines of both streams, by time (stdout first at one instant).
+    let tail = (outputs.suffix(outputLines).map { ($0, false) } + errorTail.suffix(outputLines).map { ($0, true) })
+      .enumerated().sorted { ($0.element.0.time, $0.offset) < ($1.element.0.time, $1.offset) }.map(\.element).suffix(outputLines)
     let idle = idleSince.map { since in
       TextWrapper.wrap("since " + SecondsFormat.seconds(since) + " " + Self.idleSentence, width: max(20, width - 1)).map { StyledText($0, style: .dim) }
     } ?? []
@@ -360,7 +385,11 @@ struct TraceState: Sendable {
     )
     if lines.count == 1 { lines.append(StyledText("starting \(file)…", style: .dim)) }
     lines += idle
-    if !tail.isEmpty { lines += [StyledText()] + tail.map { Self.outputLine($0).truncated(to: max(20, width - 1)) } }
+    if !tail.isEmpty {
+      lines += [StyledText()] + tail.map { line, isError in
+        (isError ? Self.errorOutputLine(line) : Self.outputLine(line)).truncated(to: max(20, width - 1))
+      }
+    }
     return lines
   }
 

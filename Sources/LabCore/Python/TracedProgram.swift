@@ -106,15 +106,30 @@ public struct TracedProgram: Sendable {
     let gate = OutputGate(shiftsTimes: !pythonClock.isVirtual)
     let token = String(UInt64.random(in: 1 << 60...UInt64.max), radix: 16)  // 16 hex digits
     let marks = pythonClock.isVirtual ? MarkedOutput(gate: gate, receive: receive) : nil
-    let reader = FIFOReader(path: fifo, elapsed: elapsed, gate: gate, marks: marks, receive: receive)
+    // On real time the output, timed on arrival, waits for the tracer's lines of its instant.
+    let ordered = pythonClock.isVirtual ? nil : OrderedOutput(receive: receive)
+    let reader = FIFOReader(path: fifo, elapsed: elapsed, gate: gate, marks: marks, ordered: ordered, receive: receive)
     reader.start()
+    let outputReceive: @Sendable ([Message]) -> Void
+    if let ordered {
+      outputReceive = { messages in ordered.output(messages, now: elapsed()) }
+    } else {
+      outputReceive = receive
+    }
+    let tick: @Sendable () -> Void = {
+      let now = elapsed()
+      marks?.due(now: now)
+      ordered?.due(now: now)
+    }
     let outputReader = OutputReader(
-      descriptor: standardOutput.read, elapsed: elapsed, gate: gate, marks: marks.map { ($0, .output, token) }, receive: receive
+      descriptor: standardOutput.read, elapsed: elapsed, gate: gate, marks: marks.map { ($0, .output, token) }, receive: outputReceive,
+      tick: tick
     ) { time, text in
       .output(time: time, text: text)
     }
     let errorReader = OutputReader(
-      descriptor: standardError.read, elapsed: elapsed, gate: gate, marks: marks.map { ($0, .error, token) }, receive: receive
+      descriptor: standardError.read, elapsed: elapsed, gate: gate, marks: marks.map { ($0, .error, token) }, receive: outputReceive,
+      tick: tick
     ) { time, text in
       .errorOutput(time: time, text: text)
     }
@@ -184,6 +199,7 @@ public struct TracedProgram: Sendable {
     errorReader.finish(within: interrupted ? .milliseconds(300) : nil)
     reader.finish(fifo: fifo)
     marks?.finish()
+    ordered?.finish()
     let outcome = Outcome(status: status, standardError: marks?.text(.error) ?? errorReader.text)
     if !interrupted, let held = gate.heldIfNeverOpened() {
       // The tracer never wrote its first line: the interpreter may not be a Python 3.11+.
@@ -216,6 +232,8 @@ final class OutputReader: Sendable {
   let gate: OutputGate
   let make: @Sendable (Double, String) -> TracedProgram.Message
   let receive: @Sendable ([TracedProgram.Message]) -> Void
+  /// Called after each wait for bytes (at least every 50 ms): what waits on a clock goes on.
+  let tick: @Sendable () -> Void
   /// On virtual time: where the bytes go, as which stream, cut at the frames of which token.
   let marks: (output: MarkedOutput, stream: MarkedOutput.Stream, token: String)?
   private let stopped = Atomic(false)
@@ -228,7 +246,7 @@ final class OutputReader: Sendable {
   init(
     descriptor: Int32, elapsed: @escaping @Sendable () -> Double, gate: OutputGate,
     marks: (output: MarkedOutput, stream: MarkedOutput.Stream, token: String)? = nil,
-    receive: @escaping @Sendable ([TracedProgram.Message]) -> Void,
+    receive: @escaping @Sendable ([TracedProgram.Message]) -> Void, tick: @escaping @Sendable () -> Void = {},
     make: @escaping @Sendable (Double, String) -> TracedProgram.Message
   ) {
     self.descriptor = descriptor
@@ -236,6 +254,7 @@ final class OutputReader: Sendable {
     self.gate = gate
     self.make = make
     self.receive = receive
+    self.tick = tick
     self.marks = marks
   }
 
@@ -255,7 +274,8 @@ final class OutputReader: Sendable {
       var pending: [UInt8] = []
       while !stopped.load(ordering: .relaxed) {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&poller, 1, 100)
+        let ready = poll(&poller, 1, 50)
+        tick()
         if ready < 0, errno == EINTR { continue }
         guard ready > 0 else { continue }
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -334,17 +354,20 @@ final class FIFOReader: Sendable {
   let gate: OutputGate
   /// On virtual time: puts the program's output in the place of the tracer's write lines.
   let marks: MarkedOutput?
+  /// On real time: puts the program's output among the tracer's lines by time.
+  let ordered: OrderedOutput?
   let receive: @Sendable ([TracedProgram.Message]) -> Void
   private let ended = DispatchSemaphore(value: 0)
 
   init(
     path: String, elapsed: @escaping @Sendable () -> Double, gate: OutputGate, marks: MarkedOutput? = nil,
-    receive: @escaping @Sendable ([TracedProgram.Message]) -> Void
+    ordered: OrderedOutput? = nil, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void
   ) {
     self.path = path
     self.elapsed = elapsed
     self.gate = gate
     self.marks = marks
+    self.ordered = ordered
     self.receive = receive
   }
 
@@ -364,22 +387,37 @@ final class FIFOReader: Sendable {
         let arrived = elapsed()
         pending.append(contentsOf: buffer[..<count])
         var lineStart = 0
-        var batch: [TracedProgram.Message] = []
+        var batch: [OutputPairing.Traced] = []
+        var flushed: Double?
         while let newline = pending[lineStart...].firstIndex(of: 10) {
           let bytes = pending[lineStart..<newline]
-          if let line = TraceLineScanner.line(bytes) {
-            batch.append(.trace(String(decoding: bytes, as: UTF8.self), line))
-          }
           lineStart = newline + 1
+          // A program printing unbuffered makes a write line per write: read without the scanner.
+          if marks != nil, OutputPairing.WriteMark.isWrite(bytes), let write = OutputPairing.WriteMark(bytes) {
+            batch.append(.write(write))
+          } else if let line = TraceLineScanner.line(bytes) {
+            // The end of a flush: how far the tracer's stream has come (for gatherlab only).
+            if line.type == "flushed" {
+              flushed = line.t ?? flushed
+            } else {
+              batch.append(.line(.trace(String(decoding: bytes, as: UTF8.self), line)))
+            }
+          }
         }
         pending.removeFirst(lineStart)
-        if !batch.isEmpty {
-          if let marks {
-            marks.traced(batch, arrived: arrived)
+        if let marks {
+          if !batch.isEmpty { marks.traced(batch, arrived: arrived) }
+        } else if !batch.isEmpty || flushed != nil {
+          let lines = batch.compactMap { item -> TracedProgram.Message? in
+            if case .line(let message) = item { message } else { nil }
+          }
+          // The tracer's header sets the trace's clock: its 0 is the moment it arrived.
+          if let ordered {
+            gate.open(at: arrived) { ordered.output($0, now: arrived) }
+            ordered.traced(lines, flushed: flushed, now: arrived)
           } else {
-            // The tracer's header sets the trace's clock: its 0 is the moment it arrived.
             gate.open(at: arrived, receive)
-            receive(batch)
+            if !lines.isEmpty { receive(lines) }
           }
         }
       }

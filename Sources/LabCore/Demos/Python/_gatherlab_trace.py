@@ -65,7 +65,12 @@ def _write():
             parts.append(pop())
     except IndexError:
         pass
-    if parts and _fifo is not None:
+    if _fifo is not None:
+        # Read after the queue is emptied: every line stamped by now goes in this write (a line
+        # stamped just before, whose thread lost the GIL before it queued it, comes in the next
+        # one). gatherlab holds the program's output until the trace has come this far, so
+        # that --json stays in time order (issue 20), and reads no further into this line.
+        parts.append(f'{{"type":"flushed","t":{_monotonic() - _start:.4f}}}')
         parts.append("")
         # A view, not slices: a FIFO takes at most 64 KiB a write, and slicing a batch of
         # megabytes copied its rest after every write.

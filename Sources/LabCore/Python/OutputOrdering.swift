@@ -1,0 +1,119 @@
+/// Puts a traced program's output, timed on its arrival (real time), among the tracer's lines in
+/// time order, so that `trace --json` (and a recording) never goes back in time (issue 20).
+///
+/// The tracer's lines come in batches up to one flush (20 ms) late, while the program's output
+/// arrives at once: handed on as they came, a line of output would go before tracer lines of an
+/// earlier instant. So both wait here until the tracer says how far its stream has come: each
+/// flush ends with `{"type":"flushed","t":T}`, and every line stamped before T was in that flush
+/// or an earlier one. Whatever is timed at or before T less a small `margin` (a line whose thread
+/// lost the GIL between reading the clock and queuing the line comes one flush later) is handed on,
+/// the earlier first, output before a tracer line of the same instant. Output is held for about
+/// one flush; if the tracer stops flushing (C code holding the GIL, the process gone), everything
+/// held goes after `patience` on the reader's clock, and all of it at `finish`.
+///
+/// A tracer line whose `t` is not the instant it was written keeps its place after the lines
+/// written before it: a `deadline` (its `t` is when the timeout will fire), and lines that look
+/// back (a task's `waiting` at its creation, a `blocked` callback at its start).
+///
+/// ```swift
+/// var ordering = OutputOrdering(margin: 0)
+/// ordering.output(.output(time: 0.012, text: "hi\n"), now: 0.013)  // [] (held)
+/// ordering.traced([.trace(text, TraceLine(type: "event", t: 0.010))], flushed: 0.020, now: 0.021)
+/// // [the event at 0.010, then the output at 0.012]
+/// ```
+public struct OutputOrdering: Sendable {
+  /// Seconds behind the tracer's flushed mark that are taken as complete.
+  public var margin: Double
+  /// Seconds (on the reader's clock) anything waits for the tracer before it goes anyway.
+  public var patience: Double
+
+  private struct Held: Sendable {
+    var key: Double
+    var since: Double
+    var message: TracedProgram.Message
+  }
+
+  /// The tracer's lines not handed on yet, in the order written (their keys never decrease).
+  private var lines: [Held] = []
+  private var lineHead = 0
+  /// The output not handed on yet, by time.
+  private var outputs: [Held] = []
+  /// The latest instant of the tracer's lines so far: where a line that looks back is placed.
+  private var lineTime = 0.0
+  /// Everything the tracer stamped up to here has arrived.
+  private var horizon = -Double.infinity
+
+  public init(margin: Double = 0.005, patience: Double = 0.25) {
+    self.margin = margin
+    self.patience = patience
+  }
+
+  /// Whether anything is held.
+  public var isHolding: Bool { lineHead < lines.count || !outputs.isEmpty }
+
+  /// A batch of the tracer's lines, read at `now`, and the mark the flush that wrote them ended
+  /// with (nil: none in this batch).
+  public mutating func traced(_ batch: [TracedProgram.Message], flushed: Double?, now: Double) -> [TracedProgram.Message] {
+    for message in batch {
+      if case .trace(_, let line) = message, line.type != "deadline", let time = line.t {
+        lineTime = max(lineTime, time)
+      }
+      lines.append(Held(key: lineTime, since: now, message: message))
+    }
+    if let flushed { horizon = max(horizon, flushed - margin) }
+    return release(upTo: horizon)
+  }
+
+  /// A piece of the program's output, timed on the trace's clock, read at `now`.
+  public mutating func output(_ message: TracedProgram.Message, now: Double) -> [TracedProgram.Message] {
+    let time: Double
+    switch message {
+    // Placed by the instant --json prints, which the tracer's lines are compared with.
+    case .output(let at, _), .errorOutput(let at, _): time = TraceLine.tracerInstant(at)
+    case .trace: return traced([message], flushed: nil, now: now)
+    }
+    // After everything of its instant or earlier (the two pipes' readers may stamp out of turn).
+    let index = outputs.lastIndex { $0.key <= time }.map { $0 + 1 } ?? 0
+    outputs.insert(Held(key: time, since: now, message: message), at: index)
+    return release(upTo: horizon)
+  }
+
+  /// The reader's clock reads `now`: what has waited `patience` goes, with what comes before it.
+  public mutating func due(now: Double) -> [TracedProgram.Message] {
+    let oldest = min(lineHead < lines.count ? lines[lineHead].since : .infinity, outputs.map(\.since).min() ?? .infinity)
+    guard now - oldest >= patience else { return [] }
+    return release(upTo: .infinity)
+  }
+
+  /// The run is over: everything held goes, in order.
+  public mutating func finish() -> [TracedProgram.Message] {
+    release(upTo: .infinity)
+  }
+
+  private mutating func release(upTo limit: Double) -> [TracedProgram.Message] {
+    var out: [TracedProgram.Message] = []
+    var taken = 0
+    while true {
+      let line = lineHead < lines.count ? lines[lineHead] : nil
+      let output = taken < outputs.count ? outputs[taken] : nil
+      if let output, output.key <= limit, line.map({ output.key <= $0.key }) ?? true {
+        out.append(output.message)
+        taken += 1
+      } else if let line, line.key <= limit {
+        out.append(line.message)
+        lineHead += 1
+      } else {
+        break
+      }
+    }
+    outputs.removeFirst(taken)
+    if lineHead == lines.count {
+      lines.removeAll(keepingCapacity: true)
+      lineHead = 0
+    } else if lineHead >= 1024, lineHead * 2 >= lines.count {
+      lines.removeFirst(lineHead)
+      lineHead = 0
+    }
+    return out
+  }
+}
