@@ -1162,11 +1162,19 @@ class _MarkedDescriptor:
         if not self.marks():
             return _plain_write(self.descriptor, data)
         view = memoryview(data).cast("B")
-        if not view:
+        size = len(view)
+        if not size:
             return 0
         with self.lock:
             self.seq += 1
             seq, written = self.seq, 0
+            if size <= _FRAME_ROOM:
+                # One frame (every print of a program run unbuffered): whole or nothing.
+                _plain_write(self.descriptor, b"%s%d,%d\n%s" % (_output_magic, seq, size, view))
+                _put(f'{{"type":"write","t":{_monotonic() - _start:.4f},"stream":"{self.stream}","seq":{seq},"bytes":{size}}}')
+                if _late:
+                    _flush()
+                return size
             try:
                 while written < len(view):
                     piece = view[written:written + _FRAME_ROOM]
