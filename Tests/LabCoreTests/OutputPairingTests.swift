@@ -78,6 +78,16 @@ struct OutputPairingTests {
     #expect(Self.shown(pairing.arrived([.frame(seq: 1, bytes: Self.bytes("hi\n"))], on: .output)) == [#"0.1 out "hi\n""#])
   }
 
+  @Test func theNextLineToWaitIsGivenUpOnTooWhenTheOneBeforeItWasPaired() {
+    var pairing = OutputPairing(patience: 5)
+    _ = pairing.traced([Self.write(1, at: 0, 2), Self.write(2, at: 0.5, 2), Self.event(1, at: 1, "finished")], now: 0)
+    // The first write's bytes come at 1 s; the second's never do, and no line comes after.
+    #expect(Self.shown(pairing.arrived([.frame(seq: 1, bytes: Self.bytes("a\n"))], on: .output)) == [#"0.0 out "a\n""#])
+    #expect(pairing.due(now: 1.05).isEmpty)
+    #expect(pairing.due(now: 6).isEmpty)
+    #expect(Self.shown(pairing.due(now: 6.05)) == ["1.0 #1 finished"])
+  }
+
   @Test func aClosedPipeLetsTheLinesWaitingForItsFramesGo() {
     var pairing = OutputPairing()
     #expect(pairing.traced([Self.write(1, at: 0, 3, on: .error), Self.event(1, at: 0, "finished")], now: 0).isEmpty)

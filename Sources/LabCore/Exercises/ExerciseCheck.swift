@@ -14,7 +14,9 @@ public enum ExerciseCheck: Sendable, Equatable {
   case outputContains([String])
   /// The program's exit status.
   case exit(Int32)
-  /// Tasks of these coroutines (or names) were cancelled, within `within` seconds of the first failure.
+  /// Tasks of these coroutines (or labels) were cancelled, within `within` seconds of the first
+  /// failure; a task of the program's own coroutine counts for the ones it was running inside it
+  /// when cancelled (`create_task(fetch_one(url))` for `download`).
   case cancelled([String], within: Double?)
   /// No task ran on after the caller of its gather got an error.
   case noOrphans

@@ -208,7 +208,13 @@ public struct OutputPairing: Sendable {
   /// frames, the waiting lines are handed on without them (they go as plain bytes, should they
   /// come).
   public mutating func due(now: Double) -> [TracedProgram.Message] {
-    guard let since = waitingSince, now - since >= patience else { return [] }
+    guard let since = waitingSince else {
+      // The line that waited before was handed on when its frames came; the one now first
+      // waits from here.
+      if !waiting.isEmpty { waitingSince = now }
+      return []
+    }
+    guard now - since >= patience else { return [] }
     var out: [TracedProgram.Message] = []
     advance(into: &out, givingUp: true)
     waitingSince = waiting.isEmpty ? nil : now

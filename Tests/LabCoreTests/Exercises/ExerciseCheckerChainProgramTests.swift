@@ -34,6 +34,10 @@ struct ExerciseCheckerChainProgramTests {
     ),
     ("status-retries", "18-status-retries/alternatives/logged_checks.py", "✓ check_payments was cancelled inside logged('payments', <coroutine>)"),
     (
+      "station-errors", "17-station-errors/alternatives/timed_readings.py",
+      "✓ read_station('summit') was cancelled inside timed_reading('summit') 0 s after the first failure (within 0.1 s)"
+    ),
+    (
       "checkout-receipt", "05-checkout-receipt/wrong/wrapped_late_cancel.py",
       "✗ send_receipt was cancelled inside step(<coroutine>) 0.9 s after the first failure; the exercise asks within 0.1 s"
     ),
