@@ -217,6 +217,9 @@ def _keep(code):
     _kept_codes.append(code)
 _referents = __import__("gc").get_referents
 _Cell = __import__("types").CellType
+_Coroutine = __import__("types").CoroutineType
+_Generator = __import__("types").GeneratorType
+_GatheringFuture = getattr(_tasks_module, "_GatheringFuture", None)
 # A coroutine's referents, on 3.11 to 3.13: its code (3.11 only), its names, then its frame's
 # function and code, then its bound local variables in order, arguments first (a cell for an
 # argument a closure captures).
@@ -259,7 +262,7 @@ def _label_plan(code):
 
 
 def _label(coro):
-    code = getattr(coro, "cr_code", None)
+    code = coro.cr_code if type(coro) is _Coroutine else None
     if code is None:
         return type(coro).__name__ + "()"
     plan = _argument_names.get(id(code))
@@ -370,7 +373,7 @@ def _loop_file(name):
 
 
 def _why_hidden(coro, frame):
-    code = getattr(coro, "cr_code", None)
+    code = coro.cr_code if type(coro) is _Coroutine else None
     if code is not None:
         mine = _user_code.get(id(code))
         if mine is None:
@@ -425,7 +428,7 @@ def _init_task(task, coro, options):
     makes for itself (hidden), a loop of another kind (uvloop), an eager task (3.12+), a name
     that is not a str."""
     global _creating_group, _creating_gather, _given_name
-    if not _user_code.get(id(getattr(coro, "cr_code", None))):
+    if type(coro) is not _Coroutine or not _user_code.get(id(coro.cr_code)):
         why = _why_hidden(coro, sys._getframe(2))
         if why is not None:
             _put(f'{{"type":"hidden","t":{_monotonic() - _start:.4f},"id":{next(_task_ids)}'
@@ -519,7 +522,7 @@ class Task(_BaseTask):
             running = _get_running_loop() if loop is None else loop
             if (
                 eager_start or type(running) not in _ready_loops or (name is not None and type(name) is not str)
-                or not _user_code.get(id(getattr(coro, "cr_code", None)))
+                or type(coro) is not _Coroutine or not _user_code.get(id(coro.cr_code))
             ):
                 options = _given(loop, name, context)
                 if eager_start:
@@ -546,7 +549,7 @@ class Task(_BaseTask):
             running = _get_running_loop() if loop is None else loop
             if (
                 type(running) not in _ready_loops or (name is not None and type(name) is not str)
-                or not _user_code.get(id(getattr(coro, "cr_code", None)))
+                or type(coro) is not _Coroutine or not _user_code.get(id(coro.cr_code))
             ):
                 return _init_task(self, coro, _given(loop, name, context))
             gathering = _creating_gather
@@ -950,7 +953,6 @@ os.write(_fifo, (_dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'
 
 _sleep_labels = {}  # a sleep's delay -> its label
 _sleep_code = getattr(_tasks_module.sleep, "__code__", None)
-_Coroutine = __import__("types").CoroutineType
 _LOCKS = {"Lock", "Semaphore", "BoundedSemaphore", "Condition", "Event", "Barrier"}
 
 
@@ -963,7 +965,7 @@ def _awaits(task, info, began, end, took):
         label = None
     # The common wait first (as _wait_label has it): the task's own coroutine awaits asyncio.sleep.
     coro = task._coro
-    inner = getattr(coro, "cr_await", None)
+    inner = coro.cr_await if type(coro) is _Coroutine else None
     on = None
     if type(inner) is _Coroutine and inner.cr_code is _sleep_code and _LOCALS_FROM is not None and _user_code.get(id(coro.cr_code)):
         found = _referents(inner)
@@ -986,16 +988,21 @@ def _awaits(task, info, began, end, took):
 
 def _wait_label(task, waiter):
     """A short label for what `task` waits on, and the task ids it waits for."""
-    if waiter is not None:
+    # (The waiter and the chain may hold the program's own awaitables: only objects of asyncio's
+    # and Python's own types are looked into, and none is hashed, so that no __hash__, __eq__ or
+    # __getattr__ of the program's runs.)
+    kind = type(waiter)
+    if kind is Task or kind is not _GatheringFuture and issubclass(kind, _BaseTask):
         info = _tasks.get(waiter)
         if info is not None:
             return f"task #{info[0]}", [info[0]]
+    elif kind is _GatheringFuture:
         gathered = getattr(waiter, "_gatherlab", None)
         if gathered is not None:
             return f"gather #{gathered[0]}", gathered[1]
     coro = task._coro
     # The common wait, first: the task's own coroutine awaits asyncio.sleep directly.
-    inner = getattr(coro, "cr_await", None)
+    inner = coro.cr_await if type(coro) is _Coroutine else None
     if type(inner) is _Coroutine and inner.cr_code is _sleep_code and _user_code.get(id(coro.cr_code)):
         if _LOCALS_FROM is not None:
             found = _referents(inner)
@@ -1008,11 +1015,13 @@ def _wait_label(task, waiter):
                 return label, ()
     # Down the chain of awaits to the first coroutine (or generator) of asyncio's own.
     while True:
-        code = getattr(coro, "cr_code", None)
-        if code is None:
-            code = getattr(coro, "gi_code", None)
-            if code is None:
-                return "future", ()
+        kind = type(coro)
+        if kind is _Coroutine:
+            code, nxt = coro.cr_code, coro.cr_await
+        elif kind is _Generator:
+            code, nxt = coro.gi_code, coro.gi_yieldfrom
+        else:
+            return "future", ()
         module = _module_names.get(id(code))
         if module is None:
             name = code.co_filename
@@ -1020,11 +1029,8 @@ def _wait_label(task, waiter):
             module = _module_names[id(code)] = os.path.basename(name) if name.startswith(_asyncio_dir) else ""
         if module:
             break
-        nxt = getattr(coro, "cr_await", None)
         if nxt is None:
-            nxt = getattr(coro, "gi_yieldfrom", None)
-            if nxt is None:
-                return "future", ()
+            return "future", ()
         coro = nxt
     name = code.co_name
     if module == "tasks.py":
