@@ -325,27 +325,13 @@ def _current():
     return info[0] if info else None
 
 
+_spaced = __import__("_json").make_encoder(None, None, _quote, None, ": ", ", ", False, False, True)
+
+
 def _dumps(fields):
-    """json.dumps(fields), as it writes it, for the tracer's flat lines (str, int, float, bool,
-    None and lists of them), without importing json."""
-    return "{" + ", ".join(f"{_quote(key)}: {_value(value)}" for key, value in fields.items()) + "}"
-
-
-def _value(value):
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    kind = type(value)
-    if kind is str:
-        return _quote(value)
-    if kind is int:
-        return int.__repr__(value)
-    if kind is float:
-        return float.__repr__(value)
-    return "[" + ", ".join(map(_value, value)) + "]"
+    """json.dumps(fields), as it writes it (its C encoder, with its separators), for the tracer's
+    flat lines, without importing json."""
+    return "".join(_spaced(fields, 0))
 
 
 def _from_program(frame):
@@ -484,7 +470,7 @@ def _init_task(task, coro, options):
         if name is not None and type(name) is not str and info[6] is None:
             info[1] = task.get_name()  # as the task has it (str(name))
         if learn and loop._ready:
-            _learn_step(loop._ready[-1])
+            _learn_step(loop._ready[-1]._callback)
     if early:
         task.add_done_callback(_report_end, context=_context)
 
@@ -492,12 +478,16 @@ def _init_task(task, coro, options):
 _StepWrapper = None  # the type of a task's __step as a callback (C's TaskStepMethWrapper)
 
 
-def _learn_step(handle):
-    """The first task on asyncio's own loop has just put its first step on the ready queue."""
+def _learn_step(callback):
+    """Whether `callback` is a task's step (C's TaskStepMethWrapper, whose type asyncio does not
+    name): the first one seen sets _StepWrapper. The first task on asyncio's own loop has just put
+    its first step on the ready queue; Handle._run asks too, until one is seen."""
     global _StepWrapper
-    callback = handle._callback
-    if getattr(callback, "__self__", None) is not None and type(callback).__name__ == "TaskStepMethWrapper":
-        _StepWrapper = type(callback)
+    kind = type(callback)
+    if kind.__name__ == "TaskStepMethWrapper" and isinstance(getattr(callback, "__self__", None), _BaseTask):
+        _StepWrapper = kind
+        return True
+    return False
 
 
 def _given(loop, name, context):
@@ -1173,7 +1163,10 @@ def _traced_handle_run(self):
     asyncio's Handle._run (a Python frame) unless the callback raised."""
     callback = self._callback
     kind = type(callback)
-    if kind is _StepWrapper or kind is _Builtin and callback.__name__ == "task_wakeup":
+    if (
+        kind is _StepWrapper or kind is _Builtin and callback.__name__ == "task_wakeup"
+        or _StepWrapper is None and _learn_step(callback)
+    ):
         owner = callback.__self__
         info = _tasks_get(owner)
         if info is not None:
