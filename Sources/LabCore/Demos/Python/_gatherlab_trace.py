@@ -419,7 +419,11 @@ def _init_task(task, coro, options):
         if why is not None:
             _put(f'{{"type":"hidden","t":{_monotonic() - _start:.4f},"id":{next(_task_ids)}'
                  f',"task":{_quote(_label(coro))},"why":{_quote(why)}}}')
-            return _base_init(task, coro, **options)
+            try:
+                return _base_init(task, coro, **options)
+            except BaseException:
+                task = coro = options = None  # (see the note above Task)
+                raise
     loop = options.get("loop") or _get_running_loop()
     gathering = _creating_gather
     number = next(_task_ids)
@@ -453,6 +457,7 @@ def _init_task(task, coro, options):
             _base_init(task, coro, **options)
         except BaseException:
             _tasks.pop(task, None)
+            task = coro = options = info = None  # (see the note above Task)
             raise
         finally:
             _creating_group, _creating_gather, _given_name = outer
@@ -466,6 +471,7 @@ def _init_task(task, coro, options):
             _base_init(task, coro, **options)
         except BaseException:
             _tasks.pop(task, None)
+            task = coro = options = info = None  # (see the note above Task)
             raise
         if name is not None and type(name) is not str and info[6] is None:
             info[1] = task.get_name()  # as the task has it (str(name))
@@ -502,60 +508,54 @@ def _given(loop, name, context):
     return options
 
 
+# When asyncio.Task(...) raises, python3 frees the coroutine and the task there and then
+# (a coroutine never awaited warns at the caller's line, a pending task says it was destroyed
+# before the traceback is printed); the tracer's frames stay in the traceback, so they let go of
+# both before the exception leaves them.
+_UNSET = object()  # eager_start not given (3.12 added it; 3.11's Task refuses it, given or not)
+
+
 class Task(_BaseTask):
     # The hot path of a program of many tasks: few bytecodes, no call that is not needed. The
     # program's coroutine, on asyncio's own loop, not eager: the rest is _init_task's. The
-    # signature is asyncio.Task's (3.12 added eager_start).
-    if sys.version_info >= (3, 12):
-
-        def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
-            running = _get_running_loop() if loop is None else loop
-            if (
-                eager_start or type(running) not in _ready_loops or (name is not None and type(name) is not str)
-                or type(coro) is not _Coroutine or not _user_code.get(id(coro.cr_code))
-            ):
-                options = _given(loop, name, context)
-                if eager_start:
-                    options["eager_start"] = eager_start
+    # signature is asyncio.Task's.
+    # (Any other call goes to asyncio.Task as made, which refuses it in its own words.)
+    def __init__(self, coro=_UNSET, *args, loop=None, name=None, context=None, eager_start=_UNSET, **others):
+        running = _get_running_loop() if loop is None else loop
+        if (
+            eager_start is not _UNSET or type(running) not in _ready_loops or (name is not None and type(name) is not str)
+            or type(coro) is not _Coroutine or not _user_code.get(id(coro.cr_code)) or args or others
+        ):
+            if coro is _UNSET or args or others:
+                try:
+                    return _base_init(self, *(() if coro is _UNSET else (coro,)), *args, **_given(loop, name, context), **others,
+                                      **({} if eager_start is _UNSET else {"eager_start": eager_start}))
+                except BaseException:
+                    self = coro = args = others = None  # (see the note above Task)
+                    raise
+            options = _given(loop, name, context)
+            if eager_start is not _UNSET:
+                options["eager_start"] = eager_start
+            try:
                 return _init_task(self, coro, options)
-            gathering = _creating_gather
-            number = next(_task_ids)
-            parent = _tasks_get(_current_of(running))
-            _tasks[self] = [
-                number, name or _given_name, parent[0] if parent else None,
-                gathering[0] if gathering else None, _creating_group, _clock(), None, coro, None,
-            ]
-            if gathering:
-                gathering.append(number)
-            try:
-                _base_init(self, coro, loop=loop, name=name, context=context)
             except BaseException:
-                _tasks.pop(self, None)
+                self = coro = None  # (see the note above Task)
                 raise
-
-    else:
-
-        def __init__(self, coro, *, loop=None, name=None, context=None):
-            running = _get_running_loop() if loop is None else loop
-            if (
-                type(running) not in _ready_loops or (name is not None and type(name) is not str)
-                or type(coro) is not _Coroutine or not _user_code.get(id(coro.cr_code))
-            ):
-                return _init_task(self, coro, _given(loop, name, context))
-            gathering = _creating_gather
-            number = next(_task_ids)
-            parent = _tasks_get(_current_of(running))
-            _tasks[self] = [
-                number, name or _given_name, parent[0] if parent else None,
-                gathering[0] if gathering else None, _creating_group, _clock(), None, coro, None,
-            ]
-            if gathering:
-                gathering.append(number)
-            try:
-                _base_init(self, coro, loop=loop, name=name, context=context)
-            except BaseException:
-                _tasks.pop(self, None)
-                raise
+        gathering = _creating_gather
+        number = next(_task_ids)
+        parent = _tasks_get(_current_of(running))
+        _tasks[self] = [
+            number, name or _given_name, parent[0] if parent else None,
+            gathering[0] if gathering else None, _creating_group, _clock(), None, coro, None,
+        ]
+        if gathering:
+            gathering.append(number)
+        try:
+            _base_init(self, coro, loop=loop, name=name, context=context)
+        except BaseException:
+            _tasks.pop(self, None)
+            self = coro = None  # (see the note above Task)
+            raise
 
     @property
     def _callbacks(self):
