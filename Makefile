@@ -85,7 +85,9 @@ test: test-debug test-release
 # The Python twins' parity test runs alone after them: the twin runs on the real clock, and beside
 # other suites it stalled twice; alone it takes about 30 s, and `timeout` keeps a stall from
 # eating the whole CI budget.
-REAL_CLOCK_TESTS := LessonContentTests|PredictionContentTests|TraceCorpusTests|PlainPythonRunTests|TraceOrderTests
+# ExerciseCheckerChainProgramTests checks 24 real programs on virtual time, each under check's
+# real-time hang limit: beside the parallel suites on a loaded machine some went past it.
+REAL_CLOCK_TESTS := LessonContentTests|PredictionContentTests|TraceCorpusTests|PlainPythonRunTests|TraceOrderTests|ExerciseCheckerChainProgramTests
 PARITY_TESTS := PythonTwinParityTests
 REAL_CLOCK_LIMIT := timeout 900
 

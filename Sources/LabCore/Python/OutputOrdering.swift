@@ -54,14 +54,33 @@ public struct OutputOrdering: Sendable {
   /// A batch of the tracer's lines, read at `now`, and the mark the flush that wrote them ended
   /// with (nil: none in this batch).
   public mutating func traced(_ batch: [TracedProgram.Message], flushed: Double?, now: Double) -> [TracedProgram.Message] {
-    for message in batch {
-      if case .trace(_, let line) = message, line.type != "deadline", let time = line.t {
-        lineTime = max(lineTime, time)
+    if let flushed { horizon = max(horizon, flushed - margin) }
+    // With nothing held, the lines the horizon has passed go straight on, not through `lines`
+    // (a busy program's batches hold thousands; output is rare beside them).
+    var passed: [TracedProgram.Message] = []
+    var index = batch.startIndex
+    if lineHead == lines.count, outputs.isEmpty {
+      while index < batch.endIndex {
+        let key = Self.key(of: batch[index], after: lineTime)
+        guard key <= horizon else { break }
+        lineTime = key
+        index += 1
       }
+      passed = Array(batch[..<index])
+    }
+    for message in batch[index...] {
+      lineTime = Self.key(of: message, after: lineTime)
       lines.append(Held(key: lineTime, since: now, message: message))
     }
-    if let flushed { horizon = max(horizon, flushed - margin) }
-    return release(upTo: horizon)
+    return passed.isEmpty ? release(upTo: horizon) : passed + release(upTo: horizon)
+  }
+
+  /// A tracer line's place: its instant, or the latest before it for one that looks ahead.
+  private static func key(of message: TracedProgram.Message, after latest: Double) -> Double {
+    if case .trace(_, let line) = message, line.type != "deadline", let time = line.t {
+      return max(latest, time)
+    }
+    return latest
   }
 
   /// A piece of the program's output, timed on the trace's clock, read at `now`.

@@ -19,7 +19,7 @@ enum TraceLineScanner {
   }
 
   /// The keys TraceLine reads; `other` for any other key.
-  enum Key {
+  private enum Key {
     case type, t, id, parent, gather, group, task, event, value, error, label, outcome, text, runtime, clock, on, why, tasks, orphans, coroutines
     case other
 
@@ -56,7 +56,7 @@ enum TraceLineScanner {
     }
   }
 
-  enum Value {
+  private enum Value {
     case number(UnsafeBufferPointer<UInt8>.SubSequence)
     case string(String)
     case null
@@ -128,7 +128,7 @@ enum TraceLineScanner {
     }
   }
 
-  struct Reader {
+  private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 

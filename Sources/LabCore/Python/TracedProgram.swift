@@ -380,33 +380,30 @@ final class FIFOReader: Sendable {
       defer { close(descriptor) }
       var pending = [UInt8]()
       var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-      var compact = CompactTraceLines()
       while true {
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         if count < 0, errno == EINTR { continue }
         guard count > 0 else { break }
         let arrived = elapsed()
+        // (The bytes before `searched` hold no newline: a long line is not searched again.)
+        let searched = pending.count
         pending.append(contentsOf: buffer[..<count])
         var lineStart = 0
         var batch: [OutputPairing.Traced] = []
         var flushed: Double?
-        while let newline = pending[lineStart...].firstIndex(of: 10) {
+        while let newline = pending[max(lineStart, searched)...].firstIndex(of: 10) {
           let bytes = pending[lineStart..<newline]
           lineStart = newline + 1
-          if bytes.first == UInt8(ascii: "[") {
-            // A batch of the tracer's (after its header): its lines, task events made whole.
-            for (text, line) in compact.lines(bytes) ?? [] {
-              if marks != nil, line.type == "write", let write = OutputPairing.WriteMark(ArraySlice(text.utf8)) {
-                batch.append(.write(write))
-              } else if line.type == "flushed" {
-                // The end of a flush: how far the tracer's stream has come (for gatherlab only).
-                flushed = line.t ?? flushed
-              } else {
-                batch.append(.line(.trace(text, line)))
-              }
-            }
+          // A program printing unbuffered makes a write line per write: read without the scanner.
+          if marks != nil, OutputPairing.WriteMark.isWrite(bytes), let write = OutputPairing.WriteMark(bytes) {
+            batch.append(.write(write))
           } else if let line = TraceLineScanner.line(bytes) {
-            batch.append(.line(.trace(String(decoding: bytes, as: UTF8.self), line)))
+            // The end of a flush: how far the tracer's stream has come (for gatherlab only).
+            if line.type == "flushed" {
+              flushed = line.t ?? flushed
+            } else {
+              batch.append(.line(.trace(String(decoding: bytes, as: UTF8.self), line)))
+            }
           }
         }
         pending.removeFirst(lineStart)

@@ -56,7 +56,6 @@ if seed:
     _random = random.Random(seed)
 _rate = 1.0  # virtual seconds per real second while the loop waits for something real
 _virtual = 0.0  # the clock: virtual seconds since this module was imported
-_virtual_ns = 0  # the same in whole nanoseconds (the tracer's task events take an int)
 _real_origin = None  # while a loop of the program's own runs: real monotonic time at virtual 0
 report = None  # called with each clock line (the tracer's queue), when set
 _reported = None
@@ -78,20 +77,11 @@ def set_rate(rate):
     _rate = rate
 
 
-def now_ns():
-    """now() in whole nanoseconds."""
-    return round(now() * 1e9)
-
-
-# The tracer's view of `time`: its monotonic() and monotonic_ns() are this clock; sleep() and the
-# rest are real. While no loop of the program's own runs, the clock is _virtual (and _virtual_ns),
-# read with no Python frame (the tracer reads the clock several times a task);
-# clock_changed(monotonic, monotonic_ns) tells the tracer when that changes.
+# The tracer's view of `time`: its monotonic() is this clock; sleep() and the rest are real. While
+# no loop of the program's own runs, the clock is _virtual, read with no Python frame (the tracer
+# reads the clock several times a task); clock_changed(reader) tells the tracer when that changes.
 _read_virtual = functools.partial(getattr, sys.modules[__name__], "_virtual")
-_read_virtual_ns = functools.partial(getattr, sys.modules[__name__], "_virtual_ns")
-tracer_time = types.SimpleNamespace(
-    monotonic=_read_virtual, monotonic_ns=_read_virtual_ns, sleep=_time.sleep, time=_time.time, perf_counter=_time.perf_counter,
-)
+tracer_time = types.SimpleNamespace(monotonic=_read_virtual, sleep=_time.sleep, time=_time.time, perf_counter=_time.perf_counter)
 clock_changed = None
 
 
@@ -100,9 +90,8 @@ _real_mark = None  # (real monotonic time, _moved) since when something real has
 
 
 def _advance(seconds):
-    global _virtual, _virtual_ns, _moved
+    global _virtual, _moved
     _virtual += seconds
-    _virtual_ns = round(_virtual * 1e9)
     _moved += seconds
 
 
@@ -138,7 +127,7 @@ class _Selector:
             _cpu_mark = _thread_time()
 
     def _select(self, timeout):
-        global _virtual, _virtual_ns, _real_mark
+        global _virtual, _real_mark
         loop = self._loop
         real = loop._gatherlab_real_pending() or _children and timeout is not None and _child_running()
         if _real_mark is not None:
@@ -146,7 +135,6 @@ class _Selector:
             # (less what their blocking already moved the clock on).
             since, moved = _real_mark
             _virtual += max(0.0, (_time.monotonic() - since) * _rate - (_moved - moved))
-            _virtual_ns = round(_virtual * 1e9)
             _real_mark = None
         if timeout is None and not real:
             events = _when_idle(self._selector, loop)  # nothing on the clock (see "A stuck loop")
@@ -161,7 +149,6 @@ class _Selector:
                     events = self._selector.select(None if timeout is None else timeout / _rate)
                 finally:
                     _virtual += (_time.monotonic() - start) * _rate
-                    _virtual_ns = round(_virtual * 1e9)
             if real and (loop._gatherlab_real_pending() or _children and _child_running()):
                 _mark_real()
             return events
@@ -173,7 +160,6 @@ class _Selector:
         if LIMIT and target > LIMIT:
             _stop_at_limit()
         _virtual = target
-        _virtual_ns = round(_virtual * 1e9)
         return self._selector.select(0)
 
     def __getattr__(self, name):
@@ -471,13 +457,12 @@ STUCK_POLL = 0.05
 
 
 def _wait_real(selector, seconds):
-    global _virtual, _virtual_ns
+    global _virtual
     start = _time.monotonic()
     try:
         return selector.select(seconds)
     finally:
         _virtual += (_time.monotonic() - start) * _rate
-        _virtual_ns = round(_virtual * 1e9)
 
 
 def _when_idle(selector, loop):
@@ -595,14 +580,13 @@ unix_events._UnixDefaultEventLoopPolicy._loop_factory = VirtualLoop
 
 def _note(loop):
     """A loop starts running: virtual if it is ours; else the clock follows real time (and says why)."""
-    global _last_loop, _real_origin, _virtual, _virtual_ns, _reported
+    global _last_loop, _real_origin, _virtual, _reported
     if loop is _last_loop:
         return
     _last_loop = loop
     if getattr(loop, "_gatherlab_virtual", False):
         if _real_origin is not None:
             _virtual, _real_origin = now(), None
-            _virtual_ns = round(_virtual * 1e9)
         line = '{"type":"clock","t":%.4f,"clock":"virtual","seed":%d}' % (_virtual, seed)
         key = ("virtual",)
     else:
@@ -613,11 +597,11 @@ def _note(loop):
         why = f"the program installed its own event loop ({name})"
         line = '{"type":"clock","t":%.4f,"clock":"real","why":%s}' % (now(), _json_string(why))
         key = ("real", why)
-    reader, reader_ns = (_read_virtual, _read_virtual_ns) if _real_origin is None else (now, now_ns)
+    reader = _read_virtual if _real_origin is None else now
     if tracer_time.monotonic is not reader:
-        tracer_time.monotonic, tracer_time.monotonic_ns = reader, reader_ns
+        tracer_time.monotonic = reader
         if clock_changed is not None:
-            clock_changed(reader, reader_ns)
+            clock_changed(reader)
     if key != _reported and report is not None:
         _reported = key
         report(line)

@@ -1,27 +1,13 @@
 # _gatherlab_trace: installed before a learner's program by `gatherlab trace`. It reports every
 # asyncio task (created, started, finished / failed / cancelled), each gather, TaskGroup and
-# timeout, on the FIFO named by GATHERLAB_TRACE_FIFO. The program keeps its own stdout and stderr
-# (gatherlab reads them as they are written). Writes are batched by a thread.
-#
-# The FIFO's wire format: a first line, the header, {"type":"trace",...}; then one line per batch,
-# a JSON array: [ORIGIN, ITEM, ...]. An ITEM is a JSON string holding one of DESIGN §10's lines
-# whole, or, for the lines every task makes, an array gatherlab turns back into them
-# (CompactTraceLines.swift):
-#   [1, id, created, started, label, parent, gather, group]  its "waiting" and "started" events
-#   [2, id, t, value]    "finished" (value: null for None, an int, or the text shown)
-#   [3, id, t]           "cancelled"
-#   [4, id, t, error]    "failed"
-#   [5, id, t, on, [ids]]  an "await" line (on: null when it runs again)
-#   [6, t, stream, seq, bytes]  a "write" line (virtual time's output, below)
-# Times there are the clock's readings in whole nanoseconds (monotonic_ns, or the virtual clock's),
-# ORIGIN being the trace's 0 (0 on virtual time). Building a tuple costs the program a
-# fraction of formatting its JSON line (about 9 000 instructions a task of the 70 000 the tracer
-# adds on 3.11), and one C call encodes the batch.
+# timeout, as JSON Lines on the FIFO named by GATHERLAB_TRACE_FIFO. The program keeps its own
+# stdout and stderr (gatherlab reads them as they are written). Writes are batched by a thread.
 #
 # It never calls the program's code: labels describe arguments by their type unless they are
 # small builtin values, and no wrapper stays on the stack of the program's code (tracebacks are
 # the ones python3 prints).
 import asyncio
+import collections
 import functools
 import itertools
 import os
@@ -38,17 +24,17 @@ except ImportError:
 
 _pid = os.getpid()
 _start = time.monotonic()
-_lines = []  # what the flusher writes next: lines, and tuples of task events
+_queue = collections.deque()
 # gatherlab virtual time (issue 21, _gatherlab_clock.py): with GATHERLAB_CLOCK=virtual the
 # tracer's clock is the event loop's virtual one, and the loop's clock line goes on the FIFO.
 if os.environ.get("GATHERLAB_CLOCK") == "virtual":
     import _gatherlab_clock
 
-    time, _start, _gatherlab_clock.report = _gatherlab_clock.tracer_time, 0.0, _lines.append
+    time, _start, _gatherlab_clock.report = _gatherlab_clock.tracer_time, 0.0, _queue.append
 
-    def _clock_changed(reader, reader_ns):
-        global _monotonic, _clock
-        _monotonic, _clock = reader, reader_ns
+    def _clock_changed(reader):
+        global _monotonic
+        _monotonic = reader
 
     _gatherlab_clock.clock_changed = _clock_changed
 _fifo = os.open(os.environ.pop("GATHERLAB_TRACE_FIFO"), os.O_WRONLY)
@@ -62,11 +48,6 @@ _creating_gather = None  # the program's gather call under way: its tasks (ids) 
 _given_name = None  # the name= of the create_task call under way (3.11 sets it after creating)
 _context = __import__("contextvars").Context()  # the tracer's callbacks run in it (no copy per task)
 _monotonic = time.monotonic
-# The task events' clock (the wire format above): an int a reading on real time, no float to write.
-_virtual_clock = os.environ.get("GATHERLAB_CLOCK") == "virtual"
-_clock = time.monotonic_ns
-_origin = 0
-_encode = __import__("_json").make_encoder(None, None, _quote, None, ":", ",", False, False, True)
 _get_running_loop = _events._get_running_loop
 _current_task = _tasks_module.current_task
 
@@ -75,7 +56,7 @@ def _now():
     return round(_monotonic() - _start, 4)
 
 
-_put = _lines.append
+_put = _queue.append
 _writing = threading.Lock()
 
 
@@ -85,26 +66,28 @@ def _flush():
 
 
 def _write():
-    # The batch so far, taken whole: the program's thread appends only after what is taken.
-    count = len(_lines)
-    batch = _lines[:count]
-    del _lines[:count]
-    if _fifo is None:
-        return
-    batch.insert(0, _origin)
-    # Read after the batch is taken: every line stamped by now goes in this write (a line
-    # stamped just before, whose thread lost the GIL before it queued it, comes in the next
-    # one). gatherlab holds the program's output until the trace has come this far, so
-    # that --json stays in time order (issue 20), and reads no further into this batch.
-    batch.append(f'{{"type":"flushed","t":{_monotonic() - _start:.4f}}}')
-    # A view, not slices: a FIFO takes at most 64 KiB a write, and slicing a batch of
-    # megabytes copied its rest after every write.
-    data = memoryview(("".join(_encode(batch, 0)) + "\n").encode())
+    parts = []
+    pop = _queue.popleft
     try:
-        while data:
-            data = data[os.write(_fifo, data):]
-    except OSError:
-        _lines.clear()  # gatherlab has gone: nobody reads the trace any more
+        while True:
+            parts.append(pop())
+    except IndexError:
+        pass
+    if _fifo is not None:
+        # Read after the queue is emptied: every line stamped by now goes in this write (a line
+        # stamped just before, whose thread lost the GIL before it queued it, comes in the next
+        # one). gatherlab holds the program's output until the trace has come this far, so
+        # that --json stays in time order (issue 20), and reads no further into this line.
+        parts.append(f'{{"type":"flushed","t":{_monotonic() - _start:.4f}}}')
+        parts.append("")
+        # A view, not slices: a FIFO takes at most 64 KiB a write, and slicing a batch of
+        # megabytes copied its rest after every write.
+        data = memoryview("\n".join(parts).encode())
+        try:
+            while data:
+                data = data[os.write(_fifo, data):]
+        except OSError:
+            _queue.clear()  # gatherlab has gone: nobody reads the trace any more
 
 
 def _flusher():
@@ -123,7 +106,7 @@ def _forget_in_child():
     # reports its own tasks, and the child must not hold the FIFO open.
     global _fifo, _put
     _put = lambda line: None  # noqa: E731
-    _lines.clear()
+    _queue.clear()
     if _fifo is not None:
         try:
             os.close(_fifo)
@@ -334,6 +317,34 @@ def _dumps(fields):
     return "".join(_spaced(fields, 0))
 
 
+# Times as f"{t:.4f}" writes them, cached by tenths of a millisecond: most of a program's
+# events share their instant with others, and formatting a float costs more than the rest of a
+# line. (t * 10 000 is rounded half up here, where .4f rounds the exact binary value: the two
+# differ only for a t within a rounding error of a half tenth of a millisecond.)
+_ticks = {}
+
+
+def _tick_text(tick):
+    if len(_ticks) >= 50000:
+        _ticks.clear()
+    # tick / 10 000 is within a rounding error of the tick's decimal, so .4f writes its digits
+    # (and costs 2 600 instructions where two formatted ints cost 4 400).
+    text = _ticks[tick] = f"{tick / 10000:.4f}"
+    return text
+
+
+def _time_text(seconds):
+    """f"{seconds:.4f}", from the cache."""
+    tick = int(seconds * 10000.0 + 0.5) if seconds >= 0 else int(seconds * 10000.0 - 0.5)
+    return _ticks.get(tick) or _tick_text(tick)
+
+
+def _event(info, kind, extra=""):
+    # info[6] is the task's fixed fields, made once: events are most of what the tracer writes.
+    tick = int((_monotonic() - _start) * 10000.0 + 0.5)
+    _put(f'{{"type":"event","t":{_ticks.get(tick) or _tick_text(tick)}{info[6]},"event":"{kind}"{extra}}}')
+
+
 def _from_program(frame):
     """True when the first frame from `frame` up that is not the tracer's is the program's (or a
     library's), not asyncio's."""
@@ -433,7 +444,7 @@ def _init_task(task, coro, options):
     # until started and then the future it waits on, the label of that wait]
     _tasks[task] = info = [
         number, (name if type(name) is str else None) or _given_name, parent[0] if parent else None,
-        gathering[0] if gathering else None, _creating_group, _clock(), None, coro, None,
+        gathering[0] if gathering else None, _creating_group, _monotonic(), None, coro, None,
     ]
     if gathering:
         gathering.append(number)
@@ -546,7 +557,7 @@ class Task(_BaseTask):
         parent = _tasks_get(_current_of(running))
         _tasks[self] = [
             number, name or _given_name, parent[0] if parent else None,
-            gathering[0] if gathering else None, _creating_group, _clock(), None, coro, None,
+            gathering[0] if gathering else None, _creating_group, _monotonic(), None, coro, None,
         ]
         if gathering:
             gathering.append(number)
@@ -588,16 +599,36 @@ def _report_start(task):
         _started(info)
 
 
+_field_tails = {}  # (parent, gather, group) -> the end of a task's fixed fields
+
+
+def _field_tail(key):
+    parent, gather, group = key
+    if len(_field_tails) >= 10000:
+        _field_tails.clear()
+    tail = _field_tails[key] = (
+        f',"parent":{"null" if parent is None else parent}'
+        f',"gather":{"null" if gather is None else gather},"group":{"null" if group is None else group}'
+    )
+    return tail
+
+
 def _started(info):
-    """The task's first step runs now: its `waiting` (when it was made) and `started` events."""
-    created = info[5]
+    """The task's first step runs now: its `waiting` (when it was made) and `started` lines."""
+    created = int((info[5] - _start) * 10000.0 + 0.5)
     info[5] = None
     label = info[1]
     if label is None:
         label = info[1] = _label(info[7])
     info[7] = None  # (from now: what it waits on)
-    info[6] = True
-    _put((1, info[0], created, _clock(), label, info[2], info[3], info[4]))
+    key = info[2], info[3], info[4]
+    info[6] = fields = f',"id":{info[0]},"task":{_quote(label)}{_field_tails.get(key) or _field_tail(key)}'
+    now = int((_monotonic() - _start) * 10000.0 + 0.5)
+    # Both lines in one: the writer joins what it takes with newlines.
+    _put(
+        f'{{"type":"event","t":{_ticks.get(created) or _tick_text(created)}{fields},"event":"waiting"}}\n'
+        f'{{"type":"event","t":{_ticks.get(now) or _tick_text(now)}{fields},"event":"started"}}'
+    )
 
 
 def _report_end(task):
@@ -613,18 +644,21 @@ def _ended(task, info):
     if info[5] is not None:
         _started(info)
     if task.cancelled():
-        _put((3, info[0], _clock()))
+        _event(info, "cancelled")
         return
     error = task._exception
     if error is not None:
-        _put((4, info[0], _clock(), _short(_describe(error), 60)))
+        _event(info, "failed", f',"error":{_quote(_short(_describe(error), 60))}')
         return
     result = task._result
-    if result is None or type(result) is int and -100000 < result < 100000:
-        shown = result
+    if result is None:
+        shown = '"None"'
+    elif type(result) is int and -100000 < result < 100000:
+        shown = f'"{result}"'
     else:
-        shown = _short(result if type(result) is str else _show(result, 40), 40)
-    _put((2, info[0], _clock(), shown))
+        shown = _quote(_short(result if type(result) is str else _show(result, 40), 40))
+    tick = int((_monotonic() - _start) * 10000.0 + 0.5)
+    _put(f'{{"type":"event","t":{_ticks.get(tick) or _tick_text(tick)}{info[6]},"event":"finished","value":{shown}}}')
 
 
 # MARK: - What a cancelled task was running (DESIGN §10, §12): when cancel() is called on a task
@@ -932,9 +966,8 @@ if os.environ.pop("GATHERLAB_TRACE_LINE_BUFFERED", None) == "1":
 
 # As platform.python_implementation() and python_version() say, without importing platform. The
 # header goes at once: gatherlab sets the trace's clock by its arrival.
-if not _virtual_clock:
-    _origin = time.monotonic_ns()  # (virtual time keeps the loop's own 0)
-    _start = _origin / 1e9
+if os.environ.get("GATHERLAB_CLOCK") != "virtual":
+    _start = time.monotonic()  # (virtual time keeps the loop's own 0)
 _runtime = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
 os.write(_fifo, (_dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}) + "\n").encode())
 # MARK: - What each started task waits on: {"type":"await","t","id","on","tasks"} when it changes,
@@ -942,6 +975,7 @@ os.write(_fifo, (_dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'
 # from a step's start when the step took a while.
 
 _sleep_labels = {}  # a sleep's delay -> its label
+_await_tails = {}  # a label -> the end of its await line (for waits on no task)
 _sleep_code = getattr(_tasks_module.sleep, "__code__", None)
 _LOCKS = {"Lock", "Semaphore", "BoundedSemaphore", "Condition", "Event", "Barrier"}
 
@@ -951,7 +985,7 @@ def _awaits(task, info, began, end, took):
     waiter = task._fut_waiter
     label = info[8]
     if took >= 0.001 and label is not None:
-        _put((5, info[0], int(began * 1e9), None, ()))
+        _put(f'{{"type":"await","t":{_time_text(began - _start)},"id":{info[0]},"on":null,"tasks":[]}}')
         label = None
     # The common wait first (as _wait_label has it): the task's own coroutine awaits asyncio.sleep.
     coro = task._coro
@@ -973,7 +1007,16 @@ def _awaits(task, info, began, end, took):
     info[8] = on
     if label == on:
         return
-    _put((5, info[0], _clock(), on, ids))
+    if ids:
+        tail = f',"on":{_quote(on)},"tasks":[{",".join(map(str, ids))}]}}'
+    else:
+        tail = _await_tails.get(on)
+        if tail is None:
+            tail = f',"on":{_quote(on)},"tasks":[]}}'
+            if len(_await_tails) < 1000:
+                _await_tails[on] = tail
+    tick = int((end - _start) * 10000.0 + 0.5)
+    _put(f'{{"type":"await","t":{_ticks.get(tick) or _tick_text(tick)},"id":{info[0]}{tail}')
 
 
 def _wait_label(task, waiter):
@@ -1314,7 +1357,7 @@ class _MarkedDescriptor:
             if size <= _FRAME_ROOM:
                 # One frame (every print of a program run unbuffered): whole or nothing.
                 _plain_write(self.descriptor, b"%s%d,%d\n%s" % (_output_magic, seq, size, view))
-                _put((6, _clock(), self.stream, seq, size))
+                _put(f'{{"type":"write","t":{_monotonic() - _start:.4f},"stream":"{self.stream}","seq":{seq},"bytes":{size}}}')
                 if _late:
                     _flush()
                 return size
@@ -1331,7 +1374,7 @@ class _MarkedDescriptor:
                     written += len(piece)
             finally:
                 if written:
-                    _put((6, _clock(), self.stream, seq, written))
+                    _put(f'{{"type":"write","t":{_monotonic() - _start:.4f},"stream":"{self.stream}","seq":{seq},"bytes":{written}}}')
                     if _late:
                         _flush()
         return written
