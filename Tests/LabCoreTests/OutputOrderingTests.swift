@@ -34,6 +34,16 @@ struct OutputOrderingTests {
     #expect(Self.shown(out) == ["0.01 started", #"0.012 out "hi\n""#, "0.015 finished"])
   }
 
+  @Test func outputTimedBeforeLinesAlreadyHandedOnIsStampedAtTheLatestOfThem() {
+    // The trace's clock is set when its header is read; a print read from its pipe just before
+    // that, and handed on after the first lines went, would go back in time.
+    var ordering = OutputOrdering(margin: 0)
+    let lines = ordering.traced([Self.line("event", at: 0.0055, "started")], flushed: 0.010, now: 0.011)
+    let late = ordering.output(.output(time: 0.0, text: "start\n"), now: 0.012)
+    let rest = ordering.traced([Self.line("event", at: 0.012, "finished")], flushed: 0.020, now: 0.021)
+    #expect(Self.shown(lines + late + rest) == ["0.0055 started", #"0.0055 out "start\n""#, "0.012 finished"])
+  }
+
   @Test func outputIsPlacedByTheInstantJSONPrintsForIt() {
     // Arrived at 1.23134 s, printed 1.2313: before a task's end stamped 1.2313, not after it.
     var ordering = OutputOrdering(margin: 0)

@@ -42,6 +42,9 @@ public struct OutputOrdering: Sendable {
   private var lineTime = 0.0
   /// Everything the tracer stamped up to here has arrived.
   private var horizon = -Double.infinity
+  /// The latest instant handed on: output timed before it (its pipe was read before the trace's
+  /// clock was set, then handed on after lines went) is stamped here, so that t never goes back.
+  private var handedOn = -Double.infinity
 
   public init(margin: Double = 0.005, patience: Double = 0.25) {
     self.margin = margin
@@ -67,6 +70,7 @@ public struct OutputOrdering: Sendable {
         index += 1
       }
       passed = Array(batch[..<index])
+      handedOn = max(handedOn, lineTime)
     }
     for message in batch[index...] {
       lineTime = Self.key(of: message, after: lineTime)
@@ -85,10 +89,16 @@ public struct OutputOrdering: Sendable {
 
   /// A piece of the program's output, timed on the trace's clock, read at `now`.
   public mutating func output(_ message: TracedProgram.Message, now: Double) -> [TracedProgram.Message] {
-    let time: Double
+    var time: Double
+    var message = message
     switch message {
     // Placed by the instant --json prints, which the tracer's lines are compared with.
-    case .output(let at, _), .errorOutput(let at, _): time = TraceLine.tracerInstant(at)
+    case .output(let at, let text):
+      time = TraceLine.tracerInstant(at)
+      if time < handedOn { (time, message) = (handedOn, .output(time: handedOn, text: text)) }
+    case .errorOutput(let at, let text):
+      time = TraceLine.tracerInstant(at)
+      if time < handedOn { (time, message) = (handedOn, .errorOutput(time: handedOn, text: text)) }
     case .trace: return traced([message], flushed: nil, now: now)
     }
     // After everything of its instant or earlier (the two pipes' readers may stamp out of turn).
@@ -117,9 +127,11 @@ public struct OutputOrdering: Sendable {
       let output = taken < outputs.count ? outputs[taken] : nil
       if let output, output.key <= limit, line.map({ output.key <= $0.key }) ?? true {
         out.append(output.message)
+        handedOn = max(handedOn, output.key)
         taken += 1
       } else if let line, line.key <= limit {
         out.append(line.message)
+        handedOn = max(handedOn, line.key)
         lineHead += 1
       } else {
         break
