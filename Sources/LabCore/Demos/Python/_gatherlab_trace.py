@@ -191,6 +191,15 @@ _module_names = {}  # id(code) -> its file's name if it is asyncio's, else ""
 _kept_codes = []
 
 
+def _program_code(code):
+    """Whether `code` is the program's (or a library's), not asyncio's or an event loop's."""
+    mine = _user_code.get(id(code))
+    if mine is None:
+        _keep(code)
+        mine = _user_code[id(code)] = not _loop_file(code.co_filename)
+    return mine
+
+
 def _keep(code):
     if len(_kept_codes) >= 10000:
         _kept_codes.clear()
@@ -372,11 +381,7 @@ def _loop_file(name):
 def _why_hidden(coro, frame):
     code = coro.cr_code if type(coro) is _Coroutine else None
     if code is not None:
-        mine = _user_code.get(id(code))
-        if mine is None:
-            _keep(code)
-            mine = _user_code[id(code)] = not _loop_file(code.co_filename)
-        if mine:
+        if _program_code(code):
             return None
         if code.co_name in ("shutdown_asyncgens", "shutdown_default_executor"):
             return "asyncio.run's shutdown"
@@ -507,9 +512,10 @@ def _learn_step(callback):
     return False
 
 
-def _given(loop, name, context):
-    """The keyword arguments a Task(...) call passed (None is each one's default)."""
-    options = {}
+def _given(loop, name, context, eager_start):
+    """The keyword arguments a Task(...) call passed (None is each one's default; _UNSET is
+    eager_start's)."""
+    options = {} if eager_start is _UNSET else {"eager_start": eager_start}
     if loop is not None:
         options["loop"] = loop
     if name is not None:
@@ -537,16 +543,13 @@ class Task(_BaseTask):
             eager_start is not _UNSET or type(running) not in _ready_loops or (name is not None and type(name) is not str)
             or type(coro) is not _Coroutine or not _user_code.get(id(coro.cr_code)) or args or others
         ):
+            options = _given(loop, name, context, eager_start)
             if coro is _UNSET or args or others:
                 try:
-                    return _base_init(self, *(() if coro is _UNSET else (coro,)), *args, **_given(loop, name, context), **others,
-                                      **({} if eager_start is _UNSET else {"eager_start": eager_start}))
+                    return _base_init(self, *(() if coro is _UNSET else (coro,)), *args, **options, **others)
                 except BaseException:
                     self = coro = args = others = None  # (see the note above Task)
                     raise
-            options = _given(loop, name, context)
-            if eager_start is not _UNSET:
-                options["eager_start"] = eager_start
             try:
                 return _init_task(self, coro, options)
             except BaseException:
@@ -673,8 +676,6 @@ def _ended(task, info):
 # a builtin method (no __getattr__ or __repr__ of the program's), and nothing here raises.
 
 _base_cancel = _BaseTask.cancel
-_CoroutineType = __import__("types").CoroutineType
-_GeneratorType = __import__("types").GeneratorType
 _MethodTypes = (__import__("types").BuiltinMethodType, __import__("types").MethodType)
 
 
@@ -684,19 +685,15 @@ def _chain_labels(task):
     coro = task._coro
     for _ in range(100):  # a chain is a few coroutines deep; a cycle is not followed for ever
         kind = type(coro)
-        if kind is _CoroutineType:
+        if kind is _Coroutine:
             code, nxt = coro.cr_code, coro.cr_await
-        elif kind is _GeneratorType:
+        elif kind is _Generator:
             code, nxt = coro.gi_code, coro.gi_yieldfrom
         else:
             break
-        mine = _user_code.get(id(code))
-        if mine is None:
-            _keep(code)
-            mine = _user_code[id(code)] = not _loop_file(code.co_filename)
-        if mine and code.co_filename != _here:
-            labels.append(_label(coro) if kind is _CoroutineType else code.co_name + "()")
-        if nxt is None and kind is _CoroutineType and coro.cr_running:
+        if _program_code(code) and code.co_filename != _here:
+            labels.append(_label(coro) if kind is _Coroutine else code.co_name + "()")
+        if nxt is None and kind is _Coroutine and coro.cr_running:
             # The task cancels itself: what this coroutine awaits is running, on our stack.
             labels += _running_labels(coro.cr_frame)
             break
