@@ -13,6 +13,8 @@ public struct ExerciseChecking: Sendable {
   public var schedules: Int?
   /// How many runs at once (the machine's cores, at most 8).
   public var parallelism: Int
+  /// Real seconds before a run is taken to hang and is stopped (`ExerciseRun.hangLimit`, 10 s).
+  public var hangLimit: Duration = .seconds(10)
 
   public init(interpreter: PythonInterpreter, clock: PythonClock = .virtual(seed: 0), schedules: Int? = nil, parallelism: Int? = nil) {
     self.interpreter = interpreter
@@ -72,7 +74,7 @@ public struct ExerciseChecking: Sendable {
   public func check(_ exercise: Exercise, file: String) async throws(TraceError) -> Checked {
     let name = file.split(separator: "/").last.map(String.init) ?? file
     let asked = schedules ?? exercise.schedules ?? 0
-    let base = try await ExerciseRun(interpreter: interpreter, path: file, clock: clock).run()
+    let base = try await run(file, on: clock)
     let baseResults = ExerciseChecker.evaluate(exercise.checks, on: base.facts, file: name).map { $0.at(seed: clock.seed) }
     let state: ScheduleSummary.State
     switch clock {
@@ -83,14 +85,19 @@ public struct ExerciseChecking: Sendable {
     guard case .ran = state else {
       return Checked(results: baseResults, traced: base, schedules: ScheduleSummary(asked: asked, state: state))
     }
-    let interpreter = self.interpreter
     let runs = try await Self.runSeeds(1...asked, width: parallelism) { seed throws(TraceError) in
-      let traced = try await ExerciseRun(interpreter: interpreter, path: file, clock: .virtual(seed: seed)).run()
+      let traced = try await run(file, on: .virtual(seed: seed))
       return (traced, ExerciseChecker.evaluate(exercise.checks, on: traced.facts, file: name).map { $0.at(seed: seed) })
     }
     let merged = Self.merge(base: baseResults, schedules: runs.map { ($0.0.clock.seed, $0.1) }, asked: asked)
     let shown = runs.first { !$0.1.allSatisfy(\.passed) }?.0 ?? base
     return Checked(results: merged.results, traced: shown, schedules: ScheduleSummary(asked: asked, state: .ran(failing: merged.failing)))
+  }
+
+  private func run(_ file: String, on clock: PythonClock) async throws(TraceError) -> ExerciseRun.Traced {
+    var run = ExerciseRun(interpreter: interpreter, path: file, clock: clock)
+    run.hangLimit = hangLimit
+    return try await run.run()
   }
 
   /// The verdicts over the unperturbed run (`base`, which passed) and each schedule's (by seed):
