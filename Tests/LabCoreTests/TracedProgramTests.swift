@@ -48,7 +48,8 @@ struct TracedProgramTests {
   }
 
   static func trace(
-    _ source: String, minor: Int, arguments: [String] = [], lineBuffered: Bool = false, clock: PythonClock = .real
+    _ source: String, minor: Int, arguments: [String] = [], lineBuffered: Bool = false, clock: PythonClock = .real,
+    environment: [String: String] = [:]
   ) async throws -> Traced {
     let path = try #require(interpreter(minor))
     let python = try PythonInterpreter.find(explicit: path, environment: [:])
@@ -57,6 +58,7 @@ struct TracedProgramTests {
     program.passesStandardInput = false
     program.lineBuffered = lineBuffered
     program.pythonClock = clock
+    program.environment = environment
     let lines = Mutex<[TraceLine]>([])
     let outcome = try await program.run { messages in
       for message in messages {

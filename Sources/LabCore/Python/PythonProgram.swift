@@ -1,6 +1,8 @@
 /// How gatherlab hands Python code to `python3 -c`: a small bootstrap that installs embedded
 /// modules (the twins' `_gatherlab`, the tracer) and then runs the main program as `__main__`,
-/// with its own file name in tracebacks. Nothing is written to disk.
+/// with its own file name in tracebacks. Nothing is written to disk. (A traced program is run as
+/// `python3 FILE` itself from a `PythonSiteDirectory`; this bootstrap when the cache cannot be
+/// written.)
 ///
 /// The bootstrap reads its inputs from `sys.argv` and removes them, so the program sees only its
 /// own arguments: `python3 -c BOOT [--exit-at-once] [--cache DIR] NAME SOURCE … -- source|file MAIN

@@ -12,7 +12,9 @@ import SystemPackage
 import Glibc
 #endif
 
-/// A learner's program run under python3 with the tracer installed before its code. The tracer's
+/// A learner's program run under python3 with the tracer installed before its code: `python3 FILE`
+/// itself, the tracer installed by site from a `PythonSiteDirectory` (through `PythonProgram`'s
+/// bootstrap when the cache cannot be written). The tracer's
 /// lines travel on a FIFO in a private temporary directory named in the child's environment
 /// (swift-subprocess closes inherited descriptors above 2). The program keeps its own stdout and
 /// stderr: two pipes gatherlab reads as byte chunks, time-stamped on arrival, so whatever writes
@@ -44,6 +46,12 @@ public struct TracedProgram: Sendable {
   public var environment: [String: String] = [:]
 
   public static let tracerName = "_gatherlab_trace"
+
+  /// What the site directory holds: the tracer and the clock module (one directory for both
+  /// clocks; the tracer imports the clock module on virtual time).
+  static func siteModules(tracer: String) -> [(name: String, text: String)] {
+    PythonClock.virtual(seed: 0).modules + [(tracerName, tracer)]
+  }
 
   public init(interpreter: PythonInterpreter, path: String, arguments: [String]) {
     self.interpreter = interpreter
@@ -147,17 +155,25 @@ public struct TracedProgram: Sendable {
       interruptsWhenCancelled
       ? [.send(signal: ownGroup ? .interrupt : .resume, toProcessGroup: ownGroup, allowedDurationToNextStep: interruptGrace)]
       : [.send(signal: .kill, toProcessGroup: ownGroup, allowedDurationToNextStep: .zero)]
-    let cache = PythonProgram.cacheDirectory(environment: ProcessInfo.processInfo.environment.merging(self.environment) { $1 })
-    let arguments = PythonProgram.file(path: path).arguments(
-      modules: pythonClock.modules + [(Self.tracerName, tracer)], arguments: self.arguments, cache: cache
-    )
+    let inherited = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
+    let cache = PythonProgram.cacheDirectory(environment: inherited)
+    let modules = pythonClock.modules + [(Self.tracerName, tracer)]
     var variables: [Environment.Key: String?] = [
-      "GATHERLAB_TRACE_FIFO": fifo, "PYTHONDONTWRITEBYTECODE": "1",
+      "GATHERLAB_TRACE_FIFO": fifo,
       "GATHERLAB_CLOCK": pythonClock.environment["GATHERLAB_CLOCK"], "GATHERLAB_SEED": pythonClock.environment["GATHERLAB_SEED"],
     ]
     if lineBuffered { variables["GATHERLAB_TRACE_LINE_BUFFERED"] = "1" }
     if marks != nil { variables["GATHERLAB_TRACE_OUTPUT_TOKEN"] = token }
     for (name, value) in self.environment { variables[Environment.Key(stringLiteral: name)] = value }
+    let arguments: [String]
+    // `python3 FILE` itself, the tracer installed by site from the cache (a file whose name
+    // python3 would take for an option goes through the bootstrap).
+    if !path.hasPrefix("-"), let cache, let site = PythonSiteDirectory.prepare(cache: cache, modules: Self.siteModules(tracer: tracer)) {
+      arguments = [path] + self.arguments
+      for (name, value) in site.environment(inheriting: inherited) { variables[Environment.Key(stringLiteral: name)] = value }
+    } else {
+      arguments = PythonProgram.file(path: path).arguments(modules: modules, arguments: self.arguments, cache: cache)
+    }
     let environment = Environment.inherit.updating(variables)
     let output = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardOutput.write), closeAfterSpawningProcess: true)
     let error = FileDescriptorOutput.fileDescriptor(FileDescriptor(rawValue: standardError.write), closeAfterSpawningProcess: true)

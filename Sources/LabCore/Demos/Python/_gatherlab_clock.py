@@ -308,39 +308,30 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         # Run what is ready now, not what these callbacks make ready. Each is timed on the wall
         # clock (cheap), less what _excused grew by while it ran (time.sleep, counted already;
         # starting an executor job, not the program's time): a long one may move the clock on.
+        # Laid out as asyncio's loop (the tracer's _as_asyncio): its two calls of handle._run()
+        # at asyncio's columns, eight lines apart.
         popleft = ready.popleft
         monotonic = _monotonic
-        if self._debug:
-            for _ in range(len(ready)):
-                handle = popleft()
-                if handle._cancelled:
-                    continue
+        for _ in range(len(ready)):
+            handle = popleft()
+            if handle._cancelled:
+                continue
+            start = monotonic() - _excused
+            if self._debug:
                 try:
                     self._current_handle = handle
                     t0 = self.time()
-                    start = monotonic() - _excused
-                    try:
-                        handle._run()
-                    finally:
-                        if monotonic() - _excused - start >= BLOCKING:
-                            _blocked()
+                    handle._run()
+                    _check_blocking(start)  # (before dt: a blocking callback is a slow one too)
                     dt = self.time() - t0
                     if dt >= self.slow_callback_duration:
-                        asyncio.base_events.logger.warning(
-                            "Executing %s took %.3f seconds", asyncio.base_events._format_handle(handle), dt)
+                        asyncio.base_events.logger.warning("Executing %s took %.3f seconds", asyncio.base_events._format_handle(handle), dt)
                 finally:
                     self._current_handle = None
-        else:
-            for _ in range(len(ready)):
-                handle = popleft()
-                if handle._cancelled:
-                    continue
-                start = monotonic() - _excused
-                try:
-                    handle._run()
-                finally:
-                    if monotonic() - _excused - start >= BLOCKING:
-                        _blocked()
+            else:
+                handle._run()
+                if monotonic() - _excused - start >= BLOCKING:
+                    _blocked()
         handle = None  # Needed to break cycles when an exception occurs.
 
     def run_in_executor(self, executor, func, *args):
@@ -544,6 +535,12 @@ def _stop_stuck():
 _thread_time = _time.thread_time
 _monotonic = _time.monotonic
 events.AbstractEventLoop._gatherlab_virtual = False  # every loop has it: an attribute read, not a getattr that fails
+
+
+def _check_blocking(start):
+    """A debug loop's check, after a callback that started at `start`: did it block?"""
+    if _monotonic() - _excused - start >= BLOCKING:
+        _blocked()
 
 
 def _blocked():

@@ -1181,10 +1181,13 @@ class _Raising:
 
 
 def _handled(handle, error):
-    """What the callback raised, handled by asyncio's own Handle._run, as under python3: it runs
-    the handle again on a context that raises it, so that the exception handler's message, what
-    it is given and the traceback it prints (from events.py's _run, the tracer's frames skipped)
-    are python3's, KeyboardInterrupt and SystemExit too."""
+    """What the callback raised (not KeyboardInterrupt or SystemExit, which go on up as from
+    asyncio's), handled by asyncio's own Handle._run, as under python3: it runs the handle again on
+    a context that raises it, so that the exception handler's message, what it is given and the
+    traceback it prints (from events.py's _run, the tracer's frames skipped) are python3's."""
+    tb = error.__traceback__
+    if tb is not None and tb.tb_frame.f_code in _runs:
+        error.__traceback__ = tb.tb_next  # asyncio's own _run stands there now
     context = handle._context
     handle._context = _Raising(error)
     try:
@@ -1193,33 +1196,44 @@ def _handled(handle, error):
         handle._context = context
 
 
-def _traced_handle_run(self):
-    """Every callback of asyncio's own loops, run as asyncio's Handle._run runs it (an exception
-    goes to _handled): a task's step (its first and the ones it is woken for: the task's __step
-    or task_wakeup, never another of its methods a callback may be, such as cancel) reports the
-    task's start before its first step, what it waits on after each, its end after its last; any
-    callback that held the loop longer than 20 ms is reported as blocking. This runs for every
-    callback (a program of N tasks runs some 4 N): few bytecodes on each path, and no call to
-    asyncio's Handle._run (a Python frame) unless the callback raised."""
-    callback = self._callback
-    kind = type(callback)
-    if (
-        kind is _StepWrapper or kind is _Builtin and callback.__name__ == "task_wakeup"
-        or _StepWrapper is None and _learn_step(callback)
-    ):
-        owner = callback.__self__
-        info = _tasks_get(owner)
-        if info is not None:
-            if info[5] is not None:
+class _TracedHandle:
+    # Its _run becomes asyncio's Handle._run (_as_asyncio): the call of the callback stays at
+    # its columns in events.py (12 to 58), so that a traceback or a stack dump shows asyncio's own
+    # line there.
+    def _run(self):
+        """Every callback of asyncio's own loops, as asyncio's Handle._run runs it (an exception
+        goes to _handled): a task's step (its first and the ones it is woken for: the task's
+        __step or task_wakeup, never another of its methods a callback may be, such as cancel)
+        reports the task's start before its first step, what it waits on after each, its end
+        after its last; any callback that held the loop longer than 20 ms is reported as
+        blocking. This runs for every callback (a program of N tasks runs some 4 N): few
+        bytecodes on each path, and no call to asyncio's Handle._run (a Python frame) unless the
+        callback raised."""
+        callback = self._callback
+        kind = type(callback)
+        info = None
+        if (
+            kind is _StepWrapper or kind is _Builtin and callback.__name__ == "task_wakeup"
+            or _StepWrapper is None and _learn_step(callback)
+        ):
+            owner = callback.__self__
+            info = _tasks_get(owner)
+            if info is not None and info[5] is not None:
                 _started(info)  # its first step
-            began = _monotonic()
-            try:
-                self._context.run(callback, *self._args)
-            except BaseException as error:
-                _handled(self, error)
-            finally:
-                end = _monotonic()
-                took = end - began
+        began = _monotonic()
+        try:
+            self._context.run(self._callback, *self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as error:
+            _handled(self, error)
+        finally:
+            end = _monotonic()
+            took = end - began
+            if info is None:
+                if took > 0.02:
+                    _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":null}}')
+            else:
                 if took > 0.02:
                     _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":{info[0]}}}')
                 if owner.done():
@@ -1228,33 +1242,58 @@ def _traced_handle_run(self):
                 # label; a short step that left it on the same wait says nothing.
                 elif took >= 0.001 or info[8] is None or info[7] is not owner._fut_waiter:
                     _awaits(owner, info, began, end, took)
-            return
-    began = _monotonic()
-    try:
-        self._context.run(callback, *self._args)
-    except BaseException as error:
-        _handled(self, error)
-    finally:
-        took = _monotonic() - began
-        if took > 0.02:
-            _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":null}}')
 
 
-def _timed_handle_run(self):
-    """A timer's callback (call_later, call_at): never a task's step, which call_soon schedules."""
-    began = _monotonic()
-    try:
-        self._context.run(self._callback, *self._args)
-    except BaseException as error:
-        _handled(self, error)
-    finally:
-        took = _monotonic() - began
-        if took > 0.02:
-            _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":null}}')
+class _TimedHandle:
+    def _run(self):
+        """A timer's callback (call_later, call_at): never a task's step, which call_soon
+        schedules."""
+        began = _monotonic()
+        try:
+            self._context.run(self._callback, *self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as error:
+            _handled(self, error)
+        finally:
+            took = _monotonic() - began
+            if took > 0.02:
+                _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":null}}')
 
 
-asyncio.events.Handle._run = _traced_handle_run
-asyncio.events.TimerHandle._run = _timed_handle_run
+def _call_line(code, call, column):
+    """The first line of `code` where it makes `call` at `column`: the line has the call's span
+    and its callee's (the name alone, of the same length, would have only the first), or None."""
+    spans = {}
+    for line, end, start, stop in code.co_positions():
+        if start == column and line == end:
+            spans.setdefault(line, set()).add(stop)
+    whole, callee = column + len(call), column + call.index("(")
+    return min((line for line, stops in spans.items() if whole in stops and callee in stops), default=None)
+
+
+def _as_asyncio(function, original, call, column):
+    """`function` with the code of asyncio's `original` in a traceback or a stack dump (asyncio's
+    debug mode prints where each coroutine was made): its file and name, and its lines moved so
+    that its `call` at `column` is on the line where asyncio makes the same call, at the same
+    columns: the line shown is asyncio's own."""
+    ours, theirs = function.__code__, original.__code__
+    mine, asyncios = _call_line(ours, call, column), _call_line(theirs, call, column)
+    if mine is not None and asyncios is not None:
+        function.__code__ = ours.replace(
+            co_filename=theirs.co_filename, co_name=theirs.co_name, co_qualname=theirs.co_qualname,
+            co_firstlineno=ours.co_firstlineno + asyncios - mine,
+        )
+    return function
+
+
+_CALL = "self._context.run(self._callback, *self._args)"
+asyncio.events.Handle._run = _as_asyncio(_TracedHandle._run, _handle_run, _CALL, 12)
+asyncio.events.TimerHandle._run = _as_asyncio(_TimedHandle._run, _handle_run, _CALL, 12)
+if "_gatherlab_clock" in sys.modules:
+    # Its two calls of handle._run() are eight lines apart, as asyncio's are.
+    _as_asyncio(_gatherlab_clock.VirtualLoop._run_once, asyncio.base_events.BaseEventLoop._run_once, "handle._run()", 20)
+_runs = (asyncio.events.Handle._run.__code__, asyncio.events.TimerHandle._run.__code__)
 
 
 class _Input:
@@ -1447,3 +1486,8 @@ if _output_token is not None and os.environ.get("GATHERLAB_CLOCK") == "virtual":
 
     os.write = _write_descriptor
     atexit.register(_flush_streams)
+
+# The program's environment is the one python3 FILE gets: what gatherlab told the tracer and the
+# clock module has been read.
+for _name in ("GATHERLAB_CLOCK", "GATHERLAB_SEED", "GATHERLAB_VIRTUAL_LIMIT", "GATHERLAB_STOP_STUCK"):
+    os.environ.pop(_name, None)

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import LabCore
+
+/// The cache directory `trace` runs `python3 FILE` from (`PythonSiteDirectory`): written whole
+/// once per build and used again, other builds' old ones removed, the user's PYTHONPATH kept;
+/// and a traced program starts as python3 starts it, or through the bootstrap when the cache
+/// cannot be written.
+@Suite(.timeLimit(.minutes(2)))
+struct PythonSiteDirectoryTests {
+  static let modules = [(name: "_one", text: "ONE = 1\n"), (name: "_two", text: "TWO = 2\n")]
+
+  static func entries(_ directory: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+  }
+
+  @Test
+  func theDirectoryIsWrittenOnceNamedByWhatItHoldsAndUsedAgain() throws {
+    let directory = try TemporaryDirectory()
+    let cache = directory.path + "/cache/gatherlab/python"
+    let site = try #require(PythonSiteDirectory.prepare(cache: cache, modules: Self.modules))
+    let name = String(site.path.dropFirst(cache.count + 1))
+    #expect(name.hasPrefix("site-") && name.count == 21, "\(name)")
+    #expect(Self.entries(cache) == [name], "no part left behind")
+    #expect(Self.entries(site.path) == ["_one.py", "_two.py", "sitecustomize.py"])
+    #expect(try String(contentsOfFile: site.path + "/_two.py", encoding: .utf8) == "TWO = 2\n")
+    let installer = try #require(EmbeddedFiles.demoPython.first { $0.name == "_gatherlab_site.py" }?.text)
+    #expect(try String(contentsOfFile: site.path + "/sitecustomize.py", encoding: .utf8) == installer)
+    #expect((try FileManager.default.attributesOfItem(atPath: site.path)[.posixPermissions] as? Int) == 0o700)
+    // Used again as it is: a file changed inside stays changed (nothing is written twice).
+    try Data("TWO = 3\n".utf8).write(to: URL(filePath: site.path + "/_two.py"))
+    #expect(PythonSiteDirectory.prepare(cache: cache, modules: Self.modules) == site)
+    #expect(try String(contentsOfFile: site.path + "/_two.py", encoding: .utf8) == "TWO = 3\n")
+  }
+
+  @Test
+  func anotherTextIsAnotherDirectoryAndAMissingFileIsWrittenAgain() throws {
+    let directory = try TemporaryDirectory()
+    let cache = directory.path + "/cache"
+    let first = try #require(PythonSiteDirectory.prepare(cache: cache, modules: Self.modules))
+    let other = try #require(PythonSiteDirectory.prepare(cache: cache, modules: [(name: "_one", text: "ONE = 11\n")]))
+    #expect(other != first)
+    #expect(Self.entries(cache).count == 2, "a build from a moment ago is kept")
+    // A directory missing a file (removed by hand) is not used: it is made again.
+    try FileManager.default.removeItem(atPath: first.path + "/_one.py")
+    #expect(PythonSiteDirectory.prepare(cache: cache, modules: Self.modules) == first)
+    #expect(Self.entries(first.path) == ["_one.py", "_two.py", "sitecustomize.py"])
+  }
+
+  @Test
+  func otherBuildsDirectoriesUnchangedForADayAreRemoved() throws {
+    let directory = try TemporaryDirectory()
+    let cache = directory.path + "/cache"
+    let manager = FileManager.default
+    for name in ["site-old", "site-recent", "keep-me"] {
+      try manager.createDirectory(atPath: cache + "/" + name, withIntermediateDirectories: true)
+    }
+    let now = Date()
+    try manager.setAttributes([.modificationDate: now.addingTimeInterval(-2 * 86_400)], ofItemAtPath: cache + "/site-old")
+    try manager.setAttributes([.modificationDate: now.addingTimeInterval(-2 * 86_400)], ofItemAtPath: cache + "/keep-me")
+    try manager.setAttributes([.modificationDate: now.addingTimeInterval(-3_600)], ofItemAtPath: cache + "/site-recent")
+    let site = try #require(PythonSiteDirectory.prepare(cache: cache, modules: Self.modules))
+    #expect(Self.entries(cache) == ["keep-me", String(site.path.dropFirst(cache.count + 1)), "site-recent"].sorted())
+  }
+
+  @Test
+  func aCacheThatCannotBeWrittenGivesNone() throws {
+    // (As root, permissions would not stop the write: a file where the directory should be does.)
+    let directory = try TemporaryDirectory(files: ["cache": "a file"])
+    #expect(PythonSiteDirectory.prepare(cache: directory.path + "/cache", modules: Self.modules) == nil)
+    #expect(PythonSiteDirectory.prepare(cache: directory.path + "/cache/python", modules: Self.modules) == nil)
+  }
+
+  @Test
+  func theUsersPythonpathComesAfterTheDirectoryAndIsGivenBack() {
+    let site = PythonSiteDirectory(path: "/c/site-1")
+    #expect(site.environment(inheriting: [:]) == ["GATHERLAB_SITE": "/c/site-1", "PYTHONPATH": "/c/site-1"])
+    #expect(
+      site.environment(inheriting: ["PYTHONPATH": "/a:/b"])
+        == ["GATHERLAB_SITE": "/c/site-1", "PYTHONPATH": "/c/site-1:/a:/b", "GATHERLAB_PYTHONPATH": "/a:/b"]
+    )
+    #expect(
+      site.environment(inheriting: ["PYTHONPATH": ""]) == ["GATHERLAB_SITE": "/c/site-1", "PYTHONPATH": "/c/site-1", "GATHERLAB_PYTHONPATH": ""]
+    )
+  }
+
+  static let program = """
+    import asyncio, os, sys
+
+    async def main():
+        await asyncio.sleep(0)
+
+    print(sys.orig_argv[1] == sys.argv[0], os.environ.get("PYTHONPATH"), [p for p in sys.path if os.path.exists(p + "/_gatherlab_trace.py")])
+    asyncio.run(main())
+
+    """
+
+  /// A traced run of `program` with the cache at `cache`, PYTHONPATH `/x` and bytecode not
+  /// written (as a user may have it): its first output line, and the tasks seen.
+  static func run(_ minor: Int, cache: String) async throws -> (line: String, tasks: [String]) {
+    let traced = try await TracedProgramTests.trace(
+      program, minor: minor, environment: ["XDG_CACHE_HOME": cache, "PYTHONPATH": "/x", "PYTHONDONTWRITEBYTECODE": "1"]
+    )
+    #expect(traced.outcome.status == 0, "\(traced.outcome.standardError)")
+    return (traced.output.first ?? "", traced.tasks)
+  }
+
+  @Test(arguments: TracedProgramTests.versions)
+  func aTracedProgramIsStartedAsPython3StartsItAndTheTracersCodeIsKept(_ minor: Int) async throws {
+    let directory = try TemporaryDirectory()
+    let run = try await Self.run(minor, cache: directory.path + "/cache")
+    #expect(run.line == "True /x []")
+    #expect(run.tasks == ["main()"])
+    let cache = directory.path + "/cache/gatherlab/python"
+    let site = try #require(Self.entries(cache).first { $0.hasPrefix("site-") })
+    let compiled = Self.entries(cache + "/" + site + "/__pycache__")
+    #expect(compiled.contains("_gatherlab_trace.cpython-3\(minor).pyc"), "\(compiled)")
+  }
+
+  @Test(arguments: TracedProgramTests.versions)
+  func withACacheThatCannotBeWrittenTheBootstrapRunsTheProgram(_ minor: Int) async throws {
+    let directory = try TemporaryDirectory(files: ["cache": "a file"])
+    let run = try await Self.run(minor, cache: directory.path + "/cache")
+    // python3 -c BOOTSTRAP …: the command line says so; the rest is as python3 FILE has it.
+    #expect(run.line == "False /x []")
+    #expect(run.tasks == ["main()"])
+  }
+}

@@ -1,0 +1,40 @@
+# Stack dumps as python3 prints them: asyncio's debug mode says where a coroutine that was never
+# awaited was made (every frame from the program's own <module> down), and the program prints the
+# stack inside a task and inside callbacks, and logs one. No frame of gatherlab's shows: no
+# bootstrap below the program's <module>, and asyncio's own Handle._run and _run_once where the
+# tracer and the virtual clock run the callbacks (the same files, lines and text as python3's).
+import asyncio
+import gc
+import logging
+import sys
+import traceback
+
+logging.basicConfig(level=logging.INFO, format="%(levelname)s %(funcName)s %(message)s")
+
+
+async def job():
+    await asyncio.sleep(0.001)
+    return 1
+
+
+async def inner():
+    await asyncio.sleep(0.001)
+    traceback.print_stack(file=sys.stdout)
+    logging.info("inside a task", stack_info=True)
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.slow_callback_duration = 60  # (no warnings about slow callbacks on a loaded machine)
+    task = asyncio.create_task(job())
+    await task
+    job()  # never awaited: debug mode prints where it was made
+    gc.collect()
+    await asyncio.gather(inner(), asyncio.sleep(0.002))
+    loop.call_soon(traceback.print_stack)
+    loop.call_later(0.001, traceback.print_stack)
+    await asyncio.sleep(0.005)
+
+
+asyncio.run(main(), debug=True)
+print("tasks: 4", file=sys.stderr)
