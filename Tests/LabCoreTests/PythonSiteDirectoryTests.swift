@@ -1,8 +1,7 @@
 import Foundation
+import LabCore
 import Testing
 import TestSupport
-
-@testable import LabCore
 
 /// The cache directory `trace` runs `python3 FILE` from (`PythonSiteDirectory`): written whole
 /// once per build and used again, other builds' old ones removed, the user's PYTHONPATH kept;
@@ -10,6 +9,7 @@ import TestSupport
 /// cannot be written.
 @Suite(.timeLimit(.minutes(2)))
 struct PythonSiteDirectoryTests {
+  static let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   static let modules = [(name: "_one", text: "ONE = 1\n"), (name: "_two", text: "TWO = 2\n")]
 
   static func entries(_ directory: String) -> [String] {
@@ -26,7 +26,7 @@ struct PythonSiteDirectoryTests {
     #expect(Self.entries(cache) == [name], "no part left behind")
     #expect(Self.entries(site.path) == ["_one.py", "_two.py", "sitecustomize.py"])
     #expect(try String(contentsOfFile: site.path + "/_two.py", encoding: .utf8) == "TWO = 2\n")
-    let installer = try #require(EmbeddedFiles.demoPython.first { $0.name == "_gatherlab_site.py" }?.text)
+    let installer = try String(contentsOf: Self.repository.appending(path: "Sources/LabCore/Demos/Python/_gatherlab_site.py"), encoding: .utf8)
     #expect(try String(contentsOfFile: site.path + "/sitecustomize.py", encoding: .utf8) == installer)
     #expect((try FileManager.default.attributesOfItem(atPath: site.path)[.posixPermissions] as? Int) == 0o700)
     // Used again as it is: a file changed inside stays changed (nothing is written twice).

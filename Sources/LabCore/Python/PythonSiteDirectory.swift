@@ -18,6 +18,10 @@ public struct PythonSiteDirectory: Sendable, Equatable {
   /// The directory's absolute path.
   public let path: String
 
+  public init(path: String) {
+    self.path = path
+  }
+
   /// The file name the installer is written as, and the embedded file it comes from.
   static let installerName = "sitecustomize.py"
   static let installerSource = "_gatherlab_site.py"
