@@ -72,6 +72,8 @@ public struct ExerciseRun: Sendable {
     quiet.passesStandardInput = false
     quiet.interruptsWhenCancelled = false  // a hang is killed, not asked to stop
     quiet.pythonClock = clock
+    // The tracer notes a read of stdin (exercises take no input); `trace` leaves sys.stdin as is.
+    quiet.environment["GATHERLAB_WATCH_STDIN"] = "1"
     if clock.isVirtual {
       quiet.environment["GATHERLAB_VIRTUAL_LIMIT"] = CheckSeconds.number(virtualLimit)
       // A loop that nothing can wake any more ends the program at once (_gatherlab_clock.py's

@@ -383,6 +383,14 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         return transport
 
 
+# The program sees asyncio's own loop class where it looks (repr(loop), type(loop).__name__):
+# <_UnixSelectorEventLoop running=True closed=False debug=False>, as under python3.
+VirtualLoop.__name__ = VirtualLoop.__qualname__ = unix_events._UnixSelectorEventLoop.__qualname__
+VirtualLoop.__module__ = unix_events._UnixSelectorEventLoop.__module__
+_Selector.__name__ = _Selector.__qualname__ = selectors.DefaultSelector.__qualname__  # (loop._selector)
+_Selector.__module__ = selectors.DefaultSelector.__module__
+
+
 # MARK: - Children of subprocess.Popen
 #
 # Popen sets its _child_created once the child runs (its pid set): a descriptor on the class notes
@@ -478,11 +486,11 @@ def _what_could_wake(loop):
         return "thread"  # the main thread is alive and may call call_soon_threadsafe
     others = _thread_count()
     if others:
-        quiet = 0  # threads that cannot wake the loop
+        quiet = tracer_threads  # threads that cannot wake the loop
         executor = loop._default_executor
         idle_workers = getattr(executor, "_threads", ()) if not loop._gatherlab_jobs else ()
         for thread in threading.enumerate():
-            if thread.name == "gatherlab-trace" and thread.daemon or thread in idle_workers:
+            if thread in idle_workers:
                 quiet += 1
         if others > quiet:
             return "thread"
@@ -498,6 +506,9 @@ def _what_could_wake(loop):
         if callable(handler) and handler is not signal.default_int_handler and not _runners_sigint(handler):
             return "signal"
     return None
+
+
+tracer_threads = 0  # the tracer's writer thread (a thread of _thread's: not in threading.enumerate())
 
 
 def _thread_count():

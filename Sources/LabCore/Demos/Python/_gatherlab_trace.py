@@ -37,6 +37,7 @@ if os.environ.get("GATHERLAB_CLOCK") == "virtual":
         _monotonic = reader
 
     _gatherlab_clock.clock_changed = _clock_changed
+    _gatherlab_clock.tracer_threads = 1  # its writer (below) cannot wake a loop
 _fifo = os.open(os.environ.pop("GATHERLAB_TRACE_FIFO"), os.O_WRONLY)
 _asyncio_dir = os.path.dirname(asyncio.__file__) + os.sep
 _here = __file__
@@ -90,15 +91,72 @@ def _write():
             _queue.clear()  # gatherlab has gone: nobody reads the trace any more
 
 
-def _flusher():
-    while True:
-        time.sleep(0.02)
-        _flush()
+# The writer is a thread of _thread's, not threading's: threading.enumerate() and active_count()
+# are python3's (the program's own threads only).
+_thread = __import__("_thread")
+_writer = None  # the running writer's (wake, ended) locks, both held until it is told to end
+
+
+def _flusher(wake, ended):
+    try:
+        while not wake.acquire(timeout=0.02):
+            _flush()
+    finally:
+        ended.release()
+
+
+def _start_writer():
+    global _writer
+    if _writer is None and _fifo is not None:
+        wake, ended = _thread.allocate_lock(), _thread.allocate_lock()
+        wake.acquire()
+        ended.acquire()
+        _writer = wake, ended
+        _thread.start_new_thread(_flusher, (wake, ended))
+
+
+def _end_writer():
+    """The writer ends, after the write it is making: none is left holding _writing."""
+    global _writer
+    if _writer is not None:
+        (wake, ended), _writer = _writer, None
+        wake.release()
+        ended.acquire()
+
+
+def _stop_writer():
+    """Before a fork in the tracer's own process: the writer ends first, and is gone from the
+    process when os.fork() looks (3.12+ warns that a fork of a process with threads may deadlock;
+    python3 says so only for the program's own threads), then the batch so far goes."""
+    if _writer is None or os.getpid() != _pid:
+        return
+    try:
+        before = len(os.listdir("/proc/self/task")) if sys.version_info >= (3, 12) else 0
+    except OSError:
+        before = 0
+    _end_writer()
+    # The thread has released `ended`; the kernel ends it a moment later.
+    for _ in range(200):
+        try:
+            if not before or len(os.listdir("/proc/self/task")) < before:
+                break
+        except OSError:
+            break
+        _sleep_real(0.0005)
+    _flush()
 
 
 def _finish():
     if os.getpid() == _pid:
+        # The writer ends first: at the interpreter's finalization a thread of its own would be
+        # stopped for good where it stands, maybe holding _writing, and a late write (a task
+        # destroyed pending, a __del__ that prints) flushes the trace itself, on virtual time.
+        _end_writer()
         _flush()
+        # The tasks still pending at exit are no longer the tracer's to keep: python3 frees them
+        # at its last collection, saying "Task was destroyed but it is pending!" (and a coroutine
+        # never started "was never awaited").
+        _tasks.clear()
 
 
 def _forget_in_child():
@@ -115,8 +173,21 @@ def _forget_in_child():
         _fifo = None
 
 
-os.register_at_fork(after_in_child=_forget_in_child)
-threading.Thread(target=_flusher, name="gatherlab-trace", daemon=True).start()
+def _restart_writer():
+    """After a fork, in the parent: 3.13 looks at the process's threads after this hook, so the
+    writer starts again from the loop's next callback when a loop runs on this thread."""
+    loop = _get_running_loop()
+    if loop is not None:
+        try:
+            return loop.call_soon(_start_writer, context=_context)
+        except RuntimeError:
+            pass  # closed
+    _start_writer()
+
+
+_sleep_real = time.sleep
+os.register_at_fork(before=_stop_writer, after_in_parent=_restart_writer, after_in_child=_forget_in_child)
+_start_writer()
 
 # os._exit skips atexit: the last batch (the last tasks' ends, the last join) goes first.
 _os_exit = os._exit
@@ -1120,12 +1191,13 @@ def _use(api):
 
 
 def _using(api, function):
+    # functools.wraps: its name, module, qualname and doc are asyncio's, and inspect.signature
+    # gives asyncio's signature.
+    @functools.wraps(function)
     def wrapper(*args, **kwargs):
         _use(api)
         return function(*args, **kwargs)
 
-    wrapper.__name__ = getattr(function, "__name__", api)
-    wrapper.__doc__ = getattr(function, "__doc__", None)
     return wrapper
 
 
@@ -1140,6 +1212,7 @@ for _api in ("gather", "wait_for", "wait", "as_completed", "shield", "to_thread"
 def _using_class(cls, api, bounded=None):
     init = cls.__init__
 
+    @functools.wraps(init)  # (inspect.signature(asyncio.Queue) is asyncio's)
     def __init__(self, *args, **kwargs):
         _use(api)
         if bounded is not None and bounded(*args, **kwargs):
@@ -1169,15 +1242,25 @@ _Builtin = type(len)
 
 
 class _Raising:
-    """A handle's context for a moment: its run() raises again what the callback raised."""
+    """A handle's context for a moment: its first run() raises again what the callback raised;
+    after that it is the handle's own context (3.12+'s call_exception_handler runs the
+    program's exception handler in the handle's context)."""
 
-    __slots__ = ("error",)
+    __slots__ = ("error", "context")
 
-    def __init__(self, error):
+    def __init__(self, error, context):
         self.error = error
+        self.context = context
 
     def run(self, callback, *args):
-        raise self.error
+        error = self.error
+        if error is None:
+            return self.context.run(callback, *args)
+        self.error = None
+        raise error
+
+    def __getattr__(self, name):
+        return getattr(self.context, name)
 
 
 def _handled(handle, error):
@@ -1189,7 +1272,7 @@ def _handled(handle, error):
     if tb is not None and tb.tb_frame.f_code in _runs:
         error.__traceback__ = tb.tb_next  # asyncio's own _run stands there now
     context = handle._context
-    handle._context = _Raising(error)
+    handle._context = _Raising(error, context)
     try:
         _handle_run(handle)
     finally:
@@ -1325,7 +1408,9 @@ class _Input:
         return getattr(self._stream, name)
 
 
-if sys.stdin is not None and not sys.stdin.isatty():
+# Only for an exercise check (GATHERLAB_WATCH_STDIN=1): under `trace`, sys.stdin is python3's own
+# (its type, its repr, sys.stdin is sys.__stdin__).
+if os.environ.pop("GATHERLAB_WATCH_STDIN", None) == "1" and sys.stdin is not None and not sys.stdin.isatty():
     sys.stdin = _Input(sys.stdin)
 
 
@@ -1430,6 +1515,10 @@ class _MarkedFile(io.FileIO):
             return None  # as FileIO says it would block
 
 
+_MarkedFile.__name__ = _MarkedFile.__qualname__ = io.FileIO.__name__  # type(sys.stdout.buffer.raw) says FileIO
+_MarkedFile.__module__ = io.FileIO.__module__
+
+
 def _marked_stream(old, marked, name):
     """A stream like `old` (its encoding, buffering, line buffering) over a marked raw file."""
     raw = _MarkedFile(marked)
@@ -1486,6 +1575,14 @@ if _output_token is not None and os.environ.get("GATHERLAB_CLOCK") == "virtual":
 
     os.write = _write_descriptor
     atexit.register(_flush_streams)
+
+# The tracer's frames that stand between the program and asyncio (the wrappers of gather,
+# create_task, wait_for, Task.__init__) count as asyncio's where asyncio looks for its caller by
+# module name: 3.12+'s "There is no current event loop" DeprecationWarning walks up the stack past
+# frames whose module is asyncio or asyncio.*, and names the program's line (python3 shows it
+# there; at a frame of '_gatherlab_trace' the default filters hid it). Set last: what was defined
+# above keeps '_gatherlab_trace' as its __module__.
+__name__ = "asyncio._gatherlab_trace"
 
 # The program's environment is the one python3 FILE gets: what gatherlab told the tracer and the
 # clock module has been read.
