@@ -493,8 +493,19 @@ def _init_task(task, coro, options):
             info[1] = task.get_name()  # as the task has it (str(name))
         if learn and loop._ready:
             _learn_step(loop._ready[-1]._callback)
+    if task._source_traceback:
+        _made_where(task)
     if early:
         task.add_done_callback(_report_end, context=_context)
+
+
+def _made_where(task):
+    """A task made on a loop in debug mode keeps the stack where it was made (asyncio prints it
+    when the task is destroyed pending, or its exception never retrieved, and its repr ends in
+    `created at FILE:LINE`): without the tracer's frames, as python3 has it."""
+    made = task._source_traceback
+    if made:
+        made[:] = [frame for frame in made if frame.filename != _here]
 
 
 _StepWrapper = None  # the type of a task's __step as a callback (C's TaskStepMethWrapper)
@@ -570,6 +581,8 @@ class Task(_BaseTask):
             _tasks.pop(self, None)
             self = coro = None  # (see the note above Task)
             raise
+        if running._debug:  # (cheaper to read than the task's _source_traceback)
+            _made_where(self)
 
     @property
     def _callbacks(self):
