@@ -1300,6 +1300,22 @@ def _as_asyncio(function, original, call, column):
     return function
 
 
+# A loop closed with tasks still pending (run_until_complete, then close, with a task left behind):
+# python3 lets them go, and says "Task was destroyed but it is pending!" when they are collected;
+# the tracer lets go of them too. (A pending task the program drops while its loop runs is still
+# kept alive by the tracer's table.)
+_base_loop_close = asyncio.base_events.BaseEventLoop.close
+
+
+@functools.wraps(_base_loop_close)
+def _close_loop(self):
+    _base_loop_close(self)
+    for task in [task for task in _tasks if task._loop is self and not task.done()]:
+        del _tasks[task]
+
+
+asyncio.base_events.BaseEventLoop.close = _close_loop
+
 _CALL = "self._context.run(self._callback, *self._args)"
 asyncio.events.Handle._run = _as_asyncio(_TracedHandle._run, _handle_run, _CALL, 12)
 asyncio.events.TimerHandle._run = _as_asyncio(_TimedHandle._run, _handle_run, _CALL, 12)
