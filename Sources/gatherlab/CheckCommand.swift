@@ -115,7 +115,8 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
       return checked.passed
     }
     console.writeLines(report(
-      exercise, file: file, checked: checked, hintNumber: attempts, catalog: catalog, replay: replay, width: min(console.capabilities.width, 100)
+      exercise, file: file, checked: checked, hintNumber: attempts, catalog: catalog, replay: replay, width: min(console.capabilities.width, 100),
+      color: console.capabilities.color
     ))
     return checked.passed
   }
@@ -124,7 +125,7 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
   /// traceback and the next hint.
   static func report(
     _ exercise: Exercise, file: String, checked: ExerciseChecking.Checked, hintNumber: Int, catalog: ExerciseCatalog,
-    replay: (check: String, trace: String)? = nil, width: Int
+    replay: (check: String, trace: String)? = nil, width: Int, color: Bool = false
   ) -> [StyledText] {
     var lines = [ExerciseReport.heading(exercise, file: file)] + ExerciseReport.verdicts(checked.results, width: width)
     lines += ExerciseReport.scheduleNote(checked.schedules, seed: checked.traced.clock.seed, width: width)
@@ -143,7 +144,7 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
       }
     }
     let next = catalog.exercises.first { $0.number > exercise.number }
-    return lines + [StyledText()] + ExerciseReport.closing(exercise, results: checked.results, hintNumber: hintNumber, next: next, width: width)
+    return lines + [StyledText()] + ExerciseReport.closing(exercise, results: checked.results, hintNumber: hintNumber, next: next, width: width, color: color)
   }
 
   /// The commands that replay the failing run's seed: `gatherlab check ID [FILE] --seed K` and

@@ -93,7 +93,8 @@ struct ExerciseWatch {
           return .quit
         case .character("h"):
           guard let index = hints.next() else { line("This exercise has no hints."); continue }
-          line("Hint \(index + 1)/\(exercise.hints.count): " + exercise.hints[index].text)
+          let width = min(console.currentSize()?.columns ?? console.capabilities.width, 100)
+          console.writeLines(ExerciseReport.hint(index + 1, of: exercise.hints.count, exercise.hints[index], width: width, color: console.capabilities.color))
         case .character("s"):
           if !passed {
             line("Show the solution? Trying first teaches more. (y/N)")

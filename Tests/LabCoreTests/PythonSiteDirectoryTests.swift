@@ -36,6 +36,25 @@ struct PythonSiteDirectoryTests {
   }
 
   @Test
+  func manyRunsMakingTheDirectoryAtOnceAllGetItWhole() async throws {
+    let directory = try TemporaryDirectory()
+    let cache = directory.path + "/cache"
+    let made = await withTaskGroup(of: PythonSiteDirectory?.self) { group in
+      for _ in 0..<16 {
+        group.addTask { PythonSiteDirectory.prepare(cache: cache, modules: Self.modules) }
+      }
+      var made: [PythonSiteDirectory?] = []
+      for await site in group { made.append(site) }
+      return made
+    }
+    let site = try #require(made.first ?? nil)
+    #expect(made.allSatisfy { $0 == site })
+    #expect(Self.entries(site.path) == ["_one.py", "_two.py", "sitecustomize.py"])
+    #expect(try String(contentsOfFile: site.path + "/_two.py", encoding: .utf8) == "TWO = 2\n")
+    #expect(Self.entries(cache) == [String(site.path.dropFirst(cache.count + 1))], "no part left behind")
+  }
+
+  @Test
   func anotherTextIsAnotherDirectoryAndAMissingFileIsWrittenAgain() throws {
     let directory = try TemporaryDirectory()
     let cache = directory.path + "/cache"

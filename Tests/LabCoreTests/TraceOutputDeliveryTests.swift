@@ -88,29 +88,38 @@ enum TraceOutputDelivery {
   .timeLimit(.minutes(2))
 )
 struct TraceOutputStreamingTests {
+  /// A server that says it is up (`announcing`, lines of main()), then waits (on a thread, so on
+  /// real time) for the file named by its argument, and says whether it came while it ran.
+  static func server(announcing: String) -> String {
+    """
+    import asyncio, os, sys, time
+
+    def wait_for(path):
+        for _ in range(600):
+            if os.path.exists(path):
+                return True
+            time.sleep(0.05)
+        return False
+
+    async def main():
+    \(announcing)
+        seen = await asyncio.to_thread(wait_for, sys.argv[1])
+        print("seen while running" if seen else "never seen: held to the end", flush=True)
+
+    asyncio.run(main())
+
+    """
+  }
+
   @Test func onVirtualTimeAWriteReachesGatherlabWhileTheProgramStillRuns() async throws {
     // The program prints, then waits (on a thread, so on real time) for a file the test makes
     // only once it has been handed that print. Fails (the program says so) if output is held to
     // the program's end.
     let directory = try TemporaryDirectory(files: [
-      "server.py": """
-        import asyncio, os, sys, time
-
-        def wait_for(path):
-            for _ in range(600):
-                if os.path.exists(path):
-                    return True
-                time.sleep(0.05)
-            return False
-
-        async def main():
+      "server.py": Self.server(announcing: """
             print("listening", flush=True)
             print("log: ready", file=sys.stderr)
-            seen = await asyncio.to_thread(wait_for, sys.argv[1])
-            print("seen while running" if seen else "never seen: held to the end", flush=True)
-
-        asyncio.run(main())
-        """,
+        """),
     ])
     let signal = directory.file("seen")
     var program = TracedProgram(interpreter: try TraceOutputDelivery.interpreter(), path: directory.file("server.py"), arguments: [signal])
@@ -140,23 +149,9 @@ struct TraceOutputStreamingTests {
     // the test makes once a live frame has shown the log line. Fails (the program says so) if
     // stderr is shown only after the timeline, at the end.
     let directory = try TemporaryDirectory(files: [
-      "server.py": """
-        import asyncio, os, sys, time
-
-        def wait_for(path):
-            for _ in range(600):
-                if os.path.exists(path):
-                    return True
-                time.sleep(0.05)
-            return False
-
-        async def main():
+      "server.py": Self.server(announcing: """
             print("INFO listening on 8080", file=sys.stderr)
-            seen = await asyncio.to_thread(wait_for, sys.argv[1])
-            print("seen while running" if seen else "never seen: held to the end", flush=True)
-
-        asyncio.run(main())
-        """,
+        """),
     ])
     let signal = directory.file("seen")
     var program = TracedProgram(interpreter: try TraceOutputDelivery.interpreter(), path: directory.file("server.py"), arguments: [signal])

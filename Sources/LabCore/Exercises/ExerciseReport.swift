@@ -54,7 +54,7 @@ public enum ExerciseReport {
 
   /// The closing lines: all passed, or a hint for what failed: one keyed to a failed check, else
   /// the one numbered `hintNumber` (from 1) in attempt order (`Exercise.hint(failed:attempt:)`).
-  public static func closing(_ exercise: Exercise, results: [CheckResult], hintNumber: Int, next: Exercise?, width: Int) -> [StyledText] {
+  public static func closing(_ exercise: Exercise, results: [CheckResult], hintNumber: Int, next: Exercise?, width: Int, color: Bool = false) -> [StyledText] {
     let checks = results.filter { $0.name != "run" }.count
     if results.allSatisfy(\.passed) {
       let nextText = next.map { " Next: gatherlab exercise \($0.id)" } ?? " That was the last exercise."
@@ -63,10 +63,16 @@ public enum ExerciseReport {
     let failed = results.filter { !$0.passed }.count
     var lines = [StyledText("\(failed) of \(results.count) checks failed.", style: .bold)]
     if let (number, hint) = exercise.hint(failed: results.filter { !$0.passed }.map(\.name), attempt: hintNumber) {
-      let text = "Hint \(number)/\(exercise.hints.count): " + hint.text
-      lines += TextWrapper.wrap(text, width: max(20, width - 1)).map { StyledText($0) }
+      lines += Self.hint(number, of: exercise.hints.count, hint, width: width, color: color)
     }
     return lines
+  }
+
+  /// `Hint 2/3: …`, wrapped to `width`, its Markdown read as a lesson's: inline code drawn as code
+  /// with color on, and keeping its backticks with color off.
+  public static func hint(_ number: Int, of count: Int, _ hint: ExerciseHint, width: Int, color: Bool) -> [StyledText] {
+    let paragraph = MarkdownParser.parse("Hint \(number)/\(count): " + hint.text)
+    return MarkdownRenderer(width: max(20, width - 1), color: color).lines(for: paragraph)
   }
 
   /// What became of the schedules asked for, when they did not all run and hold: one dim line.

@@ -58,25 +58,35 @@ public struct OutputOrdering: Sendable {
   /// with (nil: none in this batch).
   public mutating func traced(_ batch: [TracedProgram.Message], flushed: Double?, now: Double) -> [TracedProgram.Message] {
     if let flushed { horizon = max(horizon, flushed - margin) }
-    // With nothing held, the lines the horizon has passed go straight on, not through `lines`
-    // (a busy program's batches hold thousands; output is rare beside them).
-    var passed: [TracedProgram.Message] = []
+    guard outputs.isEmpty else {
+      for message in batch {
+        lineTime = Self.key(of: message, after: lineTime)
+        lines.append(Held(key: lineTime, since: now, message: message))
+      }
+      return release(upTo: horizon)
+    }
+    // No output to merge with (a busy program's batches hold thousands of lines; output is rare
+    // beside them): the lines held go first, being older, then the batch's lines the horizon has
+    // passed go straight on, not through `lines`; the rest is held. (Keys never decrease: after
+    // the first line past the horizon, every one is.)
+    var passed = lineHead < lines.count ? release(upTo: horizon) : []
     var index = batch.startIndex
-    if lineHead == lines.count, outputs.isEmpty {
+    if lineHead == lines.count {
       while index < batch.endIndex {
         let key = Self.key(of: batch[index], after: lineTime)
         guard key <= horizon else { break }
         lineTime = key
         index += 1
       }
-      passed = Array(batch[..<index])
       handedOn = max(handedOn, lineTime)
+      if passed.isEmpty, index == batch.endIndex { return batch }
+      passed += batch[..<index]
     }
     for message in batch[index...] {
       lineTime = Self.key(of: message, after: lineTime)
       lines.append(Held(key: lineTime, since: now, message: message))
     }
-    return passed.isEmpty ? release(upTo: horizon) : passed + release(upTo: horizon)
+    return passed
   }
 
   /// A tracer line's place: its instant, or the latest before it for one that looks ahead.

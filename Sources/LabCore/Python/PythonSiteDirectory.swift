@@ -34,10 +34,10 @@ public struct PythonSiteDirectory: Sendable, Equatable {
     let path = cache + "/" + name
     if files.allSatisfy({ access(path + "/" + $0.0, R_OK) == 0 }) { return PythonSiteDirectory(path: path) }
     let manager = FileManager.default
-    let part = cache + "/.\(name).\(getpid())"
+    // A name of its own: the runs of one check (its schedules) may be writing it at once.
+    let part = cache + "/.\(name).\(UUID().uuidString)"
     do {
       try manager.createDirectory(atPath: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      try? manager.removeItem(atPath: part)
       try manager.createDirectory(atPath: part, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
       for (file, text) in files {
         try Data(text.utf8).write(to: URL(filePath: part + "/" + file))

@@ -91,7 +91,7 @@ final class WalkthroughExercises {
       return
     }
     hintSteps[exercise.id] = steps
-    screen.emit(TextWrapper.wrap("Hint \(index + 1)/\(exercise.hints.count): " + exercise.hints[index].text, width: max(20, screen.width - 1)).map { StyledText($0) })
+    screen.emit(ExerciseReport.hint(index + 1, of: exercise.hints.count, exercise.hints[index], width: screen.width, color: screen.capabilities.color))
   }
 
   /// `solution`: asks first until the exercise has passed.

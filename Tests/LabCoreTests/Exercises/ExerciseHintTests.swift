@@ -1,4 +1,5 @@
 import LabCore
+import LabTerminal
 import Testing
 
 /// Hints keyed to a check (`- output: "…"`) answer that check's failure; the others come in
@@ -116,5 +117,23 @@ import Testing
     #expect([steps.next(), steps.next(), steps.next(), steps.next()] == [0, 2, 1, 1])
     var none = HintSteps(Exercise(number: 1, id: "x", lesson: "y", title: "t", checks: [], hints: [], body: "", starter: "", solution: ""))
     #expect(none.next() == nil)
+  }
+
+  @Test func aHintsInlineCodeIsDrawnAsALessonsIsWithColorAndKeepsItsBackticksWithout() {
+    let hint = ExerciseHint("Cancel each task in `pending`, then `await asyncio.wait(pending)` before printing the count.")
+    let colored = ExerciseReport.hint(3, of: 3, hint, width: 40, color: true)
+    #expect(colored.map(\.plainText) == [
+      "Hint 3/3: Cancel each task in pending,",
+      "then await asyncio.wait(pending) before",
+      "printing the count.",
+    ])
+    #expect(colored[1].rendered(color: true) == "then " + StyledText("await asyncio.wait(pending)", style: MarkdownRenderer.Theme.inlineCode).rendered(color: true) + " before")
+    let plain = ExerciseReport.hint(3, of: 3, hint, width: 40, color: false)
+    #expect(plain.map(\.plainText) == [
+      "Hint 3/3: Cancel each task in",
+      "`pending`, then `await",
+      "asyncio.wait(pending)` before printing",
+      "the count.",
+    ])
   }
 }

@@ -3,6 +3,8 @@
 # stack inside a task and inside callbacks, and logs one. No frame of gatherlab's shows: no
 # bootstrap below the program's <module>, and asyncio's own Handle._run and _run_once where the
 # tracer and the virtual clock run the callbacks (the same files, lines and text as python3's).
+# A task whose exception is never retrieved is logged with the stack where it was made, and its
+# repr says `created at` asyncio's line, not the tracer's.
 import asyncio
 import gc
 import logging
@@ -23,12 +25,20 @@ async def inner():
     logging.info("inside a task", stack_info=True)
 
 
+async def fail():
+    raise ValueError("never retrieved")
+
+
 async def main():
     loop = asyncio.get_running_loop()
     loop.slow_callback_duration = 60  # (no warnings about slow callbacks on a loaded machine)
     task = asyncio.create_task(job())
     await task
     job()  # never awaited: debug mode prints where it was made
+    gc.collect()
+    failed = asyncio.ensure_future(fail())
+    await asyncio.sleep(0.001)
+    del failed
     gc.collect()
     await asyncio.gather(inner(), asyncio.sleep(0.002))
     loop.call_soon(traceback.print_stack)
@@ -37,4 +47,4 @@ async def main():
 
 
 asyncio.run(main(), debug=True)
-print("tasks: 4", file=sys.stderr)
+print("tasks: 5", file=sys.stderr)

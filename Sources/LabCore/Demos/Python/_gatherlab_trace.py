@@ -564,8 +564,19 @@ def _init_task(task, coro, options):
             info[1] = task.get_name()  # as the task has it (str(name))
         if learn and loop._ready:
             _learn_step(loop._ready[-1]._callback)
+    if task._source_traceback:
+        _made_where(task)
     if early:
         task.add_done_callback(_report_end, context=_context)
+
+
+def _made_where(task):
+    """A task made on a loop in debug mode keeps the stack where it was made (asyncio prints it
+    when the task is destroyed pending, or its exception never retrieved, and its repr ends in
+    `created at FILE:LINE`): without the tracer's frames, as python3 has it."""
+    made = task._source_traceback
+    if made:
+        made[:] = [frame for frame in made if frame.filename != _here]
 
 
 _StepWrapper = None  # the type of a task's __step as a callback (C's TaskStepMethWrapper)
@@ -641,6 +652,8 @@ class Task(_BaseTask):
             _tasks.pop(self, None)
             self = coro = None  # (see the note above Task)
             raise
+        if running._debug:  # (cheaper to read than the task's _source_traceback)
+            _made_where(self)
 
     @property
     def _callbacks(self):
@@ -1369,6 +1382,22 @@ def _as_asyncio(function, original, call, column):
         )
     return function
 
+
+# A loop closed with tasks still pending (run_until_complete, then close, with a task left behind):
+# python3 lets them go, and says "Task was destroyed but it is pending!" when they are collected;
+# the tracer lets go of them too. (A pending task the program drops while its loop runs is still
+# kept alive by the tracer's table.)
+_base_loop_close = asyncio.base_events.BaseEventLoop.close
+
+
+@functools.wraps(_base_loop_close)
+def _close_loop(self):
+    _base_loop_close(self)
+    for task in [task for task in _tasks if task._loop is self and not task.done()]:
+        del _tasks[task]
+
+
+asyncio.base_events.BaseEventLoop.close = _close_loop
 
 _CALL = "self._context.run(self._callback, *self._args)"
 asyncio.events.Handle._run = _as_asyncio(_TracedHandle._run, _handle_run, _CALL, 12)
