@@ -148,10 +148,11 @@ def _stop_writer():
 
 def _finish():
     if os.getpid() == _pid:
-        # The writer ends first: at the interpreter's finalization a thread of its own would be
-        # stopped for good where it stands, maybe holding _writing, and a late write (a task
-        # destroyed pending, a __del__ that prints) flushes the trace itself, on virtual time.
-        _end_writer()
+        if _late:
+            # On virtual time a late write (a task destroyed pending, a __del__ that prints)
+            # flushes the trace itself: the writer ends first, since at the interpreter's
+            # finalization it would be stopped for good where it stands, maybe holding _writing.
+            _end_writer()
         _flush()
         # The tasks still pending at exit are no longer the tracer's to keep: python3 frees them
         # at its last collection, saying "Task was destroyed but it is pending!" (and a coroutine
