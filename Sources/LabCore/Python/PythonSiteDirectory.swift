@@ -32,7 +32,8 @@ public struct PythonSiteDirectory: Sendable, Equatable {
     let files = [(installerName, installer)] + modules.map { ($0.name + ".py", $0.text) }
     let name = "site-" + digest(files)
     let path = cache + "/" + name
-    if files.allSatisfy({ access(path + "/" + $0.0, R_OK) == 0 }) { return PythonSiteDirectory(path: path) }
+    func complete() -> Bool { files.allSatisfy { access(path + "/" + $0.0, R_OK) == 0 } }
+    if complete() { return PythonSiteDirectory(path: path) }
     let manager = FileManager.default
     // A name of its own: the runs of one check (its schedules) may be writing it at once.
     let part = cache + "/.\(name).\(UUID().uuidString)"
@@ -49,12 +50,12 @@ public struct PythonSiteDirectory: Sendable, Equatable {
     // Another run may have put the same directory in place meanwhile: then this copy goes. One
     // with a file missing (removed by hand) is replaced.
     if rename(part, path) != 0 {
-      if !files.allSatisfy({ access(path + "/" + $0.0, R_OK) == 0 }) {
+      if !complete() {
         try? manager.removeItem(atPath: path)
         if rename(part, path) == 0 { return PythonSiteDirectory(path: path) }
       }
       try? manager.removeItem(atPath: part)
-      guard files.allSatisfy({ access(path + "/" + $0.0, R_OK) == 0 }) else { return nil }
+      guard complete() else { return nil }
       return PythonSiteDirectory(path: path)
     }
     prune(cache, keeping: name, now: Date())
