@@ -62,7 +62,7 @@ public struct TracedProgram: Sendable {
   /// What reached gatherlab while the program ran, in order of arrival on each channel.
   public enum Message: Sendable, Equatable {
     /// A tracer line: its text as written, and read.
-    case trace(String, TraceLine)
+    indirect case trace(String, TraceLine)
     /// Bytes the program wrote to its stdout, as they arrived (partial lines included), timed on
     /// the trace's clock (seconds since the tracer's header).
     case output(time: Double, text: String)
