@@ -74,13 +74,7 @@ public struct RecordedRun: Sendable {
   /// one row per task in the order they first appear, the axis up to the last instant.
   static func plan(from entries: [DemoLogEntry], end: Double) -> DemoPlan {
     var tasks: [DemoPlan.PlannedTask] = []
-    // Looked up by name and phase: a traced program's 10 000 tasks, each against the rows so
-    // far, took most of an export's time.
-    struct Seen: Hashable {
-      var name: String
-      var phase: String?
-    }
-    var seen: Set<Seen> = []
+    var seen: Set<DemoPlan.PlannedTask> = []  // (a recording of 100 000 tasks was 5 billion comparisons)
     var phases: [String] = []
     var phase: String?
     var firstJoin: Double?
@@ -92,7 +86,7 @@ public struct RecordedRun: Sendable {
         if !phases.contains(name) { phases.append(name) }
       case .event(let event):
         let task = DemoPlan.PlannedTask(name: event.task, phase: event.phase ?? phase)
-        if seen.insert(Seen(name: task.name, phase: task.phase)).inserted { tasks.append(task) }
+        if seen.insert(task).inserted { tasks.append(task) }
       case .join(let join):
         if firstJoin == nil { firstJoin = join.time }
       case .deadline(let time):

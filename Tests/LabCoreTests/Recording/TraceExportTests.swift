@@ -42,6 +42,15 @@ private func plain(_ text: String) -> String {
     ])
   }
 
+  /// Read in one pass, the stops say what `replay --step` says at each, stop by stop.
+  @Test func eachMarkerIsWhatTheStepperSaysAtThatStop() throws {
+    let run = try RecordingFixtures.run(RecordingFixtures.crawlTrace)
+    let trace = try #require(TraceRecording(run.recording))
+    let markers = try Self.cast().events.filter { $0.code == "m" }
+    #expect(markers.map(\.data) == run.steps.map { StepNarration.sentence(for: $0, in: run, trace: trace) })
+    #expect(markers.map(\.time) == run.steps.map(\.time))
+  }
+
   @Test func framesAreTheTreeAtTheReplaysInstantsThenTheFinalTreeAndTheCount() throws {
     let (_, events) = try Self.cast()
     let frames = events.filter { $0.code == "o" }
