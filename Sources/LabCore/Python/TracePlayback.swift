@@ -295,18 +295,19 @@ struct TraceState: Sendable {
   var openOutput: (time: Double, text: String)? { outputIsOpen ? outputs.last : nil }
 
   /// Applies one message.
-  mutating func apply(_ message: TracedProgram.Message, at now: Double) {
+  mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double) {
     var none = ""
     apply(message, at: now, lines: false, to: &none)
   }
 
   /// Applies one message and appends its plain lines to `text`, each ended by a newline.
-  mutating func apply(_ message: TracedProgram.Message, at now: Double, appendingLinesTo text: inout String) {
+  mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double, appendingLinesTo text: inout String) {
     apply(message, at: now, lines: true, to: &text)
   }
 
-  /// Applies one message; with `lines`, appends its plain lines to `text`.
-  private mutating func apply(_ message: TracedProgram.Message, at now: Double, lines: Bool, to text: inout String) {
+  /// Applies one message; with `lines`, appends its plain lines to `text`. (The message is
+  /// borrowed: matched on a copy, its line's twenty fields were each retained and released.)
+  private mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double, lines: Bool, to text: inout String) {
     switch message {
     case .output(let time, let output):
       let ended = appendOutput(output, at: time)
