@@ -37,6 +37,7 @@ public struct TracePlayback: Sendable {
   ) async throws(TraceError) -> Traced where C.Duration == Duration {
     var lineBuffered = program
     lineBuffered.lineBuffered = mode == .live  // as the program's stdout would be at a terminal
+    lineBuffered.keepsTraceText = mode == .json || recorder != nil  // the only readers of a line's text
     let program = lineBuffered
     let passErrorOutput = mode == .live ? nil : passErrorOutput
     let file = program.path.split(separator: "/").last.map(String.init) ?? program.path
@@ -66,6 +67,7 @@ public struct TracePlayback: Sendable {
       // lines are written at once, from one text (a batch holds up to thousands of lines).
       var shown = ""
       if mode == .lines {
+        shown.reserveCapacity(messages.count * 48)  // a line per event, of some 40 bytes
         state.state.withLock { state in
           for message in messages { state.apply(message, at: now, appendingLinesTo: &shown) }
         }
