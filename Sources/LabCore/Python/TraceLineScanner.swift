@@ -14,9 +14,10 @@ import Foundation
 enum TraceLineScanner {
   /// The line in `bytes` (without its newline); nil when it is not one of the tracer's.
   static func line(_ bytes: ArraySlice<UInt8>) -> TraceLine? {
-    // Filled in place: a TraceLine is some 300 bytes, and returned from `scan` it was copied.
+    // Filled in place and moved out (`consume`): a TraceLine is some 300 bytes, and returned
+    // otherwise it was copied, each of its fields retained, and the original released.
     var line = TraceLine(type: "")
-    if bytes.withUnsafeBufferPointer({ scan($0, into: &line) }) { return line }
+    if bytes.withUnsafeBufferPointer({ scan($0, into: &line) }) { return consume line }
     return try? JSONDecoder().decode(TraceLine.self, from: Data(bytes))
   }
 

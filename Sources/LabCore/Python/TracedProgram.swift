@@ -427,7 +427,7 @@ final class FIFOReader: Sendable {
             if line.type == "flushed" {
               flushed = line.t ?? flushed
             } else {
-              batch.append(.line(.trace(keepsText ? String(decoding: bytes, as: UTF8.self) : "", line)))
+              batch.append(.line(.trace(keepsText ? String(decoding: bytes, as: UTF8.self) : "", consume line)))
             }
           }
         }
