@@ -27,7 +27,7 @@ struct TraceCorpusTests {
     "subprocesses.py", "process_pool.py", "sibling_import.py", "partial_lines.py", "os_exit.py",
     "logging_stderr.py", "raising_repr.py", "many_tasks.py", "uncaught.py", "asyncio_own_coroutines.py",
     "keyword_apis.py", "main_module.py", "callbacks.py", "foreign_awaitables.py", "refused_tasks.py",
-    "debug_mode.py", "startup.py", "manual_loop.py", "introspection.py", "legacy_loop.py",
+    "debug_mode.py", "startup.py", "manual_loop.py", "introspection.py", "legacy_loop.py", "dropped_task.py",
   ]
 
   static var cases: [(String, Int)] {

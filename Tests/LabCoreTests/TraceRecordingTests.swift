@@ -26,6 +26,21 @@ struct TraceRecordingTests {
     #expect(TraceRecording(try Recording.parse(RecordingFixtures.errorCancelGather, file: "demo.jsonl")) == nil)
   }
 
+  @Test func theAccountCountsTheTasksLeftPendingBesideTheOnesThatEnded() throws {
+    let trace = try #require(TraceRecording(try Self.recording()))
+    #expect(trace.account(width: 80).map(\.plainText) == ["4 tasks: 1 finished, 3 left pending."])
+    let ended = [
+      #"{"type":"recording","version":1,"command":["gatherlab","trace","/tmp/prog.py","--record","r.jsonl"],"columns":80,"rows":24}"#,
+      TraceTreeTests.event(0.0, 1, "main()", "started"),
+      TraceTreeTests.event(0.0, 2, "fetch(1)", "started", parent: 1),
+      TraceTreeTests.event(0.1, 2, "fetch(1)", "cancelled", parent: 1),
+      TraceTreeTests.event(0.2, 1, "main()", "finished", value: "None"),
+      #"{"type":"result","outcome":"returned","status":0,"tasks":2}"#,
+    ].joined(separator: "\n") + "\n"
+    let done = try #require(TraceRecording(try Recording.parse(ended, file: "r.jsonl")))
+    #expect(done.account(width: 80).map(\.plainText) == ["2 tasks: 1 finished, 1 cancelled."])
+  }
+
   @Test func aStopShowsTheTreeThenWhereEachTaskWaits() throws {
     let trace = try #require(TraceRecording(try Self.recording()))
     #expect(trace.stop(at: 0.6, width: 40, height: 24).map(\.plainText) == [

@@ -480,15 +480,10 @@ struct TraceState: Sendable {
       }
       return [StyledText("\(file) created no asyncio tasks: nothing to draw. Does it call asyncio.run()?")]
     }
-    var parts = [TraceTreeRenderer.number(taskCount) + " task" + (taskCount == 1 ? "" : "s")]
-    let ended = [("finished", forest.finished), ("failed", forest.failed), ("cancelled", forest.cancelled)].compactMap { word, count in
-      count > 0 ? TraceTreeRenderer.number(count) + " " + word : nil
-    }
-    if !ended.isEmpty { parts.append(ended.joined(separator: ", ")) }
     let end = status == 0 ? "\(file) exited normally." : "\(file) exited with status \(status)."
     var real = clock?.kind == "real" ? " " + Self.realClockSentence(clock?.why) : ""
     if clock?.kind == "virtual", let took { real = " " + Self.virtualClockSentence(lastTime: lastTime, took: took) }
-    return TextWrapper.wrap(parts.joined(separator: ": ") + ". " + end + real, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
+    return TextWrapper.wrap(TraceAccount.tasks(forest) + ". " + end + real, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
   }
 }
 

@@ -82,12 +82,7 @@ public struct TraceRecording: Sendable {
 
   /// "4 tasks: 3 finished, 1 cancelled.": the account at the end.
   public func account(width: Int) -> [StyledText] {
-    let forest = forest(at: end)
-    var parts = [TraceTreeRenderer.number(forest.taskCount) + " task" + (forest.taskCount == 1 ? "" : "s")]
-    let ended = [("finished", forest.finished), ("failed", forest.failed), ("cancelled", forest.cancelled)]
-      .compactMap { word, count in count > 0 ? TraceTreeRenderer.number(count) + " " + word : nil }
-    if !ended.isEmpty { parts.append(ended.joined(separator: ", ")) }
-    return TextWrapper.wrap(parts.joined(separator: ": ") + ".", width: max(20, min(width, 100) - 1)).map { StyledText($0) }
+    TextWrapper.wrap(TraceAccount.tasks(forest(at: end)) + ".", width: max(20, min(width, 100) - 1)).map { StyledText($0) }
   }
 
   /// What happened after `start` (from the beginning when nil) up to `end`, as a stop of

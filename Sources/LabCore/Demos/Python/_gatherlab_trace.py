@@ -39,11 +39,17 @@ if os.environ.get("GATHERLAB_CLOCK") == "virtual":
     _gatherlab_clock.clock_changed = _clock_changed
     _gatherlab_clock.tracer_threads = 1  # its writer (below) cannot wake a loop
 _fifo = os.open(os.environ.pop("GATHERLAB_TRACE_FIFO"), os.O_WRONLY)
+try:
+    # A FIFO of a megabyte, not 64 KiB: a program ending in a burst of task ends (thousands at
+    # once) has its last batch taken at once, and its interpreter's shutdown runs while gatherlab
+    # reads the batch, instead of after.
+    __import__("fcntl").fcntl(_fifo, 1031, 1 << 20)  # F_SETPIPE_SZ (Linux)
+except (OSError, ImportError):
+    pass  # another system, or over the user's limit of pipe memory: 64 KiB it is
 _asyncio_dir = os.path.dirname(asyncio.__file__) + os.sep
 _here = __file__
 _task_ids = itertools.count(1)
 _join_ids = itertools.count(1)
-_tasks = {}  # task -> [id, label, parent, gather, group, created, fixed fields]: until it ends
 _creating_group = None
 _creating_gather = None  # the program's gather call under way: its tasks (ids) as they are made
 _given_name = None  # the name= of the create_task call under way (3.11 sets it after creating)
@@ -154,10 +160,6 @@ def _finish():
             # finalization it would be stopped for good where it stands, maybe holding _writing.
             _end_writer()
         _flush()
-        # The tasks still pending at exit are no longer the tracer's to keep: python3 frees them
-        # at its last collection, saying "Task was destroyed but it is pending!" (and a coroutine
-        # never started "was never awaited").
-        _tasks.clear()
 
 
 def _forget_in_child():
@@ -288,6 +290,9 @@ _GatheringFuture = getattr(_tasks_module, "_GatheringFuture", None)
 # function and code, then its bound local variables in order, arguments first (a cell for an
 # argument a closure captures).
 _LOCALS_FROM = {(3, 11): 1, (3, 12): 0, (3, 13): 0}.get(sys.version_info[:2])
+# Where the frame's code is among them when the frame has no frame object nor locals dict (the
+# common case, looked at first; else it is searched for from _LOCALS_FROM).
+_CODE_AT = {(3, 11): 4, (3, 12): 3, (3, 13): 3}.get(sys.version_info[:2])
 
 
 def _arguments(coro, code, count):
@@ -342,17 +347,21 @@ def _label(coro):
         # _arguments inlined: this runs once for every task.
         found = _referents(coro)
         try:
-            at = found.index(code, _LOCALS_FROM) + 1
-        except ValueError:
+            at = _CODE_AT + 1 if found[_CODE_AT] is code else found.index(code, _LOCALS_FROM) + 1
+            if count == 1:
+                value = found[at]  # (the common case: no list of one made)
+        except (IndexError, ValueError):
             return type(coro).__name__ + "()"  # it has ended: its frame is cleared
-        values = found[at: at + count]
-        if len(values) < count:
-            return type(coro).__name__ + "()"
+        if count != 1:
+            values = found[at: at + count]
+            if len(values) < count:
+                return type(coro).__name__ + "()"
     if not count:
         return start + ")"
     if count == 1:
         # One argument (the common case): a small int or a short str without a call to _show.
-        value = values[0]
+        if _LOCALS_FROM is None:
+            value = values[0]
         kind = type(value)
         if kind is int and -100000 < value < 100000:
             return start + str(value) + end
@@ -385,7 +394,7 @@ def _current():
         task = asyncio.current_task()
     except RuntimeError:
         return None
-    info = _tasks.get(task)
+    info = _info(task)
     return info[0] if info else None
 
 
@@ -487,7 +496,6 @@ _base_init = _BaseTask.__init__
 _base_callbacks = _BaseTask._callbacks
 
 
-_tasks_get = _tasks.get
 # The task each loop is running: asyncio's own dict on 3.11 to 3.13 (current_task is a Python
 # function on 3.11); current_task where it is not there.
 _current_tasks = getattr(_tasks_module, "_current_tasks", None)
@@ -515,11 +523,11 @@ def _init_task(task, coro, options):
     loop = options.get("loop") or _get_running_loop()
     gathering = _creating_gather
     number = next(_task_ids)
-    parent = _tasks_get(_current_of(loop)) if loop is not None else None
+    parent = _info(_current_of(loop)) if loop is not None else None
     name = options.get("name")
     # [id, label, parent, gather, group, created (None once started), fixed fields, coro
     # until started and then the future it waits on, the label of that wait]
-    _tasks[task] = info = [
+    task._gatherlab = info = [
         number, (name if type(name) is str else None) or _given_name, parent[0] if parent else None,
         gathering[0] if gathering else None, _creating_group, _monotonic(), None, coro, None,
     ]
@@ -544,7 +552,7 @@ def _init_task(task, coro, options):
         try:
             _base_init(task, coro, **options)
         except BaseException:
-            _tasks.pop(task, None)
+            task._gatherlab = None
             task = coro = options = info = None  # (see the note above Task)
             raise
         finally:
@@ -558,7 +566,7 @@ def _init_task(task, coro, options):
         try:
             _base_init(task, coro, **options)
         except BaseException:
-            _tasks.pop(task, None)
+            task._gatherlab = None
             task = coro = options = info = None  # (see the note above Task)
             raise
         if name is not None and type(name) is not str and info[6] is None:
@@ -616,6 +624,13 @@ _UNSET = object()  # eager_start not given (3.12 added it; 3.11's Task refuses i
 
 
 class Task(_BaseTask):
+    # The tracer's record of the task, on the task itself: no table of the tracer's keeps a task
+    # alive (a pending task the program lets go of is collected, as under python3), and, as
+    # asyncio's own Task, it takes no other attribute. [id, label, parent id, gather, group,
+    # created (None once started), fixed fields, coro until started and then the future it
+    # waits on, the label of that wait]; None once it has ended.
+    __slots__ = ("_gatherlab",)
+
     # The hot path of a program of many tasks: few bytecodes, no call that is not needed. The
     # program's coroutine, on asyncio's own loop, not eager: the rest is _init_task's. The
     # signature is asyncio.Task's.
@@ -640,8 +655,11 @@ class Task(_BaseTask):
                 raise
         gathering = _creating_gather
         number = next(_task_ids)
-        parent = _tasks_get(_current_of(running))
-        _tasks[self] = [
+        try:
+            parent = _current_of(running)._gatherlab
+        except AttributeError:
+            parent = None  # no task runs (or not one of the tracer's)
+        self._gatherlab = [
             number, name or _given_name, parent[0] if parent else None,
             gathering[0] if gathering else None, _creating_group, _monotonic(), None, coro, None,
         ]
@@ -650,7 +668,7 @@ class Task(_BaseTask):
         try:
             _base_init(self, coro, loop=loop, name=name, context=context)
         except BaseException:
-            _tasks.pop(self, None)
+            self._gatherlab = None
             self = coro = None  # (see the note above Task)
             raise
         if running._debug:  # (cheaper to read than the task's _source_traceback)
@@ -666,7 +684,7 @@ class Task(_BaseTask):
 
     def set_name(self, value):
         super().set_name(value)
-        info = _tasks.get(self)
+        info = _info(self)
         if value is not None and info is not None and info[6] is None:
             info[1] = str(value)
 
@@ -681,8 +699,20 @@ Task.__module__ = _BaseTask.__module__
 Task.__qualname__ = _BaseTask.__qualname__
 
 
+def _info(task):
+    """The tracer's record of `task`; None for anything else (an ended task, a task the tracer did
+    not make, any other object), read without running any code of the program's."""
+    try:
+        return _info_slot(task)
+    except (AttributeError, TypeError):
+        return None
+
+
+_info_slot = Task._gatherlab.__get__
+
+
 def _report_start(task):
-    info = _tasks.get(task)
+    info = _info(task)
     if info is not None and info[5] is not None:
         _started(info)
 
@@ -720,15 +750,16 @@ def _started(info):
 
 
 def _report_end(task):
-    info = _tasks.get(task)
+    info = _info(task)
     if info is not None:
         _ended(task, info)
 
 
 def _ended(task, info):
-    # Its last event: a program's ended tasks are not kept alive (nor walked by the collector).
-    if _tasks.pop(task, None) is None:
+    # Its last event; the record goes (the task keeps only None).
+    if task._gatherlab is not info:
         return  # reported already
+    task._gatherlab = None
     if info[5] is not None:
         _started(info)
     if task.cancelled():
@@ -816,7 +847,7 @@ def _report_chains(task):
             if id(task) in seen:
                 continue
             seen.add(id(task))
-            info = _tasks_get(task)
+            info = _info(task)
             if info is None or task.done():
                 continue  # not the tracer's, or ended: cancel() does nothing to it
             labels = _chain_labels(task)
@@ -869,7 +900,7 @@ def gather(*coros_or_futures, return_exceptions=False):
     future._gatherlab = (number, members)  # what an await on it says
     children = getattr(future, "_children", ())
     for child in children if len(members) < len(children) else ():
-        info = _tasks.get(child)
+        info = _info(child)
         if info is not None and info[3] is None:
             info[3] = number  # a task made before, gathered here
             members.append(info[0])
@@ -884,7 +915,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             _join("gather", number, "returned", "gather returned")
         else:
             running = [child for child in getattr(future, "_children", []) if not child.done()]
-            orphans = [_tasks[child][0] for child in running if child in _tasks]
+            orphans = [info[0] for info in map(_info, running) if info is not None]
             text = _short(_describe(error), 60)
             _join("gather", number, "threw", "gather raised " + text, text, orphans)
 
@@ -1076,7 +1107,7 @@ def _awaits(task, info, began, end, took):
     if type(inner) is _Coroutine and inner.cr_code is _sleep_code and _LOCALS_FROM is not None and _user_code.get(id(coro.cr_code)):
         found = _referents(inner)
         try:
-            delay = found[found.index(_sleep_code, _LOCALS_FROM) + 1]
+            delay = found[_CODE_AT + 1 if found[_CODE_AT] is _sleep_code else found.index(_sleep_code, _LOCALS_FROM) + 1]
         except (ValueError, IndexError):
             delay = None
         if type(delay) is float or type(delay) is int:
@@ -1108,7 +1139,7 @@ def _wait_label(task, waiter):
     # __getattr__ of the program's runs.)
     kind = type(waiter)
     if kind is Task or kind is not _GatheringFuture and issubclass(kind, _BaseTask):
-        info = _tasks.get(waiter)
+        info = _info(waiter)
         if info is not None:
             return f"task #{info[0]}", [info[0]]
     elif kind is _GatheringFuture:
@@ -1314,7 +1345,10 @@ class _TracedHandle:
             or _StepWrapper is None and _learn_step(callback)
         ):
             owner = callback.__self__
-            info = _tasks_get(owner)
+            try:
+                info = owner._gatherlab
+            except AttributeError:
+                info = None  # a task the tracer did not make
             if info is not None and info[5] is not None:
                 _started(info)  # its first step
         began = _monotonic()
@@ -1383,22 +1417,6 @@ def _as_asyncio(function, original, call, column):
         )
     return function
 
-
-# A loop closed with tasks still pending (run_until_complete, then close, with a task left behind):
-# python3 lets them go, and says "Task was destroyed but it is pending!" when they are collected;
-# the tracer lets go of them too. (A pending task the program drops while its loop runs is still
-# kept alive by the tracer's table.)
-_base_loop_close = asyncio.base_events.BaseEventLoop.close
-
-
-@functools.wraps(_base_loop_close)
-def _close_loop(self):
-    _base_loop_close(self)
-    for task in [task for task in _tasks if task._loop is self and not task.done()]:
-        del _tasks[task]
-
-
-asyncio.base_events.BaseEventLoop.close = _close_loop
 
 _CALL = "self._context.run(self._callback, *self._args)"
 asyncio.events.Handle._run = _as_asyncio(_TracedHandle._run, _handle_run, _CALL, 12)
