@@ -226,6 +226,7 @@ public struct TraceForest: Sendable {
       guard kind == "waiting" || kind == "started" else { return }
       let container = line.gather.map(Container.gather) ?? line.group.map(Container.group)
       add(Task(id: id, label: line.task ?? "task #\(id)", parent: line.parent, container: container, created: time))
+      guard kind == "started" else { return }  // (a task is added waiting)
       index = tasks.index(forKey: id)
     }
     guard let index else { return }
