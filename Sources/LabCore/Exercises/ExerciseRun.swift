@@ -95,7 +95,7 @@ public struct ExerciseRun: Sendable {
           state.builder.apply(message)
           if case .output = message, state.builder.facts.outputTruncated { continue }
           if case .trace(_, let line) = message, line.type == "output", state.builder.facts.outputTruncated { continue }
-          _ = state.trace.apply(message, at: now, lines: false)
+          state.trace.apply(message, at: now)
         }
         return state.builder.facts.outputTruncated
       }

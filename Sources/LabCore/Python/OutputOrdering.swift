@@ -90,11 +90,12 @@ public struct OutputOrdering: Sendable {
   }
 
   /// A tracer line's place: its instant, or the latest before it for one that looks ahead.
-  private static func key(of message: TracedProgram.Message, after latest: Double) -> Double {
-    if case .trace(_, let line) = message, line.type != "deadline", let time = line.t {
-      return max(latest, time)
+  /// (Borrowed: matched on a copy, the line's twenty fields were each retained and released.)
+  private static func key(of message: borrowing TracedProgram.Message, after latest: Double) -> Double {
+    switch message {
+    case .trace(_, let line): line.type != "deadline" ? line.t.map { max(latest, $0) } ?? latest : latest
+    case .output, .errorOutput: latest
     }
-    return latest
   }
 
   /// A piece of the program's output, timed on the trace's clock, read at `now`.

@@ -65,6 +65,12 @@ public struct TraceForest: Sendable {
     public var isLive: Bool { end == nil }
 
     static func kind(of label: String) -> String {
+      // Cut at the parenthesis by its bytes when only ASCII comes before it (every label made of
+      // a coroutine's name and its arguments): the same cut as by characters, without them.
+      let bytes = label.utf8
+      if let paren = bytes.firstIndex(of: UInt8(ascii: "(")), bytes[..<paren].allSatisfy({ $0 < 0x80 }) {
+        return String(label[..<paren])
+      }
       if let paren = label.firstIndex(of: "(") { return String(label[..<paren]) }
       let stem = label.reversed().drop(while: \.isNumber).reversed()
       return stem.count < label.count && !stem.isEmpty ? String(stem) + "*" : label
@@ -147,6 +153,10 @@ public struct TraceForest: Sendable {
   public private(set) var members: [Container: [SlotKey]] = [:]
   private var parents: Set<Int> = []
   private var keptEnded = 0
+  /// The slot last looked up, and where it is in `slots`: a run of lines is mostly of one slot,
+  /// and a slot's key hashes its coroutine's name. Forgotten when a slot is added (an insertion
+  /// may move the others); changing a slot's counts leaves every slot where it is.
+  private var recentSlot: (key: SlotKey, index: Dictionary<SlotKey, Slot>.Index)?
 
   // Counts for the account.
   public private(set) var taskCount = 0
@@ -179,13 +189,15 @@ public struct TraceForest: Sendable {
       guard let id = line.id, let what = line.event else { return }
       event(id: id, kind: what, line: line, time: time)
     case "await":
-      guard let id = line.id, var task = tasks[id], task.isLive else { return }
-      knowsWaits = true
-      let before = phrase(task)
-      task.waitsOn = line.on
-      task.awaits = line.on == nil ? [] : line.tasks ?? []
-      tasks[id] = task
-      changeState(task, from: before)
+      guard let id = line.id, let index = tasks.index(forKey: id) else { return }
+      let on = line.on
+      let awaits = on == nil ? [] : line.tasks ?? []
+      let isLive = changeLiveTask(at: index) { task in
+        task.waitsOn = on
+        task.awaits = awaits
+        return true
+      }
+      if isLive { knowsWaits = true }
     case "gather":
       guard let number = line.gather else { return }
       addStructure(.gather(number), parent: line.parent, time: time)
@@ -208,57 +220,98 @@ public struct TraceForest: Sendable {
   }
 
   private mutating func event(id: Int, kind: String, line: TraceLine, time: Double) {
-    if tasks[id] == nil {
+    var index = tasks.index(forKey: id)
+    if index == nil {
       // A task seen for the first time; an end for a task no longer held is one already counted.
       guard kind == "waiting" || kind == "started" else { return }
       let container = line.gather.map(Container.gather) ?? line.group.map(Container.group)
       add(Task(id: id, label: line.task ?? "task #\(id)", parent: line.parent, container: container, created: time))
+      guard kind == "started" else { return }  // (a task is added waiting)
+      index = tasks.index(forKey: id)
     }
-    guard var task = tasks[id], task.isLive else { return }
+    guard let index else { return }
     switch kind {
     case "started":
-      guard task.started == nil else { return }
-      let before = phrase(task)
-      task.started = time
-      tasks[id] = task
-      changeState(task, from: before)
-    case "finished": finish(task, .finished(value: line.value ?? ""), at: time)
-    case "failed": finish(task, .failed(error: line.error ?? "failed"), at: time)
-    case "cancelled": finish(task, .cancelled, at: time)
+      changeLiveTask(at: index) { task in
+        guard task.started == nil else { return false }
+        task.started = time
+        return true
+      }
+    case "finished": finish(taskAt: index, .finished(value: line.value ?? ""), at: time)
+    case "failed": finish(taskAt: index, .failed(error: line.error ?? "failed"), at: time)
+    case "cancelled": finish(taskAt: index, .cancelled, at: time)
     default: break
     }
   }
 
-  private mutating func add(_ task: Task) {
-    tasks[task.id] = task
+  /// (`consuming`: the task moves into `tasks`, not copied there.)
+  private mutating func add(_ task: consuming Task) {
     taskCount += 1
     if let parent = task.parent { parents.insert(parent) }
-    let key = slotKey(task)!
-    addToSlot(task, key: key)
+    addToSlot(task, key: Self.slotKey(task))
+    let id = task.id
+    tasks[id] = task
   }
 
   private mutating func addToSlot(_ task: Task, key: SlotKey) {
-    var index = slots.index(forKey: key)
-    if index == nil {
+    let index: Dictionary<SlotKey, Slot>.Index
+    if let known = slotIndex(key) {
+      index = known
+    } else {
       slots[key] = Slot(key: key)
-      index = slots.index(forKey: key)
+      recentSlot = nil
+      index = slotIndex(key)!
       if let container = key.container {
         members[container, default: []].append(key)
       } else {
         items[key.parent, default: []].append(.slot(key))
       }
     }
-    // By index: a slot key hashes its coroutine's name, and this runs for every task.
-    let at = index!
-    slots.values[at].total += 1
+    if Self.add(task, to: &slots.values[index], keptPerSlot: keepsEveryTask ? .max : keptPerSlot) { evict(key) }
+  }
+
+  /// Counts `task` in `slot`; true when the slot has grown past keeping its ended tasks.
+  private static func add(_ task: Task, to slot: inout Slot, keptPerSlot: Int) -> Bool {
+    slot.total += 1
     if task.isLive {
-      slots.values[at].live.insert(task.id)
-      slots.values[at].states[phrase(task), default: 0] += 1
+      slot.live.insert(task.id)
+      slot.states[phrase(of: task), default: 0] += 1
     } else {
-      count(task, at: at)
-      slots.values[at].kept.append(task.id)
+      count(task, in: &slot)
+      slot.kept.append(task.id)
     }
-    if !keepsEveryTask, slots.values[at].total > keptPerSlot, slots.values[at].isComplete { evict(key) }
+    return slot.total > keptPerSlot && slot.isComplete
+  }
+
+  /// Where the slot of `key` is in `slots`.
+  private mutating func slotIndex(_ key: SlotKey) -> Dictionary<SlotKey, Slot>.Index? {
+    if let recentSlot, recentSlot.key == key { return recentSlot.index }
+    guard let index = slots.index(forKey: key) else { return nil }
+    recentSlot = (key, index)
+    return index
+  }
+
+  /// Changes the task at `index` in place, if it is live (a task is not copied out of `tasks`
+  /// and back for each of its lines), and moves it between its slot's state counts. `change`
+  /// says whether it changed anything. Returns whether the task is live.
+  @discardableResult
+  private mutating func changeLiveTask(at index: Dictionary<Int, Task>.Index, _ change: (inout Task) -> Bool) -> Bool {
+    var isLive = false
+    var moved: (key: SlotKey, before: String, after: String)?
+    Self.changeLive(&tasks.values[index], change, isLive: &isLive, moved: &moved)
+    guard let moved, moved.before != moved.after, let at = slotIndex(moved.key) else { return isLive }
+    Self.move(&slots.values[at].states, from: moved.before, to: moved.after)
+    return isLive
+  }
+
+  private static func changeLive(
+    _ task: inout Task, _ change: (inout Task) -> Bool, isLive: inout Bool, moved: inout (key: SlotKey, before: String, after: String)?
+  ) {
+    guard task.isLive else { return }
+    isLive = true
+    let before = phrase(of: task)
+    guard change(&task) else { return }
+    moved = (slotKey(task), before, phrase(of: task))
   }
 
   /// The slot stops keeping its ended tasks one by one (parents stay: the tree hangs from them).
@@ -271,25 +324,24 @@ public struct TraceForest: Sendable {
     slots[key]!.kept = stay
   }
 
-  private func slotKey(_ task: Task) -> SlotKey? {
+  private static func slotKey(_ task: Task) -> SlotKey {
     task.container.map { SlotKey(parent: nil, container: $0, kind: task.kind) }
       ?? SlotKey(parent: task.parent, container: nil, kind: task.kind)
   }
 
-  private mutating func count(_ task: Task, at index: Dictionary<SlotKey, Slot>.Index) {
-    switch task.end {
-    case .finished: slots.values[index].finished += 1
-    case .failed: slots.values[index].failed += 1
-    case .cancelled: slots.values[index].cancelled += 1
-    case nil: return
-    }
-    if let ended = task.ended { slots.values[index].durations.add(ended - (task.started ?? task.created)) }
+  private static func count(_ task: Task, in slot: inout Slot) {
+    count(task.end, took: task.ended.map { $0 - (task.started ?? task.created) }, in: &slot)
   }
 
-  private mutating func changeState(_ task: Task, from before: String) {
-    let after = phrase(task)
-    guard before != after, let key = slotKey(task), let at = slots.index(forKey: key) else { return }
-    Self.move(&slots.values[at].states, from: before, to: after)
+  /// Counts an ended task in `slot`: how it ended, and how long it took (when it says).
+  private static func count(_ end: End?, took duration: Double?, in slot: inout Slot) {
+    switch end {
+    case .finished: slot.finished += 1
+    case .failed: slot.failed += 1
+    case .cancelled: slot.cancelled += 1
+    case nil: return
+    }
+    if let duration { slot.durations.add(duration) }
   }
 
   /// One live task less in state `before`, and one more in `after` (nil: it ended).
@@ -300,33 +352,55 @@ public struct TraceForest: Sendable {
     if let after { states[after, default: 0] += 1 }
   }
 
-  private mutating func finish(_ task: Task, _ end: End, at time: Double) {
-    var task = task
-    let key = slotKey(task)!
-    let before = phrase(task)
-    task.end = end
-    task.ended = time
-    task.waitsOn = nil
-    task.awaits = []
+  /// The live task at `index` ended: it leaves `tasks` unless it is kept.
+  private mutating func finish(taskAt index: Dictionary<Int, Task>.Index, _ end: End, at time: Double) {
+    // Ended in place: read out of `tasks`, a task is copied (each of its fields retained).
+    guard let ending = Self.end(&tasks.values[index], end, at: time) else { return }
     switch end {
     case .finished: finished += 1
     case .failed: failed += 1
     case .cancelled: cancelled += 1
     }
-    let at = slots.index(forKey: key)!
-    slots.values[at].live.remove(task.id)
-    Self.move(&slots.values[at].states, from: before, to: nil)
-    count(task, at: at)
-    let isParent = parents.contains(task.id)
-    let keeps = keepsEveryTask || isParent || (slots.values[at].isComplete && keptEnded < keptAtMost)
+    let at = slotIndex(ending.key)!
+    let isComplete = Self.count(ending, in: &slots.values[at])
+    let isParent = parents.contains(ending.id)
+    let keeps = keepsEveryTask || isParent || (isComplete && keptEnded < keptAtMost)
     if keeps {
-      tasks[task.id] = task
-      slots.values[at].kept.append(task.id)
+      slots.values[at].kept.append(ending.id)
       if !isParent { keptEnded += 1 }
     } else {
-      tasks[task.id] = nil
-      if slots.values[at].isComplete { evict(key) }
+      tasks.remove(at: index)
+      if isComplete { evict(ending.key) }
     }
+  }
+
+  /// What a slot counts of a task that ended.
+  private struct Ending {
+    var id: Int
+    var key: SlotKey
+    /// What it was doing (its `phrase`) until it ended.
+    var before: String
+    var end: End
+    var duration: Double
+  }
+
+  /// Ends `task` at `time`, if it is live.
+  private static func end(_ task: inout Task, _ end: End, at time: Double) -> Ending? {
+    guard task.isLive else { return nil }
+    let ending = Ending(id: task.id, key: slotKey(task), before: phrase(of: task), end: end, duration: time - (task.started ?? task.created))
+    task.end = end
+    task.ended = time
+    task.waitsOn = nil
+    task.awaits = []
+    return ending
+  }
+
+  /// Counts `ending` in its slot; returns whether the slot keeps every ended task still.
+  private static func count(_ ending: Ending, in slot: inout Slot) -> Bool {
+    slot.live.remove(ending.id)
+    move(&slot.states, from: ending.before, to: nil)
+    count(ending.end, took: ending.duration, in: &slot)
+    return slot.isComplete
   }
 
   private mutating func addStructure(_ container: Container, parent: Int?, time: Double) {
@@ -338,11 +412,13 @@ public struct TraceForest: Sendable {
 
   /// A task gathered after it was made: it moves into its gather.
   private mutating func move(_ id: Int, to container: Container) {
-    guard var task = tasks[id], task.container == nil, let old = slotKey(task) else { return }
+    guard let index = tasks.index(forKey: id), tasks.values[index].container == nil else { return }
+    var task = tasks.values[index]
+    let old = Self.slotKey(task)
     slots[old]!.total -= 1
     if task.isLive {
       slots[old]!.live.remove(id)
-      let phrase = phrase(task)
+      let phrase = Self.phrase(of: task)
       slots[old]!.states[phrase, default: 1] -= 1
       if slots[old]!.states[phrase] == 0 { slots[old]!.states[phrase] = nil }
     } else {
@@ -356,14 +432,16 @@ public struct TraceForest: Sendable {
     }
     task.container = container
     tasks[id] = task
-    addToSlot(task, key: slotKey(task)!)
+    addToSlot(task, key: Self.slotKey(task))
   }
 
   // MARK: - Reading
 
   /// What a live task is doing, as a folded row counts it: "not started", "running",
   /// "sleeping", "awaiting a task", "on Queue.get".
-  public func phrase(_ task: Task) -> String {
+  public func phrase(_ task: Task) -> String { Self.phrase(of: task) }
+
+  static func phrase(of task: Task) -> String {
     guard task.started != nil else { return "not started" }
     guard let on = task.waitsOn else { return "running" }
     return Self.phrase(waitingOn: on)
@@ -385,7 +463,7 @@ public struct TraceForest: Sendable {
     var merged: [String: Slot] = [:]
     var order: [String] = []
     for id in parents.sorted() {
-      guard let task = tasks[id], slotKey(task) == key else { continue }
+      guard let task = tasks[id], Self.slotKey(task) == key else { continue }
       for item in items[id] ?? [] {
         let keys: [SlotKey]
         switch item {

@@ -14,7 +14,10 @@ import Foundation
 enum TraceLineScanner {
   /// The line in `bytes` (without its newline); nil when it is not one of the tracer's.
   static func line(_ bytes: ArraySlice<UInt8>) -> TraceLine? {
-    if let line = bytes.withUnsafeBufferPointer({ scan($0) }) { return line }
+    // Filled in place and moved out (`consume`): a TraceLine is some 300 bytes, and returned
+    // otherwise it was copied, each of its fields retained, and the original released.
+    var line = TraceLine(type: "")
+    if bytes.withUnsafeBufferPointer({ scan($0, into: &line) }) { return consume line }
     return try? JSONDecoder().decode(TraceLine.self, from: Data(bytes))
   }
 
@@ -65,66 +68,66 @@ enum TraceLineScanner {
     case strings([String])
   }
 
-  /// One pass over a flat object; nil for anything it does not read (the caller falls back).
-  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> TraceLine? {
+  /// One pass over a flat object into `line` (a fresh one); false for anything it does not read
+  /// (the caller falls back).
+  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into line: inout TraceLine) -> Bool {
     var reader = Reader(bytes: bytes)
-    var line = TraceLine(type: "")
     var hasType = false
     reader.skipSpace()
-    guard reader.take(UInt8(ascii: "{")) else { return nil }
+    guard reader.take(UInt8(ascii: "{")) else { return false }
     reader.skipSpace()
-    if reader.take(UInt8(ascii: "}")) { return nil }
+    if reader.take(UInt8(ascii: "}")) { return false }
     while true {
       reader.skipSpace()
-      guard let key = reader.key() else { return nil }
+      guard let key = reader.key() else { return false }
       reader.skipSpace()
-      guard reader.take(UInt8(ascii: ":")) else { return nil }
+      guard reader.take(UInt8(ascii: ":")) else { return false }
       reader.skipSpace()
-      guard let value = reader.value() else { return nil }
+      guard let value = reader.value() else { return false }
       switch key {
-      case .type: guard case .string(let text) = value else { return nil }; line.type = text; hasType = true
-      case .t: guard reader.double(value, into: &line.t) else { return nil }
-      case .id: guard reader.integer(value, into: &line.id) else { return nil }
-      case .parent: guard reader.integer(value, into: &line.parent) else { return nil }
-      case .gather: guard reader.integer(value, into: &line.gather) else { return nil }
-      case .group: guard reader.integer(value, into: &line.group) else { return nil }
-      case .task: guard reader.string(value, into: &line.task) else { return nil }
-      case .event: guard reader.string(value, into: &line.event) else { return nil }
-      case .value: guard reader.string(value, into: &line.value) else { return nil }
-      case .error: guard reader.string(value, into: &line.error) else { return nil }
-      case .label: guard reader.string(value, into: &line.label) else { return nil }
-      case .outcome: guard reader.string(value, into: &line.outcome) else { return nil }
-      case .text: guard reader.string(value, into: &line.text) else { return nil }
-      case .runtime: guard reader.string(value, into: &line.runtime) else { return nil }
-      case .clock: guard reader.string(value, into: &line.clock) else { return nil }
-      case .on: guard reader.string(value, into: &line.on) else { return nil }
-      case .why: guard reader.string(value, into: &line.why) else { return nil }
+      case .type: guard case .string(let text) = value else { return false }; line.type = text; hasType = true
+      case .t: guard reader.double(value, into: &line.t) else { return false }
+      case .id: guard reader.integer(value, into: &line.id) else { return false }
+      case .parent: guard reader.integer(value, into: &line.parent) else { return false }
+      case .gather: guard reader.integer(value, into: &line.gather) else { return false }
+      case .group: guard reader.integer(value, into: &line.group) else { return false }
+      case .task: guard reader.string(value, into: &line.task) else { return false }
+      case .event: guard reader.string(value, into: &line.event) else { return false }
+      case .value: guard reader.string(value, into: &line.value) else { return false }
+      case .error: guard reader.string(value, into: &line.error) else { return false }
+      case .label: guard reader.string(value, into: &line.label) else { return false }
+      case .outcome: guard reader.string(value, into: &line.outcome) else { return false }
+      case .text: guard reader.string(value, into: &line.text) else { return false }
+      case .runtime: guard reader.string(value, into: &line.runtime) else { return false }
+      case .clock: guard reader.string(value, into: &line.clock) else { return false }
+      case .on: guard reader.string(value, into: &line.on) else { return false }
+      case .why: guard reader.string(value, into: &line.why) else { return false }
       case .tasks:
         switch value {
         case .numbers(let numbers): line.tasks = numbers
         case .null: line.tasks = nil
-        default: return nil
+        default: return false
         }
       case .orphans:
         switch value {
         case .numbers(let numbers): line.orphans = numbers
         case .null: line.orphans = nil
-        default: return nil
+        default: return false
         }
       case .coroutines:
         switch value {
         case .strings(let texts): line.coroutines = texts
         case .numbers(let numbers) where numbers.isEmpty: line.coroutines = []
         case .null: line.coroutines = nil
-        default: return nil
+        default: return false
         }
       case .other: break  // a key TraceLine does not read ("detail", …)
       }
       reader.skipSpace()
       if reader.take(UInt8(ascii: ",")) { continue }
-      guard reader.take(UInt8(ascii: "}")) else { return nil }
+      guard reader.take(UInt8(ascii: "}")) else { return false }
       reader.skipSpace()
-      return reader.atEnd && hasType ? line : nil
+      return reader.atEnd && hasType
     }
   }
 

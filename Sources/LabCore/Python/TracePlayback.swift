@@ -37,6 +37,7 @@ public struct TracePlayback: Sendable {
   ) async throws(TraceError) -> Traced where C.Duration == Duration {
     var lineBuffered = program
     lineBuffered.lineBuffered = mode == .live  // as the program's stdout would be at a terminal
+    lineBuffered.keepsTraceText = mode == .json || recorder != nil  // the only readers of a line's text
     let program = lineBuffered
     let passErrorOutput = mode == .live ? nil : passErrorOutput
     let file = program.path.split(separator: "/").last.map(String.init) ?? program.path
@@ -62,20 +63,33 @@ public struct TracePlayback: Sendable {
           }
         }
       }
-      // Only plain-lines mode prints a line per event; the others skip making them.
-      let shown = state.state.withLock { state in messages.flatMap { state.apply($0, at: now, lines: mode == .lines) } }
+      // Only plain-lines mode prints a line per event; the others skip making them. The batch's
+      // lines are written at once, from one text (a batch holds up to thousands of lines).
+      var shown: [UInt8] = []
+      if mode == .lines {
+        shown.reserveCapacity(messages.count * 48)  // a line per event, of some 40 bytes
+        state.state.withLock { state in
+          for message in messages { state.apply(message, at: now, appendingLinesTo: &shown) }
+        }
+      } else {
+        state.state.withLock { state in
+          for message in messages { state.apply(message, at: now) }
+        }
+      }
       switch mode {
       case .json:
-        let lines = messages.map { message in
+        var text = ""
+        for message in messages {
+          if !text.isEmpty { text += "\n" }
           switch message {
-          case .trace(let text, _): text
-          case .output(let time, let text): TraceLine.outputJSON(time: time, text: text)
-          case .errorOutput(let time, let text): TraceLine.outputJSON(time: time, text: text, type: "error-output")
+          case .trace(let line, _): text += line
+          case .output(let time, let output): text += TraceLine.outputJSON(time: time, text: output)
+          case .errorOutput(let time, let output): text += TraceLine.outputJSON(time: time, text: output, type: "error-output")
           }
         }
-        console.writeLine(lines.joined(separator: "\n"))
+        console.write(text + "\n")
       case .lines:
-        if !shown.isEmpty { console.writeLine(shown.joined(separator: "\n")) }
+        if !shown.isEmpty { console.write(String(decoding: shown, as: UTF8.self)) }
       case .live:
         break
       }
@@ -197,6 +211,8 @@ struct TraceState: Sendable {
   /// On virtual time, the instant since which the loop has waited with nothing on its clock
   /// and nothing else that could wake it but a signal (an `idle` line, until the next line).
   var idleSince: Double?
+  /// The last plain line's instant and its text.
+  private var lastTimeText: (seconds: Double, text: String) = (.nan, "")
 
   /// A row per task on a time axis, for an exercise check's marked timeline (small programs,
   /// stopped at the hang limit); `trace` draws the forest instead and keeps none.
@@ -280,15 +296,28 @@ struct TraceState: Sendable {
   /// The line the program left unended, if any.
   var openOutput: (time: Double, text: String)? { outputIsOpen ? outputs.last : nil }
 
-  /// Applies one message; returns its plain lines (none unless `lines`).
-  mutating func apply(_ message: TracedProgram.Message, at now: Double, lines: Bool = true) -> [String] {
+  /// Applies one message.
+  mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double) {
+    var none: [UInt8] = []
+    apply(message, at: now, lines: false, to: &none)
+  }
+
+  /// Applies one message and appends its plain lines to `text` (UTF-8), each ended by a newline.
+  /// (Bytes, not a String: appending the ten pieces of each of thousands of lines to a String
+  /// cost more, in its bookkeeping, than copying them.)
+  mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double, appendingLinesTo text: inout [UInt8]) {
+    apply(message, at: now, lines: true, to: &text)
+  }
+
+  /// Applies one message; with `lines`, appends its plain lines to `text`. (The message is
+  /// borrowed: matched on a copy, its line's twenty fields were each retained and released.)
+  private mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double, lines: Bool, to text: inout [UInt8]) {
     switch message {
-    case .output(let time, let text):
-      let ended = appendOutput(text, at: time)
-      return lines ? ended.map { Self.outputLine($0).plainText } : []
-    case .errorOutput(let time, let text):
-      if !lines { appendErrorOutput(text, at: time) }
-      return []
+    case .output(let time, let output):
+      let ended = appendOutput(output, at: time)
+      if lines { for line in ended { text += (Self.outputLine(line).plainText + "\n").utf8 } }
+    case .errorOutput(let time, let output):
+      if !lines { appendErrorOutput(output, at: time) }
     case .trace(_, let line):
       let time = line.t ?? lastTime
       let before = lastTime
@@ -301,36 +330,54 @@ struct TraceState: Sendable {
       case "trace":
         runtime = line.runtime
         offset = now
-        return []
       case "clock":
         clock = (line.clock ?? "real", line.why)
-        return lines && line.clock == "real" ? [Self.realClockSentence(line.why)] : []
+        if lines && line.clock == "real" { text += (Self.realClockSentence(line.why) + "\n").utf8 }
       case "event":
-        guard lines, let id = line.id, let event = line.event, DemoEvent.Kind(rawValue: event) != nil else { return [] }
-        var text = DemoTranscript.time(max(time, before)) + "  #\(id) " + (line.task ?? "task") + "  " + event
+        guard lines, let id = line.id, let event = line.event, DemoEvent.Kind(rawValue: event) != nil else { return }
+        text += timeText(max(time, before)).utf8
+        text += "  #".utf8
+        text += String(id).utf8
+        text += " ".utf8
+        text += (line.task ?? "task").utf8
+        text += "  ".utf8
+        text += event.utf8
         if event == "finished" || event == "failed" {
           ended += 1
-          text += " " + DemoReport.TaskResult.ordinal(ended)
+          text += " ".utf8
+          text += DemoReport.TaskResult.ordinal(ended).utf8
         }
-        if let value = line.value { text += "  \"\(value)\"" }
-        if let error = line.error { text += "  \(error)" }
-        return [text]
+        if let value = line.value {
+          text += "  \"".utf8
+          text += value.utf8
+          text += "\"".utf8
+        }
+        if let error = line.error {
+          text += "  ".utf8
+          text += error.utf8
+        }
+        text += "\n".utf8
       case "join":
-        guard lines else { return [] }
-        return [DemoTranscript.time(time) + "  ▲  " + (line.label ?? "joined")]
+        if lines { text += (DemoTranscript.time(time) + "  ▲  " + (line.label ?? "joined") + "\n").utf8 }
       case "deadline":
-        guard lines else { return [] }
-        return [DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time)]
+        if lines { text += (DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time) + "\n").utf8 }
       case "idle":
-        return lines ? [DemoTranscript.time(time) + "  ┆  " + Self.idleSentence] : []
+        if lines { text += (DemoTranscript.time(time) + "  ┆  " + Self.idleSentence + "\n").utf8 }
       case "output":
         // A recorded run's output: chunks as they arrived, partial lines included.
         let ended = appendOutput(line.text ?? "", at: time)
-        return lines ? ended.map { Self.outputLine($0).plainText } : []
+        if lines { for line in ended { text += (Self.outputLine(line).plainText + "\n").utf8 } }
       default:
-        return []
+        break
       }
     }
+  }
+
+  /// `DemoTranscript.time(seconds)`, made once for a run of lines of one instant (a busy
+  /// program's lines come many to an instant).
+  private mutating func timeText(_ seconds: Double) -> String {
+    if lastTimeText.seconds != seconds { lastTimeText = (seconds, DemoTranscript.time(seconds)) }
+    return lastTimeText.text
   }
 
   static func outputLine(_ output: (time: Double, text: String)) -> StyledText {

@@ -44,6 +44,10 @@ public struct TracedProgram: Sendable {
   public var pythonClock: PythonClock = .real
   /// More variables for the program's environment (an exercise check's `GATHERLAB_VIRTUAL_LIMIT`).
   public var environment: [String: String] = [:]
+  /// Each tracer line's message holds the line's own text (`trace --json` and `--record` write
+  /// it). Without, the text is empty: a busy program sends tens of thousands of lines, and
+  /// making a String of each was a cost that nothing else reads.
+  public var keepsTraceText = true
 
   public static let tracerName = "_gatherlab_trace"
 
@@ -116,7 +120,9 @@ public struct TracedProgram: Sendable {
     let marks = pythonClock.isVirtual ? MarkedOutput(gate: gate, receive: receive) : nil
     // On real time the output, timed on arrival, waits for the tracer's lines of its instant.
     let ordered = pythonClock.isVirtual ? nil : OrderedOutput(receive: receive)
-    let reader = FIFOReader(path: fifo, elapsed: elapsed, gate: gate, marks: marks, ordered: ordered, receive: receive)
+    let reader = FIFOReader(
+      path: fifo, elapsed: elapsed, gate: gate, marks: marks, ordered: ordered, keepsText: keepsTraceText, receive: receive
+    )
     reader.start()
     let outputReceive: @Sendable ([Message]) -> Void
     if let ordered {
@@ -372,18 +378,21 @@ final class FIFOReader: Sendable {
   let marks: MarkedOutput?
   /// On real time: puts the program's output among the tracer's lines by time.
   let ordered: OrderedOutput?
+  /// Whether a message holds its line's text (`TracedProgram.keepsTraceText`).
+  let keepsText: Bool
   let receive: @Sendable ([TracedProgram.Message]) -> Void
   private let ended = DispatchSemaphore(value: 0)
 
   init(
     path: String, elapsed: @escaping @Sendable () -> Double, gate: OutputGate, marks: MarkedOutput? = nil,
-    ordered: OrderedOutput? = nil, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void
+    ordered: OrderedOutput? = nil, keepsText: Bool = true, receive: @escaping @Sendable ([TracedProgram.Message]) -> Void
   ) {
     self.path = path
     self.elapsed = elapsed
     self.gate = gate
     self.marks = marks
     self.ordered = ordered
+    self.keepsText = keepsText
     self.receive = receive
   }
 
@@ -405,7 +414,8 @@ final class FIFOReader: Sendable {
         let searched = pending.count
         pending.append(contentsOf: buffer[..<count])
         var lineStart = 0
-        var batch: [OutputPairing.Traced] = []
+        var batch: [OutputPairing.Traced] = []  // on virtual time
+        var lines: [TracedProgram.Message] = []  // on real time
         var flushed: Double?
         while let newline = pending[max(lineStart, searched)...].firstIndex(of: 10) {
           let bytes = pending[lineStart..<newline]
@@ -418,17 +428,15 @@ final class FIFOReader: Sendable {
             if line.type == "flushed" {
               flushed = line.t ?? flushed
             } else {
-              batch.append(.line(.trace(String(decoding: bytes, as: UTF8.self), line)))
+              let message = TracedProgram.Message.trace(keepsText ? String(decoding: bytes, as: UTF8.self) : "", consume line)
+              if marks != nil { batch.append(.line(message)) } else { lines.append(message) }
             }
           }
         }
         pending.removeFirst(lineStart)
         if let marks {
           if !batch.isEmpty { marks.traced(batch, arrived: arrived) }
-        } else if !batch.isEmpty || flushed != nil {
-          let lines = batch.compactMap { item -> TracedProgram.Message? in
-            if case .line(let message) = item { message } else { nil }
-          }
+        } else if !lines.isEmpty || flushed != nil {
           // The tracer's header sets the trace's clock: its 0 is the moment it arrived.
           if let ordered {
             gate.open(at: arrived) { ordered.output($0, now: arrived) }
