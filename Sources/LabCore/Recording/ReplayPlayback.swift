@@ -53,7 +53,11 @@ public struct ReplayPlayback: Sendable {
       let trace = TraceRecording(run.recording)
       var forest = TraceForest()
       var applied = 0
-      for frame in run.frames(every: frameInterval) {
+      // A trace draws from its forest alone: no demo timeline, a row per task, kept for every frame.
+      let frames: [(time: Double, snapshot: TimelineSnapshot?)] = trace == nil
+        ? run.frames(every: frameInterval).map { ($0.time, $0.snapshot) }
+        : run.frameInstants(every: frameInterval).map { ($0, nil) }
+      for frame in frames {
         guard await wait(until: frame.time) else {
           view.end()
           return stopped(run, at: shown)
@@ -65,8 +69,8 @@ public struct ReplayPlayback: Sendable {
           view.draw(TraceTreeRenderer.fitted(
             forest, title: trace.title, now: frame.time, moment: .live, width: size.columns, height: size.rows
           ))
-        } else {
-          view.draw(TimelineRenderer.render(frame.snapshot, width: size.columns, height: size.rows))
+        } else if let snapshot = frame.snapshot {
+          view.draw(TimelineRenderer.render(snapshot, width: size.columns, height: size.rows))
         }
       }
       view.end()
