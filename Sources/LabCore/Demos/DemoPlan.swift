@@ -2,7 +2,7 @@
 /// timing, against which the measured run is judged.
 public struct DemoPlan: Sendable, Equatable {
   /// A task the demo will run, in argument order.
-  public struct PlannedTask: Sendable, Equatable {
+  public struct PlannedTask: Sendable, Hashable {
     public var name: String
     public var phase: String?
     /// How long its work takes once it starts, in nominal seconds, when known in advance: the

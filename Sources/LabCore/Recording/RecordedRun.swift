@@ -74,6 +74,7 @@ public struct RecordedRun: Sendable {
   /// one row per task in the order they first appear, the axis up to the last instant.
   static func plan(from entries: [DemoLogEntry], end: Double) -> DemoPlan {
     var tasks: [DemoPlan.PlannedTask] = []
+    var seen: Set<DemoPlan.PlannedTask> = []  // (a recording of 100 000 tasks was 5 billion comparisons)
     var phases: [String] = []
     var phase: String?
     var firstJoin: Double?
@@ -85,7 +86,7 @@ public struct RecordedRun: Sendable {
         if !phases.contains(name) { phases.append(name) }
       case .event(let event):
         let task = DemoPlan.PlannedTask(name: event.task, phase: event.phase ?? phase)
-        if !tasks.contains(task) { tasks.append(task) }
+        if seen.insert(task).inserted { tasks.append(task) }
       case .join(let join):
         if firstJoin == nil { firstJoin = join.time }
       case .deadline(let time):
