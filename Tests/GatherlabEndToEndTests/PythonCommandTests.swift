@@ -198,6 +198,43 @@ extension EndToEnd {
       #expect(replayedLines.suffix(2) == ["3 tasks: 3 finished.", ""])
     }
 
+    /// Each export of a trace recording names tasks by trace id (`#2`), as the trace and its
+    /// replay do, never by a result index (`[0]`).
+    @Test func aTraceRecordingExportsAsTheTraceDrewIt() async throws {
+      let path = try Self.program("exported.py", """
+        import asyncio
+        async def fetch(name, delay):
+            await asyncio.sleep(delay)
+            return name
+        async def main():
+            await asyncio.gather(fetch('a', 0.05), fetch('b', 0.1))
+        asyncio.run(main())
+        """)
+      let recording = path + ".jsonl"
+      let traced = try await GatherlabProcess(["trace", path, "--record", recording], timeout: .seconds(30)).run()
+      #expect(traced.status == .exited(0), "stderr: \(traced.standardError)")
+      var outputs: [String: String] = [:]
+      for format in ["svg", "cast", "trace"] {
+        let exported = try await GatherlabProcess(["export", recording, "--to", format, "-o", "-"]).run()
+        #expect(exported.status == .exited(0), "stderr: \(exported.standardError)")
+        #expect(!exported.standardOutput.contains("[0]"), "\(format) names a task by index")
+        outputs[format] = exported.standardOutput
+      }
+      let svg = try #require(outputs["svg"])
+      #expect(svg.contains(">fetch(&apos;a&apos;, 0.05)</tspan>"))
+      #expect(svg.contains(">3 tasks: 3 finished.</tspan>"))
+      let cast = try #require(outputs["cast"]).split(separator: "\n")
+      #expect(cast.first?.contains(#""title":"trace · exported.py · CPython 3."#) == true)
+      #expect(cast.contains { $0.contains(#","m",""#) && $0.contains("#2 fetch('a', 0.05) finished") })
+      let json = Data(try #require(outputs["trace"]).utf8)
+      let trace = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+      let events = try #require(trace["traceEvents"] as? [[String: Any]])
+      let threads = events.filter { $0["name"] as? String == "thread_name" }.compactMap { ($0["args"] as? [String: Any])?["name"] as? String }
+      #expect(threads == ["#1 main()", "#2 fetch('a', 0.05)", "#3 fetch('b', 0.1)"])
+      let slices = events.filter { $0["ph"] as? String == "X" && $0["tid"] as? Int == 2 }.compactMap { $0["name"] as? String }
+      #expect(slices.contains("awaiting sleep 0.05s"))
+    }
+
     @Test(arguments: [80, 40]) func ctrlCAtATerminalLeavesTheTreeAndWhereEachTaskWaitsThenExits130(columns: Int) async throws {
       let path = try Self.program("waits-\(columns).py", """
         import asyncio

@@ -226,6 +226,7 @@ public struct TraceForest: Sendable {
       guard kind == "waiting" || kind == "started" else { return }
       let container = line.gather.map(Container.gather) ?? line.group.map(Container.group)
       add(Task(id: id, label: line.task ?? "task #\(id)", parent: line.parent, container: container, created: time))
+      guard kind == "started" else { return }  // (a task is added waiting)
       index = tasks.index(forKey: id)
     }
     guard let index else { return }
@@ -243,11 +244,13 @@ public struct TraceForest: Sendable {
     }
   }
 
-  private mutating func add(_ task: Task) {
+  /// (`consuming`: the task moves into `tasks`, not copied there.)
+  private mutating func add(_ task: consuming Task) {
     taskCount += 1
     if let parent = task.parent { parents.insert(parent) }
     addToSlot(task, key: Self.slotKey(task))
-    tasks[task.id] = task
+    let id = task.id
+    tasks[id] = task
   }
 
   private mutating func addToSlot(_ task: Task, key: SlotKey) {
@@ -327,13 +330,18 @@ public struct TraceForest: Sendable {
   }
 
   private static func count(_ task: Task, in slot: inout Slot) {
-    switch task.end {
+    count(task.end, took: task.ended.map { $0 - (task.started ?? task.created) }, in: &slot)
+  }
+
+  /// Counts an ended task in `slot`: how it ended, and how long it took (when it says).
+  private static func count(_ end: End?, took duration: Double?, in slot: inout Slot) {
+    switch end {
     case .finished: slot.finished += 1
     case .failed: slot.failed += 1
     case .cancelled: slot.cancelled += 1
     case nil: return
     }
-    if let ended = task.ended { slot.durations.add(ended - (task.started ?? task.created)) }
+    if let duration { slot.durations.add(duration) }
   }
 
   /// One live task less in state `before`, and one more in `after` (nil: it ended).
@@ -346,38 +354,52 @@ public struct TraceForest: Sendable {
 
   /// The live task at `index` ended: it leaves `tasks` unless it is kept.
   private mutating func finish(taskAt index: Dictionary<Int, Task>.Index, _ end: End, at time: Double) {
-    guard tasks.values[index].isLive else { return }
-    var task = tasks.remove(at: index).value
-    let key = Self.slotKey(task)
-    let before = Self.phrase(of: task)
-    task.end = end
-    task.ended = time
-    task.waitsOn = nil
-    task.awaits = []
+    // Ended in place: read out of `tasks`, a task is copied (each of its fields retained).
+    guard let ending = Self.end(&tasks.values[index], end, at: time) else { return }
     switch end {
     case .finished: finished += 1
     case .failed: failed += 1
     case .cancelled: cancelled += 1
     }
-    let at = slotIndex(key)!
-    let isComplete = Self.end(task, before: before, in: &slots.values[at])
-    let isParent = parents.contains(task.id)
+    let at = slotIndex(ending.key)!
+    let isComplete = Self.count(ending, in: &slots.values[at])
+    let isParent = parents.contains(ending.id)
     let keeps = keepsEveryTask || isParent || (isComplete && keptEnded < keptAtMost)
     if keeps {
-      slots.values[at].kept.append(task.id)
+      slots.values[at].kept.append(ending.id)
       if !isParent { keptEnded += 1 }
-      tasks[task.id] = task
-    } else if isComplete {
-      evict(key)
+    } else {
+      tasks.remove(at: index)
+      if isComplete { evict(ending.key) }
     }
   }
 
-  /// Counts the end of `task` (it was `before`) in `slot`; returns whether the slot keeps every
-  /// ended task still.
-  private static func end(_ task: Task, before: String, in slot: inout Slot) -> Bool {
-    slot.live.remove(task.id)
-    move(&slot.states, from: before, to: nil)
-    count(task, in: &slot)
+  /// What a slot counts of a task that ended.
+  private struct Ending {
+    var id: Int
+    var key: SlotKey
+    /// What it was doing (its `phrase`) until it ended.
+    var before: String
+    var end: End
+    var duration: Double
+  }
+
+  /// Ends `task` at `time`, if it is live.
+  private static func end(_ task: inout Task, _ end: End, at time: Double) -> Ending? {
+    guard task.isLive else { return nil }
+    let ending = Ending(id: task.id, key: slotKey(task), before: phrase(of: task), end: end, duration: time - (task.started ?? task.created))
+    task.end = end
+    task.ended = time
+    task.waitsOn = nil
+    task.awaits = []
+    return ending
+  }
+
+  /// Counts `ending` in its slot; returns whether the slot keeps every ended task still.
+  private static func count(_ ending: Ending, in slot: inout Slot) -> Bool {
+    slot.live.remove(ending.id)
+    move(&slot.states, from: ending.before, to: nil)
+    count(ending.end, took: ending.duration, in: &slot)
     return slot.isComplete
   }
 

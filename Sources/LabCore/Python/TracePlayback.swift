@@ -65,7 +65,7 @@ public struct TracePlayback: Sendable {
       }
       // Only plain-lines mode prints a line per event; the others skip making them. The batch's
       // lines are written at once, from one text (a batch holds up to thousands of lines).
-      var shown = ""
+      var shown: [UInt8] = []
       if mode == .lines {
         shown.reserveCapacity(messages.count * 48)  // a line per event, of some 40 bytes
         state.state.withLock { state in
@@ -89,7 +89,7 @@ public struct TracePlayback: Sendable {
         }
         console.write(text + "\n")
       case .lines:
-        if !shown.isEmpty { console.write(shown) }
+        if !shown.isEmpty { console.write(String(decoding: shown, as: UTF8.self)) }
       case .live:
         break
       }
@@ -298,22 +298,24 @@ struct TraceState: Sendable {
 
   /// Applies one message.
   mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double) {
-    var none = ""
+    var none: [UInt8] = []
     apply(message, at: now, lines: false, to: &none)
   }
 
-  /// Applies one message and appends its plain lines to `text`, each ended by a newline.
-  mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double, appendingLinesTo text: inout String) {
+  /// Applies one message and appends its plain lines to `text` (UTF-8), each ended by a newline.
+  /// (Bytes, not a String: appending the ten pieces of each of thousands of lines to a String
+  /// cost more, in its bookkeeping, than copying them.)
+  mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double, appendingLinesTo text: inout [UInt8]) {
     apply(message, at: now, lines: true, to: &text)
   }
 
   /// Applies one message; with `lines`, appends its plain lines to `text`. (The message is
   /// borrowed: matched on a copy, its line's twenty fields were each retained and released.)
-  private mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double, lines: Bool, to text: inout String) {
+  private mutating func apply(_ message: borrowing TracedProgram.Message, at now: Double, lines: Bool, to text: inout [UInt8]) {
     switch message {
     case .output(let time, let output):
       let ended = appendOutput(output, at: time)
-      if lines { for line in ended { text += Self.outputLine(line).plainText + "\n" } }
+      if lines { for line in ended { text += (Self.outputLine(line).plainText + "\n").utf8 } }
     case .errorOutput(let time, let output):
       if !lines { appendErrorOutput(output, at: time) }
     case .trace(_, let line):
@@ -330,41 +332,41 @@ struct TraceState: Sendable {
         offset = now
       case "clock":
         clock = (line.clock ?? "real", line.why)
-        if lines && line.clock == "real" { text += Self.realClockSentence(line.why) + "\n" }
+        if lines && line.clock == "real" { text += (Self.realClockSentence(line.why) + "\n").utf8 }
       case "event":
         guard lines, let id = line.id, let event = line.event, DemoEvent.Kind(rawValue: event) != nil else { return }
-        text += timeText(max(time, before))
-        text += "  #"
-        text += String(id)
-        text += " "
-        text += line.task ?? "task"
-        text += "  "
-        text += event
+        text += timeText(max(time, before)).utf8
+        text += "  #".utf8
+        text += String(id).utf8
+        text += " ".utf8
+        text += (line.task ?? "task").utf8
+        text += "  ".utf8
+        text += event.utf8
         if event == "finished" || event == "failed" {
           ended += 1
-          text += " "
-          text += DemoReport.TaskResult.ordinal(ended)
+          text += " ".utf8
+          text += DemoReport.TaskResult.ordinal(ended).utf8
         }
         if let value = line.value {
-          text += "  \""
-          text += value
-          text += "\""
+          text += "  \"".utf8
+          text += value.utf8
+          text += "\"".utf8
         }
         if let error = line.error {
-          text += "  "
-          text += error
+          text += "  ".utf8
+          text += error.utf8
         }
-        text += "\n"
+        text += "\n".utf8
       case "join":
-        if lines { text += DemoTranscript.time(time) + "  ▲  " + (line.label ?? "joined") + "\n" }
+        if lines { text += (DemoTranscript.time(time) + "  ▲  " + (line.label ?? "joined") + "\n").utf8 }
       case "deadline":
-        if lines { text += DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time) + "\n" }
+        if lines { text += (DemoTranscript.time(before) + "  ┆  deadline set for " + SecondsFormat.seconds(time) + "\n").utf8 }
       case "idle":
-        if lines { text += DemoTranscript.time(time) + "  ┆  " + Self.idleSentence + "\n" }
+        if lines { text += (DemoTranscript.time(time) + "  ┆  " + Self.idleSentence + "\n").utf8 }
       case "output":
         // A recorded run's output: chunks as they arrived, partial lines included.
         let ended = appendOutput(line.text ?? "", at: time)
-        if lines { for line in ended { text += Self.outputLine(line).plainText + "\n" } }
+        if lines { for line in ended { text += (Self.outputLine(line).plainText + "\n").utf8 } }
       default:
         break
       }

@@ -89,18 +89,39 @@ public struct TraceRecording: Sendable {
   /// `replay --step` says it: tasks by trace id (`#2 fetch('a', 1)`), joins by their gather or
   /// TaskGroup, and what tasks began to wait on.
   public func happened(after start: Double?, through end: Double) -> [String] {
+    var labels = TaskLabels()
+    return happened(after: start, through: end, labels: &labels)
+  }
+
+  /// The tasks' names by trace id (`#2 fetch('a', 1)`), as read from the lines so far: a cast
+  /// says what happened at each of its stops in one pass over the lines, not one from the start
+  /// for every stop.
+  public struct TaskLabels: Sendable {
+    var byID: [Int: String] = [:]
+    /// Lines read.
+    var read = 0
+
+    public init() {}
+  }
+
+  /// `happened(after:through:)`, reading on from the lines `labels` has read: stops asked for in
+  /// order read each line once.
+  public func happened(after start: Double?, through end: Double, labels: inout TaskLabels) -> [String] {
     var ended: [(String, [String])] = [("finished", []), ("failed", []), ("cancelled", [])]
     var started: [String] = []
     var created: [String] = []
     var joins: [String] = []
     var waits: [String: [String]] = [:]
     var waitOrder: [String] = []
-    var labels: [Int: String] = [:]
-    for (line, instant) in zip(lines, instants) {
-      if line.type == "event", let id = line.id, let task = line.task { labels[id] = "#\(id) " + task }
+    var index = labels.read
+    defer { labels.read = index }
+    while index < lines.count {
+      let (line, instant) = (lines[index], instants[index])
+      if line.type == "event", let id = line.id, let task = line.task { labels.byID[id] = "#\(id) " + task }
       guard instant <= end + 1e-9 else { break }
+      index += 1
       guard start.map({ instant > $0 + 1e-9 }) ?? true else { continue }
-      let name = line.id.map { labels[$0] ?? "#\($0)" } ?? ""
+      let name = line.id.map { labels.byID[$0] ?? "#\($0)" } ?? ""
       switch line.type {
       case "event":
         switch line.event {

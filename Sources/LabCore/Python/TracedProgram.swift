@@ -414,7 +414,8 @@ final class FIFOReader: Sendable {
         let searched = pending.count
         pending.append(contentsOf: buffer[..<count])
         var lineStart = 0
-        var batch: [OutputPairing.Traced] = []
+        var batch: [OutputPairing.Traced] = []  // on virtual time
+        var lines: [TracedProgram.Message] = []  // on real time
         var flushed: Double?
         while let newline = pending[max(lineStart, searched)...].firstIndex(of: 10) {
           let bytes = pending[lineStart..<newline]
@@ -427,17 +428,15 @@ final class FIFOReader: Sendable {
             if line.type == "flushed" {
               flushed = line.t ?? flushed
             } else {
-              batch.append(.line(.trace(keepsText ? String(decoding: bytes, as: UTF8.self) : "", consume line)))
+              let message = TracedProgram.Message.trace(keepsText ? String(decoding: bytes, as: UTF8.self) : "", consume line)
+              if marks != nil { batch.append(.line(message)) } else { lines.append(message) }
             }
           }
         }
         pending.removeFirst(lineStart)
         if let marks {
           if !batch.isEmpty { marks.traced(batch, arrived: arrived) }
-        } else if !batch.isEmpty || flushed != nil {
-          let lines = batch.compactMap { item -> TracedProgram.Message? in
-            if case .line(let message) = item { message } else { nil }
-          }
+        } else if !lines.isEmpty || flushed != nil {
           // The tracer's header sets the trace's clock: its 0 is the moment it arrived.
           if let ordered {
             gate.open(at: arrived) { ordered.output($0, now: arrived) }

@@ -12,7 +12,9 @@ import LabTerminal
 /// ```
 public enum AsciicastExport {
   /// The cast's lines, header first, each frame where its nominal instant falls at the recorded speed.
+  /// A trace's recording is drawn as the trace drew it (`cast(_:of:frameInterval:)`).
   public static func cast(_ run: RecordedRun, frameInterval: Double = 0.05) -> String {
+    if let trace = TraceRecording(run.recording) { return cast(trace, of: run, frameInterval: frameInterval) }
     let columns = run.recording.header.columns
     let rows = run.recording.header.rows
     var lines = [JSONValue.object([

@@ -30,9 +30,13 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 extension TimelineSVG: RecordingExporter {
   public static let fileExtension = ".svg"
 
-  /// The run's final timeline as a standalone SVG.
+  /// The run's final timeline as a standalone SVG; a trace's final tree, as the trace ends.
   public static func export(_ run: RecordedRun) -> String {
-    document(run.timeline(through: run.recording.entries.count).snapshot(title: run.title, speed: run.speed, now: run.end, isFinal: true))
+    if let trace = TraceRecording(run.recording) {
+      let header = run.recording.header
+      return TraceTreeSVG.document(TraceTreeSVG.lines(trace, columns: header.columns, rows: header.rows), title: trace.title)
+    }
+    return document(run.timeline(through: run.recording.entries.count).snapshot(title: run.title, speed: run.speed, now: run.end, isFinal: true))
   }
 }
 

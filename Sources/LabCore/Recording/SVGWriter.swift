@@ -28,7 +28,8 @@ public struct SVGElement: Sendable, Equatable {
 
   public static func == (lhs: SVGElement, rhs: SVGElement) -> Bool { lhs.markup == rhs.markup }
 
-  /// The element as XML; children of an element with no text go one per line, indented.
+  /// The element as XML; children of an element with no text (other than `<text>`, `<tspan>`) go
+  /// one per line, indented.
   public var markup: String {
     var output = ""
     write(to: &output, indent: 0)
@@ -45,7 +46,9 @@ public struct SVGElement: Sendable, Equatable {
       return
     }
     output += ">"
-    let hasText = children.contains { if case .text = $0 { true } else { false } }
+    // Text content is written as it is, with no indentation: inside `<text>` (the spans of a
+    // line) the whitespace would be drawn.
+    let hasText = name == "text" || name == "tspan" || children.contains { if case .text = $0 { true } else { false } }
     for child in children {
       switch child {
       case .text(let text):

@@ -10,11 +10,8 @@ import LabTerminal
 public enum StepNarration {
   public static func sentence(for step: ReplayStep, in run: RecordedRun, trace: TraceRecording? = nil) -> String {
     if let trace {
-      // A trace's stop names tasks by trace id, and says what they began to wait on.
-      let first = step.entries.lowerBound
-      let start = first > 0 && first <= run.instants.count ? run.instants[first - 1] : nil
-      let parts = trace.happened(after: start, through: step.time)
-      return SecondsFormat.seconds(step.time) + " " + (parts.isEmpty ? "nothing ended or started" : parts.joined(separator: "; "))
+      var labels = TraceRecording.TaskLabels()
+      return sentence(for: step, in: run, trace: trace, labels: &labels)
     }
     let timeline = run.timeline(through: step.entries.upperBound)
     let entries = Array(run.recording.entries[step.entries])
@@ -23,6 +20,17 @@ public enum StepNarration {
     let before = timeline.rows.filter { !startedNow.contains($0.name) }
     let named = happened(entries, labels: labels(timeline.rows))
     return SecondsFormat.seconds(step.time) + " " + (named + still(before)).joined(separator: "; ")
+  }
+
+  /// A trace's stop: tasks by trace id, and what they began to wait on. `labels` carries the
+  /// names read so far from one stop to the next (stops asked for in order).
+  public static func sentence(
+    for step: ReplayStep, in run: RecordedRun, trace: TraceRecording, labels: inout TraceRecording.TaskLabels
+  ) -> String {
+    let first = step.entries.lowerBound
+    let start = first > 0 && first <= run.instants.count ? run.instants[first - 1] : nil
+    let parts = trace.happened(after: start, through: step.time, labels: &labels)
+    return SecondsFormat.seconds(step.time) + " " + (parts.isEmpty ? "nothing ended or started" : parts.joined(separator: "; "))
   }
 
   /// The rows' labels (`[0] A`) by task name; a name in several phases gets its latest row's.

@@ -10,7 +10,9 @@ public enum TraceEventExport {
   /// The caller's track; tasks follow it, in argument order.
   static let callerThread = 1
 
+  /// A trace's recording gets its tasks' own tracks (`json(_:of:)`).
   public static func json(_ run: RecordedRun) -> String {
+    if let trace = TraceRecording(run.recording) { return json(trace, of: run) }
     let timeline = run.timeline(through: run.recording.entries.count)
     var events: [JSONValue] = [
       metadata("process_name", thread: nil, ["name": run.title]),
@@ -105,10 +107,11 @@ public enum TraceEventExport {
   }
 
   static func instant(
-    _ name: String, thread: Int, at time: Double, scope: String, args: [(key: String, value: JSONValue)]
+    _ name: String, thread: Int, at time: Double, scope: String, args: [(key: String, value: JSONValue)],
+    category: String? = nil
   ) -> JSONValue {
     .object([
-      ("name", .string(name)), ("cat", thread == callerThread ? "caller" : "task"), ("ph", "i"), ("s", .string(scope)),
+      ("name", .string(name)), ("cat", .string(category ?? (thread == callerThread ? "caller" : "task"))), ("ph", "i"), ("s", .string(scope)),
       ("ts", microseconds(time)), ("pid", .integer(processID)), ("tid", .integer(thread)), ("args", .object(args)),
     ])
   }

@@ -46,6 +46,38 @@ enum RecordingFixtures {
 
     """
 
+  /// `gatherlab trace crawl.py --record crawl.jsonl`, written as the tracer and `--record` write
+  /// it: `main()` gathers two fetches and makes a `tick()`; fetch 'a' sleeps, runs again (its
+  /// `await` line with no `on`) and finishes, fetch 'b' waits on a queue and fails, the gather
+  /// raises, `main()` fails and `tick()`, which awaited task #2 and then a sleep, is cancelled.
+  static let crawlTrace = """
+    {"type":"recording","version":1,"command":["gatherlab","trace","/tmp/crawl.py","--record","crawl.jsonl"],"columns":60,"rows":14}
+    {"type": "trace", "t": 0.0, "runtime": "CPython 3.11.7"}
+    {"type":"event","t":0.0,"id":1,"task":"main()","parent":null,"gather":null,"group":null,"event":"waiting"}
+    {"type":"event","t":0.0,"id":1,"task":"main()","parent":null,"gather":null,"group":null,"event":"started"}
+    {"type":"gather","t":0.1,"gather":1,"parent":1,"tasks":[2,3]}
+    {"type":"await","t":0.1,"id":1,"on":"gather #1","tasks":[2,3]}
+    {"type":"event","t":0.1,"id":2,"task":"fetch('a', 0.5)","parent":1,"gather":1,"group":null,"event":"waiting"}
+    {"type":"event","t":0.1,"id":3,"task":"fetch('b', 1)","parent":1,"gather":1,"group":null,"event":"waiting"}
+    {"type":"event","t":0.1,"id":4,"task":"tick()","parent":1,"gather":null,"group":null,"event":"waiting"}
+    {"type":"event","t":0.2,"id":2,"task":"fetch('a', 0.5)","parent":1,"gather":1,"group":null,"event":"started"}
+    {"type":"await","t":0.2,"id":2,"on":"sleep 0.5s","tasks":[]}
+    {"type":"event","t":0.2,"id":3,"task":"fetch('b', 1)","parent":1,"gather":1,"group":null,"event":"started"}
+    {"type":"event","t":0.2,"id":4,"task":"tick()","parent":1,"gather":null,"group":null,"event":"started"}
+    {"type":"await","t":0.2,"id":4,"on":"task #2","tasks":[2]}
+    {"type":"await","t":0.3,"id":3,"on":"Queue.get","tasks":[]}
+    {"type":"await","t":0.7,"id":2,"on":null,"tasks":[]}
+    {"type":"event","t":0.8,"id":2,"task":"fetch('a', 0.5)","parent":1,"gather":1,"group":null,"event":"finished","value":"'a'"}
+    {"type":"output","t":0.8,"text":"a done\\n"}
+    {"type":"await","t":0.8,"id":4,"on":"sleep 10s","tasks":[]}
+    {"type":"event","t":1.0,"id":3,"task":"fetch('b', 1)","parent":1,"gather":1,"group":null,"event":"failed","error":"ValueError: b"}
+    {"type":"join","t":1.0,"gather":1,"label":"gather raised ValueError: b","outcome":"threw","error":"ValueError: b","orphans":[]}
+    {"type":"event","t":1.0,"id":1,"task":"main()","parent":null,"gather":null,"group":null,"event":"failed","error":"ValueError: b"}
+    {"type":"event","t":1.0,"id":4,"task":"tick()","parent":1,"gather":null,"group":null,"event":"cancelled"}
+    {"type":"result","outcome":"raised","status":1,"tasks":4}
+
+    """
+
   static func run(_ text: String, file: String = "class.jsonl") throws -> RecordedRun {
     RecordedRun(try Recording.parse(text, file: file))
   }
