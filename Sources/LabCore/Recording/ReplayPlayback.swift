@@ -42,13 +42,13 @@ public struct ReplayPlayback: Sendable {
         for (line, time) in zip(trace.lines, trace.instants) {
           guard await wait(until: time) else { return stopped(run, at: shown) }
           shown = time
-          var text = ""
           if line.type == "error-output" {
-            text = line.text ?? ""
-          } else {
-            state.apply(.trace("", line), at: time, appendingLinesTo: &text)
+            if let text = line.text, !text.isEmpty { console.write(text) }
+            continue
           }
-          if !text.isEmpty { console.write(text) }
+          var text: [UInt8] = []
+          state.apply(.trace("", line), at: time, appendingLinesTo: &text)
+          if !text.isEmpty { console.write(String(decoding: text, as: UTF8.self)) }
         }
         ending(run)
         return true
