@@ -187,6 +187,15 @@ extension EndToEnd {
       #expect(steps.standardOutput.contains("#2 fetch('a', 0.05) finished"))
       #expect(!steps.standardOutput.contains("[0]"))
       #expect(steps.standardOutput.hasSuffix("\n3 tasks: 3 finished.\n"))
+      // Piped, a replay prints the lines the trace printed (tasks by trace id, never [0]), under
+      // its title, and ends with the count.
+      let replayed = try await GatherlabProcess(["replay", recording]).run()
+      let replayedLines = replayed.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+      let tracedLines = traced.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(replayedLines.first == "trace \(path) --record \(recording) · replay")
+      #expect(Array(replayedLines.dropFirst().dropLast(2)) == Array(tracedLines.dropLast(2)))
+      #expect(tracedLines.contains { $0.hasSuffix("#2 fetch('a', 0.05)  finished 1st  \"a\"") })
+      #expect(replayedLines.suffix(2) == ["3 tasks: 3 finished.", ""])
     }
 
     /// Each export of a trace recording names tasks by trace id (`#2`), as the trace and its

@@ -33,9 +33,27 @@ public struct ReplayPlayback: Sendable {
       for line in run.recording.lines { console.writeLine(line) }
       return true
     case .lines:
-      let nameWidth = DemoTranscript.labelWidth(run.plan)
       console.writeLines([StyledText(title(run), style: .bold)])
       var shown = 0.0
+      if let trace = TraceRecording(run.recording) {
+        // A trace's recording: the lines `trace` printed (tasks by trace id, the program's
+        // output), and its stderr where it came.
+        var state = TraceState(keepsTimeline: false)
+        for (line, time) in zip(trace.lines, trace.instants) {
+          guard await wait(until: time) else { return stopped(run, at: shown) }
+          shown = time
+          if line.type == "error-output" {
+            if let text = line.text, !text.isEmpty { console.write(text) }
+            continue
+          }
+          var text: [UInt8] = []
+          state.apply(.trace("", line), at: time, appendingLinesTo: &text)
+          if !text.isEmpty { console.write(String(decoding: text, as: UTF8.self)) }
+        }
+        ending(run)
+        return true
+      }
+      let nameWidth = DemoTranscript.labelWidth(run.plan)
       // Applied as a live run applies them, so each line names its row's index and rank.
       var timeline = RunTimeline(plan: run.plan)
       for (entry, time) in zip(run.recording.entries, run.instants) {
