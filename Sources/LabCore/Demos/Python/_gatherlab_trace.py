@@ -64,6 +64,7 @@ def _now():
 
 
 _put = _queue.append
+_call = __import__("operator").call
 _writing = threading.Lock()
 
 
@@ -73,13 +74,9 @@ def _flush():
 
 
 def _write():
-    parts = []
-    pop = _queue.popleft
-    try:
-        while True:
-            parts.append(pop())
-    except IndexError:
-        pass
+    # The lines queued by now, taken from the left in one C loop (the program's thread appends
+    # on the right meanwhile: its later lines wait for the next write).
+    parts = list(map(_call, itertools.repeat(_queue.popleft, len(_queue))))
     if _fifo is not None:
         # Read after the queue is emptied: every line stamped by now goes in this write (a line
         # stamped just before, whose thread lost the GIL before it queued it, comes in the next
@@ -1281,6 +1278,7 @@ def _group_enter_using(self):
 asyncio.TaskGroup.__aenter__ = _group_enter_using
 
 _handle_run = asyncio.events.Handle._run
+_sleep_done = asyncio.futures._set_result_unless_cancelled
 
 
 _Builtin = type(len)
@@ -1378,8 +1376,9 @@ class _TracedHandle:
 class _TimedHandle:
     def _run(self):
         """A timer's callback (call_later, call_at): never a task's step, which call_soon
-        schedules."""
-        began = _monotonic()
+        schedules. asyncio.sleep's (it sets its future's result) cannot hold the loop: it is not
+        timed."""
+        began = None if self._callback is _sleep_done else _monotonic()
         try:
             self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
@@ -1387,9 +1386,10 @@ class _TimedHandle:
         except BaseException as error:
             _handled(self, error)
         finally:
-            took = _monotonic() - began
-            if took > 0.02:
-                _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":null}}')
+            if began is not None:
+                took = _monotonic() - began
+                if took > 0.02:
+                    _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":null}}')
 
 
 def _call_line(code, call, column):
