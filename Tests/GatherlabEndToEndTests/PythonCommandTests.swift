@@ -162,8 +162,10 @@ extension EndToEnd {
       #expect(result.standardError.hasSuffix("ValueError: bad input\n"))
     }
 
-    @Test func aTraceRecordingReplaysItsLinesUnchangedAndStepsAsATree() async throws {
-      let path = try Self.program("recorded.py", """
+    /// A program gathering two fetches, traced with `--record`: its path, the recording's, and
+    /// the trace's own run.
+    static func recordedTrace(_ name: String) async throws -> (path: String, recording: String, traced: ProcessResult) {
+      let path = try Self.program(name, """
         import asyncio
         async def fetch(name, delay):
             await asyncio.sleep(delay)
@@ -175,6 +177,11 @@ extension EndToEnd {
       let recording = path + ".jsonl"
       let traced = try await GatherlabProcess(["trace", path, "--record", recording], timeout: .seconds(30)).run()
       #expect(traced.status == .exited(0), "stderr: \(traced.standardError)")
+      return (path, recording, traced)
+    }
+
+    @Test func aTraceRecordingReplaysItsLinesUnchangedAndStepsAsATree() async throws {
+      let (path, recording, traced) = try await Self.recordedTrace("recorded.py")
       let written = try String(contentsOfFile: recording, encoding: .utf8).split(separator: "\n").map(String.init)
       #expect(written.first?.contains(#""command":["gatherlab","trace","#) == true)
       #expect(written.last?.hasPrefix(#"{"type":"result","outcome":"returned","status":0,"tasks":3"#) == true)
@@ -201,18 +208,7 @@ extension EndToEnd {
     /// Each export of a trace recording names tasks by trace id (`#2`), as the trace and its
     /// replay do, never by a result index (`[0]`).
     @Test func aTraceRecordingExportsAsTheTraceDrewIt() async throws {
-      let path = try Self.program("exported.py", """
-        import asyncio
-        async def fetch(name, delay):
-            await asyncio.sleep(delay)
-            return name
-        async def main():
-            await asyncio.gather(fetch('a', 0.05), fetch('b', 0.1))
-        asyncio.run(main())
-        """)
-      let recording = path + ".jsonl"
-      let traced = try await GatherlabProcess(["trace", path, "--record", recording], timeout: .seconds(30)).run()
-      #expect(traced.status == .exited(0), "stderr: \(traced.standardError)")
+      let (path, recording, traced) = try await Self.recordedTrace("exported.py")
       var outputs: [String: String] = [:]
       for format in ["svg", "cast", "trace"] {
         let exported = try await GatherlabProcess(["export", recording, "--to", format, "-o", "-"]).run()

@@ -17,15 +17,9 @@ public enum AsciicastExport {
     if let trace = TraceRecording(run.recording) { return cast(trace, of: run, frameInterval: frameInterval) }
     let columns = run.recording.header.columns
     let rows = run.recording.header.rows
-    var lines = [JSONValue.object([
-      ("version", 2),
-      ("width", .integer(columns)),
-      ("height", .integer(rows)),
-      ("title", .string(run.title)),
-      ("env", .object([("TERM", "xterm-256color")])),
-    ]).text]
+    var lines = [header(run, title: run.title)]
     func event(_ time: Double, _ code: String, _ data: String) {
-      lines.append(JSONValue.array([.number((time / run.speed * 1e6).rounded() / 1e6), .string(code), .string(data)]).text)
+      lines.append(Self.event(time, code, data, speed: run.speed))
     }
     event(0, "o", ANSI.hideCursor + ANSI.home + ANSI.eraseDown)
     let steps = run.steps
@@ -50,6 +44,22 @@ public enum AsciicastExport {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The cast's first line: its size (the recorded terminal's) and title.
+  static func header(_ run: RecordedRun, title: String) -> String {
+    JSONValue.object([
+      ("version", 2),
+      ("width", .integer(run.recording.header.columns)),
+      ("height", .integer(run.recording.header.rows)),
+      ("title", .string(title)),
+      ("env", .object([("TERM", "xterm-256color")])),
+    ]).text
+  }
+
+  /// An event line: `code` "o" (output) or "m" (marker) at the nominal `time`, played at `speed`.
+  static func event(_ time: Double, _ code: String, _ data: String, speed: Double) -> String {
+    JSONValue.array([.number((time / speed * 1e6).rounded() / 1e6), .string(code), .string(data)]).text
   }
 
   /// What the live view writes for `snapshot` on a terminal of this size.

@@ -17,15 +17,9 @@ extension AsciicastExport {
   public static func cast(_ trace: TraceRecording, of run: RecordedRun, frameInterval: Double = 0.05) -> String {
     let columns = run.recording.header.columns
     let rows = run.recording.header.rows
-    var lines = [JSONValue.object([
-      ("version", 2),
-      ("width", .integer(columns)),
-      ("height", .integer(rows)),
-      ("title", .string(trace.title)),
-      ("env", .object([("TERM", "xterm-256color")])),
-    ]).text]
+    var lines = [header(run, title: trace.title)]
     func event(_ time: Double, _ code: String, _ data: String) {
-      lines.append(JSONValue.array([.number((time / run.speed * 1e6).rounded() / 1e6), .string(code), .string(data)]).text)
+      lines.append(Self.event(time, code, data, speed: run.speed))
     }
     var lastFrame = ""
     func draw(_ picture: [StyledText], at time: Double) {

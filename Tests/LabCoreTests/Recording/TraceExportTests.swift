@@ -88,17 +88,7 @@ private func plain(_ text: String) -> String {
     let frames = events.filter { $0.code == "o" }
     let lastLive = frames[frames.count - 2].data
 
-    let console = RecordingConsole(capabilities: TerminalCapabilities(isTTY: true, color: true, cursorMovement: true, width: 60, height: 14))
-    let clock = ClockStepper()
-    let task = clock.start { await ReplayPlayback(console: console, mode: .live, speed: 1).play(run, clock: clock) }
-    await clock.settle()
-    for _ in 0...11 { await clock.advance(by: .milliseconds(100)) }
-    _ = await task.value
-    let alternateScreen = try #require(console.output.components(separatedBy: ANSI.leaveAlternateScreen).first)
-    let replayLast = try #require(alternateScreen.components(separatedBy: ANSI.home).last)
-    let received = AsciicastExport.terminalBytes(ANSI.home + replayLast)
-      .replacingOccurrences(of: ANSI.resetStyle + ANSI.showCursor, with: "")
-    #expect(lastLive == received)
+    #expect(try await lastReplayedFrame(run, width: 60, height: 14, tenths: 12) == lastLive)
   }
 }
 
