@@ -622,10 +622,11 @@ _UNSET = object()  # eager_start not given (3.12 added it; 3.11's Task refuses i
 
 class Task(_BaseTask):
     # The tracer's record of the task, on the task itself: no table of the tracer's keeps a task
-    # alive (a pending task the program lets go of is collected, as under python3), and, as
-    # asyncio's own Task, it takes no other attribute. [id, label, parent id, gather, group,
-    # created (None once started), fixed fields, coro until started and then the future it
-    # waits on, the label of that wait]; None once it has ended.
+    # alive (a pending task the program lets go of is collected, as under python3). A slot, not
+    # an attribute in the task's dict, where the program's own attributes go (asyncio's Task
+    # takes them). [id, label, parent id, gather, group, created (None once started), fixed
+    # fields, coro until started and then the future it waits on, the label of that wait]; None
+    # once it has ended.
     __slots__ = ("_gatherlab",)
 
     # The hot path of a program of many tasks: few bytecodes, no call that is not needed. The
