@@ -208,7 +208,7 @@ extension EndToEnd {
     /// Each export of a trace recording names tasks by trace id (`#2`), as the trace and its
     /// replay do, never by a result index (`[0]`).
     @Test func aTraceRecordingExportsAsTheTraceDrewIt() async throws {
-      let (path, recording, traced) = try await Self.recordedTrace("exported.py")
+      let (_, recording, _) = try await Self.recordedTrace("exported.py")
       var outputs: [String: String] = [:]
       for format in ["svg", "cast", "trace"] {
         let exported = try await GatherlabProcess(["export", recording, "--to", format, "-o", "-"]).run()
