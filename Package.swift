@@ -3,12 +3,13 @@ import Foundation
 import PackageDescription
 
 /// The Python files among LabCore's demos (each demo's twin in its folder, the shared helpers in
-/// Demos/Python): the EmbedFiles plugin embeds them, so the target excludes them as sources. Found
-/// by listing, so a new demo's folder needs no line here.
+/// Demos/Python) and the tracer's C speedups (built by `make` for each CPython it finds): the
+/// EmbedFiles plugin embeds them, so the target excludes them as sources. Found by listing, so a
+/// new demo's folder needs no line here.
 let demoPythonFiles: [String] = {
   let demos = Context.packageDirectory + "/Sources/LabCore/Demos"
   let found = FileManager.default.enumerator(atPath: demos)?.compactMap { $0 as? String } ?? []
-  return found.filter { $0.hasSuffix(".py") }.sorted().map { "Demos/" + $0 }
+  return found.filter { $0.hasSuffix(".py") || $0.hasSuffix(".c") }.sorted().map { "Demos/" + $0 }
 }()
 
 let package = Package(
