@@ -327,14 +327,20 @@ def _label_plan(code):
     return code.co_name + "(", shown, shown[-1] + 1 if shown else 0, ", …)" if len(positions) > 3 else ")"
 
 
+def _plan_of(code):
+    """The label plan of `code`, made and cached (kept alive while cached)."""
+    _keep(code)
+    plan = _argument_names[id(code)] = _label_plan(code)
+    return plan
+
+
 def _label(coro):
     code = coro.cr_code if type(coro) is _Coroutine else None
     if code is None:
         return type(coro).__name__ + "()"
     plan = _argument_names.get(id(code))
     if plan is None:
-        _keep(code)
-        plan = _argument_names[id(code)] = _label_plan(code)
+        plan = _plan_of(code)
     start, positions, count, end = plan
     if _LOCALS_FROM is None:
         values = _arguments(coro, code, count)
@@ -753,6 +759,11 @@ def _report_end(task):
         _ended(task, info)
 
 
+def _result_text(result):
+    """A task's result as its finished line shows it (JSON)."""
+    return _quote(_short(result if type(result) is str else _show(result, 40), 40))
+
+
 def _ended(task, info):
     # Its last event; the record goes (the task keeps only None).
     if task._gatherlab is not info:
@@ -773,7 +784,7 @@ def _ended(task, info):
     elif type(result) is int and -100000 < result < 100000:
         shown = f'"{result}"'
     else:
-        shown = _quote(_short(result if type(result) is str else _show(result, 40), 40))
+        shown = _result_text(result)
     tick = int((_monotonic() - _start) * 10000.0 + 0.5)
     _put(f'{{"type":"event","t":{_ticks.get(tick) or _tick_text(tick)}{info[6]},"event":"finished","value":{shown}}}')
 
@@ -1419,8 +1430,43 @@ def _as_asyncio(function, original, call, column):
     return function
 
 
+# MARK: - The hot paths in C, when _gatherlab_speedups was built for this Python (`make` builds it
+# for each CPython 3.11+ it finds): the same functions as the Python above, line for line, and
+# every case but the common one handed back to them. GATHERLAB_TRACE_PURE=1 runs the Python.
+
+_speedups = None
+if os.environ.get("GATHERLAB_TRACE_PURE") != "1":
+    try:
+        import _gatherlab_speedups as _speedups
+    except ImportError:
+        pass
+
+
+class _FastHandle:
+    def _run(self):
+        """_TracedHandle._run, with what it does before and after the callback in C."""
+        token = _step_start(self)
+        began = _monotonic()
+        try:
+            self._context.run(self._callback, *self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as error:
+            _handled(self, error)
+        finally:
+            _step_end(token, began)
+
+
+if _speedups is not None:
+    # The Python functions the C ones hand the uncommon cases to.
+    _label_py, _ended_py, _task_init_py = _label, _ended, Task.__init__
+    _speedups.setup(globals())
+    _label, _started, _ended, _awaits = _speedups.label, _speedups.started, _speedups.ended, _speedups.awaits
+    _step_start, _step_end = _speedups.step_start, _speedups.step_end
+    _speedups.install_init(Task)
+
 _CALL = "self._context.run(self._callback, *self._args)"
-asyncio.events.Handle._run = _as_asyncio(_TracedHandle._run, _handle_run, _CALL, 12)
+asyncio.events.Handle._run = _as_asyncio((_TracedHandle if _speedups is None else _FastHandle)._run, _handle_run, _CALL, 12)
 asyncio.events.TimerHandle._run = _as_asyncio(_TimedHandle._run, _handle_run, _CALL, 12)
 if "_gatherlab_clock" in sys.modules:
     # Its two calls of handle._run() are eight lines apart, as asyncio's are.
