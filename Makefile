@@ -31,7 +31,7 @@ RELEASE_LINK_FLAGS := --disable-local-rpath --pkg-config-path $(STATIC_LIBS)/pkg
 SHARE_BUILD := $(STATIC_BUILD)/share
 DIST := dist
 
-.PHONY: all deps build release share run test test-debug test-release test-wheel install uninstall wheel bench lint clean trace-venv
+.PHONY: all deps speedups build release share run test test-debug test-release test-wheel install uninstall wheel bench lint clean trace-venv
 
 all: release
 
@@ -49,10 +49,18 @@ deps:
 	  fi; \
 	fi
 
-build: deps
+# The tracer's C speedups (Sources/LabCore/Demos/Python/_gatherlab_speedups.c), compiled once for
+# each CPython 3.11+ here into .build/speedups, where the EmbedFiles plugin finds them to embed
+# (none there: the binary carries none, and trace runs its tracer in pure Python). The script
+# rebuilds one only when the .c (or the script) is newer; a compile error fails the make.
+SPEEDUPS_SOURCE := Sources/LabCore/Demos/Python/_gatherlab_speedups.c
+speedups:
+	@CC="$(CC)" Packaging/build-speedups .build/speedups $(SPEEDUPS_SOURCE) "$(PYTHON)"
+
+build: deps speedups
 	$(SWIFT) build
 
-release: deps
+release: deps speedups
 	Packaging/static-libraries "$(STATIC_LIBS)" $(BIN)
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(STATIC_BUILD) $(RELEASE_LINK_FLAGS) --product gatherlab
 
@@ -99,7 +107,7 @@ trace-venv:
 	  { python3 -m venv $(TRACE_VENV) && PIP_USER=0 $(TRACE_VENV)/bin/pip install -q uvloop aiohttp; } || \
 	  echo "No uvloop and aiohttp venv: their trace tests are skipped." >&2
 
-test-debug: deps trace-venv
+test-debug: deps trace-venv speedups
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip GatherlabEndToEndTests --skip "$(REAL_CLOCK_TESTS)|$(PARITY_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test --skip-build --filter "$(REAL_CLOCK_TESTS)"
@@ -112,7 +120,7 @@ test-debug: deps trace-venv
 
 # Its end-to-end tests run the binary `make install` ships (static runtime and libstdc++), not
 # the release build beside the tests: the same code, linked as users get it.
-test-release: deps release trace-venv
+test-release: deps speedups release trace-venv
 	$(SWIFT) build -c release --build-tests
 	$(SWIFT) test -c release --skip-build --skip GatherlabEndToEndTests --skip "$(REAL_CLOCK_TESTS)|$(PARITY_TESTS)"
 	$(REAL_CLOCK_LIMIT) $(SWIFT) test -c release --skip-build --filter "$(REAL_CLOCK_TESTS)"

@@ -3,9 +3,9 @@ import Foundation
 import PackageDescription
 
 /// The Python files among LabCore's demos (each demo's twin in its folder, the shared helpers in
-/// Demos/Python) and the tracer's C speedups (built by `make` for each CPython it finds): the
-/// EmbedFiles plugin embeds them, so the target excludes them as sources. Found by listing, so a
-/// new demo's folder needs no line here.
+/// Demos/Python) and the tracer's C speedups (built by `make` for each CPython it finds, into
+/// .build/speedups): the EmbedFiles plugin embeds them, so the target excludes them as sources.
+/// Found by listing, so a new demo's folder needs no line here.
 let demoPythonFiles: [String] = {
   let demos = Context.packageDirectory + "/Sources/LabCore/Demos"
   let found = FileManager.default.enumerator(atPath: demos)?.compactMap { $0 as? String } ?? []

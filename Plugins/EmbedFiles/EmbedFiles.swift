@@ -4,7 +4,9 @@ import PackagePlugin
 /// Embeds the lessons (`Lessons/*.md`), the demos' Swift sources (`Sources/LabCore/Demos/**/*.swift`)
 /// and their Python twins and helpers (`Sources/LabCore/Demos/**/*.py`, each demo's in its own folder,
 /// the shared ones in `Demos/Python`) into the target as string literals, by file name, so the binary carries its course and can show the exact code it runs, from any
-/// directory.
+/// directory. Also the tracer's C speedups `make` built into `.build/speedups` (one
+/// `_gatherlab_speedups<EXT_SUFFIX>` per CPython; none there, as after a plain `swift build`: none
+/// embedded), as base64.
 @main
 struct EmbedFiles: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -22,18 +24,26 @@ struct EmbedFiles: BuildToolPlugin {
       ["exercise.md", "starter.py", "solution.py"].map { exerciseRoot.appending(path: name).appending(path: $0) }
         .filter { FileManager.default.fileExists(atPath: $0.path(percentEncoded: false)) }
     }
+    // The tracer's C speedups: the directory is the input, and the tool lists it when it runs.
+    // SwiftPM keeps this plugin's commands until the package's structure changes, so a list of
+    // files made here would go stale; the directory's modification time changes whenever
+    // Packaging/build-speedups renames a build into it or removes one. Made if missing (a plain
+    // `swift build`): an input that is missing would fail the build.
+    let speedups = root.appending(path: ".build/speedups")
+    try? FileManager.default.createDirectory(at: speedups, withIntermediateDirectories: true)
     let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
     let arguments = [output.path(percentEncoded: false), "--lessons"]
       + lessons.map { $0.path(percentEncoded: false) }
       + ["--demos"] + demos.map { $0.path(percentEncoded: false) }
       + ["--python"] + python.map { $0.path(percentEncoded: false) }
       + ["--exercises"] + exercises.map { $0.path(percentEncoded: false) }
+      + ["--extensions", speedups.path(percentEncoded: false)]
     return [
       .buildCommand(
         displayName: "Embedding \(lessons.count) lessons and \(demos.count) demo sources",
         executable: try context.tool(named: "embed-files").url,
         arguments: arguments,
-        inputFiles: lessons + demos + python + exercises,
+        inputFiles: lessons + demos + python + exercises + [speedups],
         outputFiles: [output]
       ),
     ]

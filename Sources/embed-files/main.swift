@@ -1,5 +1,6 @@
 // Writes a Swift file holding the given lessons and demo sources as string literals.
-// Usage: embed-files OUTPUT --lessons FILE... --demos FILE... --python FILE...
+// Usage: embed-files OUTPUT --lessons FILE... --demos FILE... --python FILE... --exercises FILE...
+//   --extensions DIRECTORY (its _gatherlab_speedups*.so, embedded as base64)
 import Foundation
 
 func literal(_ text: String) -> String {
@@ -28,6 +29,17 @@ func entries(_ paths: [String], directories: Bool = false, withPath: Bool = fals
     let text = try String(contentsOfFile: path, encoding: .utf8)
     guard withPath else { return "    (name: \(literal(name)), text: \(literal(text)))," }
     return "    (name: \(literal(name)), path: \(literal(repositoryPath(path))), text: \(literal(text))),"
+  }.joined(separator: "\n")
+}
+
+/// The tracer's C speedups in `directory` (`_gatherlab_speedups*.so`, sorted), as base64.
+func extensionEntries(_ directory: String?) throws -> String {
+  guard let directory else { return "" }
+  let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+    .filter { $0.hasPrefix("_gatherlab_speedups") && $0.hasSuffix(".so") }.sorted()
+  return try names.map { directory + "/" + $0 }.map { path in
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    return "    (name: \(literal((path as NSString).lastPathComponent)), base64: \"\(data.base64EncodedString())\"),"
   }.joined(separator: "\n")
 }
 
@@ -60,6 +72,12 @@ let source = """
     /// `Exercises/NN-id/{exercise.md,starter.py,solution.py}`, named `NN-id/FILE`, sorted.
     static let exercises: [(name: String, text: String)] = [
   \(try entries(groups["--exercises"] ?? [], directories: true))
+    ]
+
+    /// The tracer's C speedups `make` built (`.build/speedups/_gatherlab_speedups<EXT_SUFFIX>`, one
+    /// per CPython), sorted by file name, their bytes in base64; none when none were built.
+    static let pythonExtensions: [(name: String, base64: String)] = [
+  \(try extensionEntries(groups["--extensions"]?.first))
     ]
   }
 

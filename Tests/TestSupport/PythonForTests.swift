@@ -27,6 +27,13 @@ public enum PythonForTests {
       .split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
   }
 
+  /// The interpreter's file name ending for extension modules (sysconfig's EXT_SUFFIX, e.g.
+  /// `.cpython-311-x86_64-linux-gnu.so`): the tracer's speedups built for it end so.
+  public static func extensionSuffix(of path: String) -> String? {
+    output(of: path, "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
+      .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+  }
+
   /// How many worker threads `asyncio.to_thread` gets from the interpreter at `path`: its default
   /// executor's size, min(32, cpu count + 4), with the cpu count that version counts.
   public static func toThreadWorkers(of path: String) -> Int? {

@@ -5,7 +5,9 @@ import Glibc
 #endif
 
 /// A directory of gatherlab's cache holding the tracer (and the clock module) as files, with a
-/// `sitecustomize.py` that installs it: `trace` runs `python3 FILE` itself with the directory
+/// `sitecustomize.py` that installs it, and the tracer's C speedups the build embedded (one
+/// `_gatherlab_speedups<EXT_SUFFIX>` per CPython: each python3 imports its own, one with none
+/// runs the tracer in pure Python): `trace` runs `python3 FILE` itself with the directory
 /// first on PYTHONPATH (`environment(inheriting:)`), so the program starts exactly as python3
 /// starts it, with no bootstrap frame below its own in a stack dump (asyncio's debug mode prints
 /// them), and CPython keeps the modules' compiled code in the directory's `__pycache__`.
@@ -26,10 +28,20 @@ public struct PythonSiteDirectory: Sendable, Equatable {
   static let installerName = "sitecustomize.py"
   static let installerSource = "_gatherlab_site.py"
 
-  /// The directory for `modules` under `cache`, made if missing; nil if it cannot be.
-  public static func prepare(cache: String, modules: [(name: String, text: String)]) -> PythonSiteDirectory? {
+  /// The tracer's C speedups this build embedded (`make` compiles them for each CPython 3.11+
+  /// it finds; a build without a C compiler or Python's headers has none), by file name
+  /// (`_gatherlab_speedups.cpython-312-x86_64-linux-gnu.so`), with their bytes.
+  public static let extensions: [(name: String, bytes: Data)] = EmbeddedFiles.pythonExtensions.compactMap { file in
+    Data(base64Encoded: file.base64).map { (file.name, $0) }
+  }
+
+  /// The directory for `modules` and `extensions` (binary files, written as they are) under
+  /// `cache`, made if missing; nil if it cannot be.
+  public static func prepare(
+    cache: String, modules: [(name: String, text: String)], extensions: [(name: String, bytes: Data)] = PythonSiteDirectory.extensions
+  ) -> PythonSiteDirectory? {
     guard let installer = EmbeddedFiles.demoPython.first(where: { $0.name == installerSource })?.text else { return nil }
-    let files = [(installerName, installer)] + modules.map { ($0.name + ".py", $0.text) }
+    let files = [(installerName, Data(installer.utf8))] + modules.map { ($0.name + ".py", Data($0.text.utf8)) } + extensions.map { ($0.name, $0.bytes) }
     let name = "site-" + digest(files)
     let path = cache + "/" + name
     func complete() -> Bool { files.allSatisfy { access(path + "/" + $0.0, R_OK) == 0 } }
@@ -40,8 +52,8 @@ public struct PythonSiteDirectory: Sendable, Equatable {
     do {
       try manager.createDirectory(atPath: cache, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       try manager.createDirectory(atPath: part, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-      for (file, text) in files {
-        try Data(text.utf8).write(to: URL(filePath: part + "/" + file))
+      for (file, bytes) in files {
+        try bytes.write(to: URL(filePath: part + "/" + file))
       }
     } catch {
       try? manager.removeItem(atPath: part)
@@ -86,13 +98,15 @@ public struct PythonSiteDirectory: Sendable, Equatable {
     return variables
   }
 
-  /// 64-bit FNV-1a of the files' names and texts, in hex: enough to tell builds apart.
-  static func digest(_ files: [(String, String)]) -> String {
+  /// 64-bit FNV-1a of the files' names and bytes, in hex: enough to tell builds apart.
+  static func digest(_ files: [(String, Data)]) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for (name, text) in files {
+    for (name, bytes) in files {
       for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
       hash = (hash ^ 0) &* 0x100_0000_01b3
-      for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      bytes.withUnsafeBytes { buffer in
+        for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      }
       hash = (hash ^ 0) &* 0x100_0000_01b3
     }
     let hex = String(hash, radix: 16)
