@@ -101,12 +101,13 @@ struct TraceCorpusTests {
   /// shows it.
   static func traced(
     _ python: String, _ program: String, arguments: [String] = [], interruptWhen marker: String? = nil, clock: PythonClock = .real,
-    relative: Bool = false
+    relative: Bool = false, environment: [String: String] = [:]
   ) async throws -> Traced {
     let path = (relative ? relativeCorpus ?? corpus : corpus) + "/" + program
     var traced = TracedProgram(interpreter: try PythonInterpreter.find(explicit: python, environment: [:]), path: path, arguments: arguments)
     traced.passesStandardInput = false
     traced.pythonClock = clock
+    traced.environment = environment
     // Beside the other corpus programs, an interpreter's teardown can take more than the second
     // a user gets: the test is about who handles the Ctrl-C, not how fast.
     traced.interruptGrace = .seconds(10)
@@ -173,6 +174,42 @@ struct TraceCorpusTests {
     let traced = try await Self.traced(python, program, clock: .virtual(seed: 0))
     try Self.expectSame(traced, as: plain, "\(program) on 3.\(minor), virtual time")
     #expect(traced.lines.first { $0.type == "clock" }?.clock == (program == "custom_loop.py" ? "real" : "virtual"))
+  }
+
+  /// The corpus programs whose runs on virtual time are the same every time: no socket, thread,
+  /// subprocess or event loop of their own, which keep real time. (startup.py prints the
+  /// GATHERLAB variables it inherits: GATHERLAB_TRACE_PURE among them, as the user set it.)
+  static let sameEveryTime = programs.filter {
+    !["echo_server.py", "custom_loop.py", "subprocesses.py", "process_pool.py", "asyncio_own_coroutines.py", "startup.py"].contains($0)
+  }
+
+  /// The CPythons here that this build embedded the tracer's C speedups for (`make` compiles them
+  /// for each CPython 3.11+ with its headers; a build without a C compiler has none).
+  static let pythonsWithSpeedups = pythons.map(\.0).filter { minor in
+    PythonSiteDirectory.extensions.contains { $0.name.hasPrefix("_gatherlab_speedups.cpython-3\(minor)-") }
+  }
+
+  static var speedupCases: [(String, Int)] {
+    pythonsWithSpeedups.flatMap { minor in (sameEveryTime + (minor >= 12 ? ["eager_tasks.py"] : [])).map { ($0, minor) } }
+  }
+
+  @Test(.enabled(if: pythonsWithSpeedups.count < pythons.count, "the build embedded the C speedups for every CPython here: none is skipped"))
+  func aCPythonWithoutSpeedupsHasItsDifferentialSkipped() {}
+
+  /// The tracer's C speedups (`_gatherlab_speedups.c`) are its Python functions line for line: on
+  /// virtual time, where a program's instants are the same every run, a trace with them and one
+  /// with the Python alone (GATHERLAB_TRACE_PURE=1) agree in every line, output and status.
+  @Test(arguments: speedupCases)
+  func theCSpeedupsWriteTheTraceThePythonTracerWrites(_ program: String, _ minor: Int) async throws {
+    let python = try #require(TracedProgramTests.interpreter(minor))
+    let fast = try await Self.traced(python, program, clock: .virtual(seed: 0))
+    let pure = try await Self.traced(python, program, clock: .virtual(seed: 0), environment: ["GATHERLAB_TRACE_PURE": "1"])
+    #expect(fast.run == pure.run, "\(program) on 3.\(minor): output or status")
+    #expect(fast.lines.count == pure.lines.count, "\(program) on 3.\(minor): as many trace lines")
+    for (index, (with, without)) in zip(fast.lines, pure.lines).enumerated() where with != without {
+      Issue.record("\(program) on 3.\(minor), line \(index + 1): C \(with.text ?? "?") vs Python \(without.text ?? "?")")
+      break
+    }
   }
 
   /// `python3 dir/prog.py` keeps `sys.argv[0]` as typed, while `__file__` is absolute.
