@@ -22,7 +22,7 @@ static Py_ssize_t record_offset = -1;
 static initproc base_init;
 /* Set once by setup(): the tracer's globals that are never bound again (functions, caches it
  * clears in place, constants). */
-enum { K_QUOTE, K_SHOW, K_USER_CODE, K_ARGUMENT_NAMES, K_PLAN_OF, K_SLEEP_LABELS, K_WAIT_LABEL, K_GET_RUNNING_LOOP, K_READY_LOOPS, K_TASK_IDS, K_CURRENT_OF, K_MADE_WHERE, K_RESULT_TEXT, K_ENDED_PY, K_LABEL_PY, K_TASK_INIT_PY, K_LEARN_STEP, K_COUNT };
+enum { K_QUEUE, K_FLUSH, K_QUOTE, K_SHOW, K_USER_CODE, K_ARGUMENT_NAMES, K_PLAN_OF, K_SLEEP_LABELS, K_WAIT_LABEL, K_GET_RUNNING_LOOP, K_READY_LOOPS, K_TASK_IDS, K_CURRENT_OF, K_MADE_WHERE, K_RESULT_TEXT, K_ENDED_PY, K_LABEL_PY, K_TASK_INIT_PY, K_LEARN_STEP, K_COUNT };
 static PyObject *constants[K_COUNT];
 static PyObject *sleep_code_object;
 static long locals_from_value, code_at_value;
@@ -30,7 +30,7 @@ static int locals_known;
 
 
 /* Interned names. */
-static PyObject *n_put, *n_monotonic, *n_start, *n_quote, *n_show, *n_user_code, *n_argument_names,
+static PyObject *n_put, *n_queue, *n_flush, *n_monotonic, *n_start, *n_quote, *n_show, *n_user_code, *n_argument_names,
     *n_plan_of, *n_LOCALS_FROM, *n_CODE_AT, *n_sleep_code, *n_sleep_labels,
     *n_wait_label, *n_ended_py, *n_result_text, *n_label_py, *n_StepWrapper,
     *n_learn_step;
@@ -243,7 +243,24 @@ static int line_add_quoted(Line *line, PyObject *text) {
     return status;
 }
 
-/* _put(line). */
+/* The tracer's writer thread takes the queue every 20 ms, when it gets the GIL: a loop that lets
+ * go of the GIL more often than the switch interval (its select() between quick iterations)
+ * takes it back each time before the writer wakes, and the writer can wait for it for a quarter
+ * of a second while the queue grows by megabytes. Past LATE_LINES lines queued, this thread
+ * writes them itself (the tracer's _flush: the same write, and its flushed mark). */
+#define LATE_LINES 8192
+
+static int flush_if_late(void) {
+    if (constants[K_QUEUE] == NULL || PyObject_Length(constants[K_QUEUE]) < LATE_LINES)
+        return PyErr_Occurred() ? -1 : 0;
+    PyObject *result = PyObject_CallNoArgs(constants[K_FLUSH]);
+    if (result == NULL)
+        return -1;
+    Py_DECREF(result);
+    return 0;
+}
+
+/* _put(line), and the queue written from this thread when the writer is late (_flush_if_late). */
 static int line_put(Line *line) {
     PyObject *put = global(n_put);
     if (put == NULL)
@@ -257,7 +274,7 @@ static int line_put(Line *line) {
     if (result == NULL)
         return -1;
     Py_DECREF(result);
-    return 0;
+    return flush_if_late();
 }
 
 /* MARK: - A coroutine's referents (gc.get_referents), the first ones only, borrowed. */
@@ -1163,7 +1180,7 @@ static PyObject *setup(PyObject *module, PyObject *namespace) {
         return NULL;
     }
     Py_XSETREF(ns, Py_NewRef(namespace));
-    PyObject **names[K_COUNT] = {&n_quote, &n_show, &n_user_code, &n_argument_names, &n_plan_of, &n_sleep_labels, &n_wait_label, &n_get_running_loop, &n_ready_loops, &n_task_ids, &n_current_of, &n_made_where, &n_result_text, &n_ended_py, &n_label_py, &n_task_init_py, &n_learn_step};
+    PyObject **names[K_COUNT] = {&n_queue, &n_flush, &n_quote, &n_show, &n_user_code, &n_argument_names, &n_plan_of, &n_sleep_labels, &n_wait_label, &n_get_running_loop, &n_ready_loops, &n_task_ids, &n_current_of, &n_made_where, &n_result_text, &n_ended_py, &n_label_py, &n_task_init_py, &n_learn_step};
     for (int index = 0; index < K_COUNT; index++) {
         PyObject *value = global(*names[index]);
         if (value == NULL)
@@ -1254,6 +1271,8 @@ static struct PyModuleDef speedups_module = {
 
 PyMODINIT_FUNC PyInit__gatherlab_speedups(void) {
     INTERN(n_put, "_put");
+    INTERN(n_queue, "_queue");
+    INTERN(n_flush, "_flush");
     INTERN(n_monotonic, "_monotonic");
     INTERN(n_start, "_start");
     INTERN(n_quote, "_quote");

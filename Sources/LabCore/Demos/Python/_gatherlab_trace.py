@@ -73,6 +73,14 @@ def _flush():
         _write()
 
 
+# The writer takes the queue every 20 ms, when it gets the GIL: a loop that lets go of the GIL more
+# often than the switch interval (its select() between quick iterations) takes it back each time
+# before the writer wakes, and the writer could wait a quarter of a second while the queue grew by
+# megabytes. Past this many lines queued, the program's thread writes them itself (at each task's
+# start here; at every line in _gatherlab_speedups).
+_LATE_LINES = 8192
+
+
 def _write():
     # The lines queued by now, taken from the left in one C loop (the program's thread appends
     # on the right meanwhile: its later lines wait for the next write).
@@ -751,6 +759,8 @@ def _started(info):
         f'{{"type":"event","t":{_ticks.get(created) or _tick_text(created)}{fields},"event":"waiting"}}\n'
         f'{{"type":"event","t":{_ticks.get(now) or _tick_text(now)}{fields},"event":"started"}}'
     )
+    if len(_queue) >= _LATE_LINES:
+        _flush()  # the writer is late (see _LATE_LINES)
 
 
 def _report_end(task):
