@@ -193,16 +193,16 @@ extension EndToEnd {
       #expect(steps.standardOutput.contains("\nwhere each task waits at "))
       #expect(steps.standardOutput.contains("#2 fetch('a', 0.05) finished"))
       #expect(!steps.standardOutput.contains("[0]"))
-      #expect(steps.standardOutput.hasSuffix("\n3 tasks: 3 finished.\n"))
+      #expect(steps.standardOutput.hasSuffix("\n3 tasks: 3 finished. recorded.py exited normally.\n"))
       // Piped, a replay prints the lines the trace printed (tasks by trace id, never [0]), under
-      // its title, and ends with the count.
+      // its title, and ends with the trace's own account: the count and how the program ended.
       let replayed = try await GatherlabProcess(["replay", recording]).run()
       let replayedLines = replayed.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
       let tracedLines = traced.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
       #expect(replayedLines.first == "trace \(path) --record \(recording) · replay")
-      #expect(Array(replayedLines.dropFirst().dropLast(2)) == Array(tracedLines.dropLast(2)))
+      #expect(Array(replayedLines.dropFirst()) == tracedLines)
       #expect(tracedLines.contains { $0.hasSuffix("#2 fetch('a', 0.05)  finished 1st  \"a\"") })
-      #expect(replayedLines.suffix(2) == ["3 tasks: 3 finished.", ""])
+      #expect(replayedLines.suffix(2) == ["3 tasks: 3 finished. recorded.py exited normally.", ""])
     }
 
     /// Each export of a trace recording names tasks by trace id (`#2`), as the trace and its
@@ -218,7 +218,7 @@ extension EndToEnd {
       }
       let svg = try #require(outputs["svg"])
       #expect(svg.contains(">fetch(&apos;a&apos;, 0.05)</tspan>"))
-      #expect(svg.contains(">3 tasks: 3 finished.</tspan>"))
+      #expect(svg.contains(">3 tasks: 3 finished. exported.py exited normally.</tspan>"))
       let cast = try #require(outputs["cast"]).split(separator: "\n")
       #expect(cast.first?.contains(#""title":"trace · exported.py · CPython 3."#) == true)
       #expect(cast.contains { $0.contains(#","m",""#) && $0.contains("#2 fetch('a', 0.05) finished") })

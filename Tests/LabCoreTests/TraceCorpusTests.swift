@@ -204,6 +204,9 @@ struct TraceCorpusTests {
     let python = try #require(TracedProgramTests.interpreter(minor))
     let fast = try await Self.traced(python, program, clock: .virtual(seed: 0))
     let pure = try await Self.traced(python, program, clock: .virtual(seed: 0), environment: ["GATHERLAB_TRACE_PURE": "1"])
+    // The header says which ran: the comparison is of the C with the Python, not of one with itself.
+    #expect(fast.lines.first?.text?.contains(#""speedups": true"#) == true, "\(program) on 3.\(minor): \(fast.lines.first?.text ?? "no header")")
+    #expect(pure.lines.first?.text?.contains(#""speedups": false"#) == true, "\(program) on 3.\(minor): \(pure.lines.first?.text ?? "no header")")
     #expect(fast.run == pure.run, "\(program) on 3.\(minor): output or status")
     #expect(fast.lines.count == pure.lines.count, "\(program) on 3.\(minor): as many trace lines")
     for (index, (with, without)) in zip(fast.lines, pure.lines).enumerated() where with != without {

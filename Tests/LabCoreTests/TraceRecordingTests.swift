@@ -28,7 +28,8 @@ struct TraceRecordingTests {
 
   @Test func theAccountCountsTheTasksLeftPendingBesideTheOnesThatEnded() throws {
     let trace = try #require(TraceRecording(try Self.recording()))
-    #expect(trace.account(width: 80).map(\.plainText) == ["4 tasks: 1 finished, 3 left pending."])
+    // Stopped by a Ctrl-C (its result line says so), as the trace's own account says it.
+    #expect(trace.account(width: 80).map(\.plainText) == ["4 tasks: 1 finished, 3 left pending. prog.py was stopped (Ctrl-C)."])
     let ended = [
       #"{"type":"recording","version":1,"command":["gatherlab","trace","/tmp/prog.py","--record","r.jsonl"],"columns":80,"rows":24}"#,
       TraceTreeTests.event(0.0, 1, "main()", "started"),
@@ -38,7 +39,12 @@ struct TraceRecordingTests {
       #"{"type":"result","outcome":"returned","status":0,"tasks":2}"#,
     ].joined(separator: "\n") + "\n"
     let done = try #require(TraceRecording(try Recording.parse(ended, file: "r.jsonl")))
-    #expect(done.account(width: 80).map(\.plainText) == ["2 tasks: 1 finished, 1 cancelled."])
+    #expect(done.account(width: 80).map(\.plainText) == ["2 tasks: 1 finished, 1 cancelled. prog.py exited normally."])
+    // A result line without a status says only the count; one that failed, its status.
+    let unknown = try #require(TraceRecording(try Recording.parse(ended.replacingOccurrences(of: #","status":0"#, with: ""), file: "r.jsonl")))
+    #expect(unknown.account(width: 80).map(\.plainText) == ["2 tasks: 1 finished, 1 cancelled."])
+    let failed = try #require(TraceRecording(try Recording.parse(ended.replacingOccurrences(of: #""outcome":"returned","status":0"#, with: #""outcome":"raised","status":1"#), file: "r.jsonl")))
+    #expect(failed.account(width: 80).map(\.plainText) == ["2 tasks: 1 finished, 1 cancelled. prog.py exited with status 1."])
   }
 
   @Test func aStopShowsTheTreeThenWhereEachTaskWaits() throws {

@@ -482,7 +482,7 @@ struct TraceState: Sendable {
       }
       return [StyledText("\(file) created no asyncio tasks: nothing to draw. Does it call asyncio.run()?")]
     }
-    let end = status == 0 ? "\(file) exited normally." : "\(file) exited with status \(status)."
+    let end = TraceAccount.exited(file: file, status: Int(status))
     var real = clock?.kind == "real" ? " " + Self.realClockSentence(clock?.why) : ""
     if clock?.kind == "virtual", let took { real = " " + Self.virtualClockSentence(lastTime: lastTime, took: took) }
     return TextWrapper.wrap(TraceAccount.tasks(forest) + ". " + end + real, width: max(20, min(width, 100) - 1)).map { StyledText($0) }

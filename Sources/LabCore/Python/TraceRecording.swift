@@ -1,3 +1,4 @@
+import Foundation
 import LabTerminal
 
 /// A `trace --record` recording read back as the trace drew it: the tracer's lines, so that
@@ -15,6 +16,16 @@ public struct TraceRecording: Sendable {
   let instants: [Double]
   public let title: String
   public let end: Double
+  /// The program's file name, as the trace's account names it.
+  let file: String
+  /// How the program ended, from the recording's result line; nil when it does not say.
+  public let ending: Ending?
+
+  /// How a traced program ended.
+  public enum Ending: Sendable, Equatable {
+    case exited(status: Int)
+    case interrupted
+  }
 
   public init?(_ recording: Recording) {
     guard recording.run == nil, recording.header.command.dropFirst().first == "trace" else { return nil }
@@ -22,8 +33,13 @@ public struct TraceRecording: Sendable {
     var instants: [Double] = []
     var latest = 0.0
     var runtime: String?
+    var ending: Ending?
     for text in recording.lines {
-      guard let line = TraceLine.parse(text), line.type != "result" else { continue }
+      if let result = Self.result(text) {
+        ending = result.outcome == "interrupted" ? .interrupted : result.status.map { .exited(status: $0) }
+        continue
+      }
+      guard let line = TraceLine.parse(text) else { continue }
       if line.type == "trace" { runtime = line.runtime }
       if line.type != "deadline" { latest = max(latest, line.t ?? latest) }
       lines.append(line)
@@ -35,6 +51,20 @@ public struct TraceRecording: Sendable {
     let path = recording.header.command.dropFirst(2).first { !$0.hasPrefix("-") } ?? "program"
     let file = path.split(separator: "/").last.map(String.init) ?? path
     title = "trace · " + file + (runtime.map { " · " + $0 } ?? "")
+    self.file = file
+    self.ending = ending
+  }
+
+  /// The recording's last line, `{"type":"result","outcome":"returned","status":1,"tasks":3}`;
+  /// nil for any other line.
+  private static func result(_ text: String) -> (outcome: String?, status: Int?)? {
+    guard text.hasPrefix(#"{"type":"result""#) else { return nil }
+    struct Result: Decodable {
+      var outcome: String?
+      var status: Int?
+    }
+    guard let result = try? JSONDecoder().decode(Result.self, from: Data(text.utf8)) else { return nil }
+    return (result.outcome, result.status)
   }
 
   /// The trace's tasks as they stood at `time`.
@@ -80,9 +110,16 @@ public struct TraceRecording: Sendable {
     return lines
   }
 
-  /// "4 tasks: 3 finished, 1 cancelled.": the account at the end.
+  /// "4 tasks: 3 finished, 1 cancelled. prog.py exited normally.": the account at the end, as the
+  /// trace closed (how the program ended, when the recording says).
   public func account(width: Int) -> [StyledText] {
-    TextWrapper.wrap(TraceAccount.tasks(forest(at: end)) + ".", width: max(20, min(width, 100) - 1)).map { StyledText($0) }
+    let ended: String
+    switch ending {
+    case .exited(let status): ended = " " + TraceAccount.exited(file: file, status: status)
+    case .interrupted: ended = " \(file) was stopped (Ctrl-C)."
+    case nil: ended = ""
+    }
+    return TextWrapper.wrap(TraceAccount.tasks(forest(at: end)) + "." + ended, width: max(20, min(width, 100) - 1)).map { StyledText($0) }
   }
 
   /// What happened after `start` (from the beginning when nil) up to `end`, as a stop of

@@ -75,7 +75,8 @@ private func plain(_ text: String) -> String {
       └ #4 tick()              ░█████████████ ⊘ 1.00s cancelled
                              0s             1s
 
-      4 tasks: 1 finished, 2 failed, 1 cancelled.
+      4 tasks: 1 finished, 2 failed, 1 cancelled. crawl.py exited
+      with status 1.
       """)
     // Frames go to a player, which has no line discipline: every newline comes with its return.
     #expect(!frames.map(\.data).joined().replacingOccurrences(of: "\r\n", with: "").contains("\n"))
@@ -186,7 +187,7 @@ private func plain(_ text: String) -> String {
   @Test func theSVGIsTheFinalTreeAndTheAccountOneTextALine() throws {
     #expect(try Self.document() == """
       <?xml version="1.0" encoding="UTF-8"?>
-      <svg xmlns="http://www.w3.org/2000/svg" width="835" height="344" viewBox="0 0 835 344" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="22" fill="#1A1A1A" xml:space="preserve" style="white-space: pre">
+      <svg xmlns="http://www.w3.org/2000/svg" width="835" height="376" viewBox="0 0 835 376" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="22" fill="#1A1A1A" xml:space="preserve" style="white-space: pre">
         <title>trace · crawl.py · CPython 3.11.7</title>
         <rect width="100%" height="100%" fill="#FFFFFF"/>
         <text y="50"><tspan x="28" font-weight="bold">trace · crawl.py · CPython 3.11.7</tspan><tspan x="674.8" font-weight="bold">done 1.00s</tspan></text>
@@ -196,7 +197,8 @@ private func plain(_ text: String) -> String {
         <text y="178"><tspan x="28" fill="#6B6B6B">│ └ #3</tspan><tspan x="120.4">fetch(&apos;b&apos;, 1)</tspan><tspan x="358" fill="#6B6B6B">░</tspan><tspan x="371.2" fill="#D55E00" font-weight="bold">█████████████</tspan><tspan x="556" fill="#D55E00">✗ 1.00s ValueError…</tspan></text>
         <text y="210"><tspan x="28" fill="#6B6B6B">└ #4</tspan><tspan x="94">tick()</tspan><tspan x="358" fill="#6B6B6B">░</tspan><tspan x="371.2" fill="#CC79A7">█████████████</tspan><tspan x="556" fill="#CC79A7">⊘ 1.00s cancelled</tspan></text>
         <text y="242"><tspan x="331.6" fill="#6B6B6B">0s             1s</tspan></text>
-        <text y="306"><tspan x="28">4 tasks: 1 finished, 2 failed, 1 cancelled.</tspan></text>
+        <text y="306"><tspan x="28">4 tasks: 1 finished, 2 failed, 1 cancelled. crawl.py exited</tspan></text>
+        <text y="338"><tspan x="28">with status 1.</tspan></text>
       </svg>
 
       """)
@@ -213,7 +215,8 @@ private func plain(_ text: String) -> String {
       "│ └ #3fetch('b', 1)░█████████████✗ 1.00s ValueError…",
       "└ #4tick()░█████████████⊘ 1.00s cancelled",
       "0s             1s",
-      "4 tasks: 1 finished, 2 failed, 1 cancelled.",
+      "4 tasks: 1 finished, 2 failed, 1 cancelled. crawl.py exited",
+      "with status 1.",
     ])
   }
 

@@ -6,8 +6,9 @@
  *
  * No frame is made here, so none is on the program's stack. Nothing here runs the program's code:
  * values are looked at by their exact builtin type, anything else goes to the tracer's _show.
- * The tracer's globals are read on each call (its clock, its queue and its caches change at run
- * time: virtual time, a fork), as the Python functions read them.
+ * The tracer's globals that change at run time (its clock on virtual time, _put in a forked child,
+ * the gather or TaskGroup under way) are read on each call, as the Python functions read them; the
+ * ones bound once (its functions, caches it clears in place) are taken once, by setup().
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -84,11 +85,12 @@ static int start_time(double *out) {
 
 /* MARK: - A task's record (its `_gatherlab` slot), read and written where the slot is. */
 
-/* A new reference to the task's record, None when it has none (an AttributeError is None, as the
- * tracer's `except AttributeError` has it); NULL on another error. */
+/* A new reference to the task's record, None when it has none: a task of another class, or any
+ * other object, has none (read without a getattr, which could run a __getattr__ of the program's,
+ * as the tracer's _info reads it); NULL on an error. */
 static PyObject *record_of(PyObject *task) {
-    if (record_offset >= 0 && PyObject_TypeCheck(task, task_type)) {
-        PyObject *record = *(PyObject **)((char *)task + record_offset);
+    if (record_offset >= 0) {
+        PyObject *record = PyObject_TypeCheck(task, task_type) ? *(PyObject **)((char *)task + record_offset) : NULL;
         return Py_NewRef(record != NULL ? record : Py_None);
     }
     PyObject *record = PyObject_GetAttr(task, a_gatherlab);

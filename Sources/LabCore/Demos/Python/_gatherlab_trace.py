@@ -22,6 +22,13 @@ try:  # json.dumps of a str, minus its dispatch (the C one: importing json costs
 except ImportError:
     from json.encoder import encode_basestring_ascii as _quote
 
+# The hot paths in C (_gatherlab_speedups, at the end of this file), when built for this Python.
+_speedups = None
+if os.environ.get("GATHERLAB_TRACE_PURE") != "1":
+    try:
+        import _gatherlab_speedups as _speedups
+    except ImportError:
+        pass
 _pid = os.getpid()
 _start = time.monotonic()
 _queue = collections.deque()
@@ -1101,7 +1108,9 @@ if os.environ.pop("GATHERLAB_TRACE_LINE_BUFFERED", None) == "1":
 if os.environ.get("GATHERLAB_CLOCK") != "virtual":
     _start = time.monotonic()  # (virtual time keeps the loop's own 0)
 _runtime = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
-os.write(_fifo, (_dumps({"type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}"}) + "\n").encode())
+os.write(_fifo, (_dumps({
+    "type": "trace", "t": 0.0, "runtime": f"{_runtime} {'.'.join(map(str, sys.version_info[:3]))}", "speedups": _speedups is not None,
+}) + "\n").encode())
 # MARK: - What each started task waits on: {"type":"await","t","id","on","tasks"} when it changes,
 # looked at after each of its steps (a step of the pure-Python loops' handles), and "on": null
 # from a step's start when the step took a while.
@@ -1443,14 +1452,6 @@ def _as_asyncio(function, original, call, column):
 # MARK: - The hot paths in C, when _gatherlab_speedups was built for this Python (`make` builds it
 # for each CPython 3.11+ it finds): the same functions as the Python above, line for line, and
 # every case but the common one handed back to them. GATHERLAB_TRACE_PURE=1 runs the Python.
-
-_speedups = None
-if os.environ.get("GATHERLAB_TRACE_PURE") != "1":
-    try:
-        import _gatherlab_speedups as _speedups
-    except ImportError:
-        pass
-
 
 class _FastHandle:
     def _run(self):
