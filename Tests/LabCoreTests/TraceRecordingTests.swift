@@ -47,6 +47,15 @@ struct TraceRecordingTests {
     #expect(failed.account(width: 80).map(\.plainText) == ["2 tasks: 1 finished, 1 cancelled. prog.py exited with status 1."])
   }
 
+  /// The last picture of a run stopped by a Ctrl-C is titled as the trace titled it.
+  @Test func theLastPictureOfAnInterruptedRunSaysWhenItWasStopped() throws {
+    let trace = try #require(TraceRecording(try Self.recording()))
+    #expect(trace.ending == .interrupted)
+    let title = try #require(trace.frame(at: trace.end, width: 80, height: 24, isFinal: true).first?.plainText)
+    #expect(title.hasPrefix("trace · prog.py · CPython 3.11.7") && title.hasSuffix("interrupted at 0.60s"), "\(title)")
+    #expect(trace.frame(at: trace.end, width: 80, height: 24).first?.plainText.hasSuffix("0.60s") == true)
+  }
+
   @Test func aStopShowsTheTreeThenWhereEachTaskWaits() throws {
     let trace = try #require(TraceRecording(try Self.recording()))
     #expect(trace.stop(at: 0.6, width: 40, height: 24).map(\.plainText) == [

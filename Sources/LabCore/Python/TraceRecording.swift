@@ -55,6 +55,10 @@ public struct TraceRecording: Sendable {
     self.ending = ending
   }
 
+  /// How the last picture is titled: "interrupted at 0.60s" for a run stopped by a Ctrl-C, as the
+  /// trace titled it, else "done 1.00s".
+  var finalMoment: TraceTreeRenderer.Moment { ending == .interrupted ? .interrupted : .done }
+
   /// The recording's last line, `{"type":"result","outcome":"returned","status":1,"tasks":3}`;
   /// nil for any other line.
   private static func result(_ text: String) -> (outcome: String?, status: Int?)? {
@@ -87,7 +91,7 @@ public struct TraceRecording: Sendable {
   /// The live view's picture at `time`: the tree folded to fit `height` lines.
   public func frame(at time: Double, width: Int, height: Int, isFinal: Bool = false) -> [StyledText] {
     TraceTreeRenderer.fitted(
-      forest(at: time), title: title, now: time, moment: isFinal ? .done : .live, width: width, height: height
+      forest(at: time), title: title, now: time, moment: isFinal ? finalMoment : .live, width: width, height: height
     )
   }
 

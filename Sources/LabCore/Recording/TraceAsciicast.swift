@@ -48,7 +48,7 @@ extension AsciicastExport {
     trace.advance(&forest, applied: &applied, to: trace.end)
     let account = trace.account(width: columns)
     let tree = TraceTreeRenderer.fitted(
-      forest, title: trace.title, now: trace.end, moment: .done, width: columns, height: rows - account.count - 1
+      forest, title: trace.title, now: trace.end, moment: trace.finalMoment, width: columns, height: rows - account.count - 1
     )
     draw(tree + [StyledText()] + account, at: max(run.end, trace.end))
     return lines.joined(separator: "\n") + "\n"
