@@ -1157,8 +1157,20 @@ done:
     return status;
 }
 
-static PyObject *task_init(PyObject *self, PyObject *args, PyObject *kwargs) {
-    if (task_init_call(self, args, kwargs) < 0)
+/* Task.__init__(self, *args, **kwargs), as a function an instancemethod binds (args holds self
+ * first): a method descriptor of Task's own would refuse inspect.signature(asyncio.Task), whose
+ * 3.13 binds __init__ to the class. */
+static PyObject *task_init(PyObject *module, PyObject *args, PyObject *kwargs) {
+    if (PyTuple_GET_SIZE(args) < 1 || !PyObject_TypeCheck(PyTuple_GET_ITEM(args, 0), task_type)) {
+        PyErr_SetString(PyExc_TypeError, "descriptor '__init__' requires a 'Task' object");
+        return NULL;
+    }
+    PyObject *rest = PyTuple_GetSlice(args, 1, PyTuple_GET_SIZE(args));
+    if (rest == NULL)
+        return NULL;
+    int status = task_init_call(PyTuple_GET_ITEM(args, 0), rest, kwargs);
+    Py_DECREF(rest);
+    if (status < 0)
         return NULL;
     Py_RETURN_NONE;
 }
@@ -1239,11 +1251,15 @@ static PyObject *install_init(PyObject *module, PyObject *task) {
         PyErr_SetString(PyExc_TypeError, "install_init(Task) after setup(globals())");
         return NULL;
     }
-    PyObject *descriptor = PyDescr_NewMethod((PyTypeObject *)task, &task_init_method);
-    if (descriptor == NULL)
+    PyObject *function = PyCFunction_New(&task_init_method, NULL);
+    if (function == NULL)
         return NULL;
-    int status = PyObject_SetAttrString(task, "__init__", descriptor);
-    Py_DECREF(descriptor);
+    PyObject *method = PyInstanceMethod_New(function);
+    Py_DECREF(function);
+    if (method == NULL)
+        return NULL;
+    int status = PyObject_SetAttrString(task, "__init__", method);
+    Py_DECREF(method);
     if (status < 0)
         return NULL;
     Py_RETURN_NONE;
