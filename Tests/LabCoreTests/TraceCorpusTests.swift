@@ -50,6 +50,8 @@ struct TraceCorpusTests {
   struct Traced {
     var run: Run
     var lines: [TraceLine]
+    /// The tracer's header line as it wrote it (`{"type": "trace", …}`).
+    var header: String?
 
     var tasks: [TraceLine] { lines.filter { $0.type == "event" && $0.event == "waiting" } }
   }
@@ -111,7 +113,7 @@ struct TraceCorpusTests {
     // Beside the other corpus programs, an interpreter's teardown can take more than the second
     // a user gets: the test is about who handles the Ctrl-C, not how fast.
     traced.interruptGrace = .seconds(10)
-    let collected = Mutex<(lines: [TraceLine], out: String, err: String)>(([], "", ""))
+    let collected = Mutex<(lines: [TraceLine], out: String, err: String, header: String?)>(([], "", "", nil))
     let seen = Mutex<Task<TracedProgram.Outcome, any Error>?>(nil)
     let run = Task { [traced] in
       try await traced.run { messages in
@@ -119,7 +121,9 @@ struct TraceCorpusTests {
         collected.withLock { state in
           for message in messages {
             switch message {
-            case .trace(_, let line): state.lines.append(line)
+            case .trace(let text, let line):
+              state.lines.append(line)
+              if line.type == "trace" { state.header = text }
             case .output(_, let text): state.out += text
             case .errorOutput(_, let text): state.err += text
             }
@@ -134,7 +138,7 @@ struct TraceCorpusTests {
     let outcome = try await run.value
     let state = collected.withLock { $0 }
     #expect(outcome.standardError == state.err, "the stderr handed on is the stderr collected")
-    return Traced(run: Run(status: outcome.status, standardOutput: state.out, standardError: state.err), lines: state.lines)
+    return Traced(run: Run(status: outcome.status, standardOutput: state.out, standardError: state.err), lines: state.lines, header: state.header)
   }
 
   /// The checks every corpus program passes.
@@ -205,8 +209,9 @@ struct TraceCorpusTests {
     let fast = try await Self.traced(python, program, clock: .virtual(seed: 0))
     let pure = try await Self.traced(python, program, clock: .virtual(seed: 0), environment: ["GATHERLAB_TRACE_PURE": "1"])
     // The header says which ran: the comparison is of the C with the Python, not of one with itself.
-    #expect(fast.lines.first?.text?.contains(#""speedups": true"#) == true, "\(program) on 3.\(minor): \(fast.lines.first?.text ?? "no header")")
-    #expect(pure.lines.first?.text?.contains(#""speedups": false"#) == true, "\(program) on 3.\(minor): \(pure.lines.first?.text ?? "no header")")
+    let header = { (traced: Traced) in traced.header ?? "no header" }
+    #expect(header(fast).contains(#""speedups": true"#), "\(program) on 3.\(minor): \(header(fast))")
+    #expect(header(pure).contains(#""speedups": false"#), "\(program) on 3.\(minor): \(header(pure))")
     #expect(fast.run == pure.run, "\(program) on 3.\(minor): output or status")
     #expect(fast.lines.count == pure.lines.count, "\(program) on 3.\(minor): as many trace lines")
     for (index, (with, without)) in zip(fast.lines, pure.lines).enumerated() where with != without {
