@@ -83,6 +83,15 @@ static int start_time(double *out) {
     return PyErr_Occurred() ? -1 : 0;
 }
 
+/* The truth of a new reference, which it consumes: 1 or 0, or -1 with an error set (a NULL one's). */
+static int truth(PyObject *value) {
+    if (value == NULL)
+        return -1;
+    int result = PyObject_IsTrue(value);
+    Py_DECREF(value);
+    return result;
+}
+
 /* MARK: - A task's record (its `_gatherlab` slot), read and written where the slot is. */
 
 /* A new reference to the task's record, None when it has none: a task of another class, or any
@@ -623,11 +632,7 @@ static int ended_info(PyObject *task, PyObject *info) {
     Py_DECREF(current);
     if (current != info)
         return 0; /* reported already */
-    PyObject *cancelled = PyObject_CallMethodNoArgs(task, a_cancelled);
-    if (cancelled == NULL)
-        return -1;
-    int is_cancelled = PyObject_IsTrue(cancelled);
-    Py_DECREF(cancelled);
+    int is_cancelled = truth(PyObject_CallMethodNoArgs(task, a_cancelled));
     if (is_cancelled < 0)
         return -1;
     PyObject *error = NULL, *result = NULL, *shown = NULL;
@@ -867,14 +872,11 @@ static PyObject *step_start(PyObject *module, PyObject *handle) {
         is_step = name != NULL && strcmp(name, "task_wakeup") == 0;
     }
     if (!is_step && (step_type == NULL || step_type == Py_None)) {
-        PyObject *learn = constants[K_LEARN_STEP];
-        PyObject *learned = learn == NULL ? NULL : PyObject_CallOneArg(learn, callback);
-        if (learned == NULL) {
+        is_step = truth(PyObject_CallOneArg(constants[K_LEARN_STEP], callback));
+        if (is_step < 0) {
             Py_DECREF(callback);
             return NULL;
         }
-        is_step = PyObject_IsTrue(learned) > 0;
-        Py_DECREF(learned);
     }
     if (!is_step) {
         Py_DECREF(callback);
@@ -942,11 +944,7 @@ static PyObject *step_end(PyObject *module, PyObject *const *args, Py_ssize_t co
     PyObject *owner = PyTuple_GET_ITEM(token, 0), *info = PyTuple_GET_ITEM(token, 1);
     if (took > 0.02 && put_blocked(began, took, PyList_GET_ITEM(info, 0)) < 0)
         return NULL;
-    PyObject *done = PyObject_CallMethodNoArgs(owner, a_done);
-    if (done == NULL)
-        return NULL;
-    int is_done = PyObject_IsTrue(done);
-    Py_DECREF(done);
+    int is_done = truth(PyObject_CallMethodNoArgs(owner, a_done));
     if (is_done < 0)
         return NULL;
     if (is_done) {
@@ -1131,11 +1129,7 @@ static int task_init_call(PyObject *self, PyObject *args, PyObject *kwargs) {
         PyErr_Restore(type, value, traceback);
         goto done;
     }
-    PyObject *debug = PyObject_GetAttr(running, a_debug);
-    if (debug == NULL)
-        goto done;
-    int in_debug = PyObject_IsTrue(debug);
-    Py_DECREF(debug);
+    int in_debug = truth(PyObject_GetAttr(running, a_debug));
     if (in_debug < 0)
         goto done;
     if (in_debug) {
