@@ -50,8 +50,8 @@ deps:
 	fi
 
 # The tracer's C speedups (Sources/LabCore/Demos/Python/_gatherlab_speedups.c), compiled once for
-# each CPython 3.11+ here into .build/speedups, where the EmbedFiles plugin finds them to embed
-# (none there: the binary carries none, and trace runs its tracer in pure Python). The script
+# each CPython 3.11 to 3.13 here into .build/speedups, where the EmbedFiles plugin finds them to
+# embed (none there: the binary carries none, and trace runs its tracer in pure Python). The script
 # rebuilds one only when the .c (or the script) is newer; a compile error fails the make.
 SPEEDUPS_SOURCE := Sources/LabCore/Demos/Python/_gatherlab_speedups.c
 speedups:

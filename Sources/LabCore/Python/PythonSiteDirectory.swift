@@ -28,8 +28,8 @@ public struct PythonSiteDirectory: Sendable, Equatable {
   static let installerName = "sitecustomize.py"
   static let installerSource = "_gatherlab_site.py"
 
-  /// The tracer's C speedups this build embedded (`make` compiles them for each CPython 3.11+
-  /// it finds; a build without a C compiler or Python's headers has none), by file name
+  /// The tracer's C speedups this build embedded (`make` compiles them for each CPython 3.11 to
+  /// 3.13 it finds; a build without a C compiler or Python's headers has none), by file name
   /// (`_gatherlab_speedups.cpython-312-x86_64-linux-gnu.so`), with their bytes.
   public static let extensions: [(name: String, bytes: Data)] = EmbeddedFiles.pythonExtensions.compactMap { file in
     Data(base64Encoded: file.base64).map { (file.name, $0) }

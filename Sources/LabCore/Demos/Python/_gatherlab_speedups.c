@@ -1,7 +1,7 @@
 /* _gatherlab_speedups: the tracer's per-task hot paths in C (issue 20's and 21's cost bars), built
- * by `make` for each CPython 3.11+ it finds. _gatherlab_trace.py stays the reference: each function
- * here is one of its Python functions, line for line (the same checks in the same order, the same
- * text written), and hands anything but the common case back to the Python one. It is used when
+ * by `make` for each CPython 3.11 to 3.13 it finds. _gatherlab_trace.py stays the reference: each
+ * function here is one of its Python functions, line for line (the same checks in the same order,
+ * the same text written), and hands anything but the common case back to the Python one. It is used when
  * this module imports; GATHERLAB_TRACE_PURE=1, or a Python it was not built for, runs the Python.
  *
  * No frame is made here, so none is on the program's stack. Nothing here runs the program's code:
@@ -23,7 +23,11 @@ static Py_ssize_t record_offset = -1;
 static initproc base_init;
 /* Set once by setup(): the tracer's globals that are never bound again (functions, caches it
  * clears in place, constants). */
-enum { K_QUEUE, K_FLUSH, K_QUOTE, K_SHOW, K_USER_CODE, K_ARGUMENT_NAMES, K_PLAN_OF, K_SLEEP_LABELS, K_WAIT_LABEL, K_GET_RUNNING_LOOP, K_READY_LOOPS, K_TASK_IDS, K_CURRENT_OF, K_MADE_WHERE, K_RESULT_TEXT, K_ENDED_PY, K_LABEL_PY, K_TASK_INIT_PY, K_LEARN_STEP, K_COUNT };
+enum {
+    K_QUEUE, K_FLUSH, K_QUOTE, K_SHOW, K_USER_CODE, K_ARGUMENT_NAMES, K_PLAN_OF, K_SLEEP_LABELS, K_WAIT_LABEL,
+    K_GET_RUNNING_LOOP, K_READY_LOOPS, K_TASK_IDS, K_CURRENT_OF, K_MADE_WHERE, K_RESULT_TEXT, K_ENDED_PY,
+    K_LABEL_PY, K_TASK_INIT_PY, K_LEARN_STEP, K_COUNT
+};
 static PyObject *constants[K_COUNT];
 static PyObject *sleep_code_object;
 static long locals_from_value, code_at_value;
@@ -724,8 +728,9 @@ static int awaits_info(PyObject *task, PyObject *info, double began, double end,
     if (took >= 0.001 && label != Py_None) {
         Line line;
         line_init(&line);
-        int failed = ADD(&line, "{\"type\":\"await\",\"t\":") < 0 || line_add_tick(&line, tick_rounded(began - start)) < 0
-                     || ADD(&line, ",\"id\":") < 0 || line_add_int(&line, PyList_GET_ITEM(info, 0)) < 0
+        int failed = ADD(&line, "{\"type\":\"await\",\"t\":") < 0
+                     || line_add_tick(&line, tick_rounded(began - start)) < 0 || ADD(&line, ",\"id\":") < 0
+                     || line_add_int(&line, PyList_GET_ITEM(info, 0)) < 0
                      || ADD(&line, ",\"on\":null,\"tasks\":[]}") < 0 || line_put(&line) < 0;
         line_free(&line);
         if (failed)
@@ -927,7 +932,8 @@ static PyObject *step_end(PyObject *module, PyObject *const *args, Py_ssize_t co
         return NULL;
     }
     PyObject *token = args[0];
-    if (token != Py_None && (!PyTuple_CheckExact(token) || PyTuple_GET_SIZE(token) != 2 || !is_info(PyTuple_GET_ITEM(token, 1)))) {
+    if (token != Py_None
+        && (!PyTuple_CheckExact(token) || PyTuple_GET_SIZE(token) != 2 || !is_info(PyTuple_GET_ITEM(token, 1)))) {
         if (!PyErr_Occurred())
             PyErr_SetString(PyExc_TypeError, "step_end(token, began): not step_start's token");
         return NULL;
@@ -1188,7 +1194,11 @@ static PyObject *setup(PyObject *module, PyObject *namespace) {
         return NULL;
     }
     Py_XSETREF(ns, Py_NewRef(namespace));
-    PyObject **names[K_COUNT] = {&n_queue, &n_flush, &n_quote, &n_show, &n_user_code, &n_argument_names, &n_plan_of, &n_sleep_labels, &n_wait_label, &n_get_running_loop, &n_ready_loops, &n_task_ids, &n_current_of, &n_made_where, &n_result_text, &n_ended_py, &n_label_py, &n_task_init_py, &n_learn_step};
+    PyObject **names[K_COUNT] = {
+        &n_queue, &n_flush, &n_quote, &n_show, &n_user_code, &n_argument_names, &n_plan_of, &n_sleep_labels,
+        &n_wait_label, &n_get_running_loop, &n_ready_loops, &n_task_ids, &n_current_of, &n_made_where,
+        &n_result_text, &n_ended_py, &n_label_py, &n_task_init_py, &n_learn_step
+    };
     for (int index = 0; index < K_COUNT; index++) {
         PyObject *value = global(*names[index]);
         if (value == NULL)

@@ -1450,8 +1450,8 @@ def _as_asyncio(function, original, call, column):
 
 
 # MARK: - The hot paths in C, when _gatherlab_speedups was built for this Python (`make` builds it
-# for each CPython 3.11+ it finds): the same functions as the Python above, line for line, and
-# every case but the common one handed back to them. GATHERLAB_TRACE_PURE=1 runs the Python.
+# for each CPython 3.11 to 3.13 it finds): the same functions as the Python above, line for line,
+# and every case but the common one handed back to them. GATHERLAB_TRACE_PURE=1 runs the Python.
 
 class _FastHandle:
     def _run(self):
