@@ -181,10 +181,16 @@ struct TraceCorpusTests {
   }
 
   /// The corpus programs whose runs on virtual time are the same every time: no socket, thread,
-  /// subprocess or event loop of their own, which keep real time. (startup.py prints the
-  /// GATHERLAB variables it inherits: GATHERLAB_TRACE_PURE among them, as the user set it.)
+  /// subprocess or event loop of their own, which keep real time, and no step that computes for
+  /// 20 ms, which moves the virtual clock by its CPU time (many_tasks.py's main makes 2 000 tasks
+  /// in one step: on a loaded machine the pure Python tracer's step crossed that line and the C
+  /// one's did not). startup.py prints the GATHERLAB variables it inherits: GATHERLAB_TRACE_PURE
+  /// among them, as the user set it.
   static let sameEveryTime = programs.filter {
-    !["echo_server.py", "custom_loop.py", "subprocesses.py", "process_pool.py", "asyncio_own_coroutines.py", "startup.py"].contains($0)
+    ![
+      "echo_server.py", "custom_loop.py", "subprocesses.py", "process_pool.py", "asyncio_own_coroutines.py", "startup.py",
+      "many_tasks.py",
+    ].contains($0)
   }
 
   /// The CPythons here that this build embedded the tracer's C speedups for (`make` compiles them
@@ -215,7 +221,7 @@ struct TraceCorpusTests {
     #expect(fast.run == pure.run, "\(program) on 3.\(minor): output or status")
     #expect(fast.lines.count == pure.lines.count, "\(program) on 3.\(minor): as many trace lines")
     for (index, (with, without)) in zip(fast.lines, pure.lines).enumerated() where with != without {
-      Issue.record("\(program) on 3.\(minor), line \(index + 1): C \(with.text ?? "?") vs Python \(without.text ?? "?")")
+      Issue.record("\(program) on 3.\(minor), line \(index + 1): C \(with) vs Python \(without)")
       break
     }
   }
