@@ -1,4 +1,3 @@
-import Foundation
 import LabTerminal
 
 /// A `trace --record` recording read back as the trace drew it: the tracer's lines, so that
@@ -33,13 +32,8 @@ public struct TraceRecording: Sendable {
     var instants: [Double] = []
     var latest = 0.0
     var runtime: String?
-    var ending: Ending?
     for text in recording.lines {
-      if let result = Self.result(text) {
-        ending = result.outcome == "interrupted" ? .interrupted : result.status.map { .exited(status: $0) }
-        continue
-      }
-      guard let line = TraceLine.parse(text) else { continue }
+      guard let line = TraceLine.parse(text), line.type != "result" else { continue }
       if line.type == "trace" { runtime = line.runtime }
       if line.type != "deadline" { latest = max(latest, line.t ?? latest) }
       lines.append(line)
@@ -52,24 +46,12 @@ public struct TraceRecording: Sendable {
     let file = path.split(separator: "/").last.map(String.init) ?? path
     title = "trace · " + file + (runtime.map { " · " + $0 } ?? "")
     self.file = file
-    self.ending = ending
+    ending = recording.recordedOutcome == "interrupted" ? .interrupted : recording.recordedStatus.map { .exited(status: $0) }
   }
 
   /// How the last picture is titled: "interrupted at 0.60s" for a run stopped by a Ctrl-C, as the
   /// trace titled it, else "done 1.00s".
   var finalMoment: TraceTreeRenderer.Moment { ending == .interrupted ? .interrupted : .done }
-
-  /// The recording's last line, `{"type":"result","outcome":"returned","status":1,"tasks":3}`;
-  /// nil for any other line.
-  private static func result(_ text: String) -> (outcome: String?, status: Int?)? {
-    guard text.hasPrefix(#"{"type":"result""#) else { return nil }
-    struct Result: Decodable {
-      var outcome: String?
-      var status: Int?
-    }
-    guard let result = try? JSONDecoder().decode(Result.self, from: Data(text.utf8)) else { return nil }
-    return (result.outcome, result.status)
-  }
 
   /// The trace's tasks as they stood at `time`.
   public func forest(at time: Double) -> TraceForest {

@@ -17,19 +17,23 @@ public struct Recording: Sendable, Equatable {
   public var entries: [DemoLogEntry]
   /// The result line's `outcome`, as recorded ("interrupted" for a run stopped by Ctrl-C).
   public var recordedOutcome: String?
+  /// The result line's exit `status`, where it has one (a traced program's).
+  public var recordedStatus: Int?
 
   public init(
     header: RecordingHeader,
     run: DemoJSONHeader?,
     lines: [String],
     entries: [DemoLogEntry],
-    recordedOutcome: String?
+    recordedOutcome: String?,
+    recordedStatus: Int? = nil
   ) {
     self.header = header
     self.run = run
     self.lines = lines
     self.entries = entries
     self.recordedOutcome = recordedOutcome
+    self.recordedStatus = recordedStatus
   }
 
   /// Reads the text of a recording; `file` names it in errors.
@@ -49,7 +53,7 @@ public struct Recording: Sendable, Equatable {
     }
     var run: DemoJSONHeader?
     var entries: [DemoLogEntry] = []
-    var outcome: String?
+    var result: (outcome: String?, status: Int?) = (nil, nil)
     var sawResult = false
     for (offset, line) in lines.enumerated().dropFirst() where !line.allSatisfy(\.isWhitespace) {
       let number = offset + 1
@@ -59,7 +63,7 @@ public struct Recording: Sendable, Equatable {
         case .entry(let entry): entries.append(entry)
         case .result(let text):
           sawResult = true
-          outcome = Self.outcome(ofResult: text)
+          result = Self.result(text)
         case .other: break
         }
       } catch {
@@ -73,12 +77,20 @@ public struct Recording: Sendable, Equatable {
     guard sawResult else {
       throw RecordingError(file: file, line: lines.count + 1, problem: .noResult)
     }
-    return Recording(header: header, run: run, lines: Array(lines.dropFirst()), entries: entries, recordedOutcome: outcome)
+    return Recording(
+      header: header, run: run, lines: Array(lines.dropFirst()), entries: entries, recordedOutcome: result.outcome,
+      recordedStatus: result.status
+    )
   }
 
-  private static func outcome(ofResult text: String) -> String? {
-    struct Result: Decodable { var outcome: String? }
-    return (try? JSONDecoder().decode(Result.self, from: Data(text.utf8)))?.outcome
+  /// The result line's outcome and exit status (`{"type":"result","outcome":"returned","status":0,…}`).
+  private static func result(_ text: String) -> (outcome: String?, status: Int?) {
+    struct Result: Decodable {
+      var outcome: String?
+      var status: Int?
+    }
+    let result = try? JSONDecoder().decode(Result.self, from: Data(text.utf8))
+    return (result?.outcome, result?.status)
   }
 
   /// Reads the file at `path`: an unreadable file is a `RecordingReadError` (exit 66), a file
