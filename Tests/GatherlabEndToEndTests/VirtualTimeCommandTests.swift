@@ -56,6 +56,24 @@ extension EndToEnd {
       #expect(second.standardOutput == first.standardOutput)
     }
 
+    @Test func pipedARunWhoseLoopsInTwoThreadsComeAndGoSaysOnceWhyItIsOnRealTime() async throws {
+      // The thread's asyncio.run starts and stops its loop three times (the program, then its
+      // async generators' and its executor's shutdowns): the clock goes back and forth each time.
+      let path = try PythonCommandTests.program("threads.py", """
+        import asyncio, threading
+        async def main():
+            thread = threading.Thread(target=asyncio.run, args=(asyncio.sleep(0.1),))
+            thread.start()
+            await asyncio.to_thread(thread.join)
+            print("joined")
+        asyncio.run(main())
+        """)
+      let result = try await GatherlabProcess(["trace", path, "--clock", "virtual", "--no-color"], timeout: .seconds(30)).run()
+      #expect(result.status == .exited(0), "stderr: \(result.standardError)")
+      let said = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("This run is on real time") }
+      #expect(said == ["This run is on real time, not virtual: event loops run in more than one thread at once."])
+    }
+
     @Test func pipedOnVirtualTimeEachPrintedLineIsAtItsInstantAndTheLastLineSaysWhatItsTimeTook() async throws {
       let path = try PythonCommandTests.program("printed.py", """
         import asyncio, sys

@@ -392,6 +392,96 @@ struct VirtualClockTests {
   }
 
   @Test(arguments: versions)
+  func aSignalTheProgramSendsItselfIsHandledBeforeTheClockJumpsToTheNextTimer(_ minor: Int) async throws {
+    // The signal arrives at 1.0 (its handler's byte on the loop's wake-up pipe); the loop's next
+    // timer is wait_for's, at 5.0. Fails if the clock jumps to 5.0 before it looks at the pipe:
+    // the timeout would fire beside the signal and win.
+    let traced = try await Self.trace("""
+      import asyncio, os, signal
+      async def main():
+          loop = asyncio.get_running_loop()
+          got = asyncio.Event()
+          loop.add_signal_handler(signal.SIGUSR1, got.set)
+          loop.call_later(1, os.kill, os.getpid(), signal.SIGUSR1)
+          await asyncio.wait_for(got.wait(), 5)
+          print("signal at", loop.time())
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.outcome.status == 0)
+    #expect(traced.output == ["signal at 1.0"])
+  }
+
+  @Test(arguments: versions)
+  func aThreadOfTheProgramsKeepsTheLoopOnRealTimeWhileItIsAlive(_ minor: Int) async throws {
+    // A producer thread hands the loop three items 0.05 s apart; the loop waits for each with a
+    // 1 s timeout. Fails if the clock jumps while the thread is alive: every wait would time out
+    // in no real time. The timer beside them, at 10 s, fires at exactly 10 once the thread ended.
+    let traced = try await Self.trace("""
+      import asyncio, threading, time
+      async def consume(queue):
+          got = []
+          while len(got) < 3:
+              try:
+                  got.append(await asyncio.wait_for(queue.get(), 1))
+              except TimeoutError:
+                  got.append("timed out")
+          print(got)
+      async def timer():
+          await asyncio.sleep(10)
+      async def main():
+          loop, queue = asyncio.get_running_loop(), asyncio.Queue()
+          def produce():
+              for item in range(3):
+                  time.sleep(0.05)
+                  loop.call_soon_threadsafe(queue.put_nowait, item)
+          threading.Thread(target=produce).start()
+          await asyncio.gather(consume(queue), timer())
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.outcome.status == 0)
+    #expect(traced.output == ["[0, 1, 2]"])
+    #expect(traced.ends("timer()") == [10.0])
+  }
+
+  @Test(arguments: versions)
+  func loopsInTwoThreadsAtOnceRunOnRealTimeAndSaySoThenTheClockIsVirtualAgain(_ minor: Int) async throws {
+    // The main loop sleeps 0.05 s forty times; a thread's own loop sleeps 0.25 s and reads how
+    // far the main one got. On real time, about five naps (a loaded machine makes it fewer);
+    // fails with forty if the main loop's clock jumps while the other runs (each loop's jump would
+    // move the other's clock). Once the thread's loop ended, a 100 s sleep takes exactly 100.
+    let traced = try await Self.trace("""
+      import asyncio, threading
+      naps = 0
+      def other():
+          async def look():
+              await asyncio.sleep(0.25)
+              print("naps seen", naps)
+          asyncio.run(look())
+      async def main():
+          global naps
+          loop = asyncio.get_running_loop()
+          thread = threading.Thread(target=other)
+          thread.start()
+          for _ in range(40):
+              await asyncio.sleep(0.05)
+              naps += 1
+          await asyncio.to_thread(thread.join)
+          before = loop.time()
+          await asyncio.sleep(100)
+          print("slept", loop.time() - before)
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.outcome.status == 0)
+    let seen = try #require(traced.output.first { $0.hasPrefix("naps seen ") }.flatMap { Int($0.dropFirst(10)) })
+    #expect(seen < 10)
+    #expect(traced.output.last == "slept 100.0")
+    let clocks = traced.lines.filter { $0.type == "clock" }.map { [$0.clock ?? "", $0.why ?? ""] }
+    #expect(clocks.first == ["virtual", ""])
+    #expect(clocks.contains(["real", "event loops run in more than one thread at once"]))
+    #expect(clocks.last == ["virtual", ""])
+  }
+
+  @Test(arguments: versions)
   func exitStatusTracebackAndOutputPassThroughAsOnRealTime(_ minor: Int) async throws {
     let program = """
       import asyncio, sys

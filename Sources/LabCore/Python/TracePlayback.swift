@@ -201,6 +201,9 @@ struct TraceState: Sendable {
   var runtime: String?
   /// The clock the program's loop read, from the tracer's clock line: "virtual", or "real" with why.
   var clock: (kind: String, why: String?)?
+  /// Why the clock followed real time, each said once: a run whose loops in two threads start and
+  /// stop by turns goes back and forth between the clocks.
+  private var saidRealClock: Set<String> = []
   var lastTime = 0.0
   /// Tasks that finished or failed so far: the next finish rank, for the plain lines.
   var ended = 0
@@ -332,7 +335,9 @@ struct TraceState: Sendable {
         offset = now
       case "clock":
         clock = (line.clock ?? "real", line.why)
-        if lines && line.clock == "real" { text += (Self.realClockSentence(line.why) + "\n").utf8 }
+        if lines && line.clock == "real" && saidRealClock.insert(line.why ?? "").inserted {
+          text += (Self.realClockSentence(line.why) + "\n").utf8
+        }
       case "event":
         guard lines, let id = line.id, let event = line.event, DemoEvent.Kind(rawValue: event) != nil else { return }
         text += timeText(max(time, before)).utf8

@@ -8,7 +8,9 @@ through asyncio.run, asyncio.new_event_loop or the default policy then reads a v
   exactly 3.000. `sleep`, `call_later`, `call_at`, `wait_for`, `timeout`, `timeout_at` all follow.
 - Something real is pending while the selector watches a file descriptor other than the loop's
   own wake-up pipe (a socket, a pipe, a listening server, a subprocess's pidfd), while an executor
-  job runs (`to_thread`, `run_in_executor`, `getaddrinfo`), or while a subprocess runs. Then the
+  job runs (`to_thread`, `run_in_executor`, `getaddrinfo`), while a subprocess runs, or while a
+  thread the program started is alive (it may be working in real time, and its results reach the
+  loop when they would under python3). Then the
   loop waits for real, and its clock advances with real time, while it waits and while callbacks
   run, for as long as it is pending: a thread's 0.2 s sleep spans at least 0.2 s. A child of a
   plain `subprocess.Popen` counts while the loop has a timer (a coroutine polling it with
@@ -22,7 +24,10 @@ through asyncio.run, asyncio.new_event_loop or the default policy then reads a v
   such as a blocking socket read, is not seen.)
 - `time.time()`, `time.monotonic()` and threads the program starts itself stay on real time.
 - A program that installs its own event loop (uvloop's policy, a loop class of its own) runs on
-  real time; the report says so.
+  real time while that loop runs, and so does a program while event loops run in more than one
+  thread at once (each loop's jumps would move the others' clocks on); the report says so.
+- What has come in when the loop would jump (a signal the program sent itself, another thread's
+  call_soon_threadsafe) is handled first, at the instant it came, as on a real machine.
 
 GATHERLAB_SEED=N (N > 0) perturbs what differs between real machines: each timer's delay is scaled
 by a factor drawn from N's random sequence (within ±10%), and timers due at the same instant fire
@@ -59,7 +64,6 @@ _virtual = 0.0  # the clock: virtual seconds since this module was imported
 _real_origin = None  # while a loop of the program's own runs: real monotonic time at virtual 0
 report = None  # called with each clock line (the tracer's queue), when set
 _reported = None
-_last_loop = None
 _cpu_mark = 0.0  # the loop thread's CPU time when the loop last came out of select (or counted a callback)
 _excused = 0.0  # real seconds, in all, that callbacks spent in time.sleep (counted already) or starting a job (not to count)
 
@@ -102,6 +106,15 @@ def _mark_real():
         _real_mark = (_time.monotonic(), _moved)
 
 
+def _count_real_mark():
+    """Real work was pending while the callbacks since _real_mark ran: their time counts too (less
+    what their blocking already moved the clock on)."""
+    global _virtual, _real_mark
+    since, moved = _real_mark
+    _virtual += max(0.0, (_time.monotonic() - since) * _rate - (_moved - moved))
+    _real_mark = None
+
+
 def _stop_at_limit():
     """The clock would pass LIMIT: say so on the trace (or stderr) and end the process now."""
     line = '{"type":"limit","t":%.4f}' % LIMIT
@@ -128,14 +141,12 @@ class _Selector:
 
     def _select(self, timeout):
         global _virtual, _real_mark
+        if _real_origin is not None:
+            return self._selector.select(timeout)  # the clock follows real time (see _decide)
         loop = self._loop
         real = loop._gatherlab_real_pending() or _children and timeout is not None and _child_running()
         if _real_mark is not None:
-            # Real work was pending while the callbacks since then ran: their time counts too
-            # (less what their blocking already moved the clock on).
-            since, moved = _real_mark
-            _virtual += max(0.0, (_time.monotonic() - since) * _rate - (_moved - moved))
-            _real_mark = None
+            _count_real_mark()
         if timeout is None and not real:
             events = _when_idle(self._selector, loop)  # nothing on the clock (see "A stuck loop")
             if events is not None:
@@ -152,6 +163,12 @@ class _Selector:
             if real and (loop._gatherlab_real_pending() or _children and _child_running()):
                 _mark_real()
             return events
+        # What has come in already is handled before the clock moves, as on a real machine, where
+        # it would beat the timer: a signal the program sent itself (its handler's byte on the
+        # loop's wake-up pipe), another thread's call_soon_threadsafe.
+        events = self._selector.select(0)
+        if events:
+            return events
         scheduled = loop._scheduled
         if scheduled and timeout < _MAXIMUM_SELECT_TIMEOUT:
             target = max(_virtual, scheduled[0])  # exactly the timer's instant
@@ -160,7 +177,7 @@ class _Selector:
         if LIMIT and target > LIMIT:
             _stop_at_limit()
         _virtual = target
-        return self._selector.select(0)
+        return events
 
     def __getattr__(self, name):
         return getattr(self._selector, name)
@@ -197,10 +214,10 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         super().__init__(_Selector(selector or selectors.DefaultSelector(), self))
 
     def time(self):
-        return _virtual
+        return _virtual if _real_origin is None else _time.monotonic() - _real_origin
 
     def _gatherlab_real_pending(self):
-        if self._gatherlab_jobs or self._gatherlab_starting:
+        if self._gatherlab_jobs or self._gatherlab_starting or _thread_count() > tracer_threads and _threads_at_work():
             return True
         if self._gatherlab_processes:
             self._gatherlab_processes = [p for p in self._gatherlab_processes if p.get_returncode() is None]
@@ -217,9 +234,10 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
             self._check_thread()
             self._check_callback(callback, "call_at")
         if seed:
-            delay = when - _virtual
+            start = self.time()
+            delay = when - start
             if delay > 0:
-                when = _virtual + delay * (1 + JITTER * (2 * _random.random() - 1))
+                when = start + delay * (1 + JITTER * (2 * _random.random() - 1))
         timer = events.TimerHandle(when, callback, args, self, context)
         if timer._source_traceback:
             del timer._source_traceback[-1]
@@ -286,14 +304,14 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         if ready or self._stopping:
             timeout = 0
         elif scheduled:
-            timeout = min(max(0, scheduled[0] - _virtual), _MAXIMUM_SELECT_TIMEOUT)
+            timeout = min(max(0, scheduled[0] - self.time()), _MAXIMUM_SELECT_TIMEOUT)
         event_list = self._selector.select(timeout)
         self._process_events(event_list)
         event_list = None  # Needed to break cycles when an exception occurs.
 
         # The timers due by now (the selector moved the clock to the first one's instant), each
         # instant's in one go.
-        end_time = _virtual + self._clock_resolution
+        end_time = self.time() + self._clock_resolution
         due = self._gatherlab_due
         while scheduled and scheduled[0] < end_time:
             bucket = due.pop(_heappop(scheduled))
@@ -511,6 +529,22 @@ def _what_could_wake(loop):
 tracer_threads = 0  # the tracer's writer thread (a thread of _thread's: not in threading.enumerate())
 
 
+def _threads_at_work():
+    """Whether a thread the program started is alive, besides the loop's own: it may be working in
+    real time (a producer, another event loop, a wait on a socket). Not counted: the main thread
+    seen from a loop in another thread (it may only be waiting for that loop), the tracer's
+    writer, and concurrent.futures' own threads (an idle pool worker waits for a job, and a job
+    the loop gave one counts already)."""
+    others = _thread_count() - tracer_threads
+    if threading.get_ident() != threading.main_thread().ident:
+        others -= 1  # the loop's own thread
+    for module, threads in (("concurrent.futures.thread", "_threads_queues"), ("concurrent.futures.process", "_threads_wakeups")):
+        module = sys.modules.get(module)
+        if others > 0 and module is not None:
+            others -= sum(1 for thread in list(getattr(module, threads, ())) if thread.is_alive())
+    return others > 0
+
+
 def _thread_count():
     """Python threads alive besides the main one (threading's and _thread's alike)."""
     import _thread
@@ -586,23 +620,37 @@ _time.sleep = _blocking_sleep
 unix_events._UnixDefaultEventLoopPolicy._loop_factory = VirtualLoop
 
 
-def _note(loop):
-    """A loop starts running: virtual if it is ours; else the clock follows real time (and says why)."""
-    global _last_loop, _real_origin, _virtual, _reported
-    if loop is _last_loop:
-        return
-    _last_loop = loop
-    if getattr(loop, "_gatherlab_virtual", False):
+_running = {}  # thread ident -> the event loop running in that thread
+_running_lock = threading.Lock()
+
+
+def _decide():
+    """A loop started or stopped running in some thread (_running_lock held). The clock is the
+    virtual one while the one loop running is a virtual one. It follows real time while a loop of
+    the program's own runs, or while loops run in more than one thread at once (one loop's jump
+    would move the other's clock on, in the middle of its sleeps). The trace says so, and why,
+    each time that changes."""
+    global _real_origin, _virtual, _reported, _real_mark
+    loops = list(_running.values())
+    own = [loop for loop in loops if not getattr(loop, "_gatherlab_virtual", False)]
+    if own:
+        kind = type(own[0])
+        name = kind.__qualname__ if kind.__module__ in ("builtins", "__main__") else f"{kind.__module__}.{kind.__qualname__}"
+        why = f"the program installed its own event loop ({name})"
+    elif len(loops) > 1:
+        why = "event loops run in more than one thread at once"
+    else:
+        why = None
+    if why is None:
         if _real_origin is not None:
-            _virtual, _real_origin = now(), None
+            _virtual, _real_origin, _real_mark = now(), None, None
         line = '{"type":"clock","t":%.4f,"clock":"virtual","seed":%d}' % (_virtual, seed)
         key = ("virtual",)
     else:
         if _real_origin is None:
+            if _real_mark is not None:
+                _count_real_mark()
             _real_origin = _time.monotonic() - _virtual
-        kind = type(loop)
-        name = kind.__qualname__ if kind.__module__ in ("builtins", "__main__") else f"{kind.__module__}.{kind.__qualname__}"
-        why = f"the program installed its own event loop ({name})"
         line = '{"type":"clock","t":%.4f,"clock":"real","why":%s}' % (now(), _json_string(why))
         key = ("real", why)
     reader = _read_virtual if _real_origin is None else now
@@ -626,8 +674,12 @@ _set_running_loop = events._set_running_loop
 
 def _noting_set_running_loop(loop):
     _set_running_loop(loop)
-    if loop is not None and threading.current_thread() is threading.main_thread():
-        _note(loop)
+    with _running_lock:
+        if loop is not None:
+            _running[threading.get_ident()] = loop
+            _decide()
+        elif _running.pop(threading.get_ident(), None) is not None and _running:
+            _decide()  # the loops left running decide (none: the clock stays as it is)
 
 
 events._set_running_loop = _noting_set_running_loop
