@@ -130,11 +130,19 @@ public enum ExerciseChecker {
       let longest = facts.longestCallback
       let seconds = longest?.seconds ?? 0
       let whose = longest?.task.flatMap { id in facts.tasks.first { $0.id == id }?.label }.map { " (in \($0))" } ?? ""
+      // Four thumbnails that each block are four callbacks: said as such, not as "one".
+      let over = facts.blocked.filter { $0.seconds > limit }.count
+      let held =
+        switch (over, facts.blocked.count) {
+        case (2..., _): "\(over) callbacks held the loop for more than \(CheckSeconds.short(limit)), the longest for"
+        case (_, 2...): "the longest callback held the loop for"
+        default: "one callback held the loop for"
+        }
       return CheckResult(
         name: name, passed: seconds <= limit, measured: .seconds(seconds), bound: "<= " + CheckSeconds.number(limit),
         sentence: longest == nil
           ? "no callback held the loop for more than 20 ms; the exercise asks for at most \(CheckSeconds.short(limit))"
-          : "one callback held the loop for \(CheckSeconds.short(seconds))\(whose); the exercise asks for at most \(CheckSeconds.short(limit))",
+          : "\(held) \(CheckSeconds.short(seconds))\(whose); the exercise asks for at most \(CheckSeconds.short(limit))",
         rows: longest?.task.map { [$0] } ?? [], instant: longest?.time
       )
     case .noWarnings:

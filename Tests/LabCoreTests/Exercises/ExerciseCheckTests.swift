@@ -195,6 +195,22 @@ import Testing
       == "✗ one callback held the loop for 0.3 s (in make_thumbnail('beach.jpg')); the exercise asks for at most 0.1 s")
   }
 
+  @Test func blockedCountsTheCallbacksOverTheLimitAndNamesTheLongest() {
+    let thumbnails = ["beach", "city"].enumerated().map { index, name in
+      Task(id: index + 2, label: "make_thumbnail('\(name).jpg')", parent: 1, created: 0, ended: 0.6, end: "finished")
+    }
+    var facts = Self.facts(thumbnails)
+    facts.blocked = [(time: 0, seconds: 0.3, task: 2), (time: 0.3, seconds: 0.31, task: 3)]
+    #expect(ExerciseChecker.evaluate(.blocked(atMost: 0.1), on: facts).line
+      == "✗ 2 callbacks held the loop for more than 0.1 s, the longest for 0.31 s (in make_thumbnail('city.jpg')); the exercise asks for at most 0.1 s")
+    facts.blocked = [(time: 0, seconds: 0.05, task: 2), (time: 0.3, seconds: 0.3, task: 3)]
+    #expect(ExerciseChecker.evaluate(.blocked(atMost: 0.1), on: facts).line
+      == "✗ the longest callback held the loop for 0.3 s (in make_thumbnail('city.jpg')); the exercise asks for at most 0.1 s")
+    facts.blocked = [(time: 0, seconds: 0.05, task: 2), (time: 0.3, seconds: 0.08, task: 3)]
+    #expect(ExerciseChecker.evaluate(.blocked(atMost: 0.1), on: facts).line
+      == "✓ the longest callback held the loop for 0.08 s (in make_thumbnail('city.jpg')); the exercise asks for at most 0.1 s")
+  }
+
   @Test(arguments: [
     ("", true),
     ("sys:1: RuntimeWarning: coroutine 'send_welcome_email' was never awaited\n", false),
