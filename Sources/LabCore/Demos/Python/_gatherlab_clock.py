@@ -26,6 +26,11 @@ through asyncio.run, asyncio.new_event_loop or the default policy then reads a v
 - A program that installs its own event loop (uvloop's policy, a loop class of its own) runs on
   real time while that loop runs, and so does a program while event loops run in more than one
   thread at once (each loop's jumps would move the others' clocks on); the report says so.
+- A busy loop follows real time, as under python3: a loop that turns 10 000 times in a row with a
+  callback ready every time and nothing making its clock move (`while loop.time() < deadline:
+  await asyncio.sleep(0)`, or a flag a timer sets polled the same way) would otherwise turn for
+  ever on an unmoving clock. From the 10 000th turn the clock follows real time until the loop
+  next waits. (Instants after so many hops in a row are then as uneven as on the real clock.)
 - What has come in when the loop would jump (a signal the program sent itself, another thread's
   call_soon_threadsafe) is handled first, at the instant it came, as on a real machine.
 
@@ -48,6 +53,10 @@ import weakref
 from asyncio import events, unix_events
 
 BLOCKING = 0.02  # a callback computing this long (CPU seconds) or longer moves the clock on
+# A busy loop: after this many turns in a row with a callback ready and the clock unmoved, the clock
+# follows real time until the loop next waits (the loop cannot wait: every turn has one ready).
+SPIN_TURNS = 10_000
+_spins = 0
 # GATHERLAB_VIRTUAL_LIMIT=S (an exercise check's hang limit): a jump past S virtual seconds ends
 # the program, after a {"type":"limit"} line, instead of running on (a loop of sleeps forever).
 LIMIT = float(os.environ.get("GATHERLAB_VIRTUAL_LIMIT") or 0)
@@ -125,6 +134,14 @@ def _stop_at_limit():
     os._exit(124)  # the tracer's os._exit writes its last lines first
 
 
+def _real_pending(loop, timed):
+    """Whether something real is pending for `loop`. A plain Popen child or a thread of the
+    program's counts only while the loop has a timer (`timed`): with none, the loop looks again
+    every 50 ms while a thread is alive (see "A stuck loop"), and a child cannot wake it."""
+    return loop._gatherlab_real_pending() or timed and (
+        _children and _child_running() or _thread_count() > tracer_threads and _threads_at_work())
+
+
 class _Selector:
     """The loop's selector: a wait with nothing real pending does not wait; it moves the clock."""
 
@@ -140,29 +157,35 @@ class _Selector:
             _cpu_mark = _thread_time()
 
     def _select(self, timeout):
-        global _virtual, _real_mark
+        global _virtual, _real_mark, _spins
         if _real_origin is not None:
             return self._selector.select(timeout)  # the clock follows real time (see _decide)
         loop = self._loop
-        real = loop._gatherlab_real_pending() or _children and timeout is not None and _child_running()
+        real = _real_pending(loop, timeout is not None)
         if _real_mark is not None:
             _count_real_mark()
         if timeout is None and not real:
+            _spins = 0
             events = _when_idle(self._selector, loop)  # nothing on the clock (see "A stuck loop")
             if events is not None:
                 return events
         if timeout is None or timeout <= 0 or real:
             if timeout == 0:
                 events = self._selector.select(0)
+                _spins += 1
             else:
+                _spins = 0
                 start = _time.monotonic()
                 try:
                     events = self._selector.select(None if timeout is None else timeout / _rate)
                 finally:
                     _virtual += (_time.monotonic() - start) * _rate
-            if real and (loop._gatherlab_real_pending() or _children and _child_running()):
+            if real and _real_pending(loop, True):
                 _mark_real()
+            elif _spins >= SPIN_TURNS:
+                _mark_real()  # a busy loop (see "A busy loop")
             return events
+        _spins = 0
         # What has come in already is handled before the clock moves, as on a real machine, where
         # it would beat the timer: a signal the program sent itself (its handler's byte on the
         # loop's wake-up pipe), another thread's call_soon_threadsafe.
@@ -217,7 +240,7 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         return _virtual if _real_origin is None else _time.monotonic() - _real_origin
 
     def _gatherlab_real_pending(self):
-        if self._gatherlab_jobs or self._gatherlab_starting or _thread_count() > tracer_threads and _threads_at_work():
+        if self._gatherlab_jobs or self._gatherlab_starting:
             return True
         if self._gatherlab_processes:
             self._gatherlab_processes = [p for p in self._gatherlab_processes if p.get_returncode() is None]
