@@ -72,6 +72,31 @@ struct ScheduleExplorationTests {
     #expect(one.last == #"   replay: gatherlab trace 'my prog.py' --clock virtual --seed 1 -- --n 'it'\''s'"#)
   }
 
+  @Test func onANarrowTerminalTheReportWrapsItsSentencesAndGivesTheCommandALineOfItsOwn() {
+    let runs = [Self.run(1, ["lookup('cache', 'old')", "lookup('database', 'new')"], output: ["using 'new' from the database"]),
+                Self.run(2, ["lookup('database', 'new')", "lookup('cache', 'old')"], output: ["using 'old' from the cache"])]
+    #expect(ScheduleExploration.report(file: "race.py", arguments: [], runs: runs, width: 40) == [
+      "2 schedules of race.py on virtual time",
+      "(seeds 1-2): 2 different behaviours.",
+      "",
+      "1. first seen with seed 1 (1",
+      "   schedule): exit status 0",
+      "   tasks ended: lookup('cache', 'old'),",
+      "   lookup('database', 'new')",
+      "   » using 'new' from the database",
+      "   replay:",
+      "   gatherlab trace race.py --clock virtual --seed 1",
+      "",
+      "2. first seen with seed 2 (1",
+      "   schedule): exit status 0",
+      "   tasks ended: lookup('database',",
+      "   'new'), lookup('cache', 'old')",
+      "   » using 'old' from the cache",
+      "   replay:",
+      "   gatherlab trace race.py --clock virtual --seed 2",
+    ])
+  }
+
   @Test func theJSONReportIsOneObjectWithEachBehaviour() throws {
     let runs = [Self.run(1, ["a"], status: 0, output: ["x"]), Self.run(2, ["b"], status: 1)]
     let text = ScheduleExploration.json(file: "race.py", arguments: [], runs: runs)

@@ -152,19 +152,23 @@ public enum ScheduleExploration {
       found.count == 1
       ? "\(count) schedule\(count == 1 ? "" : "s") of \(file) on virtual time (seeds 1-\(count)): one behaviour, the same every time."
       : "\(count) schedules of \(file) on virtual time (seeds 1-\(count)): \(found.count) different behaviours."
-    var lines = TextWrapper.wrap(head, width: max(20, min(width, 100) - 1))
+    let columns = max(20, min(width, 100) - 1)
+    var lines = TextWrapper.wrap(head, width: columns)
     for (index, behaviour) in found.enumerated() {
       let runsText = behaviour.seeds.count == 1 ? "1 schedule" : "\(behaviour.seeds.count) schedules"
       lines.append("")
-      lines.append("\(index + 1). first seen with seed \(behaviour.firstSeed) (\(runsText)): exit status \(behaviour.status)")
+      lines += TextWrapper.wrap(
+        "\(index + 1). first seen with seed \(behaviour.firstSeed) (\(runsText)): exit status \(behaviour.status)", width: columns, indent: 3)
       if !behaviour.endOrder.isEmpty {
-        lines += TextWrapper.wrap("tasks ended: " + behaviour.endOrder.joined(separator: ", "), width: max(20, min(width, 100) - 4))
-          .map { "   " + $0 }
+        lines += TextWrapper.wrap("tasks ended: " + behaviour.endOrder.joined(separator: ", "), width: columns - 3).map { "   " + $0 }
       }
       let shown = behaviour.output.suffix(3)
       if behaviour.output.count > shown.count { lines.append("   … \(behaviour.output.count - shown.count) lines of output before these") }
       lines += shown.map { "   » " + $0 }
-      lines.append("   replay: " + replayCommand(file: file, arguments: arguments, seed: behaviour.firstSeed))
+      // The command is never broken (a line the terminal wraps is still one line to copy): on a
+      // narrow terminal it gets a line of its own.
+      let replay = replayCommand(file: file, arguments: arguments, seed: behaviour.firstSeed)
+      lines += "   replay: ".count + replay.count <= columns ? ["   replay: " + replay] : ["   replay:", "   " + replay]
     }
     return lines
   }
