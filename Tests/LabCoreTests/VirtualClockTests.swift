@@ -505,6 +505,39 @@ struct VirtualClockTests {
   }
 
   @Test(arguments: versions)
+  func aStepThatComputesOrWaitsOnTheLoopsThreadIsBlockingAndEndsAfterIt(_ minor: Int) async throws {
+    // compute() spends 0.3 s of CPU time in one step; join() joins a thread's 0.3 s sleep on the
+    // loop's thread (no CPU time: a wait only Linux's schedstat tells from a wait for a CPU). Each
+    // holds the loop, so the clock moves on by about 0.3 s (less what a loaded machine kept the
+    // thread waiting for a CPU), before the step's end is read: the task ends after it and a
+    // "blocked" line says so. Fails with both at 0.0 and no "blocked"
+    // line if the clock moves only after the tracer has read it, or not at all for the join.
+    let traced = try await Self.trace("""
+      import asyncio, threading, time
+      async def compute():
+          end = time.thread_time() + 0.3
+          while time.thread_time() < end:
+              pass
+      async def join():
+          thread = threading.Thread(target=time.sleep, args=(0.3,))
+          thread.start()
+          thread.join()
+      async def main():
+          await asyncio.create_task(compute())
+          await asyncio.create_task(join())
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.outcome.status == 0)
+    let computed = try #require(traced.ends("compute()").first)
+    let joined = try #require(traced.ends("join()").first)
+    #expect((0.3...1.0).contains(computed))
+    #expect((0.25...1.0).contains(joined - computed))
+    let blocked = traced.lines.filter { $0.type == "blocked" }
+    #expect(blocked.map(\.id) == [2, 3])
+    #expect(blocked.allSatisfy { ($0.value.flatMap(Double.init) ?? 0) >= 0.25 })
+  }
+
+  @Test(arguments: versions)
   func exitStatusTracebackAndOutputPassThroughAsOnRealTime(_ minor: Int) async throws {
     let program = """
       import asyncio, sys

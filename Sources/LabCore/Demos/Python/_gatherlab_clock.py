@@ -20,8 +20,9 @@ through asyncio.run, asyncio.new_event_loop or the default policy then reads a v
   exactly `s`, and a callback that computes for 20 ms of CPU time or more moves it on by that
   time. Shorter callbacks, and time the process spends waiting for a CPU on a loaded machine, do
   not move it, so instants do not depend on how fast or how busy the machine is, and the same
-  program gives the same instants every time. (A blocking call that waits without computing,
-  such as a blocking socket read, is not seen.)
+  program gives the same instants every time. A callback that waits 0.1 s or more without
+  computing (a thread's join, a lock, a blocking read, on the loop's thread) moves it on by that
+  wait, on Linux (its schedstat tells such a wait from one for a CPU).
 - `time.time()`, `time.monotonic()` and threads the program starts itself stay on real time.
 - A program that installs its own event loop (uvloop's policy, a loop class of its own) runs on
   real time while that loop runs, and so does a program while event loops run in more than one
@@ -53,6 +54,7 @@ import weakref
 from asyncio import events, unix_events
 
 BLOCKING = 0.02  # a callback computing this long (CPU seconds) or longer moves the clock on
+WAITING = 0.1  # ... and one waiting this long (a join, a lock, a blocking read: see _blocked)
 # A busy loop: after this many turns in a row with a callback ready and the clock unmoved, the clock
 # follows real time until the loop next waits (the loop cannot wait: every turn has one ready).
 SPIN_TURNS = 10_000
@@ -155,6 +157,8 @@ class _Selector:
             return self._select(timeout)
         finally:
             _cpu_mark = _thread_time()
+            if _sched_mark is not None and _monotonic() - _sched_mark[0] >= 0.001:
+                _mark_sched()
 
     def _select(self, timeout):
         global _virtual, _real_mark, _spins
@@ -320,6 +324,7 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
 
     def _run_once(self):
         """One turn of the loop: asyncio's BaseEventLoop._run_once, on the buckets."""
+        global _callback_start
         self._gatherlab_drop_cancelled()
         scheduled = self._scheduled
         ready = self._ready
@@ -357,7 +362,7 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
             handle = popleft()
             if handle._cancelled:
                 continue
-            start = monotonic() - _excused
+            start = _callback_start = monotonic() - _excused
             if self._debug:
                 try:
                     self._current_handle = handle
@@ -611,15 +616,82 @@ def _check_blocking(start):
         _blocked()
 
 
+_callback_start = 0.0  # the wall clock, less _excused, when the callback running now started
+# Seconds the tracer's own writes took, on any thread (the loop's thread waits for the GIL, or for
+# the write lock, meanwhile): not the program's blocking. The tracer adds to it.
+tracer_held = 0.0
+
+
+def settle():
+    """The tracer asks, at the end of a callback that held the loop 20 ms or more of wall time,
+    before it reads the clock: the clock moves on now for what the callback blocked, so that the
+    callback's end and the blocking it reports are at their instants (_run_once's own look,
+    after, then finds nothing left to count)."""
+    if _monotonic() - _excused - _callback_start >= BLOCKING:
+        _blocked()
+
+
 def _blocked():
-    """A callback held the loop BLOCKING seconds or more on the wall clock: the thread's CPU time
-    since the loop last came out of select (or counted a callback) says whether it computed or
-    only waited for a CPU, or for the GIL, on a loaded machine; computing moves the clock on."""
+    """A callback held the loop BLOCKING seconds or more on the wall clock. What the loop's thread
+    did meanwhile says whether the clock moves on: computing does (its CPU time since the loop last
+    came out of select, or counted a callback), and so does waiting for something (a thread's
+    join, a lock, a blocking read: the wall time less the CPU time and less the time the thread
+    waited in the kernel's run queue for a CPU, from Linux's schedstat). Waiting for a CPU on a
+    loaded machine does not. Computing counts from BLOCKING on, waiting from WAITING on: a wait for
+    the GIL looks the same as a wait for a lock, and on a loaded machine another thread holding
+    the GIL (the tracer's writer) can be off its CPU for tens of milliseconds. Where Linux gives
+    no schedstat, only computing is seen."""
     global _cpu_mark
     cpu = _thread_time()
     spent, _cpu_mark = cpu - _cpu_mark, cpu
-    if spent >= BLOCKING:
-        _advance(spent * _rate)
+    waited = _waited() if _sched_mark is not None else 0.0
+    moved = (spent if spent >= BLOCKING else 0.0) + (waited if waited >= WAITING else 0.0)
+    if moved:
+        _advance(moved * _rate)
+
+
+# The main thread's schedstat (Linux): its CPU time and its time waiting for a CPU, in ns. A loop
+# on another thread sees only its CPU time.
+def _open_sched():
+    """This thread's schedstat, where Linux has one, as the one _waited reads; also in a forked
+    child, for its own thread (the parent's fd reads the parent's)."""
+    global _sched, _main_ident, _sched_mark
+    try:
+        _sched = os.open("/proc/thread-self/schedstat", os.O_RDONLY | os.O_CLOEXEC)
+        _main_ident = threading.get_ident()
+        _sched_mark = (_monotonic(), os.pread(_sched, 64, 0), _excused + tracer_held)  # (wall, schedstat, excused) then
+    except (OSError, ValueError, AttributeError):
+        _sched, _sched_mark = None, None
+
+
+def _reopen_sched():
+    if _sched is not None:
+        os.close(_sched)
+    _open_sched()
+
+
+_sched = None
+_open_sched()
+os.register_at_fork(after_in_child=_reopen_sched)
+
+
+def _mark_sched():
+    global _sched_mark
+    if threading.get_ident() == _main_ident:
+        _sched_mark = (_monotonic(), os.pread(_sched, 64, 0), _excused + tracer_held)
+
+
+def _waited():
+    """Seconds the main thread has waited since _sched_mark, neither computing nor waiting for a
+    CPU, less what _excused and tracer_held grew by meanwhile; the mark moves to now."""
+    if threading.get_ident() != _main_ident:
+        return 0.0
+    then, before, excused = _sched_mark
+    _mark_sched()
+    now, after = _sched_mark[0], _sched_mark[1]
+    ran, queued = (int(field) for field in after.split()[:2])
+    ran_before, queued_before = (int(field) for field in before.split()[:2])
+    return (now - then) - (ran - ran_before + queued - queued_before) / 1e9 - (_excused + tracer_held - excused)
 _sleep = _time.sleep
 
 

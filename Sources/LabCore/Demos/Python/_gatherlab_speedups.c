@@ -14,6 +14,7 @@
 #include <Python.h>
 #include <string.h>
 #include <structmember.h>
+#include <time.h>
 
 static PyObject *ns;  /* the tracer module's globals */
 static PyTypeObject *coroutine_type, *cell_type;
@@ -38,7 +39,7 @@ static int locals_known;
 static PyObject *n_put, *n_queue, *n_flush, *n_monotonic, *n_start, *n_quote, *n_show, *n_user_code, *n_argument_names,
     *n_plan_of, *n_LOCALS_FROM, *n_CODE_AT, *n_sleep_code, *n_sleep_labels,
     *n_wait_label, *n_ended_py, *n_result_text, *n_label_py, *n_StepWrapper,
-    *n_learn_step;
+    *n_learn_step, *n_settle;
 static PyObject *a_gatherlab, *a_cr_code, *a_cr_await, *a_cancelled, *a_exception, *a_result,
     *a_coro, *a_fut_waiter, *a_done, *a_callback, *a_self;
 static PyObject *s_comma_space;
@@ -862,7 +863,30 @@ static PyObject *awaits(PyObject *module, PyObject *const *args, Py_ssize_t coun
 
 /* (owner, info) when the handle runs a step of a task the tracer made (its start reported before
  * its first step), else None. */
+/* The wall clock when the callback running now started (the loop's thread's, under the GIL). */
+static double step_wall_start;
+
+static double wall_now(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
+}
+
+/* On virtual time (the tracer's `_settle` is the clock module's settle), a callback that held the
+ * loop 20 ms of wall time or more: the clock moves on for what it blocked before its end is read. */
+static int settle_if_long(void) {
+    PyObject *settle = global(n_settle);
+    if (settle == NULL)
+        return -1;
+    if (settle == Py_None || wall_now() - step_wall_start < 0.02)
+        return 0;
+    PyObject *done = PyObject_CallNoArgs(settle);
+    Py_XDECREF(done);
+    return done == NULL ? -1 : 0;
+}
+
 static PyObject *step_start(PyObject *module, PyObject *handle) {
+    step_wall_start = wall_now();
     PyObject *callback = PyObject_GetAttr(handle, a_callback);
     if (callback == NULL)
         return NULL;
@@ -939,7 +963,7 @@ static PyObject *step_end(PyObject *module, PyObject *const *args, Py_ssize_t co
         return NULL;
     }
     double began = PyFloat_AsDouble(args[1]), end;
-    if ((began == -1.0 && PyErr_Occurred()) || monotonic(&end) < 0)
+    if ((began == -1.0 && PyErr_Occurred()) || settle_if_long() < 0 || monotonic(&end) < 0)
         return NULL;
     double took = end - began;
     if (token == Py_None) {
@@ -1297,6 +1321,7 @@ PyMODINIT_FUNC PyInit__gatherlab_speedups(void) {
     INTERN(n_flush, "_flush");
     INTERN(n_monotonic, "_monotonic");
     INTERN(n_start, "_start");
+    INTERN(n_settle, "_settle");
     INTERN(n_quote, "_quote");
     INTERN(n_show, "_show");
     INTERN(n_user_code, "_user_code");

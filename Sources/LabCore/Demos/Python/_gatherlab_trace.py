@@ -31,13 +31,16 @@ if os.environ.get("GATHERLAB_TRACE_PURE") != "1":
         pass
 _pid = os.getpid()
 _start = time.monotonic()
+_wall = time.monotonic  # the real clock, on virtual time too
 _queue = collections.deque()
 # gatherlab virtual time (issue 21, _gatherlab_clock.py): with GATHERLAB_CLOCK=virtual the
 # tracer's clock is the event loop's virtual one, and the loop's clock line goes on the FIFO.
+_settle = None  # on virtual time: the clock moves on for a callback that blocked, before its end is read
 if os.environ.get("GATHERLAB_CLOCK") == "virtual":
     import _gatherlab_clock
 
     time, _start, _gatherlab_clock.report = _gatherlab_clock.tracer_time, 0.0, _queue.append
+    _settle = _gatherlab_clock.settle
 
     def _clock_changed(reader):
         global _monotonic
@@ -76,8 +79,17 @@ _writing = threading.Lock()
 
 
 def _flush():
+    began = _wall()
     with _writing:
         _write()
+    _held(began)
+
+
+def _held(began):
+    """On virtual time: the tracer's own work since `began` (a write, the writer's stop before a
+    fork), which the loop's thread may have waited for, is not the program's blocking."""
+    if _settle is not None:
+        _gatherlab_clock.tracer_held += _wall() - began
 
 
 # The writer takes the queue every 20 ms, when it gets the GIL: a loop that lets go of the GIL more
@@ -148,6 +160,7 @@ def _stop_writer():
     python3 says so only for the program's own threads), then the batch so far goes."""
     if _writer is None or os.getpid() != _pid:
         return
+    began = _wall()
     try:
         before = len(os.listdir("/proc/self/task")) if sys.version_info >= (3, 12) else 0
     except OSError:
@@ -161,6 +174,7 @@ def _stop_writer():
         except OSError:
             break
         _sleep_real(0.0005)
+    _held(began)
     _flush()
 
 
@@ -1388,6 +1402,8 @@ class _TracedHandle:
         except BaseException as error:
             _handled(self, error)
         finally:
+            if _settle is not None:
+                _settle()
             end = _monotonic()
             took = end - began
             if info is None:
@@ -1418,6 +1434,8 @@ class _TimedHandle:
             _handled(self, error)
         finally:
             if began is not None:
+                if _settle is not None:
+                    _settle()
                 took = _monotonic() - began
                 if took > 0.02:
                     _put(f'{{"type":"blocked","t":{began - _start:.4f},"value":"{took:.4f}","id":null}}')
