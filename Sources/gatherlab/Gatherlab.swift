@@ -50,10 +50,12 @@ struct Gatherlab: AsyncParsableCommand {
     // thread exists, so every thread inherits the mask and a SIGINT waits for its signalfd; the
     // threads that unblock it anyway (libdispatch's parked main thread, swift-subprocess's
     // monitor) run its handler, set here too, which hands the signal on the same way.
+    // SIGTERM and SIGHUP likewise, for `TerminationSignals`' sources.
     var interrupt = sigset_t()
     sigemptyset(&interrupt)
-    sigaddset(&interrupt, SIGINT)
+    for number in [SIGINT] + TerminationSignals.numbers { sigaddset(&interrupt, number) }
     pthread_sigmask(SIG_BLOCK, &interrupt, nil)
+    TerminationSignals.install()
     InterruptSignal.shared.install(pendingSignals: gatherlab_sigint_descriptor())
     do {
       let arguments = Array(CommandLine.arguments.dropFirst())
