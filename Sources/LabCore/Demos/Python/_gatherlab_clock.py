@@ -324,7 +324,6 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
 
     def _run_once(self):
         """One turn of the loop: asyncio's BaseEventLoop._run_once, on the buckets."""
-        global _callback_start
         self._gatherlab_drop_cancelled()
         scheduled = self._scheduled
         ready = self._ready
@@ -362,7 +361,7 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
             handle = popleft()
             if handle._cancelled:
                 continue
-            start = _callback_start = monotonic() - _excused
+            start = monotonic() - _excused
             if self._debug:
                 try:
                     self._current_handle = handle
@@ -616,7 +615,6 @@ def _check_blocking(start):
         _blocked()
 
 
-_callback_start = 0.0  # the wall clock, less _excused, when the callback running now started
 # Seconds the tracer's own writes took, on any thread (the loop's thread waits for the GIL, or for
 # the write lock, meanwhile): not the program's blocking. The tracer adds to it.
 tracer_held = 0.0
@@ -627,8 +625,7 @@ def settle():
     before it reads the clock: the clock moves on now for what the callback blocked, so that the
     callback's end and the blocking it reports are at their instants (_run_once's own look,
     after, then finds nothing left to count)."""
-    if _monotonic() - _excused - _callback_start >= BLOCKING:
-        _blocked()
+    _blocked()
 
 
 def _blocked():

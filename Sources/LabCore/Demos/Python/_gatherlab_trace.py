@@ -1394,7 +1394,7 @@ class _TracedHandle:
                 info = None  # a task the tracer did not make
             if info is not None and info[5] is not None:
                 _started(info)  # its first step
-        began = _monotonic()
+        began, wall = _monotonic(), _wall()
         try:
             self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
@@ -1402,7 +1402,7 @@ class _TracedHandle:
         except BaseException as error:
             _handled(self, error)
         finally:
-            if _settle is not None:
+            if _settle is not None and _wall() - wall >= 0.02:
                 _settle()
             end = _monotonic()
             took = end - began
@@ -1425,7 +1425,7 @@ class _TimedHandle:
         """A timer's callback (call_later, call_at): never a task's step, which call_soon
         schedules. asyncio.sleep's (it sets its future's result) cannot hold the loop: it is not
         timed."""
-        began = None if self._callback is _sleep_done else _monotonic()
+        began, wall = (None, None) if self._callback is _sleep_done else (_monotonic(), _wall())
         try:
             self._context.run(self._callback, *self._args)
         except (SystemExit, KeyboardInterrupt):
@@ -1434,7 +1434,7 @@ class _TimedHandle:
             _handled(self, error)
         finally:
             if began is not None:
-                if _settle is not None:
+                if _settle is not None and _wall() - wall >= 0.02:
                     _settle()
                 took = _monotonic() - began
                 if took > 0.02:
