@@ -8,14 +8,14 @@ through asyncio.run, asyncio.new_event_loop or the default policy then reads a v
   exactly 3.000. `sleep`, `call_later`, `call_at`, `wait_for`, `timeout`, `timeout_at` all follow.
 - Something real is pending while the selector watches a file descriptor other than the loop's
   own wake-up pipe (a socket, a pipe, a listening server, a subprocess's pidfd), while an executor
-  job runs (`to_thread`, `run_in_executor`, `getaddrinfo`), while a subprocess runs, or while a
-  thread the program started is alive (it may be working in real time, and its results reach the
-  loop when they would under python3). Then the
+  job runs (`to_thread`, `run_in_executor`, `getaddrinfo`), or while a subprocess runs. Then the
   loop waits for real, and its clock advances with real time, while it waits and while callbacks
   run, for as long as it is pending: a thread's 0.2 s sleep spans at least 0.2 s. A child of a
   plain `subprocess.Popen` counts while the loop has a timer (a coroutine polling it with
   `asyncio.sleep` polls in real time); it cannot wake the loop itself, so it does not keep a loop
-  with nothing on its clock from being stuck (see "A stuck loop").
+  with nothing on its clock from being stuck (see "A stuck loop"). So does a thread the program
+  started, while it is alive: it may be working in real time, and its results must reach the
+  loop when they would under python3 (with no timer, the stuck check looks every 50 ms).
 - Blocking still shows as blocking: `time.sleep(s)` on the loop's thread moves the clock on by
   exactly `s`, and a callback that computes for 20 ms of CPU time or more moves it on by that
   time. Shorter callbacks, and time the process spends waiting for a CPU on a loaded machine, do
