@@ -40,27 +40,14 @@ enum TerminationSignals {
     raise(number)
   }
 
-  /// A /proc file's text (its size says 0: read until the end, not by the size).
-  static func read(_ path: String) -> String? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1024)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if count <= 0 { break }
-      bytes += buffer[..<count]
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
   /// This process's children, with their process groups, from /proc.
   static func children() -> [(pid: pid_t, group: pid_t)] {
     let me = getpid()
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
     return entries.compactMap { entry -> (pid_t, pid_t)? in
-      guard let pid = pid_t(entry), let stat = read("/proc/\(entry)/stat"), let close = stat.lastIndex(of: ")") else { return nil }
+      guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+      else { return nil }
       // pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses, so read after the last ")".
       let fields = stat[stat.index(after: close)...].split(separator: " ")
       guard fields.count > 2, let parent = pid_t(fields[1]), let group = pid_t(fields[2]), parent == me else { return nil }
