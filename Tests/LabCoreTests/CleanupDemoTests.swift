@@ -72,6 +72,17 @@ import Testing
     #expect(CleanupDemo().said(report).map(\.id) == ["cleanup.cleaned-up", "cleanup.waited-for-cleanup", "cleanup.swallowed", "cleanup.still-timeout"])
   }
 
+  /// At speed 100 a moment is 0.5 s: a swallower ending at 1.3 is the same moment as a task that
+  /// finished at 0.9, so the run may not say the swallower alone held the block up. It did
+  /// (a generated run: delays=0.5,1.5,1 deadline=1 at speed 100, C finishing on the deadline).
+  @Test func aSwallowerEndingAMomentAfterAnotherTaskIsNotSaidToHoldTheBlockUp() async throws {
+    let (_, report) = try await harness.run(
+      "cleanup", ["mode=swallow", "delays=0.5,1.3,0.9", "deadline=1"], speed: try DemoSpeed(100))
+    #expect(report.outcome == .timedOut)
+    #expect(report.swallowed.map(\.label) == ["[1] B"])
+    #expect(CleanupDemo().said(report).map(\.id) == ["cleanup.swallowed", "cleanup.still-timeout", "cleanup.lost"])
+  }
+
   /// With `cleanup=0` nothing is cleaned up: no sentence may say the block waited for a cleanup
   /// (it said "cleaned up until 1.08s" of a cancellation at 1.08s, and "it waits for every
   /// cancelled task to finish its cleanup").
