@@ -26,7 +26,10 @@ struct ExerciseOptions: ParsableArguments {
   static func exercise(_ idOrNumber: String, in catalog: ExerciseCatalog) throws -> Exercise {
     if let exercise = catalog.exercise(idOrNumber) { return exercise }
     let ids = catalog.exercises.map(\.id)
-    throw UsageError("Unknown exercise '\(idOrNumber)'." + Suggestions.didYouMean(idOrNumber, in: ids))
+    let suggestion = Suggestions.didYouMean(idOrNumber, in: ids)
+    let numbers = catalog.exercises.map(\.number)
+    let which = " Name one by its number (\(numbers.min() ?? 1) to \(numbers.max() ?? 1)) or its id; 'gatherlab exercises' lists them."
+    throw UsageError("Unknown exercise '\(idOrNumber)'." + (suggestion.isEmpty ? which : suggestion))
   }
 }
 

@@ -319,6 +319,10 @@ extension EndToEnd {
       let unknown = try await check(["fetch-togther"], home: home)
       #expect(unknown.status == .exited(64))
       #expect(unknown.standardError == "Error: Unknown exercise 'fetch-togther'. Did you mean 'fetch-together'?\n")
+      // Seen: 'check 99' said only "Unknown exercise '99'."
+      let number = try await check(["99"], home: home)
+      #expect(number.status == .exited(64))
+      #expect(number.standardError == "Error: Unknown exercise '99'. Name one by its number (1 to 21) or its id; 'gatherlab exercises' lists them.\n")
     }
 
     @Test func pipedExerciseWritesTheStarterChecksOnceAndKeepsAnEditedFile() async throws {
