@@ -127,7 +127,7 @@ struct CheckCommand: AsyncParsableCommand, GatherlabSubcommand {
     _ exercise: Exercise, file: String, checked: ExerciseChecking.Checked, hintNumber: Int, catalog: ExerciseCatalog,
     replay: (check: String, trace: String)? = nil, width: Int, color: Bool = false
   ) -> [StyledText] {
-    var lines = [ExerciseReport.heading(exercise, file: file)] + ExerciseReport.verdicts(checked.results, width: width)
+    var lines = TextWrapper.wrap(ExerciseReport.heading(exercise, file: file), width: width) + ExerciseReport.verdicts(checked.results, width: width)
     lines += ExerciseReport.scheduleNote(checked.schedules, seed: checked.traced.clock.seed, width: width)
     if !checked.passed {
       if !checked.traced.facts.tasks.isEmpty {

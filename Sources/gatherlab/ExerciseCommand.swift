@@ -85,7 +85,7 @@ struct ExerciseCommand: AsyncParsableCommand, GatherlabSubcommand {
   }
 
   static func introduction(_ exercise: Exercise, path: String, wrote: Bool, interactive: Bool, width: Int) -> [StyledText] {
-    var lines = [StyledText("Exercise \(exercise.fileName.prefix(2)): \(exercise.title)", style: .bold)]
+    var lines = TextWrapper.wrap(StyledText("Exercise \(exercise.fileName.prefix(2)): \(exercise.title)", style: .bold), width: width)
     lines += [StyledText((wrote ? "Wrote the starter to " : "Your file: ") + path)]
     lines += [StyledText()] + ExerciseReport.task(exercise, width: width)
     if interactive {

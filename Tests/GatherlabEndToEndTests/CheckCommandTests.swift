@@ -42,6 +42,29 @@ extension EndToEnd {
       #expect(progress.contains(#""attempts":1,"passed":true}"#))
     }
 
+    /// Seen at 40 columns: the heading ran past the edge and the terminal broke the file name
+    /// ("02-start-early" / ".py").
+    @Test func atFortyColumnsTheHeadingWrapsAtAWord() async throws {
+      let home = try TemporaryDirectory()
+      let result = try await check(["2", Self.file("02-start-early", "solution.py"), "--width", "40"], home: home)
+      #expect(result.status == .exited(0), "stderr: \(result.standardError)")
+      #expect(result.standardOutput == """
+        Exercise 02 start-early · solution.py
+        ✓ main() returned after 1 s; the
+          exercise asks for at most 1.3 s
+        ✓ 2 tasks ran at once at most; the
+          exercise asks for at least 2
+        ✓ the output is the 2 lines asked for
+
+        All 3 checks hold: exercise start-early
+        is done. Next: gatherlab exercise
+        crawl-list
+
+        """)
+      let named = try await check(["2", Self.file("02-start-early", "alternatives/gather_all_three.py"), "--width", "40"], home: home)
+      #expect(named.standardOutput.hasPrefix("Exercise 02 start-early ·\ngather_all_three.py\n✓ "))
+    }
+
     @Test func theStarterFailsWithTheMarkedTimelineAndAHint() async throws {
       let home = try TemporaryDirectory()
       let result = try await check(["5", Self.file("05-checkout-receipt", "starter.py")], home: home)
