@@ -447,6 +447,22 @@ struct TraceTreeTests {
     #expect(sketch.percentile(0.99).map { abs($0 - 2.0) < 1e-12 } == true)
     #expect(DurationSketch.text(0.010) == "10 ms")
     #expect(DurationSketch.text(0.0004) == "0.4 ms")
+    // Seen: 200 durations spread over 3.0–3.7 s (one bucket, 3.16–3.98 s, holds most) read as
+    // p50 and p90 both 3.38s, the bucket's mean. Now each is read by its rank in its bucket.
+    var spread = DurationSketch()
+    for step in 0...100 { spread.add(3.2 + 0.007 * Double(step)) }  // 3.2 to 3.9, one bucket
+    #expect(spread.percentile(0.5).map { abs($0 - 3.55) < 1e-9 } == true)   // the 51st of 101
+    #expect(spread.percentile(0.9).map { abs($0 - 3.83) < 1e-9 } == true)   // the 91st
+    #expect(spread.percentile(1.0).map { abs($0 - 3.9) < 1e-9 } == true)
+    var merged = DurationSketch()
+    merged.add(3.3)
+    var other = DurationSketch()
+    other.add(3.5)
+    other.add(3.9)
+    merged.merge(other)
+    #expect(merged.percentile(0.33) == 3.3)   // the least the two saw
+    #expect(merged.percentile(0.5).map { abs($0 - 3.6) < 1e-9 } == true)   // halfway, 2nd of 3
+    #expect(merged.percentile(1.0) == 3.9)   // the greatest
     #expect(DurationSketch.text(1.5) == "1.50s")
   }
 }

@@ -3,8 +3,11 @@ import LabTerminal
 
 /// How long a folded group's tasks took, in a fixed amount of memory whatever their number: a
 /// histogram of 10 buckets per decade from 10 µs to 100 000 s, each bucket keeping its count and
-/// the sum of its durations, so a percentile reads as the mean of the bucket it falls in (exact
-/// when the tasks in that bucket took the same time, within 26% otherwise).
+/// its least and greatest duration. A percentile falls in one bucket and is read between that
+/// bucket's least and greatest by its rank there, as if the bucket's durations were evenly
+/// spread: exact when they took the same time or are evenly spread, and never outside what the
+/// bucket saw. (A bucket's mean, read before, gave 200 fetches ending between 3.0 and 3.7 s one
+/// p50 and p90 of 3.38s.)
 ///
 /// ```swift
 /// var sketch = DurationSketch()
@@ -17,7 +20,8 @@ public struct DurationSketch: Sendable, Equatable {
   static let bucketCount = 101
 
   private var counts = [Int](repeating: 0, count: DurationSketch.bucketCount)
-  private var sums = [Double](repeating: 0, count: DurationSketch.bucketCount)
+  private var least = [Double](repeating: .infinity, count: DurationSketch.bucketCount)
+  private var greatest = [Double](repeating: 0, count: DurationSketch.bucketCount)
   public private(set) var count = 0
   public private(set) var maximum = 0.0
 
@@ -33,7 +37,8 @@ public struct DurationSketch: Sendable, Equatable {
       bucket = min(Self.bucketCount - 1, 1 + Int(decades.rounded(.down)))
     }
     counts[bucket] += 1
-    sums[bucket] += seconds
+    least[bucket] = min(least[bucket], seconds)
+    greatest[bucket] = max(greatest[bucket], seconds)
     count += 1
     maximum = max(maximum, seconds)
   }
@@ -42,7 +47,8 @@ public struct DurationSketch: Sendable, Equatable {
   public mutating func merge(_ other: DurationSketch) {
     for bucket in counts.indices {
       counts[bucket] += other.counts[bucket]
-      sums[bucket] += other.sums[bucket]
+      least[bucket] = min(least[bucket], other.least[bucket])
+      greatest[bucket] = max(greatest[bucket], other.greatest[bucket])
     }
     count += other.count
     maximum = max(maximum, other.maximum)
@@ -54,8 +60,12 @@ public struct DurationSketch: Sendable, Equatable {
     let rank = max(1, Int((fraction * Double(count)).rounded(.up)))
     var seen = 0
     for bucket in counts.indices where counts[bucket] > 0 {
+      if seen + counts[bucket] >= rank {
+        let n = counts[bucket]
+        guard n > 1 else { return least[bucket] }
+        return least[bucket] + (greatest[bucket] - least[bucket]) * Double(rank - seen - 1) / Double(n - 1)
+      }
       seen += counts[bucket]
-      if seen >= rank { return sums[bucket] / Double(counts[bucket]) }
     }
     return maximum
   }
