@@ -538,6 +538,43 @@ struct VirtualClockTests {
   }
 
   @Test(arguments: versions)
+  func aTimerSetAfterAStepBlockedIsDueFromTheBlocksEndAndItsOutputIsStampedThere(_ minor: Int) async throws {
+    // Seen (exercise 21, a wrong solution joining a thread per pause): inside one step, a 0.3 s
+    // join or 0.3 s of computing, then a print and a 0.2 s sleep. Under python3 the sleep is due
+    // 0.5 s after the step began; on virtual time the clock moved only at the step's end, so the
+    // sleep was due at 0.2, the print was stamped 0.0, and a crawl that python3 ends at 1.8 s
+    // ended at 1.5. Now the loop's time() (and a write's stamp) counts the step's blocking so far.
+    let traced = try await Self.trace("""
+      import asyncio, threading, time
+      def join():
+          thread = threading.Thread(target=time.sleep, args=(0.3,))
+          thread.start()
+          thread.join()
+      def compute():
+          end = time.thread_time() + 0.3
+          while time.thread_time() < end:
+              pass
+      async def step(block):
+          block()
+          print(block.__name__, "done")
+          await asyncio.sleep(0.2)
+      async def main():
+          await asyncio.create_task(step(join), name="joined")
+          await asyncio.create_task(step(compute), name="computed")
+      asyncio.run(main())
+      """, minor: minor)
+    #expect(traced.outcome.status == 0)
+    let joined = try #require(traced.ends("joined").first)
+    let computed = try #require(traced.ends("computed").first)
+    #expect((0.45...0.6).contains(joined), "\(joined)")   // 0.3 blocked (less a loaded machine's queueing) + 0.2
+    #expect((0.45...0.6).contains(computed - joined), "\(computed - joined)")
+    let writes = traced.lines.filter { $0.type == "output" && $0.text?.hasPrefix("join") == true }.compactMap(\.t)
+    #expect(writes.count == 1 && (0.25...0.4).contains(writes[0]), "\(writes)")
+    let computeWrite = traced.lines.filter { $0.type == "output" && $0.text?.hasPrefix("compute") == true }.compactMap(\.t)
+    #expect(computeWrite.count == 1 && (0.25...0.4).contains(computeWrite[0] - joined), "\(computeWrite)")
+  }
+
+  @Test(arguments: versions)
   func exitStatusTracebackAndOutputPassThroughAsOnRealTime(_ minor: Int) async throws {
     let program = """
       import asyncio, sys

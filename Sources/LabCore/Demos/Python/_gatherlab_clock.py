@@ -241,7 +241,14 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         super().__init__(_Selector(selector or selectors.DefaultSelector(), self))
 
     def time(self):
-        return _virtual if _real_origin is None else _time.monotonic() - _real_origin
+        # Read inside a callback that has blocked for BLOCKING or more (it joined a thread, then
+        # sleeps): its blocking so far counts first, as python3's clock would have moved on by
+        # then, and a timer it sets is due from there.
+        if _real_origin is None:
+            if _monotonic() - _excused - _callback_start >= BLOCKING and events._get_running_loop() is self:
+                _blocked_so_far()
+            return _virtual
+        return _time.monotonic() - _real_origin
 
     def _gatherlab_real_pending(self):
         if self._gatherlab_jobs or self._gatherlab_starting:
@@ -355,13 +362,14 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
         # starting an executor job, not the program's time): a long one may move the clock on.
         # Laid out as asyncio's loop (the tracer's _as_asyncio): its two calls of handle._run()
         # at asyncio's columns, eight lines apart.
+        global _callback_start
         popleft = ready.popleft
         monotonic = _monotonic
         for _ in range(len(ready)):
             handle = popleft()
             if handle._cancelled:
                 continue
-            start = monotonic() - _excused
+            start = _callback_start = monotonic() - _excused
             if self._debug:
                 try:
                     self._current_handle = handle
@@ -378,6 +386,7 @@ class VirtualLoop(unix_events._UnixSelectorEventLoop):
                 if monotonic() - _excused - start >= BLOCKING:
                     _blocked()
         handle = None  # Needed to break cycles when an exception occurs.
+        _callback_start = _NO_CALLBACK
 
     def run_in_executor(self, executor, func, *args):
         job = object()
@@ -618,6 +627,31 @@ def _check_blocking(start):
 # Seconds the tracer's own writes took, on any thread (the loop's thread waits for the GIL, or for
 # the write lock, meanwhile): not the program's blocking. The tracer adds to it.
 tracer_held = 0.0
+
+
+# When the callback running now started (wall clock less _excused, as _run_once times it); far in
+# the future between callbacks, where time() has nothing to count.
+_NO_CALLBACK = float("inf")
+_callback_start = _NO_CALLBACK
+
+
+def _blocked_so_far():
+    """time() inside a callback that has blocked BLOCKING or more: count it now, and time the rest
+    of the callback from here (_run_once's look at its end counts what is left, if enough)."""
+    global _callback_start
+    _blocked()
+    _callback_start = _monotonic() - _excused
+
+
+def catch_up():
+    """The tracer asks before it stamps the program's output: inside a callback of the virtual
+    loop that has blocked BLOCKING or more, that blocking counts first (a line printed after a
+    0.3 s join is stamped 0.3 s on, as under python3)."""
+    if (
+        _real_origin is None and _monotonic() - _excused - _callback_start >= BLOCKING
+        and getattr(events._get_running_loop(), "_gatherlab_virtual", False)
+    ):
+        _blocked_so_far()
 
 
 def settle():

@@ -36,11 +36,12 @@ _queue = collections.deque()
 # gatherlab virtual time (issue 21, _gatherlab_clock.py): with GATHERLAB_CLOCK=virtual the
 # tracer's clock is the event loop's virtual one, and the loop's clock line goes on the FIFO.
 _settle = None  # on virtual time: the clock moves on for a callback that blocked, before its end is read
+_catch_up = None  # ... and for what the callback running now has blocked, before its output is stamped
 if os.environ.get("GATHERLAB_CLOCK") == "virtual":
     import _gatherlab_clock
 
     time, _start, _gatherlab_clock.report = _gatherlab_clock.tracer_time, 0.0, _queue.append
-    _settle = _gatherlab_clock.settle
+    _settle, _catch_up = _gatherlab_clock.settle, _gatherlab_clock.catch_up
 
     def _clock_changed(reader):
         global _monotonic
@@ -1596,6 +1597,8 @@ class _MarkedDescriptor:
         size = len(view)
         if not size:
             return 0
+        if _catch_up is not None:
+            _catch_up()
         with self.lock:
             self.seq += 1
             seq, written = self.seq, 0
