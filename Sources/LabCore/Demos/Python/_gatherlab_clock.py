@@ -22,7 +22,9 @@ through asyncio.run, asyncio.new_event_loop or the default policy then reads a v
   not move it, so instants do not depend on how fast or how busy the machine is, and the same
   program gives the same instants every time. A callback that waits 0.1 s or more without
   computing (a thread's join, a lock, a blocking read, on the loop's thread) moves it on by that
-  wait, on Linux (its schedstat tells such a wait from one for a CPU).
+  wait, on Linux (its schedstat tells such a wait from one for a CPU). What a callback has
+  blocked so far counts when it reads the loop's time (a sleep it starts after a join is due from
+  the join's end) and when it writes output, not only at its end.
 - `time.time()`, `time.monotonic()` and threads the program starts itself stay on real time.
 - A program that installs its own event loop (uvloop's policy, a loop class of its own) runs on
   real time while that loop runs, and so does a program while event loops run in more than one
