@@ -35,7 +35,10 @@ struct ExercisesCommand: AsyncParsableCommand, GatherlabSubcommand {
     let width = min(console.capabilities.width, 100)
     let passed = catalog.exercises.filter { records[$0.id]?.passed == true }.count
     console.writeLines(
-      [StyledText("Exercises", style: .bold) + StyledText(" · \(passed) of \(catalog.exercises.count) passed · files in \(workspace.directory)", style: .dim)]
+      TextWrapper.wrap(
+        StyledText("Exercises", style: .bold)
+          + StyledText(" · \(passed) of \(catalog.exercises.count) passed · files in \(workspace.directory)", style: .dim),
+        width: width)
         + Self.lines(catalog.exercises.map(\.summary), records: records, width: width)
         + [StyledText(), StyledText("Start one with: gatherlab exercise ID (or its number)")]
     )

@@ -369,6 +369,12 @@ extension EndToEnd {
       #expect(list.standardOutput.contains("✓ 12 missing-await "))
       #expect(list.standardOutput.contains("· 01 fetch-together "))
       #expect(list.standardOutput.hasPrefix("Exercises · 1 of "))
+      // Seen at 40 columns: the heading ran past the edge with the workspace's path.
+      let narrow = try await GatherlabProcess(
+        ["exercises", "--workspace", "/tmp/a-workspace-of-some-length", "--width", "40"],
+        environment: ["GATHERLAB_HOME": home.path, "NO_COLOR": "1"]
+      ).run()
+      #expect(narrow.standardOutput.hasPrefix("Exercises · 1 of 21 passed · files in\n/tmp/a-workspace-of-some-length\n"))
     }
   }
 }
